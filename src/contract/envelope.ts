@@ -1,0 +1,35 @@
+/**
+ * The one response shape every resolver returns across the bridge. Expected failures are data,
+ * not exceptions, so the UI can always show a message and put field errors next to their inputs.
+ */
+export type ErrorCode =
+  | 'BAD_REQUEST'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'TOO_LARGE'
+  | 'UPSTREAM'
+  | 'INTERNAL';
+
+export interface FieldError {
+  /** Dotted path into the payload, e.g. `value.benefits[0].planned[1].amount`. */
+  path: string;
+  message: string;
+}
+
+export interface ResolverError {
+  code: ErrorCode;
+  message: string;
+  fields?: FieldError[];
+}
+
+export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ResolverError };
+
+export function success<T>(data: T): Envelope<T> {
+  return { ok: true, data };
+}
+
+export function failure(error: ResolverError): Envelope<never> {
+  return { ok: false, error };
+}

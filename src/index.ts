@@ -1,0 +1,6 @@
+// Every export here is a `handler` named in manifest.yml; test/wiring checks the two agree.
+export { panelResolver } from './resolvers/panel.resolver';
+export { gadgetResolver } from './resolvers/gadget.resolver';
+export { adminResolver } from './resolvers/admin.resolver';
+export { onIssueEvent } from './triggers/issue-event.trigger';
+export { startReconcile, reconcileStep } from './triggers/reconcile.trigger';

@@ -1,0 +1,3 @@
+import { installFakeBridge } from './fake-bridge';
+
+installFakeBridge();

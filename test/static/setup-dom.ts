@@ -1,0 +1,6 @@
+import '@testing-library/jest-dom/jest-globals';
+import { fakeBridge } from './fake-bridge';
+
+afterEach(() => {
+  fakeBridge.reset();
+});
