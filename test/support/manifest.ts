@@ -4,17 +4,14 @@ import { parse } from 'yaml';
 
 export const repoRoot = resolve(__dirname, '../..');
 
-export interface ManifestFunction {
-  key: string;
-  handler: string;
-}
+export type ManifestModule = Record<string, unknown> & { key: string };
+
+export type ManifestFunction = ManifestModule & { handler: string };
 
 export interface ManifestResource {
   key: string;
   path: string;
 }
-
-export type ManifestModule = Record<string, unknown> & { key: string };
 
 export interface Manifest {
   modules: Record<string, ManifestModule[]> & { function: ManifestFunction[] };
