@@ -4,3 +4,4 @@ export { gadgetResolver } from './resolvers/gadget.resolver';
 export { adminResolver } from './resolvers/admin.resolver';
 export { onIssueEvent } from './triggers/issue-event.trigger';
 export { startReconcile, reconcileStep } from './triggers/reconcile.trigger';
+export { reportPersonalDataWeekly } from './triggers/personal-data.trigger';

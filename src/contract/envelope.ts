@@ -22,6 +22,8 @@ export interface ResolverError {
   code: ErrorCode;
   message: string;
   fields?: FieldError[];
+  /** What the UI needs to recover, e.g. the current record on a `CONFLICT`. */
+  details?: unknown;
 }
 
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ResolverError };

@@ -1,0 +1,28 @@
+/** Counts the calls the app makes, by endpoint template (`POST /rest/api/3/search/jql`, `kvs /api/v1/get`). */
+import type { CallStats } from '../site-api';
+
+export class CallCounter {
+  private jira = 0;
+  private storage = 0;
+  private byEndpoint = new Map<string, number>();
+
+  count(kind: 'jira' | 'storage' | 'other', endpoint: string): void {
+    if (kind === 'jira') this.jira++;
+    else if (kind === 'storage') this.storage++;
+    this.byEndpoint.set(endpoint, (this.byEndpoint.get(endpoint) ?? 0) + 1);
+  }
+
+  snapshot(): CallStats {
+    return {
+      jiraCalls: this.jira,
+      storageCalls: this.storage,
+      byEndpoint: Object.fromEntries([...this.byEndpoint].sort(([a], [b]) => (a < b ? -1 : 1))),
+    };
+  }
+
+  reset(): void {
+    this.jira = 0;
+    this.storage = 0;
+    this.byEndpoint = new Map();
+  }
+}

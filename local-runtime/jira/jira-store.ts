@@ -1,0 +1,203 @@
+/**
+ * The Jira emulator's data, over the site's persistent collections, with the lookups Jira serves
+ * fast (issue by key, issues of a project, children of a parent) kept as in-memory indexes.
+ */
+import type { Collection, CollectionStore } from '../persistence/collection-store';
+import type {
+  JiraIssueType,
+  JiraPriority,
+  JiraProject,
+  JiraStatus,
+  JiraUser,
+  PermissionGrant,
+  SiteInfo,
+  StoredIssue,
+} from './model';
+
+const SITE_INFO_ID = 'site';
+
+export class JiraStore {
+  readonly users: Collection<JiraUser>;
+  readonly projects: Collection<JiraProject>;
+  readonly issueTypes: Collection<JiraIssueType>;
+  readonly statuses: Collection<JiraStatus>;
+  readonly priorities: Collection<JiraPriority>;
+  readonly grants: Collection<PermissionGrant>;
+  private readonly issues: Collection<StoredIssue>;
+  /** Old key (upper case) → issue id, for issues moved to another project. */
+  private readonly movedKeys: Collection<string>;
+  private readonly info: Collection<SiteInfo>;
+
+  private readonly idByKey = new Map<string, string>();
+  private readonly idsByProject = new Map<string, Set<string>>();
+  private readonly idsByParent = new Map<string, Set<string>>();
+  /** Issues holding each property key: JQL on a property only needs to look at these. */
+  private readonly idsByProperty = new Map<string, Set<string>>();
+  /** Bumped on every issue write; search result caches compare it. */
+  private issueVersion = 0;
+
+  constructor(store: CollectionStore) {
+    this.users = store.collection('jira-users');
+    this.projects = store.collection('jira-projects');
+    this.issueTypes = store.collection('jira-issue-types');
+    this.statuses = store.collection('jira-statuses');
+    this.priorities = store.collection('jira-priorities');
+    this.grants = store.collection('jira-permission-grants');
+    this.issues = store.collection('jira-issues', { buckets: 64 });
+    this.movedKeys = store.collection('jira-moved-keys');
+    this.info = store.collection('jira-site');
+    for (const issue of this.issues.values()) this.index(issue);
+  }
+
+  get version(): number {
+    return this.issueVersion;
+  }
+
+  get issueCount(): number {
+    return this.issues.size;
+  }
+
+  siteInfo(): SiteInfo {
+    const info = this.info.get(SITE_INFO_ID);
+    if (!info) throw new Error('The Jira site has not been initialised');
+    return info;
+  }
+
+  hasSiteInfo(): boolean {
+    return this.info.has(SITE_INFO_ID);
+  }
+
+  putSiteInfo(info: SiteInfo): void {
+    this.info.put(SITE_INFO_ID, info);
+  }
+
+  allIssues(): IterableIterator<StoredIssue> {
+    return this.issues.values();
+  }
+
+  issue(id: string): StoredIssue | undefined {
+    return this.issues.get(id);
+  }
+
+  /** Finds an issue by id or key, case-insensitively and through moves, as Jira does. */
+  resolveIssue(idOrKey: string): StoredIssue | undefined {
+    if (/^\d+$/.test(idOrKey)) return this.issues.get(idOrKey);
+    const upper = idOrKey.toUpperCase();
+    const id = this.idByKey.get(upper) ?? this.movedKeys.get(upper);
+    return id === undefined ? undefined : this.issues.get(id);
+  }
+
+  issueIdsInProject(projectId: string): ReadonlySet<string> {
+    return this.idsByProject.get(projectId) ?? new Set();
+  }
+
+  childIds(parentId: string): ReadonlySet<string> {
+    return this.idsByParent.get(parentId) ?? new Set();
+  }
+
+  issueIdsWithProperty(propertyKey: string): ReadonlySet<string> {
+    return this.idsByProperty.get(propertyKey) ?? new Set();
+  }
+
+  putIssue(issue: StoredIssue): void {
+    const previous = this.issues.get(issue.id);
+    if (previous) {
+      this.unindex(previous);
+      if (previous.key !== issue.key) this.movedKeys.put(previous.key.toUpperCase(), issue.id);
+    }
+    this.issues.put(issue.id, issue);
+    this.index(issue);
+    this.issueVersion++;
+  }
+
+  deleteIssue(id: string): void {
+    const previous = this.issues.get(id);
+    if (!previous) return;
+    this.unindex(previous);
+    this.issues.delete(id);
+    for (const [oldKey, movedId] of this.movedKeys.entries())
+      if (movedId === id) this.movedKeys.delete(oldKey);
+    this.issueVersion++;
+  }
+
+  /** Invalidates cached search results after a change that alters who sees what (a permission grant). */
+  touch(): void {
+    this.issueVersion++;
+  }
+
+  /** Loads many issues at once (seeding), journalling none of them one by one. */
+  bulkLoadIssues(issues: Iterable<StoredIssue>): void {
+    const loaded: [string, StoredIssue][] = [];
+    for (const issue of issues) {
+      const previous = this.issues.get(issue.id);
+      if (previous) this.unindex(previous);
+      loaded.push([issue.id, issue]);
+    }
+    this.issues.bulkPut(loaded);
+    for (const [, issue] of loaded) this.index(issue);
+    this.issueVersion++;
+  }
+
+  projectById(id: string): JiraProject | undefined {
+    return this.projects.get(id);
+  }
+
+  /** A project by id, key (any case) or name (any case), the ways JQL and REST name projects. */
+  resolveProject(idKeyOrName: string): JiraProject | undefined {
+    const byId = this.projects.get(idKeyOrName);
+    if (byId) return byId;
+    const lower = idKeyOrName.toLowerCase();
+    for (const project of this.projects.values()) {
+      if (project.key.toLowerCase() === lower || project.name.toLowerCase() === lower) return project;
+    }
+    return undefined;
+  }
+
+  issueType(id: string): JiraIssueType | undefined {
+    return this.issueTypes.get(id);
+  }
+
+  status(id: string): JiraStatus | undefined {
+    return this.statuses.get(id);
+  }
+
+  user(accountId: string): JiraUser | undefined {
+    return this.users.get(accountId);
+  }
+
+  allocateIssueId(): string {
+    const info = this.siteInfo();
+    this.putSiteInfo({ ...info, nextIssueId: info.nextIssueId + 1 });
+    return String(info.nextIssueId);
+  }
+
+  allocateIssueKey(projectId: string): string {
+    const project = this.projects.get(projectId);
+    if (!project) throw new Error(`No project ${projectId}`);
+    this.projects.put(project.id, { ...project, nextIssueNumber: project.nextIssueNumber + 1 });
+    return `${project.key}-${String(project.nextIssueNumber)}`;
+  }
+
+  private index(issue: StoredIssue): void {
+    this.idByKey.set(issue.key.toUpperCase(), issue.id);
+    addTo(this.idsByProject, issue.projectId, issue.id);
+    if (issue.parentId !== null) addTo(this.idsByParent, issue.parentId, issue.id);
+    for (const key of Object.keys(issue.properties)) addTo(this.idsByProperty, key, issue.id);
+  }
+
+  private unindex(issue: StoredIssue): void {
+    this.idByKey.delete(issue.key.toUpperCase());
+    this.idsByProject.get(issue.projectId)?.delete(issue.id);
+    if (issue.parentId !== null) this.idsByParent.get(issue.parentId)?.delete(issue.id);
+    for (const key of Object.keys(issue.properties)) this.idsByProperty.get(key)?.delete(issue.id);
+  }
+}
+
+function addTo(index: Map<string, Set<string>>, key: string, id: string): void {
+  let ids = index.get(key);
+  if (!ids) {
+    ids = new Set();
+    index.set(key, ids);
+  }
+  ids.add(id);
+}

@@ -1,0 +1,199 @@
+/**
+ * Calls the app's handlers with exactly the arguments Forge passes each kind of module:
+ * - resolvers: `({call: {functionKey, payload, jobId}, context}, {principal, installContext, ...})`;
+ * - product event triggers: `(event, context)`, honouring `filter.ignoreSelf`;
+ * - scheduled triggers: `({context: {cloudId, moduleKey}, contextToken}, {principal: undefined, installContext})`;
+ * - queue consumers: `(asyncEvent, context)` with `{body, queueName, jobId, eventId, retryContext?}`,
+ *   retried (up to 4 times) when the handler throws or returns an `InvocationError`.
+ */
+import { randomUUID } from 'node:crypto';
+import type { AppManifest } from '../app/app-manifest';
+import { InvokeError, type InvokeRequest } from '../site-api';
+import type { DeliveryOutcome, PendingEvent } from './event-dispatcher';
+import { RESOLVER_TIMEOUT_MS, type Invoker } from './invoker';
+
+/** The front end's `invoke()` request and response size limits. */
+export const MAX_INVOKE_REQUEST_BYTES = 500 * 1024;
+export const MAX_INVOKE_RESPONSE_BYTES = 5 * 1024 * 1024;
+
+export interface ResolverLimits {
+  /** Apply the bridge's payload limits and the 25 s resolver timeout (off only for the seed's import). */
+  enforce: boolean;
+}
+
+export interface SiteFacts {
+  cloudId: string;
+  siteUrl: string;
+  appId: string;
+  environmentId: string;
+}
+
+export class AppRuntime {
+  constructor(
+    private readonly manifest: AppManifest,
+    private readonly invoker: Invoker,
+    private readonly site: SiteFacts,
+    private readonly resolverTimeoutMs: number = RESOLVER_TIMEOUT_MS,
+  ) {}
+
+  async invokeResolver(request: InvokeRequest, limits: ResolverLimits = { enforce: true }): Promise<unknown> {
+    const module = this.manifest.resolverModules.get(request.moduleKey);
+    if (!module) {
+      throw new InvokeError(
+        `manifest.yml has no module '${request.moduleKey}' with a resolver`,
+        'MODULE_NOT_FOUND',
+      );
+    }
+    // The payload crosses the bridge as JSON, exactly as from a browser.
+    const payloadJson = request.payload === undefined ? undefined : JSON.stringify(request.payload);
+    if (
+      limits.enforce &&
+      payloadJson !== undefined &&
+      Buffer.byteLength(payloadJson) > MAX_INVOKE_REQUEST_BYTES
+    ) {
+      throw new InvokeError('The invoke request payload exceeds the 500 KB limit.', 'PAYLOAD_TOO_LARGE');
+    }
+    const payload: unknown = payloadJson === undefined ? undefined : JSON.parse(payloadJson);
+    const context = {
+      localId: `ari:cloud:ecosystem::extension/${this.site.appId}/${this.site.environmentId}/static/${module.moduleKey}`,
+      cloudId: this.site.cloudId,
+      siteUrl: this.site.siteUrl,
+      moduleKey: module.moduleKey,
+      environmentId: this.site.environmentId,
+      environmentType: 'DEVELOPMENT',
+      accountType: 'licensed',
+      locale: 'en-US',
+      timezone: 'Europe/London',
+      extension: { ...(request.extension ?? {}), type: module.moduleType },
+    };
+    const result = await this.invoker.run({
+      kind: 'resolver',
+      moduleKey: module.moduleKey,
+      moduleType: module.moduleType,
+      functionKey: module.functionKey,
+      resolverKey: request.functionKey,
+      principal: request.accountId,
+      timeoutMs: limits.enforce ? this.resolverTimeoutMs : null,
+      args: [
+        { call: { functionKey: request.functionKey, payload, jobId: undefined }, context },
+        { principal: { accountId: request.accountId }, installContext: this.invoker.installContext },
+      ],
+    });
+    if (result === undefined) return undefined;
+    const json = JSON.stringify(result);
+    if (limits.enforce && Buffer.byteLength(json) > MAX_INVOKE_RESPONSE_BYTES) {
+      throw new InvokeError('The resolver response exceeds the 5 MB limit.', 'PAYLOAD_TOO_LARGE');
+    }
+    return JSON.parse(json) as unknown;
+  }
+
+  async runScheduledTrigger(triggerKey: string): Promise<void> {
+    const trigger = this.manifest.scheduledTriggers.get(triggerKey);
+    if (!trigger) throw new Error(`manifest.yml has no scheduledTrigger '${triggerKey}'`);
+    await this.invoker.run({
+      kind: 'scheduledTrigger',
+      moduleKey: trigger.key,
+      moduleType: 'scheduledTrigger',
+      functionKey: trigger.functionKey,
+      timeoutMs: this.invoker.timeoutFor(trigger.functionKey),
+      args: [
+        { context: { cloudId: this.site.cloudId, moduleKey: trigger.key }, contextToken: randomUUID() },
+        { principal: undefined, installContext: this.invoker.installContext },
+      ],
+    });
+  }
+
+  /** Delivers one pending event to the modules that subscribe to it. */
+  async deliver(pending: PendingEvent): Promise<DeliveryOutcome> {
+    if (pending.kind === 'product') {
+      const { event } = pending;
+      for (const trigger of this.manifest.triggers) {
+        if (!trigger.events.includes(event.eventType)) continue;
+        if (trigger.ignoreSelf && event.selfGenerated) continue;
+        try {
+          await this.invoker.run({
+            kind: 'trigger',
+            moduleKey: trigger.key,
+            moduleType: 'trigger',
+            functionKey: trigger.functionKey,
+            timeoutMs: this.invoker.timeoutFor(trigger.functionKey),
+            args: [
+              { ...event.payload, selfGenerated: event.selfGenerated },
+              { installContext: this.invoker.installContext, principal: undefined },
+            ],
+          });
+        } catch {
+          // Already in the invocation log; Forge does not redeliver product events to a failed trigger.
+        }
+      }
+      return { retry: false };
+    }
+
+    const { push } = pending;
+    const consumers = this.manifest.consumers.filter((c) => c.queue === push.queueName);
+    if (consumers.length === 0) {
+      console.warn(`[local-site] no consumer in manifest.yml for queue '${push.queueName}'; event dropped`);
+      return { retry: false };
+    }
+    let outcome: DeliveryOutcome = { retry: false };
+    for (const consumer of consumers) {
+      const asyncEvent: Record<string, unknown> = {
+        body: push.body,
+        queueName: push.queueName,
+        jobId: push.jobId,
+        eventId: push.eventId,
+      };
+      if (pending.retryCount > 0) {
+        asyncEvent.retryContext = {
+          retryCount: pending.retryCount,
+          retryReason: pending.lastError ?? 'FUNCTION_RETRY_REQUEST',
+          retryData: undefined,
+        };
+      }
+      try {
+        const result = await this.invoker.run({
+          kind: 'consumer',
+          moduleKey: consumer.key,
+          moduleType: 'consumer',
+          functionKey: consumer.functionKey,
+          principal: push.principal,
+          timeoutMs: this.invoker.timeoutFor(consumer.functionKey),
+          args: [
+            asyncEvent,
+            {
+              installContext: this.invoker.installContext,
+              principal: push.principal === undefined ? undefined : { accountId: push.principal },
+            },
+          ],
+        });
+        const retry = retryRequest(result);
+        if (retry) outcome = retry;
+      } catch (error) {
+        const timedOut = error instanceof InvokeError && error.errorType === 'FUNCTION_TIME_OUT';
+        outcome = {
+          retry: true,
+          reason: timedOut ? 'FUNCTION_TIME_OUT' : 'FUNCTION_PLATFORM_UNKNOWN_ERROR',
+          afterSeconds: 1,
+        };
+      }
+    }
+    return outcome;
+  }
+}
+
+/** An `InvocationError` from `@forge/events` (`{_retry: true, retryOptions}`) asks Forge to retry. */
+function retryRequest(result: unknown): DeliveryOutcome | null {
+  if (typeof result !== 'object' || result === null) return null;
+  const candidate = result as {
+    _retry?: unknown;
+    retryOptions?: { retryAfter?: unknown; retryReason?: unknown };
+  };
+  if (candidate._retry !== true) return null;
+  const after = candidate.retryOptions?.retryAfter;
+  const reason = candidate.retryOptions?.retryReason;
+  return {
+    retry: true,
+    reason: typeof reason === 'string' ? reason : 'FUNCTION_RETRY_REQUEST',
+    afterSeconds: typeof after === 'number' && after > 0 ? after : 1,
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * One record per invocation — wall and CPU time, calls made, outcome — for the benchmarks
+ * (`site.invocations()`, `site.onInvocation(listener)`) and for finding slow resolvers.
+ */
+export type InvocationKind = 'resolver' | 'trigger' | 'scheduledTrigger' | 'consumer';
+
+export interface InvocationRecord {
+  invocationId: string;
+  kind: InvocationKind;
+  moduleKey: string;
+  /** The manifest function that ran. */
+  functionKey: string;
+  /** The resolver definition called (`call.functionKey`), for resolvers. */
+  resolverKey?: string;
+  accountId?: string;
+  startedAt: string;
+  wallMs: number;
+  /**
+   * CPU time of the whole process while the invocation ran (Node cannot attribute CPU to one async
+   * context, so concurrent invocations share theirs).
+   */
+  cpuMs: number;
+  jiraCalls: number;
+  storageCalls: number;
+  outcome: 'ok' | 'error' | 'timeout';
+  error?: { errorType: string; errorMessage: string };
+}
+
+const KEEP = 1000;
+
+export class InvocationLog {
+  private readonly records: InvocationRecord[] = [];
+  private readonly listeners = new Set<(record: InvocationRecord) => void>();
+
+  add(record: InvocationRecord): void {
+    this.records.push(record);
+    if (this.records.length > KEEP) this.records.splice(0, this.records.length - KEEP);
+    for (const listener of this.listeners) listener(record);
+  }
+
+  /** The most recent invocations (up to 1,000), oldest first. */
+  list(): InvocationRecord[] {
+    return [...this.records];
+  }
+
+  subscribe(listener: (record: InvocationRecord) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  clear(): void {
+    this.records.length = 0;
+  }
+}

@@ -1,0 +1,161 @@
+import { route } from '@forge/api';
+import { z } from 'zod';
+import type { EpicPage, JiraSite, PermissionChecker } from '../../application/ports/jira-site';
+import { EPIC_FIELDS, epicIssueOf, issueBeanSchema } from './jira-issue-schema';
+import { JiraUnavailableError, type JiraClient } from './jira-client';
+import {
+  encodedLength,
+  encodeValueProperty,
+  PROPERTY_VALUE_LIMIT,
+  VALUE_PROPERTY_KEY,
+} from './value-property-codec';
+
+const searchPageSchema = z.object({
+  issues: z.array(issueBeanSchema),
+  nextPageToken: z.string().nullish(),
+});
+
+const bulkFetchSchema = z.object({ issues: z.array(issueBeanSchema) });
+
+const issueTypesSchema = z.array(z.object({ id: z.string(), hierarchyLevel: z.number().int().default(0) }));
+
+const myPermissionsSchema = z.object({
+  permissions: z.record(z.string(), z.object({ havePermission: z.boolean() })),
+});
+
+const projectPageSchema = z.object({
+  values: z.array(z.object({ key: z.string() })),
+  isLast: z.boolean().optional(),
+});
+
+function parsed<T>(schema: z.ZodType<T>, body: unknown, what: string): T {
+  const result = schema.safeParse(body);
+  if (!result.success) throw new JiraUnavailableError(`Jira's answer to ${what} could not be read.`, 502);
+  return result.data;
+}
+
+function unexpected(status: number, what: string): never {
+  throw new JiraUnavailableError(`Jira refused ${what} (HTTP ${status}).`, status);
+}
+
+export function jiraSite(jira: JiraClient): JiraSite {
+  return {
+    async getIssue(issueKey) {
+      const response = await jira.request(
+        route`/rest/api/3/issue/${issueKey}?fields=${EPIC_FIELDS.join(',')}&properties=${VALUE_PROPERTY_KEY}`,
+      );
+      if (response.status === 404 || response.status === 403) return null;
+      if (response.status !== 200) unexpected(response.status, 'reading the issue');
+      return epicIssueOf(parsed(issueBeanSchema, response.body, 'reading the issue'));
+    },
+
+    async getIssues(issueKeys) {
+      if (issueKeys.length === 0) return [];
+      const response = await jira.request(route`/rest/api/3/issue/bulkfetch`, {
+        method: 'POST',
+        body: { issueIdsOrKeys: issueKeys, fields: EPIC_FIELDS, properties: [VALUE_PROPERTY_KEY] },
+      });
+      if (response.status !== 200) unexpected(response.status, 'reading issues');
+      return parsed(bulkFetchSchema, response.body, 'reading issues').issues.map(epicIssueOf);
+    },
+
+    async searchEpics({ jql, pageToken, pageSize = 100 }): Promise<EpicPage> {
+      const response = await jira.request(route`/rest/api/3/search/jql`, {
+        method: 'POST',
+        body: {
+          jql,
+          fields: EPIC_FIELDS,
+          properties: [VALUE_PROPERTY_KEY],
+          maxResults: pageSize,
+          ...(pageToken ? { nextPageToken: pageToken } : {}),
+        },
+      });
+      if (response.status === 400) {
+        const messages = (response.body as { errorMessages?: string[] } | undefined)?.errorMessages ?? [];
+        throw new JqlRejectedError(messages.join(' ') || 'Jira could not run the JQL query.');
+      }
+      if (response.status !== 200) unexpected(response.status, 'the search');
+      const page = parsed(searchPageSchema, response.body, 'the search');
+      return {
+        epics: page.issues.map(epicIssueOf),
+        ...(page.nextPageToken ? { nextPageToken: page.nextPageToken } : {}),
+      };
+    },
+
+    async writeValue(issueId, record, index) {
+      const property = encodeValueProperty({ ...record, index });
+      const length = encodedLength(property);
+      if (length > PROPERTY_VALUE_LIMIT) return { tooLarge: length, limit: PROPERTY_VALUE_LIMIT };
+      const response = await jira.request(
+        route`/rest/api/3/issue/${issueId}/properties/${VALUE_PROPERTY_KEY}`,
+        {
+          method: 'PUT',
+          body: property,
+        },
+      );
+      if (response.status === 200 || response.status === 201) return 'written';
+      if (response.status === 403 || response.status === 401) return 'forbidden';
+      if (response.status === 404) return 'not_found';
+      return unexpected(response.status, 'saving the value record');
+    },
+
+    async deleteValue(issueId) {
+      const response = await jira.request(
+        route`/rest/api/3/issue/${issueId}/properties/${VALUE_PROPERTY_KEY}`,
+        {
+          method: 'DELETE',
+        },
+      );
+      if (response.status !== 204 && response.status !== 404)
+        unexpected(response.status, 'removing the value record');
+    },
+
+    async epicIssueTypeIds() {
+      const response = await jira.request(route`/rest/api/3/issuetype`);
+      if (response.status !== 200) unexpected(response.status, 'listing issue types');
+      return parsed(issueTypesSchema, response.body, 'listing issue types')
+        .filter((type) => type.hierarchyLevel === 1)
+        .map((type) => type.id);
+    },
+  };
+}
+
+export class JqlRejectedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'JqlRejectedError';
+  }
+}
+
+export function jiraPermissions(jira: JiraClient): PermissionChecker {
+  async function has(permission: string, issueId?: string): Promise<boolean> {
+    const response = await jira.request(
+      issueId === undefined
+        ? route`/rest/api/3/mypermissions?permissions=${permission}`
+        : route`/rest/api/3/mypermissions?permissions=${permission}&issueId=${issueId}`,
+    );
+    if (response.status === 404) return false;
+    if (response.status !== 200) unexpected(response.status, 'the permission check');
+    return (
+      parsed(myPermissionsSchema, response.body, 'the permission check').permissions[permission]
+        ?.havePermission ?? false
+    );
+  }
+
+  return {
+    isJiraAdmin: () => has('ADMINISTER'),
+    canEditIssue: (issueId) => has('EDIT_ISSUES', issueId),
+    async browsableProjectKeys() {
+      const keys: string[] = [];
+      for (let startAt = 0; ; startAt += 50) {
+        const response = await jira.request(
+          route`/rest/api/3/project/search?action=browse&maxResults=50&startAt=${String(startAt)}`,
+        );
+        if (response.status !== 200) unexpected(response.status, 'listing projects');
+        const page = parsed(projectPageSchema, response.body, 'listing projects');
+        keys.push(...page.values.map((project) => project.key));
+        if (page.isLast !== false || page.values.length === 0) return keys;
+      }
+    },
+  };
+}

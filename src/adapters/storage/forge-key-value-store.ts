@@ -1,0 +1,48 @@
+import { kvs, WhereConditions, type ForgeKvsAPIError } from '@forge/kvs';
+import type { KeyValueStore } from '../../application/ports/key-value-store';
+
+function ttl(options?: { ttlSeconds?: number }) {
+  return options?.ttlSeconds === undefined
+    ? {}
+    : { ttl: { value: options.ttlSeconds, unit: 'SECONDS' as const } };
+}
+
+/** Forge answers a `FAIL_IF_EXISTS` write to an existing key with 409 `KEY_CONFLICT`. */
+function isKeyExists(error: unknown): boolean {
+  const apiError = error as Partial<ForgeKvsAPIError> | null;
+  return apiError?.code === 'KEY_CONFLICT' || apiError?.responseDetails?.status === 409;
+}
+
+/** `KeyValueStore` on Forge's key-value store (`@forge/kvs`). */
+export const forgeKeyValueStore: KeyValueStore = {
+  get: (key) => kvs.get<unknown>(key),
+  set: (key, value, options) => kvs.set(key, value, ttl(options)),
+  async setIfAbsent(key, value, options) {
+    try {
+      await kvs.set(key, value, { keyPolicy: 'FAIL_IF_EXISTS', ...ttl(options) });
+      return true;
+    } catch (error) {
+      if (isKeyExists(error)) return false;
+      throw error;
+    }
+  },
+  delete: (key) => kvs.delete(key),
+  async queryPrefix(prefix, page = {}) {
+    let query = kvs
+      .query()
+      .where('key', WhereConditions.beginsWith(prefix))
+      .limit(page.limit ?? 100);
+    if (page.cursor) query = query.cursor(page.cursor);
+    const result = await query.getMany<unknown>();
+    return {
+      entries: result.results.map((entry) => ({ key: entry.key, value: entry.value })),
+      ...(result.nextCursor ? { nextCursor: result.nextCursor } : {}),
+    };
+  },
+  async transact(operations) {
+    let transaction = kvs.transact();
+    for (const { key, value } of operations.set ?? []) transaction = transaction.set(key, value);
+    for (const key of operations.delete ?? []) transaction = transaction.delete(key);
+    await transaction.execute();
+  },
+};

@@ -1,0 +1,24 @@
+import { forbidden } from '../app-error';
+import type { Clock } from '../ports/clock';
+import type { JiraSite, PermissionChecker } from '../ports/jira-site';
+import type { KeyValueStore } from '../ports/key-value-store';
+
+/** What the admin use cases need, wired by the admin resolver (or a test). */
+export interface AdminContext {
+  accountId: string;
+  /** Jira as the admin. */
+  jira: JiraSite;
+  permissions: PermissionChecker;
+  store: KeyValueStore;
+  clock: Clock;
+}
+
+/**
+ * Every admin call checks Jira's global Administer permission on the server. The module a call
+ * came from, and anything else the browser sends, proves nothing (forge-platform.md §6).
+ */
+export async function requireJiraAdmin(context: AdminContext): Promise<void> {
+  if (!(await context.permissions.isJiraAdmin())) {
+    throw forbidden('Only Jira administrators can manage Value Layer settings and objectives.');
+  }
+}

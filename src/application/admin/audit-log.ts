@@ -1,0 +1,48 @@
+import type { AuditEntry, AuditPage } from '../../contract/admin.contract';
+import type { KeyValueStore } from '../ports/key-value-store';
+import { rememberAccount } from '../privacy/known-accounts';
+import { ADMIN_AUDIT_PREFIX, adminAuditKey } from '../storage-keys';
+
+// Storage lists keys in ascending order only; keys carry the time counted down from a far date,
+// so that ascending order is newest first.
+const FAR_FUTURE_MS = 9_999_999_999_999;
+
+function newestFirstStamp(at: Date): string {
+  return String(FAR_FUTURE_MS - at.getTime()).padStart(13, '0');
+}
+
+/** Differences between two flat-ish objects, field by field (nested values compared as JSON). */
+export function fieldChanges(before: object | null, after: object | null): AuditEntry['changes'] {
+  const left = (before ?? {}) as Record<string, unknown>;
+  const right = (after ?? {}) as Record<string, unknown>;
+  const fields = [...new Set([...Object.keys(left), ...Object.keys(right)])].sort();
+  return fields
+    .filter((field) => JSON.stringify(left[field]) !== JSON.stringify(right[field]))
+    .map((field) => ({ path: field, before: left[field] ?? null, after: right[field] ?? null }));
+}
+
+export async function appendAudit(
+  store: KeyValueStore,
+  entry: { at: Date; by: string; action: string; changes: AuditEntry['changes'] },
+): Promise<void> {
+  await rememberAccount(store, entry.by, entry.at);
+  const record: AuditEntry = {
+    at: entry.at.toISOString(),
+    by: entry.by,
+    action: entry.action,
+    changes: entry.changes,
+  };
+  await store.set(
+    adminAuditKey({ at: newestFirstStamp(entry.at), id: globalThis.crypto.randomUUID().slice(0, 8) }),
+    record,
+  );
+}
+
+/** The change log of objectives and settings, newest first. */
+export async function readAudit(store: KeyValueStore, cursor?: string): Promise<AuditPage> {
+  const page = await store.queryPrefix(ADMIN_AUDIT_PREFIX, { limit: 50, ...(cursor ? { cursor } : {}) });
+  return {
+    entries: page.entries.map((entry) => entry.value as AuditEntry),
+    nextCursor: page.nextCursor ?? null,
+  };
+}

@@ -1,0 +1,25 @@
+import type { EpicHistoryPage, HistoryEntry } from '../../contract/panel.contract';
+import { queryAll } from '../ports/key-value-store';
+import { epicHistoryPrefix } from '../storage-keys';
+import { loadEpic } from './load-epic';
+import { siteConfigOf, type PanelContext } from './panel-context';
+
+const PAGE_SIZE = 20;
+
+/** Who changed the epic's value record, when and how; newest first, a page at a time. */
+export async function getEpicHistory(
+  context: PanelContext,
+  { issueKey, cursor }: { issueKey: string; cursor?: string | undefined },
+): Promise<EpicHistoryPage> {
+  const settings = await siteConfigOf(context).settings();
+  // Reading the epic first is the authorisation: only users who may browse it see its history.
+  const issue = await loadEpic(context.jira, issueKey, settings);
+  const prefix = epicHistoryPrefix({ issueId: issue.id });
+  // Keys are zero-padded revisions in ascending order; a history is short (one entry per save),
+  // so it is read whole and paged newest-first here.
+  const all = (await queryAll(context.store, prefix)).map((entry) => entry.value as HistoryEntry);
+  all.reverse();
+  const start = cursor === undefined ? 0 : Number(cursor);
+  const entries = all.slice(start, start + PAGE_SIZE);
+  return { entries, nextCursor: start + PAGE_SIZE < all.length ? String(start + PAGE_SIZE) : null };
+}

@@ -1,0 +1,115 @@
+import { parseEpicValue, type EpicValueDocument } from '../../contract/epic-value.schema';
+import type { EpicValueView, SaveConflict } from '../../contract/panel.contract';
+import type { StoredObjective } from '../../contract/site-config.schema';
+import type { FieldError } from '../../contract/envelope';
+import { AppError, badRequest, forbidden } from '../app-error';
+import { monthOf } from '../ports/clock';
+import type { EpicIssue } from '../ports/jira-site';
+import { commitRevision, RevisionTakenError } from './commit-revision';
+import { epicValueView } from './epic-value-view';
+import { currentValueOf, loadEpic } from './load-epic';
+import { siteConfigOf, type PanelContext } from './panel-context';
+
+/** Links must name a known objective; a newly linked one must also be active. */
+function objectiveLinkErrors(
+  value: EpicValueDocument,
+  previous: EpicValueDocument,
+  objectives: readonly StoredObjective[],
+): FieldError[] {
+  const byId = new Map(objectives.map((objective) => [objective.id, objective]));
+  const linkedBefore = new Set(previous.objectives.map((link) => link.id));
+  return value.objectives.flatMap((link, index): FieldError[] => {
+    const objective = byId.get(link.id);
+    const path = `value.objectives[${index}].id`;
+    if (objective === undefined) return [{ path, message: `unknown objective "${link.id}"` }];
+    if (objective.status === 'archived' && !linkedBefore.has(link.id)) {
+      return [{ path, message: `objective ${link.id} is archived; pick an active objective` }];
+    }
+    return [];
+  });
+}
+
+/**
+ * Saves an epic's value record for a user with Edit permission on it.
+ *
+ * No lost updates: the save names the revision it was based on. If the stored revision moved on,
+ * or another save claims the next revision first (see `commitRevision`), the answer is
+ * `CONFLICT` with the record as it now is, and nothing is written.
+ */
+export async function saveEpicValue(
+  context: PanelContext,
+  input: { issueKey: string; baseRevision: number; value: unknown },
+): Promise<EpicValueView> {
+  const config = siteConfigOf(context);
+  const [settings, objectives] = await Promise.all([config.settings(), config.objectives()]);
+  const issue = await loadEpic(context.jira, input.issueKey, settings);
+  if (!(await context.permissions.canEditIssue(issue.id))) {
+    throw forbidden(
+      `You need the Edit issues permission in project ${issue.projectKey} to change ${issue.key}'s value.`,
+    );
+  }
+
+  const parsed = parseEpicValue(input.value, { currency: settings.currency });
+  if (!parsed.success) {
+    throw badRequest(
+      'Some fields are not valid.',
+      parsed.issues.map((issue) => ({
+        path: `value.${issue.path}`.replace('.(root)', ''),
+        message: issue.message,
+      })),
+    );
+  }
+  const current = currentValueOf(issue, settings.currency);
+  const linkErrors = objectiveLinkErrors(parsed.data, current.value, objectives);
+  if (linkErrors.length > 0) throw badRequest('Some objective links are not valid.', linkErrors);
+
+  const now = context.clock.now();
+  const asOf = monthOf(now);
+  const conflict = (latest: EpicIssue, latestValue = currentValueOf(latest, settings.currency)) => {
+    const details: SaveConflict = {
+      current: epicValueView({
+        issue: latest,
+        stored: latestValue,
+        settings,
+        objectives,
+        asOf,
+        canEdit: true,
+      }),
+    };
+    return new AppError(
+      'CONFLICT',
+      `${latestValue.updatedBy === null ? 'Someone' : 'Another user'} saved ${issue.key} while you were editing. Review their version and apply your changes again.`,
+      undefined,
+      details,
+    );
+  };
+  if (current.revision !== input.baseRevision) throw conflict(issue, current);
+
+  let record: Awaited<ReturnType<typeof commitRevision>>;
+  try {
+    record = await commitRevision({
+      jira: context.jira,
+      store: context.store,
+      accountId: context.accountId,
+      issue,
+      current,
+      value: parsed.data,
+      settings,
+      now,
+      asOf,
+    });
+  } catch (error) {
+    if (error instanceof RevisionTakenError)
+      throw conflict(await loadEpic(context.jira, issue.key, settings));
+    throw error;
+  }
+  const saved = { ...issue, stored: { state: 'stored' as const, record } };
+  return epicValueView({
+    issue: saved,
+    stored: { ...record, value: parsed.data },
+    settings,
+    objectives,
+    asOf,
+    canEdit: true,
+  });
+}

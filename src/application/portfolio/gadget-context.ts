@@ -1,0 +1,11 @@
+import type { Clock } from '../ports/clock';
+import type { JiraSite } from '../ports/jira-site';
+import type { KeyValueStore } from '../ports/key-value-store';
+
+/** What the gadget use cases need, wired by the gadget resolver (or a test). */
+export interface GadgetContext {
+  /** Jira as the viewer: only epics they may browse are found, so none leak into totals. */
+  jira: JiraSite;
+  store: KeyValueStore;
+  clock: Clock;
+}

@@ -1,0 +1,72 @@
+import type { EpicStatus } from '../../domain/model/epic';
+import type { EvidenceGrade } from '../../domain/model/benefit';
+import type { EpicValueRecord } from '../../domain/model/portfolio-record';
+
+/** An epic's value record as stored on the epic, with its revision stamp. */
+export interface StoredValueRecord {
+  revision: number;
+  updatedAt: string;
+  updatedBy: string;
+  value: EpicValueRecord;
+}
+
+/** The fields Jira indexes for JQL (manifest.yml `jira:entityProperty`), in decimal amounts. */
+export interface ValueSearchIndex {
+  plannedBenefit: number;
+  realisedBenefit: number;
+  actualCost: number;
+  roi?: number;
+  successProbability: number;
+  objectives: string[];
+  evidence: EvidenceGrade[];
+}
+
+/** What reading the stored record gave: nothing yet, the record, or why it cannot be read. */
+export type StoredValueRead =
+  | { state: 'none' }
+  | { state: 'stored'; record: StoredValueRecord }
+  | { state: 'unreadable'; reason: string };
+
+export type WriteOutcome = 'written' | 'forbidden' | 'not_found' | { tooLarge: number; limit: number };
+
+/** An epic as Jira describes it, plus the raw value property the app stored on it (if any). */
+export interface EpicIssue {
+  id: string;
+  key: string;
+  summary: string;
+  status: EpicStatus;
+  projectKey: string;
+  /** The parent issue's key: the epic's programme. */
+  parentKey: string | null;
+  issueTypeId: string;
+  hierarchyLevel: number;
+  /** The value record stored on the epic. */
+  stored: StoredValueRead;
+}
+
+export interface EpicPage {
+  epics: EpicIssue[];
+  nextPageToken?: string;
+}
+
+/** Jira, as seen by the invoking user: what they may browse and edit is what they get. */
+export interface JiraSite {
+  /** null when the issue does not exist or the user may not browse it. */
+  getIssue(issueKey: string): Promise<EpicIssue | null>;
+  /** The issues among `issueKeys` (at most 100) that exist and the user may browse. */
+  getIssues(issueKeys: readonly string[]): Promise<EpicIssue[]>;
+  searchEpics(query: { jql: string; pageToken?: string; pageSize?: number }): Promise<EpicPage>;
+  /** Stores the value record on the epic as the user: Jira itself refuses users without Edit. */
+  writeValue(issueId: string, record: StoredValueRecord, index: ValueSearchIndex): Promise<WriteOutcome>;
+  /** Removes the value record from the epic (undoing an import that created it). */
+  deleteValue(issueId: string): Promise<void>;
+  /** The issue type ids at hierarchy level 1 (Jira's epics, whatever they are called). */
+  epicIssueTypeIds(): Promise<string[]>;
+}
+
+export interface PermissionChecker {
+  isJiraAdmin(): Promise<boolean>;
+  canEditIssue(issueId: string): Promise<boolean>;
+  /** Keys of the projects the user may browse. */
+  browsableProjectKeys(): Promise<string[]>;
+}

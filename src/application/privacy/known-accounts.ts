@@ -1,0 +1,11 @@
+import type { KeyValueStore } from '../ports/key-value-store';
+import { accountKey } from '../storage-keys';
+
+/**
+ * Every account id the app stores (who saved a record, who changed a setting, who owns an
+ * objective) is remembered here, so that the weekly personal-data report can tell Atlassian
+ * which accounts we hold and learn which were closed.
+ */
+export function rememberAccount(store: KeyValueStore, accountId: string, at: Date): Promise<void> {
+  return store.set(accountKey({ accountId }), { accountId, updatedAt: at.toISOString() });
+}

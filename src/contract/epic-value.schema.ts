@@ -1,0 +1,195 @@
+import { z } from 'zod';
+import { amountDecimalsOf, MAX_AMOUNT_DECIMALS } from './currencies';
+import {
+  amountSchema,
+  countSchema,
+  hasAtMostDecimals,
+  identifierSchema,
+  MAX_WEIGHT_DECIMALS,
+  probabilitySchema,
+  shareSchema,
+  yearMonthSchema,
+} from './primitives.schema';
+import { arrayAt, duplicateIssues, fieldOf, numberAt, type IssuePath, type RawIssue } from './read-unknown';
+import { toValidationIssues, type ValidationResult } from './validation-issue';
+import { BENEFIT_KINDS, EVIDENCE_GRADES } from './value-vocabulary';
+
+/** An amount booked against a month. */
+export const monthlyAmountSchema = z.strictObject({
+  month: yearMonthSchema,
+  amount: amountSchema,
+});
+
+/** A realised amount and how it is evidenced. */
+export const realisedAmountSchema = z.strictObject({
+  month: yearMonthSchema,
+  amount: amountSchema,
+  /** `verified` = confirmed by finance, `measured` = from data, `estimated` = judgement. */
+  evidence: z.enum(EVIDENCE_GRADES),
+});
+
+export const benefitSchema = z.strictObject({
+  /** Unique within the epic. */
+  id: identifierSchema,
+  kind: z.enum(BENEFIT_KINDS),
+  title: z.string().min(1).max(255),
+  planned: z.array(monthlyAmountSchema).default([]),
+  realised: z.array(realisedAmountSchema).default([]),
+});
+
+export const objectiveLinkSchema = z.strictObject({
+  /** The id of one of the site's objectives (checked where the objectives are known). */
+  id: identifierSchema,
+  share: shareSchema,
+});
+
+export const npsCountsSchema = z.strictObject({
+  promoters: countSchema,
+  passives: countSchema,
+  detractors: countSchema,
+});
+
+const WEIGHT_SCALE = 10 ** MAX_WEIGHT_DECIMALS;
+
+function shareSumIssues(value: unknown): RawIssue[] {
+  // Summed as integer millionths: 0.1 + 0.2 + 0.7 is exactly 1, not 1.0000000000000002.
+  let micros = 0;
+  for (const link of arrayAt(value, 'objectives')) {
+    const share = numberAt(link, 'share');
+    if (share !== undefined && share > 0 && share <= 1 && hasAtMostDecimals(share, MAX_WEIGHT_DECIMALS)) {
+      micros += Math.round(share * WEIGHT_SCALE);
+    }
+  }
+  return micros > WEIGHT_SCALE
+    ? [{ path: ['objectives'], message: `shares sum to ${String(micros / WEIGHT_SCALE)}, must be at most 1` }]
+    : [];
+}
+
+/** Every dated series of an epic value, with its path relative to the value. */
+function seriesOf(value: unknown): { path: IssuePath; entries: readonly unknown[] }[] {
+  const series = arrayAt(value, 'benefits').flatMap((benefit, index) => [
+    { path: ['benefits', index, 'planned'], entries: arrayAt(benefit, 'planned') },
+    { path: ['benefits', index, 'realised'], entries: arrayAt(benefit, 'realised') },
+  ]);
+  const costs = fieldOf(value, 'costs');
+  series.push(
+    { path: ['costs', 'planned'], entries: arrayAt(costs, 'planned') },
+    { path: ['costs', 'actual'], entries: arrayAt(costs, 'actual') },
+  );
+  return series;
+}
+
+/**
+ * The checks that span fields of an epic value: no objective linked twice, shares summing to at
+ * most 1, unique benefit ids, and no month twice in one series (a series holds one amount per
+ * month; two would leave it unclear whether to add or replace).
+ */
+export function epicValueIssues(value: unknown): RawIssue[] {
+  return [
+    ...duplicateIssues({
+      items: arrayAt(value, 'objectives'),
+      key: 'id',
+      path: ['objectives'],
+      what: 'objective link',
+    }),
+    ...shareSumIssues(value),
+    ...duplicateIssues({
+      items: arrayAt(value, 'benefits'),
+      key: 'id',
+      path: ['benefits'],
+      what: 'benefit id',
+    }),
+    ...seriesOf(value).flatMap(({ path, entries }) =>
+      duplicateIssues({ items: entries, key: 'month', path, what: 'month' }),
+    ),
+  ];
+}
+
+/**
+ * Amounts with more decimals than the currency has (any decimals at all for JPY). Amounts that
+ * already break the general 2-decimal rule are reported by the amount schema, not again here.
+ */
+export function currencyDecimalIssues({ value, currency }: { value: unknown; currency: string }): RawIssue[] {
+  const decimals = amountDecimalsOf(currency);
+  if (decimals === undefined || decimals >= MAX_AMOUNT_DECIMALS) {
+    return [];
+  }
+  const message =
+    decimals === 0
+      ? `must be a whole number: ${currency} has no minor unit`
+      : `must have at most ${String(decimals)} decimals in ${currency}`;
+  return seriesOf(value).flatMap(({ path, entries }) =>
+    entries.flatMap((entry, index) => {
+      const amount = numberAt(entry, 'amount');
+      return amount !== undefined &&
+        hasAtMostDecimals(amount, MAX_AMOUNT_DECIMALS) &&
+        !hasAtMostDecimals(amount, decimals)
+        ? [{ path: [...path, index, 'amount'], message }]
+        : [];
+    }),
+  );
+}
+
+export function addRawIssues(ctx: z.core.$RefinementCtx, issues: readonly RawIssue[]): void {
+  for (const issue of issues) {
+    ctx.addIssue({ code: 'custom', path: [...issue.path], message: issue.message });
+  }
+}
+
+/**
+ * The value record of one epic, as saved by the epic panel and embedded in the portfolio format.
+ * Paths of its issues are relative to the value (`benefits[0].planned[1].amount`). Checks that
+ * need the site (known objective ids, the currency's decimals) are done by the caller: the
+ * portfolio schema, or `parseEpicValue` with a currency.
+ */
+export const epicValueSchema = z
+  .strictObject({
+    /** Chance that the planned benefits arrive; 1 when omitted. */
+    successProbability: probabilitySchema.default(1),
+    objectives: z.array(objectiveLinkSchema).default([]),
+    benefits: z.array(benefitSchema).default([]),
+    costs: z
+      .strictObject({
+        planned: z.array(monthlyAmountSchema).default([]),
+        actual: z.array(monthlyAmountSchema).default([]),
+      })
+      .default({ planned: [], actual: [] }),
+    /** Survey counts, or null when there was no survey. */
+    nps: npsCountsSchema.nullable().default(null),
+  })
+  // `when`: run even if some field failed its own schema, so every problem is reported at once.
+  .superRefine(
+    (value, ctx) => {
+      addRawIssues(ctx, epicValueIssues(value));
+    },
+    { when: () => true },
+  );
+
+/** A validated epic value: defaults applied (probability 1, empty lists, nps null). */
+export type EpicValueDocument = z.output<typeof epicValueSchema>;
+/** An epic value as a client may send it (optional fields may be missing). */
+export type EpicValueDocumentInput = z.input<typeof epicValueSchema>;
+
+/**
+ * Validates an epic value on its own (an epic panel save). Pass the site currency to also check
+ * the amounts' decimals against it. Does not check objective ids: the caller knows the site's
+ * objectives.
+ */
+export function parseEpicValue(
+  input: unknown,
+  { currency }: { currency?: string } = {},
+): ValidationResult<EpicValueDocument> {
+  const schema =
+    currency === undefined
+      ? epicValueSchema
+      : epicValueSchema.superRefine(
+          (value, ctx) => {
+            addRawIssues(ctx, currencyDecimalIssues({ value, currency }));
+          },
+          { when: () => true },
+        );
+  const result = schema.safeParse(input, { reportInput: true });
+  return result.success
+    ? { success: true, data: result.data }
+    : { success: false, issues: toValidationIssues(result.error.issues) };
+}

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import type { KpiFigures, ObjectiveFigures } from './kpi-figures';
+import { identifierSchema, issueKeySchema, projectKeySchema, yearMonthSchema } from './primitives.schema';
+
+/** Resolver keys of the dashboard gadget's resolver function (`gadget-resolver`). */
+export const GADGET = {
+  getPortfolio: 'gadget/get-portfolio',
+  listEpics: 'gadget/list-epics',
+  exportScope: 'gadget/export',
+} as const;
+
+/** Which epics a gadget rolls up. Whatever the scope, only epics the viewer may browse count. */
+export const scopeSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('all') }),
+  z.strictObject({ kind: z.literal('projects'), projects: z.array(projectKeySchema).min(1).max(100) }),
+  z.strictObject({ kind: z.literal('programmes'), programmes: z.array(issueKeySchema).min(1).max(100) }),
+  z.strictObject({ kind: z.literal('objectives'), objectives: z.array(identifierSchema).min(1).max(100) }),
+  z.strictObject({ kind: z.literal('jql'), jql: z.string().trim().min(1).max(2000) }),
+]);
+
+export type Scope = z.output<typeof scopeSchema>;
+
+export const portfolioInput = z.strictObject({
+  scope: scopeSchema,
+  /** Defaults to the current month. */
+  asOf: yearMonthSchema.optional(),
+});
+
+/** The epics behind one figure: all of the scope, or one project, programme or objective of it. */
+export const epicFilterSchema = z.discriminatedUnion('by', [
+  z.strictObject({ by: z.literal('all') }),
+  z.strictObject({ by: z.literal('project'), key: projectKeySchema }),
+  z.strictObject({ by: z.literal('programme'), key: z.union([issueKeySchema, z.literal('(none)')]) }),
+  z.strictObject({ by: z.literal('objective'), id: identifierSchema }),
+]);
+
+export const listEpicsInput = portfolioInput.extend({ filter: epicFilterSchema.default({ by: 'all' }) });
+
+export const exportInput = portfolioInput.extend({ format: z.enum(['json', 'csv']) });
+
+export interface PortfolioView {
+  asOf: string;
+  currency: string;
+  portfolio: KpiFigures;
+  byProject: Record<string, KpiFigures>;
+  /** `(none)` holds epics without a parent issue. */
+  byProgramme: Record<string, KpiFigures>;
+  byObjective: Record<string, ObjectiveFigures & { name: string }>;
+  strategicGoalsAdvancedPct: number | null;
+  strategicAlignmentPct: number | null;
+  /** Cumulative planned vs realised benefit and cost by month; realised and actual are null after `asOf`. */
+  trend: TrendPointView[];
+  /** Epics left out because their stored record cannot be read. */
+  unreadable: { key: string; reason: string }[];
+}
+
+export interface TrendPointView {
+  month: string;
+  plannedBenefit: number;
+  realisedBenefit: number | null;
+  plannedCost: number;
+  actualCost: number | null;
+}
+
+export interface EpicRow {
+  key: string;
+  summary: string;
+  project: string;
+  programme: string | null;
+  status: 'todo' | 'in_progress' | 'done';
+  successProbability: number;
+  kpis: KpiFigures;
+  /** With an objective filter: the epic's share for that objective. */
+  share?: number;
+}
+
+export interface EpicList {
+  asOf: string;
+  currency: string;
+  epics: EpicRow[];
+}
+
+export interface ExportFile {
+  filename: string;
+  mimeType: 'application/json' | 'text/csv';
+  content: string;
+  /** Epics left out (their stored record cannot be read), one sentence each. */
+  warnings: string[];
+}

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import type { EpicValueDocument } from './epic-value.schema';
+import type { KpiFigures } from './kpi-figures';
+import { issueKeySchema } from './primitives.schema';
+
+/** Resolver keys of the epic panel's resolver function (`panel-resolver`). */
+export const PANEL = {
+  getValue: 'panel/get-value',
+  saveValue: 'panel/save-value',
+  getHistory: 'panel/get-history',
+} as const;
+
+export const getEpicValueInput = z.strictObject({ issueKey: issueKeySchema });
+
+export const saveEpicValueInput = z.strictObject({
+  issueKey: issueKeySchema,
+  /** The revision the edit started from; 0 when the epic had no value record yet. */
+  baseRevision: z.number().int().min(0),
+  /** Validated by the use case against the site's currency and objectives (`value.…` paths). */
+  value: z.unknown(),
+});
+
+export const getEpicHistoryInput = z.strictObject({
+  issueKey: issueKeySchema,
+  cursor: z
+    .string()
+    .regex(/^\d{1,9}$/, { error: 'must be a cursor from an earlier page' })
+    .optional(),
+});
+
+export interface EpicSummary {
+  id: string;
+  key: string;
+  summary: string;
+  status: 'todo' | 'in_progress' | 'done';
+  project: string;
+  programme: string | null;
+}
+
+export interface ObjectiveOption {
+  id: string;
+  name: string;
+  status: 'active' | 'archived';
+  weight: number;
+}
+
+export interface EpicValueView {
+  epic: EpicSummary;
+  /** 0 when nothing has been saved for this epic yet. */
+  revision: number;
+  updatedAt: string | null;
+  updatedBy: string | null;
+  value: EpicValueDocument;
+  asOf: string;
+  kpis: KpiFigures;
+  currency: string;
+  discountRate: number;
+  /** Active objectives, plus archived ones this epic still links to. */
+  objectives: ObjectiveOption[];
+  canEdit: boolean;
+  /** Why the panel is read-only, when it is. */
+  readOnlyReason: string | null;
+}
+
+/** Details of a `CONFLICT` answer to a save: the record as someone else saved it. */
+export interface SaveConflict {
+  current: EpicValueView;
+}
+
+export interface HistoryEntry {
+  revision: number;
+  at: string;
+  by: string;
+  changes: ValueChangeView[];
+}
+
+/** One change in an epic's history (see `valueChanges` in the domain). */
+export type ValueChangeView = { kind: string } & Record<string, unknown>;
+
+export interface EpicHistoryPage {
+  entries: HistoryEntry[];
+  nextCursor: string | null;
+}

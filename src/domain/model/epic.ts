@@ -1,0 +1,49 @@
+import type { MinorUnits } from '../money/minor-units';
+import type { Benefit, MonthlyAmount } from './benefit';
+
+export const EPIC_STATUSES = ['todo', 'in_progress', 'done'] as const;
+export type EpicStatus = (typeof EPIC_STATUSES)[number];
+
+/** A link from an epic to a strategic objective, with the share of the epic's value it earns. */
+export interface ObjectiveLink {
+  /** The id of the linked objective. */
+  readonly id: string;
+  /** In (0, 1], at most 6 decimals; the shares of one epic sum to at most 1. */
+  readonly share: number;
+}
+
+export interface Costs<TAmount = MinorUnits> {
+  readonly planned: readonly MonthlyAmount<TAmount>[];
+  readonly actual: readonly MonthlyAmount<TAmount>[];
+}
+
+/** Net Promoter Score survey counts for the outcome of an epic. */
+export interface NpsCounts {
+  readonly promoters: number;
+  readonly passives: number;
+  readonly detractors: number;
+}
+
+/** The value record of one epic. */
+export interface EpicValue<TAmount = MinorUnits> {
+  /** Chance that the planned benefits arrive, in [0, 1] with at most 6 decimals. */
+  readonly successProbability: number;
+  readonly objectives: readonly ObjectiveLink[];
+  readonly benefits: readonly Benefit<TAmount>[];
+  readonly costs: Costs<TAmount>;
+  readonly nps: NpsCounts | null;
+}
+
+/**
+ * An epic and its value record. `Epic` (amounts in `MinorUnits`) is the engine's model;
+ * `Epic<number>` is the same epic as written in a document, amounts as decimals (`EpicRecord`).
+ */
+export interface Epic<TAmount = MinorUnits> {
+  readonly key: string;
+  readonly summary: string;
+  readonly project: string;
+  /** Key of the epic's parent issue, or null when it has none. */
+  readonly programme: string | null;
+  readonly status: EpicStatus;
+  readonly value: EpicValue<TAmount>;
+}

@@ -1,0 +1,303 @@
+import { AppError } from '../../src/application/app-error';
+import type { AdminContext } from '../../src/application/admin/admin-context';
+import { readAudit } from '../../src/application/admin/audit-log';
+import { exportBackup } from '../../src/application/admin/export-backup';
+import { applyImport, previewImport } from '../../src/application/admin/import-portfolio';
+import {
+  createObjective,
+  deleteObjective,
+  listObjectives,
+  setObjectiveStatus,
+  updateObjective,
+} from '../../src/application/admin/objectives';
+import { getSettings, saveSettings } from '../../src/application/admin/settings';
+import { SiteConfig } from '../../src/application/site-config';
+import { DEFAULT_SETTINGS, type StoredObjective } from '../../src/contract/site-config.schema';
+import { InMemoryJira, type FakeUser } from '../fakes/in-memory-jira-site';
+import { InMemoryKeyValueStore } from '../fakes/in-memory-key-value-store';
+
+const admin: FakeUser = { accountId: 'admin', admin: true };
+const member: FakeUser = { accountId: 'member', browse: ['PAY'] };
+
+function anObjective(overrides: Partial<StoredObjective> = {}): StoredObjective {
+  return {
+    id: 'OBJ-GROW',
+    name: 'Grow revenue',
+    status: 'active',
+    weight: 5,
+    description: '',
+    ownerAccountId: null,
+    target: null,
+    parentId: null,
+    ...overrides,
+  };
+}
+
+function aDocument(epics: unknown[] = []) {
+  return {
+    format: 'value-layer.portfolio',
+    version: 1,
+    settings: { currency: 'USD', discountRate: 0.1 },
+    objectives: [{ id: 'OBJ-GROW', name: 'Grow revenue', status: 'active', weight: 5 }],
+    epics,
+  };
+}
+
+function anEpic(key: string, amount = 1000) {
+  return {
+    key,
+    summary: `Epic ${key}`,
+    project: key.split('-')[0],
+    programme: null,
+    status: 'in_progress',
+    value: {
+      objectives: [{ id: 'OBJ-GROW', share: 1 }],
+      benefits: [
+        { id: 'b1', kind: 'revenue', title: 'Sales', planned: [{ month: '2026-01', amount }], realised: [] },
+      ],
+    },
+  };
+}
+
+function site() {
+  const jira = new InMemoryJira();
+  const store = new InMemoryKeyValueStore();
+  let ticks = 0;
+  jira.addEpic({ key: 'PAY-1' });
+  jira.addEpic({ key: 'PAY-2' });
+  jira.addEpic({ key: 'OPS-1' });
+  const contextFor = (user: FakeUser): AdminContext => ({
+    accountId: user.accountId,
+    jira: jira.siteFor(user),
+    permissions: jira.permissionsFor(user),
+    store,
+    clock: { now: () => new Date(Date.parse('2026-11-15T12:00:00Z') + 1000 * ticks++) },
+  });
+  return { jira, store, config: new SiteConfig(store), contextFor };
+}
+
+async function failureOf(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => undefined,
+    (reason: unknown) => reason,
+  );
+  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
+  return error;
+}
+
+describe('admin use cases', () => {
+  it.each([
+    ['getSettings', (context: AdminContext) => getSettings(context)],
+    ['saveSettings', (context: AdminContext) => saveSettings(context, { settings: DEFAULT_SETTINGS })],
+    ['listObjectives', (context: AdminContext) => listObjectives(context)],
+    ['createObjective', (context: AdminContext) => createObjective(context, { objective: anObjective() })],
+    ['updateObjective', (context: AdminContext) => updateObjective(context, { objective: anObjective() })],
+    [
+      'setObjectiveStatus',
+      (context: AdminContext) => setObjectiveStatus(context, { id: 'OBJ-GROW', status: 'archived' }),
+    ],
+    ['deleteObjective', (context: AdminContext) => deleteObjective(context, { id: 'OBJ-GROW' })],
+    ['previewImport', (context: AdminContext) => previewImport(context, { document: aDocument() })],
+    ['applyImport', (context: AdminContext) => applyImport(context, { document: aDocument() })],
+    ['exportBackup', (context: AdminContext) => exportBackup(context)],
+  ])('refuses %s to a user who is not a Jira admin, and changes nothing', async (_name, call) => {
+    const { contextFor, store } = site();
+    const before = JSON.stringify([...store.entries]);
+
+    const error = await failureOf(call(contextFor(member)));
+
+    expect(error.code).toBe('FORBIDDEN');
+    expect(JSON.stringify([...store.entries])).toBe(before);
+  });
+});
+
+describe('objectives', () => {
+  it('creates an objective and logs who did it', async () => {
+    const { contextFor, config, store } = site();
+
+    await createObjective(contextFor(admin), { objective: anObjective() });
+
+    expect(await config.objective('OBJ-GROW')).toEqual(anObjective());
+    const audit = await readAudit(store);
+    expect(audit.entries[0]).toMatchObject({ by: 'admin', action: 'objective.created OBJ-GROW' });
+  });
+
+  it('refuses a duplicate id, naming the field', async () => {
+    const { contextFor } = site();
+    await createObjective(contextFor(admin), { objective: anObjective() });
+
+    const error = await failureOf(createObjective(contextFor(admin), { objective: anObjective() }));
+
+    expect(error.fields).toEqual([
+      { path: 'objective.id', message: 'OBJ-GROW already exists; choose another id' },
+    ]);
+  });
+
+  it('nests goals one level only', async () => {
+    const { contextFor } = site();
+    await createObjective(contextFor(admin), { objective: anObjective() });
+    await createObjective(contextFor(admin), {
+      objective: anObjective({ id: 'OBJ-EU', parentId: 'OBJ-GROW' }),
+    });
+
+    const error = await failureOf(
+      createObjective(contextFor(admin), { objective: anObjective({ id: 'OBJ-FR', parentId: 'OBJ-EU' }) }),
+    );
+
+    expect(error.fields?.[0]?.message).toMatch(/nest one level only/);
+  });
+
+  it('archives and restores, logging each change', async () => {
+    const { contextFor, store } = site();
+    await createObjective(contextFor(admin), { objective: anObjective() });
+
+    const archived = await setObjectiveStatus(contextFor(admin), { id: 'OBJ-GROW', status: 'archived' });
+    const restored = await setObjectiveStatus(contextFor(admin), { id: 'OBJ-GROW', status: 'active' });
+
+    expect([archived.status, restored.status]).toEqual(['archived', 'active']);
+    expect((await readAudit(store)).entries.map((entry) => entry.action)).toEqual([
+      'objective.restored OBJ-GROW',
+      'objective.archived OBJ-GROW',
+      'objective.created OBJ-GROW',
+    ]);
+  });
+
+  it('refuses to delete an objective that epics link to, and says to archive it', async () => {
+    const { contextFor, config } = site();
+    await applyImport(contextFor(admin), { document: aDocument([anEpic('PAY-1')]) });
+
+    const error = await failureOf(deleteObjective(contextFor(admin), { id: 'OBJ-GROW' }));
+
+    expect(error.code).toBe('CONFLICT');
+    expect(error.message).toMatch(/1 epic\(s\) link to it \(PAY-1\).*Archive it instead/);
+    expect(await config.objective('OBJ-GROW')).toBeDefined();
+  });
+
+  it('deletes an objective nothing refers to', async () => {
+    const { contextFor, config } = site();
+    await createObjective(contextFor(admin), { objective: anObjective() });
+
+    await deleteObjective(contextFor(admin), { id: 'OBJ-GROW' });
+
+    expect(await config.objective('OBJ-GROW')).toBeUndefined();
+  });
+
+  it('lists objectives with the epics linked and the value attributed', async () => {
+    const { contextFor } = site();
+    await applyImport(contextFor(admin), {
+      document: aDocument([anEpic('PAY-1', 1000), anEpic('OPS-1', 500)]),
+    });
+
+    const list = await listObjectives(contextFor(admin));
+
+    expect(list.objectives).toHaveLength(1);
+    expect(list.objectives[0]).toMatchObject({ id: 'OBJ-GROW', linkedEpics: 2 });
+    expect(list.objectives[0]?.figures.attributedPlanned).toBe(1500);
+  });
+});
+
+describe('settings', () => {
+  it('saves settings and logs each changed field with before and after', async () => {
+    const { contextFor, store } = site();
+
+    await saveSettings(contextFor(admin), { settings: { ...DEFAULT_SETTINGS, currency: 'GBP' } });
+
+    expect((await getSettings(contextFor(admin))).settings.currency).toBe('GBP');
+    expect((await readAudit(store)).entries[0]?.changes).toEqual([
+      { path: 'currency', before: 'EUR', after: 'GBP' },
+    ]);
+  });
+});
+
+describe('import', () => {
+  it('previews what would change without changing anything', async () => {
+    const { contextFor, store } = site();
+
+    const preview = await previewImport(contextFor(admin), { document: aDocument([anEpic('PAY-1')]) });
+
+    expect(preview).toMatchObject({
+      valid: true,
+      issues: [],
+      counts: { objectives: 1, epics: 1 },
+      changes: { objectivesAdded: ['OBJ-GROW'], epicsWithNewRecord: ['PAY-1'], settingsChanged: true },
+    });
+    expect(store.entries.size).toBe(0);
+  });
+
+  it('reports every problem with its path, including keys that are not on the site', async () => {
+    const { contextFor } = site();
+    const bad = aDocument([anEpic('PAY-1', -5), anEpic('NOPE-9')]);
+
+    const schemaPreview = await previewImport(contextFor(admin), { document: bad });
+    const sitePreview = await previewImport(contextFor(admin), { document: aDocument([anEpic('NOPE-9')]) });
+
+    expect(schemaPreview.issues).toEqual([
+      { path: 'epics[0].value.benefits[0].planned[0].amount', message: 'must be >= 0' },
+    ]);
+    expect(sitePreview.issues).toEqual([
+      { path: 'epics[0].key', message: 'NOPE-9 does not exist or you cannot see it' },
+    ]);
+  });
+
+  it('applies nothing when one row is bad', async () => {
+    const { contextFor, jira, store } = site();
+
+    const error = await failureOf(
+      applyImport(contextFor(admin), { document: aDocument([anEpic('PAY-1'), anEpic('PAY-2', 1.234)]) }),
+    );
+
+    expect(error.code).toBe('BAD_REQUEST');
+    expect(error.fields).toEqual([
+      {
+        path: 'document.epics[1].value.benefits[0].planned[0].amount',
+        message: 'must have at most 2 decimals',
+      },
+    ]);
+    expect(jira.writes).toEqual([]);
+    expect(store.entries.size).toBe(0);
+  });
+
+  it('puts everything back when a write fails half-way', async () => {
+    const { contextFor, jira, config } = site();
+    await applyImport(contextFor(admin), { document: aDocument([anEpic('PAY-1', 100)]) });
+    let writes = 0;
+    jira.beforeWrite = () => {
+      writes += 1;
+      return writes === 3 ? Promise.reject(new Error('Jira is down')) : Promise.resolve();
+    };
+
+    await expect(
+      applyImport(contextFor(admin), {
+        document: {
+          ...aDocument([anEpic('PAY-1', 999), anEpic('PAY-2', 999), anEpic('OPS-1', 999)]),
+          settings: { currency: 'EUR', discountRate: 0.2 },
+        },
+      }),
+    ).rejects.toThrow('Jira is down');
+    jira.beforeWrite = undefined;
+
+    const stored = (key: string) => {
+      const issue = jira.issues.get(key);
+      return issue?.stored.state === 'stored'
+        ? issue.stored.record.value.benefits[0]?.planned[0]?.amount
+        : 'none';
+    };
+    expect([stored('PAY-1'), stored('PAY-2'), stored('OPS-1')]).toEqual([100, 'none', 'none']);
+    expect((await config.settings()).discountRate).toBe(0.1);
+  });
+
+  it('reads back its own backup', async () => {
+    const { contextFor } = site();
+    await applyImport(contextFor(admin), { document: aDocument([anEpic('PAY-1'), anEpic('OPS-1')]) });
+
+    const backup = await exportBackup(contextFor(admin));
+    const preview = await previewImport(contextFor(admin), { document: JSON.parse(backup.content) });
+
+    expect(backup.warnings).toEqual([]);
+    expect(preview).toMatchObject({
+      valid: true,
+      counts: { epics: 2 },
+      changes: { epicsReplaced: ['PAY-1', 'OPS-1'] },
+    });
+  });
+});

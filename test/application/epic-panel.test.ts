@@ -1,0 +1,310 @@
+import { AppError } from '../../src/application/app-error';
+import { getEpicHistory } from '../../src/application/epic-value/get-epic-history';
+import { getEpicValue } from '../../src/application/epic-value/get-epic-value';
+import type { PanelContext } from '../../src/application/epic-value/panel-context';
+import { saveEpicValue } from '../../src/application/epic-value/save-epic-value';
+import { SiteConfig } from '../../src/application/site-config';
+import type { EpicValueDocumentInput } from '../../src/contract/epic-value.schema';
+import type { SaveConflict } from '../../src/contract/panel.contract';
+import { InMemoryJira, type FakeUser } from '../fakes/in-memory-jira-site';
+import { InMemoryKeyValueStore } from '../fakes/in-memory-key-value-store';
+
+const editor: FakeUser = { accountId: 'editor' };
+const viewer: FakeUser = { accountId: 'viewer', edit: [] };
+const outsider: FakeUser = { accountId: 'outsider', browse: ['OTHER'] };
+
+const value: EpicValueDocumentInput = {
+  successProbability: 0.5,
+  objectives: [{ id: 'OBJ-GROW', share: 0.5 }],
+  benefits: [
+    {
+      id: 'b1',
+      kind: 'revenue',
+      title: 'Faster checkout',
+      planned: [
+        { month: '2026-10', amount: 1000 },
+        { month: '2026-12', amount: 1000 },
+      ],
+      realised: [{ month: '2026-10', amount: 600, evidence: 'verified' }],
+    },
+  ],
+  costs: { planned: [{ month: '2026-09', amount: 400 }], actual: [{ month: '2026-09', amount: 500 }] },
+};
+
+async function site() {
+  const jira = new InMemoryJira();
+  const store = new InMemoryKeyValueStore();
+  const config = new SiteConfig(store);
+  await config.saveObjective({
+    id: 'OBJ-GROW',
+    name: 'Grow revenue',
+    status: 'active',
+    weight: 5,
+    description: '',
+    ownerAccountId: null,
+    target: null,
+    parentId: null,
+  });
+  await config.saveObjective({
+    id: 'OBJ-OLD',
+    name: 'Old goal',
+    status: 'archived',
+    weight: 1,
+    description: '',
+    ownerAccountId: null,
+    target: null,
+    parentId: null,
+  });
+  jira.addEpic({ key: 'PAY-1', summary: 'Checkout revamp' });
+  jira.addEpic({ key: 'PAY-2', hierarchyLevel: 0 });
+  const contextFor = (user: FakeUser): PanelContext => ({
+    accountId: user.accountId,
+    jira: jira.siteFor(user),
+    permissions: jira.permissionsFor(user),
+    store,
+    clock: { now: () => new Date('2026-11-15T12:00:00Z') },
+  });
+  return { jira, store, contextFor };
+}
+
+async function failureOf(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => undefined,
+    (reason: unknown) => reason,
+  );
+  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
+  return error;
+}
+
+describe('getEpicValue', () => {
+  it('returns an empty record at revision 0 when nothing was saved yet', async () => {
+    const { contextFor } = await site();
+
+    const view = await getEpicValue(contextFor(editor), { issueKey: 'PAY-1' });
+
+    expect(view).toMatchObject({ revision: 0, canEdit: true, readOnlyReason: null, asOf: '2026-11' });
+    expect(view.value.benefits).toEqual([]);
+    expect(view.objectives.map((objective) => objective.id)).toEqual(['OBJ-GROW']);
+  });
+
+  it('returns a read-only view saying why when the user may not edit the epic', async () => {
+    const { contextFor } = await site();
+
+    const view = await getEpicValue(contextFor(viewer), { issueKey: 'PAY-1' });
+
+    expect(view.canEdit).toBe(false);
+    expect(view.readOnlyReason).toMatch(/Edit issues permission in project PAY/);
+  });
+
+  it('answers NOT_FOUND when the user may not browse the epic', async () => {
+    const { contextFor } = await site();
+
+    const error = await failureOf(getEpicValue(contextFor(outsider), { issueKey: 'PAY-1' }));
+
+    expect(error.code).toBe('NOT_FOUND');
+  });
+
+  it('answers BAD_REQUEST for an issue that is not an epic', async () => {
+    const { contextFor } = await site();
+
+    const error = await failureOf(getEpicValue(contextFor(editor), { issueKey: 'PAY-2' }));
+
+    expect(error.code).toBe('BAD_REQUEST');
+    expect(error.message).toMatch(/not an epic/);
+  });
+
+  it('reports a damaged stored record instead of replacing it', async () => {
+    const { jira, contextFor } = await site();
+    const epic = jira.issues.get('PAY-1');
+    if (epic) epic.stored = { state: 'unreadable', reason: 'record.b.0.k: invalid' };
+
+    const error = await failureOf(getEpicValue(contextFor(editor), { issueKey: 'PAY-1' }));
+
+    expect(error.code).toBe('UPSTREAM');
+    expect(error.message).toMatch(/cannot be read .*record\.b\.0\.k/);
+  });
+});
+
+describe('saveEpicValue', () => {
+  it('stores the record as revision 1 and returns its KPIs computed by the engine', async () => {
+    const { jira, contextFor } = await site();
+
+    const view = await saveEpicValue(contextFor(editor), { issueKey: 'PAY-1', baseRevision: 0, value });
+
+    expect(view.revision).toBe(1);
+    expect(view.updatedBy).toBe('editor');
+    // As of 2026-11: realised 600, actual cost 500 -> ROI (600 - 500) / 500 = 0.2.
+    expect(view.kpis.roi).toBeCloseTo(0.2, 10);
+    expect(view.kpis.plannedBenefit).toBe(2000);
+    expect(jira.writes).toEqual([
+      {
+        issueId: jira.issues.get('PAY-1')?.id,
+        revision: 1,
+        index: {
+          plannedBenefit: 2000,
+          realisedBenefit: 600,
+          actualCost: 500,
+          roi: 0.2,
+          successProbability: 0.5,
+          objectives: ['OBJ-GROW'],
+          evidence: ['verified'],
+        },
+      },
+    ]);
+  });
+
+  it('reads back what was saved', async () => {
+    const { contextFor } = await site();
+    await saveEpicValue(contextFor(editor), { issueKey: 'PAY-1', baseRevision: 0, value });
+
+    const view = await getEpicValue(contextFor(viewer), { issueKey: 'PAY-1' });
+
+    expect(view.revision).toBe(1);
+    expect(view.value.benefits[0]?.realised).toEqual([
+      { month: '2026-10', amount: 600, evidence: 'verified' },
+    ]);
+  });
+
+  it('names every invalid field under value.… and stores nothing', async () => {
+    const { jira, contextFor } = await site();
+    const bad = {
+      ...value,
+      successProbability: 1.5,
+      benefits: [
+        {
+          id: 'b1',
+          kind: 'lottery',
+          title: '',
+          planned: [{ month: '2026-13', amount: -1.001 }],
+          realised: [],
+        },
+      ],
+    };
+
+    const error = await failureOf(
+      saveEpicValue(contextFor(editor), { issueKey: 'PAY-1', baseRevision: 0, value: bad }),
+    );
+
+    expect(error.code).toBe('BAD_REQUEST');
+    expect(error.fields?.map((field) => field.path)).toEqual(
+      expect.arrayContaining([
+        'value.successProbability',
+        'value.benefits[0].kind',
+        'value.benefits[0].title',
+        'value.benefits[0].planned[0].month',
+        'value.benefits[0].planned[0].amount',
+      ]),
+    );
+    expect(jira.writes).toEqual([]);
+  });
+
+  it('refuses a link to an unknown objective and a new link to an archived one', async () => {
+    const { contextFor } = await site();
+    const links = {
+      ...value,
+      objectives: [
+        { id: 'OBJ-NOPE', share: 0.2 },
+        { id: 'OBJ-OLD', share: 0.2 },
+      ],
+    };
+
+    const error = await failureOf(
+      saveEpicValue(contextFor(editor), { issueKey: 'PAY-1', baseRevision: 0, value: links }),
+    );
+
+    expect(error.fields).toEqual([
+      { path: 'value.objectives[0].id', message: 'unknown objective "OBJ-NOPE"' },
+      { path: 'value.objectives[1].id', message: 'objective OBJ-OLD is archived; pick an active objective' },
+    ]);
+  });
+
+  it('answers FORBIDDEN to a user without Edit and stores nothing', async () => {
+    const { jira, contextFor } = await site();
+
+    const error = await failureOf(
+      saveEpicValue(contextFor(viewer), { issueKey: 'PAY-1', baseRevision: 0, value }),
+    );
+
+    expect(error.code).toBe('FORBIDDEN');
+    expect(jira.writes).toEqual([]);
+  });
+
+  it('answers CONFLICT with the current record when the save is based on an old revision', async () => {
+    const { contextFor } = await site();
+    await saveEpicValue(contextFor(editor), { issueKey: 'PAY-1', baseRevision: 0, value });
+
+    const error = await failureOf(
+      saveEpicValue(contextFor(editor), {
+        issueKey: 'PAY-1',
+        baseRevision: 0,
+        value: { ...value, successProbability: 0.9 },
+      }),
+    );
+
+    expect(error.code).toBe('CONFLICT');
+    const { current } = error.details as SaveConflict;
+    expect(current.revision).toBe(1);
+    expect(current.value.successProbability).toBe(0.5);
+  });
+
+  it('lets exactly one of two concurrent saves of the same revision win; the other gets CONFLICT', async () => {
+    const { jira, contextFor } = await site();
+    const first = saveEpicValue(contextFor(editor), { issueKey: 'PAY-1', baseRevision: 0, value });
+    const second = saveEpicValue(contextFor({ accountId: 'editor-2' }), {
+      issueKey: 'PAY-1',
+      baseRevision: 0,
+      value: { ...value, successProbability: 0.9 },
+    });
+
+    const outcomes = await Promise.allSettled([first, second]);
+
+    expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const rejected = outcomes.find((outcome) => outcome.status === 'rejected');
+    expect((rejected?.reason as AppError).code).toBe('CONFLICT');
+    expect(jira.writes).toHaveLength(1);
+  });
+
+  it('answers TOO_LARGE, stores nothing, and frees the revision when Jira would not hold the record', async () => {
+    const { jira, contextFor } = await site();
+    jira.tooLarge.add('PAY-1');
+
+    const error = await failureOf(
+      saveEpicValue(contextFor(editor), { issueKey: 'PAY-1', baseRevision: 0, value }),
+    );
+    jira.tooLarge.clear();
+    const retried = await saveEpicValue(contextFor(editor), { issueKey: 'PAY-1', baseRevision: 0, value });
+
+    expect(error.code).toBe('TOO_LARGE');
+    expect(error.message).toMatch(/40,000 characters; Jira stores at most 32,768/);
+    expect(retried.revision).toBe(1);
+  });
+});
+
+describe('getEpicHistory', () => {
+  it('lists who changed what, newest first', async () => {
+    const { contextFor } = await site();
+    await saveEpicValue(contextFor(editor), { issueKey: 'PAY-1', baseRevision: 0, value });
+    await saveEpicValue(contextFor({ accountId: 'editor-2' }), {
+      issueKey: 'PAY-1',
+      baseRevision: 1,
+      value: { ...value, successProbability: 0.75 },
+    });
+
+    const page = await getEpicHistory(contextFor(viewer), { issueKey: 'PAY-1' });
+
+    expect(page.entries.map((entry) => [entry.revision, entry.by])).toEqual([
+      [2, 'editor-2'],
+      [1, 'editor'],
+    ]);
+    expect(page.entries[0]?.changes).toEqual([{ kind: 'success_probability', before: 0.5, after: 0.75 }]);
+    expect(page.nextCursor).toBeNull();
+  });
+
+  it('answers NOT_FOUND to a user who may not browse the epic', async () => {
+    const { contextFor } = await site();
+
+    const error = await failureOf(getEpicHistory(contextFor(outsider), { issueKey: 'PAY-1' }));
+
+    expect(error.code).toBe('NOT_FOUND');
+  });
+});

@@ -1,0 +1,165 @@
+/**
+ * Chromium driving the real host page against the real local site (in memory), for the browser
+ * tests. Each
+ * page gets a fresh context (so its own localStorage: user and theme) and records every console
+ * error and uncaught exception from the shell and from the module iframes.
+ */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium, type Browser, type Frame, type Locator, type Page } from 'playwright-core';
+import { startHost, type RunningHost } from '../../local-runtime/host/server';
+import type { DemoUser, LocalSite } from '../../local-runtime/site-api';
+import { openLocalSite } from '../../local-runtime/site';
+
+export const projectRoot = resolve(__dirname, '../..');
+export const artifactsDir = resolve(projectRoot, 'test-artifacts', 'browser');
+
+/** Launching Chromium and loading the Custom UI bundles takes seconds, not milliseconds. */
+export const browserTimeout = 60_000;
+
+const chromiumPath = '/usr/bin/chromium';
+const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface BrowserHost {
+  site: LocalSite;
+  host: RunningHost;
+  browser: Browser;
+  base: string;
+  /** What the host reported: failed requests, resolver errors, failed event deliveries. */
+  hostLog: string[];
+  userWithRole(role: DemoUser['role']): DemoUser;
+  close(): Promise<void>;
+}
+
+export async function startBrowserHost(): Promise<BrowserHost> {
+  mkdirSync(artifactsDir, { recursive: true });
+  // The real site, seeded with the demo portfolio, in memory; events wait for the host to deliver them.
+  const site = await openLocalSite({ dataDir: null, log: () => undefined });
+  const hostLog: string[] = [];
+  const host = await startHost({
+    site,
+    rootDir: projectRoot,
+    port: 0,
+    dataDir: null,
+    log: (line) => hostLog.push(line),
+  });
+  let browser: Browser;
+  try {
+    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  } catch (error) {
+    await host.close();
+    throw new Error(
+      `Chromium did not start from ${chromiumPath} (apt-get install chromium): ${String(error)}`,
+      { cause: error },
+    );
+  }
+  return {
+    site,
+    host,
+    browser,
+    base: `http://127.0.0.1:${String(host.port)}`,
+    hostLog,
+    userWithRole(role) {
+      const user = site.users.find((u) => u.role === role);
+      if (!user) throw new Error(`The site has no ${role} user.`);
+      return user;
+    },
+    async close() {
+      await browser.close();
+      await host.close();
+      await site.close();
+    },
+  };
+}
+
+export interface ShellPage {
+  page: Page;
+  /** Console errors and uncaught exceptions so far, from the shell and every iframe. */
+  errors: string[];
+  /** The Frame of the first module iframe inside `container` (a CSS selector), once it has loaded. */
+  moduleFrame(container: string): Promise<Frame>;
+  screenshot(name: string): Promise<void>;
+}
+
+export async function openShell(
+  env: BrowserHost,
+  path: string,
+  options: { accountId: string; theme?: 'light' | 'dark' | 'auto' },
+): Promise<ShellPage> {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // The shell keeps the user and theme in localStorage; set them before the first script runs.
+  await context.addInitScript(
+    ([accountId, theme]) => {
+      localStorage.setItem('value-layer-host.accountId', accountId);
+      localStorage.setItem('value-layer-host.theme', theme);
+    },
+    [options.accountId, options.theme ?? 'light'] as const,
+  );
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`${message.text()} (${message.location().url})`);
+  });
+  page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+  await page.goto(env.base + path);
+  return {
+    page,
+    errors,
+    async moduleFrame(container) {
+      const iframe = page.locator(`${container} iframe[data-forge-frame-id]`).first();
+      await iframe.waitFor();
+      const frame = await (await iframe.elementHandle()).contentFrame();
+      if (!frame) throw new Error(`No module frame inside ${container}.`);
+      await frame.waitForLoadState('load');
+      return frame;
+    },
+    async screenshot(name) {
+      await page.screenshot({ path: resolve(artifactsDir, `${name}.png`), fullPage: true });
+    },
+  };
+}
+
+/** Calls the host the way @forge/bridge does from inside a module: `__bridge.callBridge(method, payload)`. */
+export function callBridge(frame: Frame, method: string, payload?: unknown): Promise<unknown> {
+  return frame.evaluate(
+    async ([m, p]) => {
+      const bridge = (
+        window as unknown as { __bridge: { callBridge(method: string, payload?: unknown): Promise<unknown> } }
+      ).__bridge;
+      return bridge.callBridge(m, p);
+    },
+    [method, payload] as const,
+  );
+}
+
+/** Like callBridge, but resolves to the rejection message (or null when the call succeeded). */
+export function bridgeRejection(frame: Frame, method: string, payload?: unknown): Promise<string | null> {
+  return frame.evaluate(
+    async ([m, p]) => {
+      const bridge = (
+        window as unknown as { __bridge: { callBridge(method: string, payload?: unknown): Promise<unknown> } }
+      ).__bridge;
+      try {
+        await bridge.callBridge(m, p);
+        return null;
+      } catch (error) {
+        return error instanceof Error ? error.message : `not an Error: ${String(error)}`;
+      }
+    },
+    [method, payload] as const,
+  );
+}
+
+/** Waits until the locator's element contains the text (playwright-core has no `expect`). */
+export async function waitForText(locator: Locator, text: string): Promise<void> {
+  await locator.filter({ hasText: text }).first().waitFor({ timeout: 10_000 });
+}

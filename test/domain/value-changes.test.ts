@@ -1,0 +1,87 @@
+import { valueChanges } from '../../src/domain/history/value-changes';
+import type { EpicValueRecord } from '../../src/domain/model/portfolio-record';
+
+const base: EpicValueRecord = {
+  successProbability: 0.8,
+  objectives: [{ id: 'OBJ-1', share: 0.5 }],
+  benefits: [
+    {
+      id: 'b1',
+      kind: 'revenue',
+      title: 'Faster checkout',
+      planned: [
+        { month: '2026-03', amount: 0.1 },
+        { month: '2026-04', amount: 0.2 },
+      ],
+      realised: [{ month: '2026-04', amount: 100, evidence: 'estimated' }],
+    },
+  ],
+  costs: { planned: [{ month: '2026-01', amount: 500 }], actual: [] },
+  nps: null,
+};
+
+describe('valueChanges', () => {
+  it('returns nothing when the record did not change', () => {
+    expect(valueChanges({ before: base, after: base, currencyExponent: 2 })).toEqual([]);
+  });
+
+  it('describes the first save as added benefits with their totals, costs and links', () => {
+    const changes = valueChanges({ before: null, after: base, currencyExponent: 2 });
+
+    expect(changes).toEqual([
+      { kind: 'benefit_added', benefit: 'Faster checkout', benefitKind: 'revenue' },
+      { kind: 'benefit_planned', benefit: 'Faster checkout', before: 0, after: 0.3 },
+      { kind: 'benefit_realised', benefit: 'Faster checkout', before: 0, after: 100 },
+      { kind: 'cost_planned', before: 0, after: 500 },
+      { kind: 'success_probability', before: 1, after: 0.8 },
+      { kind: 'objective_linked', objectiveId: 'OBJ-1', share: 0.5 },
+    ]);
+  });
+
+  it('sums money exactly to the cent (0.1 + 0.2 is 0.3)', () => {
+    const [, planned] = valueChanges({ before: null, after: base, currencyExponent: 2 });
+
+    expect(planned).toMatchObject({ after: 0.3 });
+  });
+
+  it('reports an evidence upgrade without a change of amount', () => {
+    const benefit = base.benefits[0];
+    if (!benefit) throw new Error('fixture has a benefit');
+    const after = {
+      ...base,
+      benefits: [
+        { ...benefit, realised: [{ month: '2026-04', amount: 100, evidence: 'verified' as const }] },
+      ],
+    };
+
+    expect(valueChanges({ before: base, after, currencyExponent: 2 })).toEqual([
+      { kind: 'evidence', benefit: 'Faster checkout' },
+    ]);
+  });
+
+  it('reports removed benefits, unlinked objectives, share and NPS changes', () => {
+    const after: EpicValueRecord = {
+      ...base,
+      benefits: [],
+      objectives: [{ id: 'OBJ-2', share: 0.25 }],
+      nps: { promoters: 1, passives: 0, detractors: 0 },
+    };
+
+    expect(valueChanges({ before: base, after, currencyExponent: 2 })).toEqual([
+      { kind: 'benefit_removed', benefit: 'Faster checkout' },
+      { kind: 'objective_linked', objectiveId: 'OBJ-2', share: 0.25 },
+      { kind: 'objective_unlinked', objectiveId: 'OBJ-1' },
+      { kind: 'nps', before: null, after: { promoters: 1, passives: 0, detractors: 0 } },
+    ]);
+  });
+
+  it('reports a renamed benefit by its new title, matched by id', () => {
+    const benefit = base.benefits[0];
+    if (!benefit) throw new Error('fixture has a benefit');
+    const after = { ...base, benefits: [{ ...benefit, title: 'One-click checkout' }] };
+
+    expect(valueChanges({ before: base, after, currencyExponent: 2 })).toEqual([
+      { kind: 'benefit_renamed', benefit: 'One-click checkout', before: 'Faster checkout' },
+    ]);
+  });
+});

@@ -1,0 +1,126 @@
+import type {
+  EpicIssue,
+  EpicPage,
+  JiraSite,
+  PermissionChecker,
+  ValueSearchIndex,
+} from '../../src/application/ports/jira-site';
+
+export interface FakeUser {
+  accountId: string;
+  admin?: boolean;
+  /** Projects the user may browse; undefined = all. */
+  browse?: string[];
+  /** Projects the user may edit in; undefined = all they browse. */
+  edit?: string[];
+}
+
+/**
+ * Jira for use-case tests: issues in a Map, per-user browse/edit rights, and a tiny query model
+ * (the use cases build JQL; the fake answers `key in (…)`, `project in (…)` and everything else
+ * with "all epics", which is what the tests need). The real JQL engine is tested with the
+ * local runtime.
+ */
+export class InMemoryJira {
+  readonly issues = new Map<string, EpicIssue>();
+  readonly writes: { issueId: string; revision: number; index: ValueSearchIndex }[] = [];
+  /** Keys whose record Jira refuses as too large, to test that path. */
+  readonly tooLarge = new Set<string>();
+  /** Called before each property write; lets a test interleave a concurrent save. */
+  beforeWrite: (() => Promise<void>) | undefined;
+
+  addEpic(epic: Partial<EpicIssue> & { key: string }): EpicIssue {
+    const issue: EpicIssue = {
+      id: String(10000 + this.issues.size),
+      summary: `Epic ${epic.key}`,
+      status: 'in_progress',
+      projectKey: epic.key.split('-')[0] ?? 'PROJ',
+      parentKey: null,
+      issueTypeId: '10001',
+      hierarchyLevel: 1,
+      stored: { state: 'none' },
+      ...epic,
+    };
+    this.issues.set(issue.key, issue);
+    return issue;
+  }
+
+  private mayBrowse(user: FakeUser, issue: EpicIssue): boolean {
+    return user.browse === undefined || user.browse.includes(issue.projectKey);
+  }
+
+  private mayEdit(user: FakeUser, issue: EpicIssue): boolean {
+    return this.mayBrowse(user, issue) && (user.edit === undefined || user.edit.includes(issue.projectKey));
+  }
+
+  siteFor(user: FakeUser): JiraSite {
+    return {
+      getIssue: (issueKey) => {
+        const issue = this.issues.get(issueKey);
+        return Promise.resolve(issue && this.mayBrowse(user, issue) ? structuredClone(issue) : null);
+      },
+      getIssues: (issueKeys) =>
+        Promise.resolve(
+          issueKeys.flatMap((key) => {
+            const issue = this.issues.get(key);
+            return issue && this.mayBrowse(user, issue) ? [structuredClone(issue)] : [];
+          }),
+        ),
+      searchEpics: ({ jql, pageToken, pageSize = 100 }): Promise<EpicPage> => {
+        const keys = /key in \(([^)]*)\)/
+          .exec(jql)?.[1]
+          ?.split(',')
+          .map((key) => key.trim());
+        const projects = /project in \(([^)]*)\)/
+          .exec(jql)?.[1]
+          ?.split(',')
+          .map((key) => key.trim());
+        const all = [...this.issues.values()].filter(
+          (issue) =>
+            issue.hierarchyLevel === 1 &&
+            this.mayBrowse(user, issue) &&
+            (keys === undefined || keys.includes(issue.key)) &&
+            (projects === undefined || projects.includes(issue.projectKey)),
+        );
+        const start = Number(pageToken ?? '0');
+        const next = start + pageSize;
+        return Promise.resolve({
+          epics: all.slice(start, next).map((issue) => structuredClone(issue)),
+          ...(next < all.length ? { nextPageToken: String(next) } : {}),
+        });
+      },
+      writeValue: async (issueId, record, index) => {
+        await this.beforeWrite?.();
+        const issue = [...this.issues.values()].find((candidate) => candidate.id === issueId);
+        if (!issue || !this.mayBrowse(user, issue)) return 'not_found';
+        if (!this.mayEdit(user, issue)) return 'forbidden';
+        if (this.tooLarge.has(issue.key)) return { tooLarge: 40_000, limit: 32_768 };
+        issue.stored = { state: 'stored', record: structuredClone(record) };
+        this.writes.push({ issueId, revision: record.revision, index });
+        return 'written';
+      },
+      deleteValue: (issueId) => {
+        const issue = [...this.issues.values()].find((candidate) => candidate.id === issueId);
+        if (issue) issue.stored = { state: 'none' };
+        return Promise.resolve();
+      },
+      epicIssueTypeIds: () => Promise.resolve(['10001']),
+    };
+  }
+
+  permissionsFor(user: FakeUser): PermissionChecker {
+    return {
+      isJiraAdmin: () => Promise.resolve(user.admin === true),
+      canEditIssue: (issueId) => {
+        const issue = [...this.issues.values()].find((candidate) => candidate.id === issueId);
+        return Promise.resolve(issue !== undefined && this.mayEdit(user, issue));
+      },
+      browsableProjectKeys: () =>
+        Promise.resolve(
+          [...new Set([...this.issues.values()].map((issue) => issue.projectKey))].filter(
+            (key) => user.browse === undefined || user.browse.includes(key),
+          ),
+        ),
+    };
+  }
+}

@@ -1,0 +1,87 @@
+import type { LocalSiteRuntime } from '../../local-runtime/site';
+import { ADMIN, callPanel, openFixtureSite, rest } from './site-fixtures';
+
+describe('fault injection and call statistics', () => {
+  let site: LocalSiteRuntime;
+
+  beforeEach(async () => {
+    site = await openFixtureSite();
+  });
+
+  afterEach(async () => {
+    await site.close();
+  });
+
+  const statuses = async (calls: number): Promise<number[]> => {
+    const seen: number[] = [];
+    for (let i = 0; i < calls; i++)
+      seen.push((await rest(site, ADMIN, 'GET', '/rest/api/3/issue/PAY-1?fields=summary')).status);
+    return seen;
+  };
+
+  it('answers a share of Jira calls with 429 and a Retry-After header', async () => {
+    site.setFaults({ jira429Rate: 1, seed: 7 });
+    const response = await rest(site, ADMIN, 'GET', '/rest/api/3/issue/PAY-1');
+    expect(response.status).toBe(429);
+    expect(Number(response.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect(response.headers['x-ratelimit-remaining']).toBe('0');
+  });
+
+  it('answers a share of Jira calls with a 5xx', async () => {
+    site.setFaults({ jira5xxRate: 1 });
+    const [status] = await statuses(1);
+    expect([500, 502, 503]).toContain(status);
+  });
+
+  it('rolls the same faults again for the same seed', async () => {
+    site.setFaults({ jira429Rate: 0.3, jira5xxRate: 0.2, seed: 42 });
+    const first = await statuses(30);
+    site.setFaults({ jira429Rate: 0.3, jira5xxRate: 0.2, seed: 42 });
+    expect(await statuses(30)).toEqual(first);
+    expect(new Set(first).size).toBeGreaterThan(1);
+  });
+
+  it('adds latency to each Jira and storage call', async () => {
+    site.setFaults({ jiraLatencyMs: 60, storageLatencyMs: 40 });
+    let started = performance.now();
+    await rest(site, ADMIN, 'GET', '/rest/api/3/issue/PAY-1');
+    expect(performance.now() - started).toBeGreaterThanOrEqual(55);
+    started = performance.now();
+    await callPanel(site, 'kvs', { op: 'get', args: ['anything'] });
+    expect(performance.now() - started).toBeGreaterThanOrEqual(35);
+  });
+
+  it('makes storage calls fail as Forge storage does under load', async () => {
+    site.setFaults({ storage429Rate: 1 });
+    expect(await callPanel(site, 'kvs', { op: 'get', args: ['anything'] })).toEqual({
+      error: { code: 'RATE_LIMIT_EXCEEDED', message: 'Rate limit exceeded', status: 429 },
+    });
+  });
+
+  it('refuses a rate outside 0..1', () => {
+    expect(() => {
+      site.setFaults({ jira429Rate: 2 });
+    }).toThrow('share of calls');
+  });
+
+  it('counts calls by endpoint template until reset', async () => {
+    site.resetCallStats();
+    await rest(site, ADMIN, 'GET', '/rest/api/3/issue/PAY-1');
+    await rest(site, ADMIN, 'GET', '/rest/api/3/issue/PAY-2');
+    await callPanel(site, 'kvs', { op: 'set', args: ['k', 1] });
+    expect(site.callStats()).toEqual({
+      jiraCalls: 2,
+      storageCalls: 1,
+      byEndpoint: { 'GET /rest/api/3/issue/{issueIdOrKey}': 2, 'kvs /api/v1/set': 1 },
+    });
+    site.resetCallStats();
+    expect(site.callStats()).toEqual({ jiraCalls: 0, storageCalls: 0, byEndpoint: {} });
+  });
+
+  it('starts with the faults given when opened, after seeding', async () => {
+    const slow = await openFixtureSite({ faults: { jira5xxRate: 1 } });
+    expect((await rest(slow, ADMIN, 'GET', '/rest/api/3/issue/PAY-1')).status).toBeGreaterThanOrEqual(500);
+    expect(slow.callStats().jiraCalls).toBe(1);
+    await slow.close();
+  });
+});

@@ -1,0 +1,222 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parsePortfolioV1 } from '../../src/contract';
+import { JiraStore } from '../../local-runtime/jira/jira-store';
+import { CollectionStore } from '../../local-runtime/persistence/collection-store';
+import { readAppceleratorIssues, referencePortfolioDir } from '../../local-runtime/seed/appcelerator-seed';
+import { seedSite } from '../../local-runtime/seed/seed-site';
+import { importValueData } from '../../local-runtime/seed/value-import';
+import { DEMO_ACCOUNT_IDS, REPO_ROOT, type LocalSiteRuntime } from '../../local-runtime/site';
+import { InvokeError } from '../../local-runtime/site-api';
+import { ADMIN, bodyOf, openFixtureSite, PORTFOLIO, rest, TEAM } from './site-fixtures';
+
+interface Page {
+  issues: {
+    key: string;
+    fields: Record<string, { name?: string; hierarchyLevel?: number; key?: string } | null>;
+  }[];
+}
+
+async function count(site: LocalSiteRuntime, jql: string): Promise<number> {
+  return bodyOf<{ count: number }>(
+    await rest(site, ADMIN, 'POST', '/rest/api/3/search/approximate-count', { jql }),
+  ).count;
+}
+
+describe('the demo seed', () => {
+  let site: LocalSiteRuntime;
+
+  beforeAll(async () => {
+    site = await openFixtureSite();
+  });
+
+  afterAll(async () => {
+    await site.close();
+  });
+
+  it('has the three demo users of site-api.ts', () => {
+    expect(site.users.map((u) => [u.role, u.accountId])).toEqual([
+      ['admin', DEMO_ACCOUNT_IDS.admin],
+      ['portfolio', DEMO_ACCOUNT_IDS.portfolio],
+      ['team', DEMO_ACCOUNT_IDS.team],
+    ]);
+  });
+
+  it('has six delivery projects and a programme project', async () => {
+    const projects = bodyOf<{ values: { key: string }[] }>(
+      await rest(site, ADMIN, 'GET', '/rest/api/3/project/search'),
+    );
+    expect(projects.values.map((p) => p.key)).toEqual(['CHK', 'CRM', 'FIN', 'MOB', 'OPS', 'PAY', 'PRG']);
+  });
+
+  it('has 120 epics under programmes (Initiatives, hierarchy level 2), with children and sub-tasks', async () => {
+    expect(await count(site, 'issuetype = Epic')).toBe(120);
+    const underProgrammes = await count(site, 'issuetype = Epic AND parent IS NOT EMPTY');
+    expect(underProgrammes).toBeGreaterThan(90);
+    expect(await count(site, 'issuetype = Initiative')).toBeGreaterThan(0);
+    expect(await count(site, 'issuetype in (Story, Task, Bug)')).toBeGreaterThan(240);
+    expect(await count(site, 'issuetype = Sub-task')).toBeGreaterThan(20);
+    const programme = bodyOf<Page>(
+      await rest(site, ADMIN, 'POST', '/rest/api/3/search/jql', {
+        jql: 'issuetype = Initiative',
+        fields: ['issuetype'],
+        maxResults: 1,
+      }),
+    ).issues[0];
+    expect(programme?.fields.issuetype?.hierarchyLevel).toBe(2);
+  });
+
+  it('gives every child a parent one hierarchy level up', async () => {
+    const page = bodyOf<Page>(
+      await rest(site, ADMIN, 'POST', '/rest/api/3/search/jql', {
+        jql: 'project = PAY AND parent IS NOT EMPTY',
+        fields: ['issuetype', 'parent'],
+        maxResults: 100,
+      }),
+    );
+    for (const issue of page.issues) {
+      const level = issue.fields.issuetype?.hierarchyLevel ?? 0;
+      const parentLevel = (
+        issue.fields.parent as { fields?: { issuetype?: { hierarchyLevel?: number } } } | null
+      )?.fields?.issuetype?.hierarchyLevel;
+      expect(parentLevel).toBe(level === -1 ? 0 : level + 1);
+    }
+  });
+
+  it('lets the team member see one project and the portfolio manager all of them', async () => {
+    const visible = async (accountId: string) =>
+      bodyOf<{ values: unknown[] }>(await rest(site, accountId, 'GET', '/rest/api/3/project/search')).values
+        .length;
+    expect(await visible(TEAM)).toBe(1);
+    expect(await visible(PORTFOLIO)).toBe(7);
+  });
+
+  it('applies the value data through the app admin import, as the admin', () => {
+    expect(site.valueImport).toBe('imported');
+    expect(site.storage.get('imported')).toEqual({ epics: 120, by: ADMIN });
+  });
+
+  it('seeds the same site every time', async () => {
+    const again = await openFixtureSite();
+    const keys = async (s: LocalSiteRuntime) =>
+      bodyOf<Page>(
+        await rest(s, ADMIN, 'POST', '/rest/api/3/search/jql', {
+          jql: 'project = MOB ORDER BY key',
+          fields: ['summary'],
+          maxResults: 100,
+        }),
+      ).issues;
+    expect(await keys(again)).toEqual(await keys(site));
+    await again.close();
+  });
+});
+
+describe('seed options', () => {
+  it('seeds a large generated site quickly, straight into the store', async () => {
+    const started = performance.now();
+    const big = await openFixtureSite({ seedSize: { epics: 5000, projects: 50 }, importValues: false });
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(await count(big, 'issuetype = Epic')).toBe(5000);
+    const projects = bodyOf<{ total: number }>(
+      await rest(big, ADMIN, 'GET', '/rest/api/3/project/search'),
+    ).total;
+    expect(projects).toBe(51);
+    await big.close();
+  });
+
+  it('seeds users and projects only with `empty`', async () => {
+    const empty = await openFixtureSite({ seed: 'empty' });
+    expect(empty.users).toHaveLength(3);
+    expect(
+      bodyOf<{ total: number }>(await rest(empty, ADMIN, 'GET', '/rest/api/3/project/search')).total,
+    ).toBe(7);
+    expect(await count(empty, 'project in (PAY, CHK)')).toBe(0);
+    expect(empty.valueImport).toBe('not-needed');
+    await empty.close();
+  });
+
+  it('seeds the real Appcelerator epics in Cloud shape with `appcelerator`', async () => {
+    expect(existsSync(referencePortfolioDir(REPO_ROOT))).toBe(true);
+    const site = await openFixtureSite({ seed: 'appcelerator' });
+    expect(await count(site, 'issuetype = Epic')).toBe(134);
+    const story = bodyOf<Page>(
+      await rest(site, ADMIN, 'POST', '/rest/api/3/search/jql', {
+        jql: 'project = TIMOB AND parent IS NOT EMPTY AND issuetype = Story',
+        fields: ['parent', 'issuetype', 'status'],
+        maxResults: 1,
+      }),
+    ).issues[0];
+    expect(story?.fields.issuetype?.hierarchyLevel).toBe(0);
+    expect(
+      (story?.fields.parent as { fields?: { issuetype?: { name?: string; hierarchyLevel?: number } } }).fields
+        ?.issuetype,
+    ).toMatchObject({
+      name: 'Epic',
+      hierarchyLevel: 1,
+    });
+    expect(await count(site, 'issuetype in (Sub-task, "Technical task")')).toBe(96);
+    expect(site.storage.get('imported')).toEqual({ epics: 134, by: ADMIN });
+    await site.close();
+  });
+
+  it('says plainly when the reference portfolio folder is not there', () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), 'no-shared-'));
+    expect(() => readAppceleratorIssues(join(elsewhere, 'repo'))).toThrow('is not beside this repository');
+    rmSync(elsewhere, { recursive: true, force: true });
+  });
+});
+
+describe('the value data the seeds import', () => {
+  it.each(['demo', 'appcelerator'] as const)('is a valid portfolio v1 document for the %s seed', (name) => {
+    const jira = new JiraStore(CollectionStore.open(null));
+    const { document } = seedSite(jira, { name, repoRoot: REPO_ROOT });
+    const parsed = parsePortfolioV1(JSON.parse(JSON.stringify(document)));
+    expect(parsed.success ? [] : parsed.issues).toEqual([]);
+    const epicKeys = [...jira.allIssues()]
+      .filter((i) => jira.issueType(i.issueTypeId)?.hierarchyLevel === 1)
+      .map((i) => i.key);
+    expect(document?.epics.map((e) => e.key).sort()).toEqual(epicKeys.sort());
+  });
+});
+
+describe('the value import', () => {
+  it('logs one line and goes on when the admin import does not exist yet', async () => {
+    const lines: string[] = [];
+    const outcome = await importValueData(
+      () => Promise.reject(new InvokeError("Resolver has no definition for 'admin/import-apply'.", 'Error')),
+      {
+        format: 'value-layer.portfolio',
+        version: 1,
+        settings: { currency: 'EUR', discountRate: 0.08 },
+        objectives: [],
+        epics: [],
+      },
+      ADMIN,
+      (line) => lines.push(line),
+    );
+    expect(outcome).toBe('unavailable');
+    expect(lines).toEqual(['value data not imported: the admin import is not available yet']);
+  });
+
+  it('applies value data it could not apply on first start once the app has its import', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'local-site-import-'));
+    const lines: string[] = [];
+    const before = await openFixtureSite({
+      dataDir: dir,
+      appRoot: resolve(__dirname, '../fixtures/forge-app-without-import'),
+      log: (line) => lines.push(line),
+    });
+    expect(before.valueImport).toBe('unavailable');
+    await before.close();
+    const after = await openFixtureSite({ dataDir: dir });
+    expect(after.valueImport).toBe('imported');
+    expect(after.storage.get('imported')).toEqual({ epics: 120, by: ADMIN });
+    await after.close();
+    const third = await openFixtureSite({ dataDir: dir });
+    expect(third.valueImport).toBe('not-needed');
+    await third.close();
+    rmSync(dir, { recursive: true, force: true });
+    expect(lines).toContain('value data not imported: the admin import is not available yet');
+  });
+});

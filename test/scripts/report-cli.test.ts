@@ -1,0 +1,198 @@
+/**
+ * The report command end to end: the real CLI in a child process (as `npm run report` runs it),
+ * then `runReport` with injected I/O for the remaining cases.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EXIT_INVALID_INPUT, EXIT_OK, EXIT_USAGE, runReport, type ReportIo } from '../../scripts/report';
+import {
+  WORKED_EXAMPLE_AS_OF,
+  WORKED_EXAMPLE_FILE,
+  WORKED_EXAMPLE_OBJECTIVES,
+  WORKED_EXAMPLE_PORTFOLIO,
+  workedExampleDocument,
+} from '../fixtures/worked-example';
+
+const ROOT = join(__dirname, '..', '..');
+const CHILD_TIMEOUT_MS = 60_000;
+
+function runCli(args: readonly string[]) {
+  const result = spawnSync('npm', ['run', '--silent', 'report', '--', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: CHILD_TIMEOUT_MS,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Runs `runReport` in process, with files from `files` (path -> content) and captured output. */
+async function run(args: readonly string[], files: Record<string, string> = {}) {
+  let stdout = '';
+  let stderr = '';
+  const io: ReportIo = {
+    writeStdout: (text) => (stdout += text),
+    writeStderr: (text) => (stderr += text),
+    readTextFile: (path) => {
+      const content = files[path];
+      return content === undefined
+        ? Promise.reject(new Error(`ENOENT: no such file, open '${path}'`))
+        : Promise.resolve(content);
+    },
+  };
+  const status = await runReport({ args, io });
+  return { status, stdout, stderr };
+}
+
+const workedExample = JSON.stringify(workedExampleDocument());
+
+describe('npm run report (child process)', () => {
+  let directory: string;
+  beforeAll(() => {
+    directory = mkdtempSync(join(tmpdir(), 'report-cli-'));
+  });
+  afterAll(() => {
+    rmSync(directory, { recursive: true, force: true });
+  });
+
+  it(
+    'prints the JSON report of the worked example on stdout and nothing on stderr',
+    () => {
+      const { status, stdout, stderr } = runCli(['--as-of', WORKED_EXAMPLE_AS_OF, WORKED_EXAMPLE_FILE]);
+      expect(stderr).toBe('');
+      expect(status).toBe(EXIT_OK);
+      const report = JSON.parse(stdout) as Record<string, unknown>;
+      expect(Object.keys(report)).toEqual([
+        'asOf',
+        'currency',
+        'portfolio',
+        'byProgramme',
+        'byProject',
+        'byObjective',
+        'strategicGoalsAdvancedPct',
+        'strategicAlignmentPct',
+      ]);
+      const { irr, ...exact } = WORKED_EXAMPLE_PORTFOLIO;
+      expect(report['portfolio']).toMatchObject(exact);
+      expect((report['portfolio'] as { irr: number }).irr).toBeCloseTo(irr, 12);
+      expect(report['byObjective']).toEqual(WORKED_EXAMPLE_OBJECTIVES);
+      expect(Object.keys(report['byProgramme'] as object)).toEqual(['(none)', 'PRG-1']);
+    },
+    CHILD_TIMEOUT_MS,
+  );
+
+  it(
+    'exits non-zero with nothing on stdout and every offending path on stderr for an invalid file',
+    () => {
+      const document = workedExampleDocument() as {
+        epics: { key: string; value: { successProbability: number } }[];
+      };
+      const [first, second] = document.epics;
+      if (first === undefined || second === undefined) {
+        throw new Error('the worked example has two epics');
+      }
+      first.value.successProbability = 2;
+      second.key = first.key;
+      const file = join(directory, 'invalid.json');
+      writeFileSync(file, JSON.stringify(document));
+      const { status, stdout, stderr } = runCli(['--as-of', '2026-03', file]);
+      expect(status).toBe(EXIT_INVALID_INPUT);
+      expect(stdout).toBe('');
+      expect(stderr.trim().split('\n')).toEqual([
+        'epics[0].value.successProbability: must be <= 1',
+        'epics[1].key: duplicate epic key "PAY-1", already at index 0',
+      ]);
+    },
+    CHILD_TIMEOUT_MS,
+  );
+});
+
+describe(runReport.name, () => {
+  it('prints a CSV with the facts, one row per scope and one per objective', async () => {
+    const { status, stdout } = await run(['--as-of', '2026-03', '--format', 'csv', 'p.json'], {
+      'p.json': workedExample,
+    });
+    expect(status).toBe(EXIT_OK);
+    const [facts, kpis, objectives] = stdout.trim().split('\n\n');
+    expect(facts?.split('\n')).toEqual([
+      'metric,value',
+      'asOf,2026-03',
+      'currency,EUR',
+      'strategicGoalsAdvancedPct,50',
+      `strategicAlignmentPct,${String((100 * 1300) / 3400)}`,
+    ]);
+    const rows = kpis?.split('\n') ?? [];
+    expect(rows[0]).toBe(
+      'scope,key,epics,plannedBenefit,plannedBenefitToDate,realisedBenefit,realisationRate,costBudget,actualCost,' +
+        'forecastCost,riskAdjustedBenefit,roi,expectedRoi,valueForMoney,npv,paybackMonth,irr,costAvoidanceRealised,' +
+        'costSavingRealised,verifiedShare,npsAtCompletion',
+    );
+    expect(rows.slice(1).map((row) => row.split(',').slice(0, 6).join(','))).toEqual([
+      'portfolio,,2,5200,2400,1800',
+      'programme,(none),1,1200,400,300',
+      'programme,PRG-1,1,4000,2000,1500',
+      'project,OPS,1,1200,400,300',
+      'project,PAY,1,4000,2000,1500',
+    ]);
+    expect(rows[2]?.split(',')[15]).toBe(''); // (none) never pays back: an empty cell, not "null"
+    expect(objectives?.split('\n')).toEqual([
+      'objective,status,attributedPlanned,attributedRealised,advanced',
+      'OBJ-1,active,2000,750,true',
+      'OBJ-2,archived,1200,300,true',
+      'OBJ-3,active,0,0,false',
+    ]);
+  });
+
+  it('prints Markdown tables with formatted money, percentages and n/a', async () => {
+    const { status, stdout } = await run(['--as-of', '2026-03', '--format', 'md', 'p.json'], {
+      'p.json': workedExample,
+    });
+    expect(status).toBe(EXIT_OK);
+    expect(stdout).toContain('# Value report as of 2026-03 (EUR)');
+    expect(stdout).toContain('- Strategic goals advanced: 50.0%');
+    expect(stdout).toContain(
+      '| **Portfolio** | 2 | 5,200.00 | 2,400.00 | 1,800.00 | 75.0% | 3,500.00 | 2,900.00 | 3,400.00 | 3,800.00 | ' +
+        '-37.9% | 11.8% | 1.12 | 333.16 | 2026-05 | 72.5% | 0.00 | 300.00 | 66.7% | 37.5 |',
+    );
+    expect(stdout).toMatch(/\| Programme \(none\) \|.* n\/a \|$/m);
+    expect(stdout).toContain('| OBJ-2 | archived | 1,200.00 | 300.00 | yes |');
+  });
+
+  it('names the file when it cannot be read', async () => {
+    const { status, stdout, stderr } = await run(['--as-of', '2026-03', 'missing.json']);
+    expect(status).toBe(EXIT_INVALID_INPUT);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^missing\.json: cannot be read \(ENOENT/);
+  });
+
+  it('reports a file that is not JSON', async () => {
+    const { status, stdout, stderr } = await run(['--as-of', '2026-03', 'p.json'], {
+      'p.json': '{ "format": ',
+    });
+    expect(status).toBe(EXIT_INVALID_INPUT);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^\(root\): is not valid JSON \(/);
+  });
+
+  it('reports a wrong format or version', async () => {
+    const { status, stderr } = await run(['--as-of', '2026-03', 'p.json'], {
+      'p.json': JSON.stringify({ format: 'value-layer.portfolio', version: 2 }),
+    });
+    expect(status).toBe(EXIT_INVALID_INPUT);
+    expect(stderr).toBe('version: must be 1\n');
+  });
+
+  it.each([
+    [['p.json']],
+    [['--as-of', '2026-13', 'p.json']],
+    [['--as-of', '2026-03']],
+    [['--as-of', '2026-03', '--format', 'xml', 'p.json']],
+    [['--as-of', '2026-03', '--verbose', 'p.json']],
+  ])('exits with a usage error for %j', async (args) => {
+    const { status, stdout, stderr } = await run(args, { 'p.json': workedExample });
+    expect(status).toBe(EXIT_USAGE);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('usage: report --as-of YYYY-MM');
+  });
+});
