@@ -12,6 +12,7 @@ import type { Caller } from '../jira/permissions';
 import type { KvsEmulator } from '../storage/kvs-emulator';
 import type { CollectionStore } from '../persistence/collection-store';
 import type { EventDispatcher } from './event-dispatcher';
+import { reportAccounts } from './personal-data-reporting';
 import type { ForgeFetchOptions, ForgeRequestInit, InvocationState } from './forge-globals';
 
 export interface RawResponse {
@@ -158,6 +159,10 @@ export class ForgeProxy {
     if (options.type === 'fpp' && options.remote === 'stargate' && path.startsWith('/webhook/queue/')) {
       this.deps.stats.count('other', `events ${path.split('/').slice(0, 4).join('/')}`);
       return toResponse(this.queue(state, path, body));
+    }
+    if (options.type === 'fpp' && options.remote === 'stargate' && path === '/app/report-accounts') {
+      this.deps.stats.count('other', 'privacy /app/report-accounts');
+      return toResponse(reportAccounts(this.deps.jira.context.store, body));
     }
     if (options.type === 'frc') return toResponse(proxyError(400, 'INVALID_REMOTE'));
     if (options.type === 'fcc') return toResponse(proxyError(400, 'INVALID_SERVICE_KEY'));
