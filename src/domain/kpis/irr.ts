@@ -39,8 +39,8 @@ function withoutLeadingAndTrailingZeros(flows: readonly number[]): number[] {
 function countSignChanges(flows: readonly number[]): number {
   let changes = 0;
   let previousSign = 0;
-  for (const flow of flows) {
-    const sign = Math.sign(flow);
+  for (let column = 0; column < flows.length; column += 1) {
+    const sign = Math.sign(flows[column] ?? 0);
     if (sign !== 0) {
       if (previousSign !== 0 && sign !== previousSign) {
         changes += 1;

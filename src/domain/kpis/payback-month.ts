@@ -17,10 +17,11 @@ import { netCashFlows } from './net-cash-flows';
  */
 export function paybackMonth(input: KpiInput): Kpi<YearMonth, 'NEVER_IN_DEFICIT' | 'NOT_RECOVERED'> {
   const { firstMonth } = input.totals;
+  const flows = netCashFlows(input);
   let runningTotal = 0;
   let inDeficit = false;
-  for (const [column, flow] of netCashFlows(input).entries()) {
-    runningTotal += flow;
+  for (let column = 0; column < flows.length; column += 1) {
+    runningTotal += flows[column] ?? 0;
     if (runningTotal < 0) {
       inDeficit = true;
     } else if (inDeficit && firstMonth !== null) {

@@ -46,7 +46,7 @@ export function portfolioTotals({
   epics,
   currencyExponent,
 }: {
-  epics: Iterable<EpicRecord>;
+  epics: readonly EpicRecord[];
   currencyExponent: CurrencyExponent;
 }): PortfolioTotals {
   const toMinorUnits = minorUnitsConverter({ currencyExponent });

@@ -94,10 +94,8 @@ function coverMonths(buffer: TotalsBuffer, first: MonthIndex, last: MonthIndex):
   if (buffer.width > 0 && first >= buffer.origin && last < end) {
     return;
   }
-  // A new buffer starts with a year of slack on either side: the epics of a group mostly fall
-  // within a few years, and growing later means copying every row.
-  let origin = first - 12;
-  let width = last - first + 1 + 24;
+  let origin = first;
+  let width = last - first + 1;
   if (buffer.width > 0) {
     const low = Math.min(first, buffer.origin);
     const high = Math.max(last, end - 1);
@@ -209,8 +207,13 @@ function stageEntries<TAmount>(
   entries: readonly MonthlyAmount<TAmount>[],
   minorUnitsOf: MinorUnitsOf<TAmount>,
 ): void {
-  for (const entry of entries) {
-    stage(reduction, row, monthIndexOf(entry.month), minorUnitsOf(entry.amount));
+  // Indexed loops, here and below: until the JIT optimises them, for-of loops allocate an
+  // iterator result per element, and the first report in a process runs mostly unoptimised.
+  for (let index = 0; index < entries.length; index += 1) {
+    const entry = entries[index];
+    if (entry !== undefined) {
+      stage(reduction, row, monthIndexOf(entry.month), minorUnitsOf(entry.amount));
+    }
   }
 }
 
@@ -248,10 +251,18 @@ export function reduceEpic<TAmount>(
   reduction.origin = Number.POSITIVE_INFINITY;
   reduction.lastMonth = Number.NEGATIVE_INFINITY;
   reduction.stagedCount = 0;
-  for (const benefit of value.benefits) {
+  for (let benefitIndex = 0; benefitIndex < value.benefits.length; benefitIndex += 1) {
+    const benefit = value.benefits[benefitIndex];
+    if (benefit === undefined) {
+      continue;
+    }
     stageEntries(reduction, ROW_PLANNED_BENEFIT, benefit.planned, minorUnitsOf);
     const kindRow = KIND_ROW[benefit.kind];
-    for (const entry of benefit.realised) {
+    for (let entryIndex = 0; entryIndex < benefit.realised.length; entryIndex += 1) {
+      const entry = benefit.realised[entryIndex];
+      if (entry === undefined) {
+        continue;
+      }
       const month = monthIndexOf(entry.month);
       const amount = minorUnitsOf(entry.amount);
       stage(reduction, ROW_REALISED_BENEFIT, month, amount);
@@ -298,7 +309,11 @@ export function reduceEpic<TAmount>(
   }
 
   // Objective rows are only filled within their source row's span; `addReduction` reads no more.
-  for (const link of value.objectives) {
+  for (let linkIndex = 0; linkIndex < value.objectives.length; linkIndex += 1) {
+    const link = value.objectives[linkIndex];
+    if (link === undefined) {
+      continue;
+    }
     const index = reduction.linkCount;
     reduction.linkCount += 1;
     reduction.linkIds[index] = link.id;
@@ -419,17 +434,12 @@ function usedColumns(buffer: TotalsBuffer): { first: number; last: number } | nu
 }
 
 function seriesOf(rows: Rows, row: number, width: number, first: number, last: number): number[] {
-  const values = new Array<number>(last - first + 1);
-  const start = row * width + first;
-  let largest = 0;
-  for (let column = 0; column < values.length; column += 1) {
-    const value = rows[start + column] ?? 0;
-    values[column] = value;
-    largest = Math.max(largest, value);
-  }
+  const values = rows.slice(row * width + first, row * width + last + 1);
   // Sums only grow (every amount is >= 0), so a final value within MAX_SAFE_INTEGER proves that
   // every partial sum behind it was exact too.
-  assert(largest <= Number.MAX_SAFE_INTEGER, DOMAIN_MESSAGES.TOTALS_OVERFLOW);
+  for (const value of values) {
+    assert(value <= Number.MAX_SAFE_INTEGER, DOMAIN_MESSAGES.TOTALS_OVERFLOW);
+  }
   return values;
 }
 
