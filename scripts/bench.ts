@@ -3,6 +3,7 @@
  * functions in scripts/bench/; add new ones to SECTIONS.
  */
 import { formatEngineBenchTable, runEngineBench, type EngineBenchOptions } from './bench/engine-bench';
+import { formatRollupBenchTable, runRollupBench, type RollupBenchOptions } from './bench/rollup-bench';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -15,10 +16,23 @@ const ENGINE_OPTIONS: EngineBenchOptions = {
   log,
 };
 
+const ROLLUP_OPTIONS: RollupBenchOptions = {
+  sizes: (process.env.ROLLUP_BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number),
+  projects: 200,
+  jiraLatencyMs: 150,
+  storageLatencyMs: 30,
+  asOf: '2026-11',
+  log,
+};
+
 const SECTIONS: readonly { readonly title: string; readonly run: () => Promise<string> }[] = [
   {
     title: 'Value engine: report on generated portfolios (24 months of data)',
     run: async () => formatEngineBenchTable(await runEngineBench(ENGINE_OPTIONS), ENGINE_OPTIONS),
+  },
+  {
+    title: 'Roll-up store: gadget KPI load vs naive JQL paging, and the full reconcile',
+    run: async () => formatRollupBenchTable(await runRollupBench(ROLLUP_OPTIONS), ROLLUP_OPTIONS),
   },
 ];
 

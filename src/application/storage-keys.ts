@@ -25,3 +25,50 @@ export const adminAuditKey = ({ at, id }: { at: string; id: string }) => `${ADMI
 /** Account ids the app holds, for Atlassian's personal data reporting. */
 export const ACCOUNT_PREFIX = 'account:';
 export const accountKey = ({ accountId }: { accountId: string }) => `${ACCOUNT_PREFIX}${accountId}`;
+
+/*
+ * The roll-up store (docs/rollup.md). Project keys are `[A-Z][A-Z0-9_]*` and issue ids digits, so
+ * the `:` after a project key keeps `PAY` from matching `PAY2`'s keys in a prefix query.
+ */
+/** One epic's share of its project's aggregate. */
+export const ROLLUP_EPIC_ROOT = 'rollup:epic:';
+export const rollupEpicPrefix = ({ project }: { project: string }) => `${ROLLUP_EPIC_ROOT}${project}:`;
+export const rollupEpicKey = ({ project, issueId }: { project: string; issueId: string }) =>
+  `${rollupEpicPrefix({ project })}${issueId}`;
+/** Which project an epic's contribution is filed under, to find it after a move or a deletion. */
+export const rollupWhereKey = ({ issueId }: { issueId: string }) => `rollup:where:${issueId}`;
+/** A project's aggregate: the merge of its epics' contributions. */
+export const ROLLUP_PROJECT_PREFIX = 'rollup:project:';
+export const rollupProjectKey = ({ project }: { project: string }) => `${ROLLUP_PROJECT_PREFIX}${project}`;
+/** Held by whoever recomputes a project's aggregate; `dirty` tells the holder to go again. */
+export const rollupClaimKey = ({ project }: { project: string }) => `rollup:claim:${project}`;
+export const rollupDirtyKey = ({ project }: { project: string }) => `rollup:dirty:${project}`;
+/** The projects a viewer may browse, cached briefly (one Jira call per viewer per minute). */
+export const viewerProjectsKey = ({ accountId }: { accountId: string }) => `rollup:viewer:${accountId}`;
+/** Ids of epics a reconcile run saw in a project, one key per step, when a project takes several steps. */
+export const reconcileSeenPrefix = ({ runId, project }: { runId: string; project: string }) =>
+  `rollup:seen:${runId}:${project}:`;
+export const reconcileSeenKey = ({
+  runId,
+  project,
+  step,
+}: {
+  runId: string;
+  project: string;
+  step: number;
+}) => `${reconcileSeenPrefix({ runId, project })}${String(step).padStart(6, '0')}`;
+/** A paged live computation (JQL scopes): its state, and its partial totals one key per group. */
+export const liveSessionPrefix = ({ sessionId }: { sessionId: string }) => `rollup:live:${sessionId}:`;
+export const liveStateKey = ({ sessionId }: { sessionId: string }) =>
+  `${liveSessionPrefix({ sessionId })}state`;
+export const liveGroupPrefix = ({ sessionId, kind }: { sessionId: string; kind: 'project' | 'programme' }) =>
+  `${liveSessionPrefix({ sessionId })}${kind}:`;
+export const liveGroupKey = ({
+  sessionId,
+  kind,
+  group,
+}: {
+  sessionId: string;
+  kind: 'project' | 'programme';
+  group: string;
+}) => `${liveGroupPrefix({ sessionId, kind })}${group}`;

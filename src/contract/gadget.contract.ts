@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { KpiFigures, ObjectiveFigures } from './kpi-figures';
+import type { AppSettings } from './site-config.schema';
 import { identifierSchema, issueKeySchema, projectKeySchema, yearMonthSchema } from './primitives.schema';
 
 /** Resolver keys of the dashboard gadget's resolver function (`gadget-resolver`). */
@@ -7,6 +8,8 @@ export const GADGET = {
   getPortfolio: 'gadget/get-portfolio',
   listEpics: 'gadget/list-epics',
   exportScope: 'gadget/export',
+  /** One bounded page of a live computation (JQL and objective scopes of any size); see `LivePage`. */
+  livePage: 'gadget/live-page',
 } as const;
 
 /** Which epics a gadget rolls up. Whatever the scope, only epics the viewer may browse count. */
@@ -36,6 +39,14 @@ export const epicFilterSchema = z.discriminatedUnion('by', [
 
 export const listEpicsInput = portfolioInput.extend({ filter: epicFilterSchema.default({ by: 'all' }) });
 
+/** Without `cursor` a new computation starts; with it, the one the cursor names goes on. */
+export const livePageInput = portfolioInput.extend({
+  cursor: z
+    .string()
+    .regex(/^[a-zA-Z0-9-]{1,64}$/)
+    .optional(),
+});
+
 export const exportInput = portfolioInput.extend({ format: z.enum(['json', 'csv']) });
 
 export interface PortfolioView {
@@ -50,8 +61,36 @@ export interface PortfolioView {
   strategicAlignmentPct: number | null;
   /** Cumulative planned vs realised benefit and cost by month; realised and actual are null after `asOf`. */
   trend: TrendPointView[];
-  /** Epics left out because their stored record cannot be read. */
+  /** The admin's default KPI targets (a gadget's own targets override them). */
+  kpiTargets: AppSettings['kpiTargets'];
+  /** Epics left out because their stored record cannot be read (at most 50 are named). */
   unreadable: { key: string; reason: string }[];
+  /** Present when more epics were left out than `unreadable` names. */
+  unreadableCount?: number;
+  /**
+   * Present when a breakdown has more than 100 groups: it then holds the 100 with the largest
+   * planned benefit (`shown`) of `total`. The portfolio figures always cover the whole scope.
+   */
+  truncated?: {
+    byProject?: { shown: number; total: number };
+    byProgramme?: { shown: number; total: number };
+  };
+  /**
+   * Where the figures came from: `rollup` (the pre-computed per-project aggregates; all and
+   * projects scopes) or `live` (the epics read from Jira for this request).
+   */
+  source?: 'rollup' | 'live';
+}
+
+/**
+ * One step of a live computation. Call `gadget/live-page` with the same scope and asOf and the
+ * returned `nextCursor` until it is null; the last answer carries the `view`. `processed` counts
+ * the epics read so far (Jira gives no total up front; show it as progress).
+ */
+export interface LivePage {
+  processed: number;
+  nextCursor: string | null;
+  view?: PortfolioView;
 }
 
 export interface TrendPointView {

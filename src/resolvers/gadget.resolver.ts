@@ -1,30 +1,53 @@
+import { randomUUID } from 'node:crypto';
 import Resolver from '@forge/resolver';
 import { jiraClient } from '../adapters/jira/jira-client';
-import { jiraSite } from '../adapters/jira/jira-site.adapter';
+import { jiraPermissions, jiraSite } from '../adapters/jira/jira-site.adapter';
 import { forgeKeyValueStore } from '../adapters/storage/forge-key-value-store';
 import { exportScope } from '../application/portfolio/export-scope';
 import type { GadgetContext } from '../application/portfolio/gadget-context';
 import { getPortfolio } from '../application/portfolio/get-portfolio';
 import { listEpics } from '../application/portfolio/list-epics';
-import { exportInput, GADGET, listEpicsInput, portfolioInput } from '../contract/gadget.contract';
+import {
+  exportInput,
+  GADGET,
+  listEpicsInput,
+  livePageInput,
+  portfolioInput,
+} from '../contract/gadget.contract';
+import { livePage } from '../application/rollup/live-page';
 import { systemClock } from '../platform/system-clock';
-import { defineResolver } from './define-resolver';
+import { defineResolver, type TrustedCaller } from './define-resolver';
 
 /**
  * Every Jira read is made as the viewer, so epics they may not browse are never found and never
- * reach a total. The gadget's configuration comes from the browser and is only a request: it
- * can narrow the scope, never widen what the viewer may see.
+ * reach a total; the roll-up store merges only the aggregates of the projects Jira says the viewer
+ * may browse. The gadget's configuration comes from the browser and is only a request: it can
+ * narrow the scope, never widen what the viewer may see.
  */
-function gadgetContext(): GadgetContext {
-  return { jira: jiraSite(jiraClient('user')), store: forgeKeyValueStore, clock: systemClock };
+function gadgetContext(caller: TrustedCaller): GadgetContext {
+  const jira = jiraClient('user');
+  const permissions = jiraPermissions(jira);
+  return {
+    jira: jiraSite(jira),
+    store: forgeKeyValueStore,
+    clock: systemClock,
+    viewer: { accountId: caller.accountId, browsableProjectKeys: () => permissions.browsableProjectKeys() },
+  };
 }
 
 const resolver = new Resolver();
 
-defineResolver(resolver, GADGET.getPortfolio, portfolioInput, (input) =>
-  getPortfolio(gadgetContext(), input),
+defineResolver(resolver, GADGET.getPortfolio, portfolioInput, (input, caller) =>
+  getPortfolio(gadgetContext(caller), input),
 );
-defineResolver(resolver, GADGET.listEpics, listEpicsInput, (input) => listEpics(gadgetContext(), input));
-defineResolver(resolver, GADGET.exportScope, exportInput, (input) => exportScope(gadgetContext(), input));
+defineResolver(resolver, GADGET.livePage, livePageInput, (input, caller) =>
+  livePage({ ...gadgetContext(caller), accountId: caller.accountId, newId: randomUUID }, input),
+);
+defineResolver(resolver, GADGET.listEpics, listEpicsInput, (input, caller) =>
+  listEpics(gadgetContext(caller), input),
+);
+defineResolver(resolver, GADGET.exportScope, exportInput, (input, caller) =>
+  exportScope(gadgetContext(caller), input),
+);
 
 export const gadgetResolver = resolver.getDefinitions();

@@ -1,5 +1,37 @@
-/** Jira issue events (created, updated, deleted); the roll-up store keeps its aggregates fresh here. */
-export function onIssueEvent(_event: unknown): Promise<void> {
-  // Filled in by the roll-up store issue.
-  return Promise.resolve();
+import { z } from 'zod';
+import { onIssueChanged } from '../application/rollup/on-issue-changed';
+import { VALUE_PROPERTY_KEY } from '../adapters/jira/value-property-codec';
+import { rollupContext } from './rollup-wiring';
+
+/** The little of a Jira issue event the roll-up store reads; Jira sends much more. */
+const issueEventSchema = z.object({
+  eventType: z.string(),
+  issue: z.object({
+    id: z.string(),
+    fields: z
+      .object({ issuetype: z.object({ hierarchyLevel: z.number().int() }).partial().nullish() })
+      .partial()
+      .nullish(),
+  }),
+  property: z.object({ key: z.string() }).nullish(),
+});
+
+/**
+ * Jira issue events (created, updated incl. moves and re-parenting, deleted, the value property
+ * set or deleted by someone other than the app): the issue's roll-up contribution follows Jira.
+ */
+export async function onIssueEvent(event: unknown): Promise<void> {
+  const parsed = issueEventSchema.safeParse(event);
+  if (!parsed.success) {
+    console.warn('Ignored an issue event of unknown shape', parsed.error.issues[0]);
+    return;
+  }
+  const { issue, property } = parsed.data;
+  // Other apps' properties say nothing about value.
+  if (property != null && property.key !== VALUE_PROPERTY_KEY) return;
+  const hierarchyLevel = issue.fields?.issuetype?.hierarchyLevel;
+  await onIssueChanged(rollupContext(), {
+    issueId: issue.id,
+    ...(hierarchyLevel === undefined ? {} : { hierarchyLevel }),
+  });
 }

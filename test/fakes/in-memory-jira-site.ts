@@ -17,7 +17,7 @@ export interface FakeUser {
 
 /**
  * Jira for use-case tests: issues in a Map, per-user browse/edit rights, and a tiny query model
- * (the use cases build JQL; the fake answers `key in (…)`, `project in (…)` and everything else
+ * (the use cases build JQL; the fake answers `key in (…)`, `project in (…)`, `project = "X"` and everything else
  * with "all epics", which is what the tests need). The real JQL engine is tested with the
  * local runtime.
  */
@@ -45,6 +45,11 @@ export class InMemoryJira {
     return issue;
   }
 
+  /** By key or by id, as Jira's `{issueIdOrKey}` paths. */
+  private find(idOrKey: string): EpicIssue | undefined {
+    return this.issues.get(idOrKey) ?? [...this.issues.values()].find((issue) => issue.id === idOrKey);
+  }
+
   private mayBrowse(user: FakeUser, issue: EpicIssue): boolean {
     return user.browse === undefined || user.browse.includes(issue.projectKey);
   }
@@ -56,13 +61,13 @@ export class InMemoryJira {
   siteFor(user: FakeUser): JiraSite {
     return {
       getIssue: (issueKey) => {
-        const issue = this.issues.get(issueKey);
+        const issue = this.find(issueKey);
         return Promise.resolve(issue && this.mayBrowse(user, issue) ? structuredClone(issue) : null);
       },
       getIssues: (issueKeys) =>
         Promise.resolve(
           issueKeys.flatMap((key) => {
-            const issue = this.issues.get(key);
+            const issue = this.find(key);
             return issue && this.mayBrowse(user, issue) ? [structuredClone(issue)] : [];
           }),
         ),
@@ -71,10 +76,10 @@ export class InMemoryJira {
           .exec(jql)?.[1]
           ?.split(',')
           .map((key) => key.trim());
-        const projects = /project in \(([^)]*)\)/
-          .exec(jql)?.[1]
+        const projectMatch = /project (?:in \(([^)]*)\)|= ("[^"]*"))/.exec(jql);
+        const projects = (projectMatch?.[1] ?? projectMatch?.[2])
           ?.split(',')
-          .map((key) => key.trim());
+          .map((key) => key.trim().replace(/^"|"$/g, ''));
         const all = [...this.issues.values()].filter(
           (issue) =>
             issue.hierarchyLevel === 1 &&

@@ -8,6 +8,14 @@ export class InMemoryKeyValueStore implements KeyValueStore {
     return Promise.resolve(structuredClone(this.entries.get(key)));
   }
 
+  getMany(keys: readonly string[]): Promise<Map<string, unknown>> {
+    const found = new Map<string, unknown>();
+    for (const key of keys) {
+      if (this.entries.has(key)) found.set(key, structuredClone(this.entries.get(key)));
+    }
+    return Promise.resolve(found);
+  }
+
   set(key: string, value: unknown): Promise<void> {
     this.entries.set(key, structuredClone(value));
     return Promise.resolve();

@@ -45,6 +45,7 @@ describe("the app's Jira calls against the official OpenAPI spec", () => {
       'GET /rest/api/3/issue/{issueIdOrKey}',
       'GET /rest/api/3/issuetype',
       'GET /rest/api/3/mypermissions',
+      'GET /rest/api/3/project/search',
       'POST /rest/api/3/issue/bulkfetch',
       'POST /rest/api/3/search/jql',
       'PUT /rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}',

@@ -117,6 +117,32 @@ describe('resolvers on the local runtime', () => {
       expect(everyone.data?.portfolio.epics).toBe(120);
     });
 
+    it('narrows a shared scope to what the team member can see instead of failing', async () => {
+      const scope = { kind: 'projects', projects: ['CHK', 'PAY'] };
+
+      const list = await call<EpicList>(site, TEAM, 'gadget/list-epics', { scope });
+      const file = await call<{ content: string }>(site, TEAM, 'gadget/export', { scope, format: 'csv' });
+
+      expect(list.data?.epics.length).toBeGreaterThan(0);
+      expect(new Set(list.data?.epics.map((epic) => epic.project))).toEqual(new Set(['CHK']));
+      expect(file.data?.content.split('\r\n').filter((line) => line.startsWith('PAY-'))).toEqual([]);
+    });
+
+    it('finds the team member’s epics under a programme they cannot open themselves', async () => {
+      const all = await call<EpicList>(site, ADMIN, 'gadget/list-epics', {
+        scope: { kind: 'projects', projects: ['CHK'] },
+      });
+      const programme = all.data?.epics.find((epic) => epic.programme !== null)?.programme ?? '';
+      const expected = all.data?.epics.filter((epic) => epic.programme === programme).map((epic) => epic.key);
+
+      const list = await call<EpicList>(site, TEAM, 'gadget/list-epics', {
+        scope: { kind: 'programmes', programmes: [programme] },
+      });
+
+      expect(list.error).toBeUndefined();
+      expect(list.data?.epics.map((epic) => epic.key)).toEqual(expected);
+    });
+
     it('refuses JQL that Jira rejects, naming the jql field', async () => {
       const answer = await call(site, PORTFOLIO, 'gadget/get-portfolio', {
         scope: { kind: 'jql', jql: 'summary ~~ x' },

@@ -16,6 +16,22 @@ function isKeyExists(error: unknown): boolean {
 /** `KeyValueStore` on Forge's key-value store (`@forge/kvs`). */
 export const forgeKeyValueStore: KeyValueStore = {
   get: (key) => kvs.get<unknown>(key),
+  async getMany(keys) {
+    const found = new Map<string, unknown>();
+    const batches: string[][] = [];
+    // Forge takes at most 25 keys per batch call.
+    for (let start = 0; start < keys.length; start += 25) batches.push(keys.slice(start, start + 25));
+    const results = await Promise.all(
+      batches.map((batch) => kvs.batchGet<unknown>(batch.map((key) => ({ key })))),
+    );
+    for (const result of results) {
+      for (const item of result.successfulKeys) found.set(item.key, item.value);
+      const failed = result.failedKeys.find((item) => item.error.code !== 'KEY_NOT_FOUND');
+      if (failed !== undefined)
+        throw new Error(`Storage could not read ${failed.key}: ${failed.error.message}`);
+    }
+    return found;
+  },
   set: (key, value, options) => kvs.set(key, value, ttl(options)),
   async setIfAbsent(key, value, options) {
     try {

@@ -145,7 +145,11 @@ async function inBatches<T>(
   work: (item: T) => Promise<void>,
 ): Promise<void> {
   for (let start = 0; start < items.length; start += size) {
-    await Promise.all(items.slice(start, start + size).map(work));
+    // Every write of the batch settles before a failure is reported: a write still in flight
+    // when another fails would otherwise finish after the roll-back and never be put back.
+    const outcomes = await Promise.allSettled(items.slice(start, start + size).map(work));
+    const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+    if (failed !== undefined) throw failed.reason;
   }
 }
 

@@ -7,6 +7,8 @@ import type { EpicIssue, JiraSite, StoredValueRecord, ValueSearchIndex } from '.
 import type { KeyValueStore } from '../ports/key-value-store';
 import { rememberAccount } from '../privacy/known-accounts';
 import { epicHistoryKey, revisionClaimKey } from '../storage-keys';
+import { contributionOf } from '../rollup/contribution';
+import { fileContribution } from '../rollup/file-contribution';
 import { epicRecordOf, kpisOfEpic } from './epic-value-view';
 import type { CurrentValue } from './load-epic';
 
@@ -95,5 +97,26 @@ export async function commitRevision(input: {
       currencyExponent: currencyExponentOf(settings.currency) ?? 2,
     }),
   });
+  await fileRollup(store, issue, { ...record, value }, settings, now);
   return record;
+}
+
+/**
+ * Files the saved value in the roll-up store (the epic's contribution and its project's
+ * aggregate). The value is saved in Jira by now, so a storage failure here must not report the
+ * save as failed: it is logged, and the next event or the daily reconcile repairs the aggregate.
+ */
+async function fileRollup(
+  store: KeyValueStore,
+  issue: EpicIssue,
+  saved: CurrentValue,
+  settings: AppSettings,
+  now: Date,
+): Promise<void> {
+  try {
+    const contribution = contributionOf({ issue, settings, current: saved });
+    await fileContribution(store, contribution, { now, onlyIfNewer: true });
+  } catch (error) {
+    console.warn(`The roll-up store missed the save of ${issue.key}; the reconcile will repair it.`, error);
+  }
 }

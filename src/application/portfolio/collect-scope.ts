@@ -1,16 +1,19 @@
 import type { Scope } from '../../contract/gadget.contract';
 import type { AppSettings, StoredObjective } from '../../contract/site-config.schema';
 import type { EpicRecord } from '../../domain/model/portfolio-record';
+import type { EpicIssue } from '../ports/jira-site';
 import { AppError, badRequest } from '../app-error';
 import { currentValueOf } from '../epic-value/load-epic';
 import { epicRecordOf, isEpic } from '../epic-value/epic-value-view';
 import { SiteConfig } from '../site-config';
 import type { GadgetContext } from './gadget-context';
 import { scopeJql } from './scope-jql';
+import { inVisibleScope, visibleScope } from './visible-scope';
 
 /**
  * The most epics one invocation pages through live. At 100 per page and ~150 ms a page this stays
- * far inside Forge's 25 s resolver limit; larger scopes need the roll-up store.
+ * far inside Forge's 25 s resolver limit; larger scopes come from the roll-up store (all, projects)
+ * or are computed a page per call (`gadget/live-page`).
  */
 export const LIVE_SCOPE_LIMIT = 5000;
 
@@ -23,38 +26,60 @@ export interface CollectedScope {
   unreadable: { key: string; reason: string }[];
 }
 
-/** Every epic of the scope the viewer may browse, with its value record. */
-export async function collectScope(context: GadgetContext, scope: Scope): Promise<CollectedScope> {
-  const config = new SiteConfig(context.store);
-  const [settings, objectives] = await Promise.all([config.settings(), config.objectives()]);
+/** The epics of one search page as the engine's records; unreadable records are named, not counted. */
+export function recordsOfPage(
+  issues: readonly EpicIssue[],
+  settings: AppSettings,
+): Pick<CollectedScope, 'epics' | 'keysWithRecord' | 'unreadable'> {
+  const epics: EpicRecord[] = [];
+  const unreadable: CollectedScope['unreadable'] = [];
+  const keysWithRecord = new Set<string>();
+  for (const issue of issues) {
+    if (!isEpic(issue, settings)) continue;
+    try {
+      const { value } = currentValueOf(issue, settings.currency);
+      epics.push(epicRecordOf(issue, value));
+      if (issue.stored.state === 'stored') keysWithRecord.add(issue.key);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      unreadable.push({ key: issue.key, reason: error.message });
+    }
+  }
+  return { epics, keysWithRecord, unreadable };
+}
+
+/** The epic type ids of the site: the admin's choice, or Jira's hierarchy level 1 types. */
+export async function epicTypeIdsOf(context: GadgetContext, settings: AppSettings): Promise<string[]> {
   const epicTypeIds = settings.epicIssueTypeIds ?? (await context.jira.epicIssueTypeIds());
   if (epicTypeIds.length === 0) {
     throw badRequest(
       'This Jira site has no epic issue type. A Jira admin can choose one on the Value Layer admin page.',
     );
   }
-  const jql = scopeJql({ scope, epicTypeIds });
+  return epicTypeIds;
+}
+
+/** Every epic of the scope the viewer may browse, with its value record. */
+export async function collectScope(context: GadgetContext, scope: Scope): Promise<CollectedScope> {
+  const config = new SiteConfig(context.store);
+  const [settings, objectives] = await Promise.all([config.settings(), config.objectives()]);
   const epics: EpicRecord[] = [];
   const unreadable: CollectedScope['unreadable'] = [];
   const keysWithRecord = new Set<string>();
+  const visible = await visibleScope(context, scope);
+  if (visible === null) return { settings, objectives, epics, keysWithRecord, unreadable };
+  const jql = scopeJql({ scope: visible.scope, epicTypeIds: await epicTypeIdsOf(context, settings) });
   let pageToken: string | undefined;
   do {
     const page = await context.jira.searchEpics({ jql, ...(pageToken ? { pageToken } : {}) });
-    for (const issue of page.epics) {
-      if (!isEpic(issue, settings)) continue;
-      try {
-        const { value } = currentValueOf(issue, settings.currency);
-        epics.push(epicRecordOf(issue, value));
-        if (issue.stored.state === 'stored') keysWithRecord.add(issue.key);
-      } catch (error) {
-        if (!(error instanceof AppError)) throw error;
-        unreadable.push({ key: issue.key, reason: error.message });
-      }
-    }
+    const records = recordsOfPage(inVisibleScope(page.epics, visible), settings);
+    epics.push(...records.epics);
+    unreadable.push(...records.unreadable);
+    for (const key of records.keysWithRecord) keysWithRecord.add(key);
     if (epics.length + unreadable.length > LIVE_SCOPE_LIMIT) {
       throw new AppError(
         'TOO_LARGE',
-        `This scope has more than ${LIVE_SCOPE_LIMIT.toLocaleString('en')} epics. Narrow it to some projects or programmes.`,
+        `This scope has more than ${LIVE_SCOPE_LIMIT.toLocaleString('en')} epics, too many to read in one request. Narrow it to some projects, or let the gadget compute it page by page (gadget/live-page).`,
       );
     }
     pageToken = page.nextPageToken;

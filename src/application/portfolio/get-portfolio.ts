@@ -1,11 +1,13 @@
-import type { PortfolioView, Scope, TrendPointView } from '../../contract/gadget.contract';
-import { toDecimalAmount, type MinorUnits } from '../../domain/money/minor-units';
-import { cumulativeTrend } from '../../domain/report/cumulative-trend';
-import { portfolioTotals } from '../../domain/report/portfolio-totals';
+import type { PortfolioView, Scope } from '../../contract/gadget.contract';
 import { currencyExponentOf } from '../../contract/currencies';
 import { portfolioReport } from '../../domain/report/portfolio-report';
 import { toPlainReport } from '../../domain/report/plain-report';
 import { monthOf } from '../ports/clock';
+import { portfolioViewOf } from '../rollup/portfolio-view-of';
+import { isRollupScope, rollupScopeTotals, type RollupScope } from '../rollup/rollup-scope-totals';
+import { mergeScopeTotals, scopeTotalsOfEpics, type ScopeTotals } from '../rollup/scope-totals';
+import type { Viewer } from '../rollup/viewer-projects';
+import { SiteConfig } from '../site-config';
 import { collectScope, type CollectedScope } from './collect-scope';
 import type { GadgetContext } from './gadget-context';
 
@@ -25,43 +27,72 @@ export function reportOf(collected: CollectedScope, asOf: string) {
   });
 }
 
-function trendOf(collected: CollectedScope, asOf: string): TrendPointView[] {
+/** The view of a collected scope: the same function the roll-up store's figures go through. */
+export function liveViewOf(collected: CollectedScope, asOf: string): PortfolioView {
   const currencyExponent = currencyExponentOf(collected.settings.currency) ?? 2;
-  const money = (amount: MinorUnits) => toDecimalAmount({ amount, currencyExponent });
-  const { portfolio } = portfolioTotals({ epics: collected.epics, currencyExponent });
-  return cumulativeTrend({ totals: portfolio, asOf }).map((point) => ({
-    month: point.month,
-    plannedBenefit: money(point.plannedBenefit),
-    realisedBenefit: point.realisedBenefit === null ? null : money(point.realisedBenefit),
-    plannedCost: money(point.plannedCost),
-    actualCost: point.actualCost === null ? null : money(point.actualCost),
-  }));
+  return {
+    ...portfolioViewOf({
+      totals: scopeTotalsOfEpics({
+        epics: collected.epics,
+        currencyExponent,
+        unreadable: collected.unreadable,
+      }),
+      settings: collected.settings,
+      objectives: collected.objectives,
+      asOf,
+    }),
+    source: 'live',
+  };
 }
 
-/** Portfolio KPIs of a scope, with breakdowns by project, programme and objective. */
+/** The most projects one live read of stale aggregates takes (the scope schema's own limit). */
+const STALE_CHUNK = 100;
+
+async function rollupView(
+  context: GadgetContext & { viewer: Viewer },
+  scope: RollupScope,
+  asOf: string,
+): Promise<PortfolioView> {
+  const config = new SiteConfig(context.store);
+  const [settings, objectives] = await Promise.all([config.settings(), config.objectives()]);
+  const { totals, stale } = await rollupScopeTotals({
+    store: context.store,
+    viewer: context.viewer,
+    scope,
+    currency: settings.currency,
+    now: context.clock.now(),
+  });
+  const parts: ScopeTotals[] = [totals];
+  const currencyExponent = currencyExponentOf(settings.currency) ?? 2;
+  for (let start = 0; start < stale.length; start += STALE_CHUNK) {
+    // An aggregate the reconcile has not caught up with yet: these projects are read live.
+    const collected = await collectScope(context, {
+      kind: 'projects',
+      projects: stale.slice(start, start + STALE_CHUNK),
+    });
+    parts.push(
+      scopeTotalsOfEpics({ epics: collected.epics, currencyExponent, unreadable: collected.unreadable }),
+    );
+  }
+  return {
+    ...portfolioViewOf({ totals: mergeScopeTotals(parts), settings, objectives, asOf }),
+    source: 'rollup',
+  };
+}
+
+/**
+ * Portfolio KPIs of a scope, with breakdowns by project, programme and objective. The all and
+ * projects scopes come from the roll-up store when the viewer is known; the others (and any scope
+ * in tests without a viewer) are read live, up to `LIVE_SCOPE_LIMIT` epics.
+ */
 export async function getPortfolio(
   context: GadgetContext,
   input: { scope: Scope; asOf?: string | undefined },
 ): Promise<PortfolioView> {
   const asOf = input.asOf ?? monthOf(context.clock.now());
-  const collected = await collectScope(context, input.scope);
-  const report = reportOf(collected, asOf);
-  const names = new Map(collected.objectives.map((objective) => [objective.id, objective.name]));
-  return {
-    asOf,
-    currency: report.currency,
-    portfolio: report.portfolio,
-    byProject: report.byProject,
-    byProgramme: report.byProgramme,
-    byObjective: Object.fromEntries(
-      Object.entries(report.byObjective).map(([id, figures]) => [
-        id,
-        { ...figures, name: names.get(id) ?? id },
-      ]),
-    ),
-    strategicGoalsAdvancedPct: report.strategicGoalsAdvancedPct,
-    strategicAlignmentPct: report.strategicAlignmentPct,
-    trend: trendOf(collected, asOf),
-    unreadable: collected.unreadable,
-  };
+  const { viewer } = context;
+  if (viewer !== undefined && isRollupScope(input.scope)) {
+    return rollupView({ ...context, viewer }, input.scope, asOf);
+  }
+  return liveViewOf(await collectScope(context, input.scope), asOf);
 }

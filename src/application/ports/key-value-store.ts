@@ -10,6 +10,8 @@ export interface StoredEntry {
 export interface KeyValueStore {
   /** undefined when the key does not exist. Values are ours but may be from an older version: parse them. */
   get(key: string): Promise<unknown>;
+  /** The values of many keys (missing ones are absent from the map); batched 25 keys a call, in parallel. */
+  getMany(keys: readonly string[]): Promise<Map<string, unknown>>;
   set(key: string, value: unknown, options?: { ttlSeconds?: number }): Promise<void>;
   /** Writes only when the key does not exist yet; false when it did (someone else got there first). */
   setIfAbsent(key: string, value: unknown, options?: { ttlSeconds?: number }): Promise<boolean>;

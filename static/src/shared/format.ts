@@ -8,7 +8,9 @@ export function formatMoney(amount: number, currency: string, options: { compact
     format = new Intl.NumberFormat(undefined, {
       style: 'currency',
       currency,
-      ...(options.compact === true ? { notation: 'compact', maximumFractionDigits: 1 } : {}),
+      ...(options.compact === true
+        ? { notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 }
+        : {}),
     });
     moneyFormats.set(key, format);
   }

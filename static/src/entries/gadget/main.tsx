@@ -1,4 +1,4 @@
 import { boot } from '../../shared/boot';
-import { Placeholder } from '../../shared/placeholder';
+import { GadgetApp } from '../../features/gadget/gadget-app';
 
-void boot(<Placeholder title="Portfolio value" purpose="VMO KPIs rolled up across your epics." />);
+void boot(<GadgetApp />);

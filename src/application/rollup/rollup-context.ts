@@ -1,0 +1,18 @@
+import type { Clock } from '../ports/clock';
+import type { JiraSite } from '../ports/jira-site';
+import type { KeyValueStore } from '../ports/key-value-store';
+import type { WorkQueue } from '../ports/work-queue';
+
+/** What keeping the aggregates fresh needs: Jira as the app (no user behind triggers), storage, time. */
+export interface RollupContext {
+  /** Jira as the app: it sees every epic, which the aggregates must all count. */
+  jira: JiraSite;
+  store: KeyValueStore;
+  clock: Clock;
+}
+
+export interface ReconcileContext extends RollupContext {
+  /** Every project key of the site (as the app). */
+  listProjects(): Promise<string[]>;
+  queue: WorkQueue;
+}

@@ -1,0 +1,25 @@
+import { forgeWorkQueue } from '../adapters/events/forge-work-queue';
+import { jiraClient } from '../adapters/jira/jira-client';
+import { jiraPermissions, jiraSite } from '../adapters/jira/jira-site.adapter';
+import { forgeKeyValueStore } from '../adapters/storage/forge-key-value-store';
+import type { ReconcileContext } from '../application/rollup/rollup-context';
+import { systemClock } from '../platform/system-clock';
+
+/** The queue of reconcile steps (manifest.yml `consumer` value-reconcile-consumer). */
+export const RECONCILE_QUEUE = 'value-reconcile';
+
+/**
+ * Triggers, scheduled runs and queue events have no user: Jira is called as the app, which sees
+ * every project, so the aggregates count every epic. Viewers only ever get their own projects'.
+ */
+export function rollupContext(): ReconcileContext {
+  const jira = jiraClient('app');
+  const permissions = jiraPermissions(jira);
+  return {
+    jira: jiraSite(jira),
+    store: forgeKeyValueStore,
+    clock: systemClock,
+    listProjects: () => permissions.browsableProjectKeys(),
+    queue: forgeWorkQueue(RECONCILE_QUEUE),
+  };
+}

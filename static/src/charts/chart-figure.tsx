@@ -1,0 +1,91 @@
+import { useId, useState, type ReactNode } from 'react';
+import './charts.css';
+
+/**
+ * The frame every chart shares: a heading, a takeaway title that says what the chart shows, and
+ * a button that swaps the picture for the same numbers as a table (for screen readers, keyboard
+ * users and anyone who wants the exact figures).
+ */
+export function ChartFigure({
+  heading,
+  takeaway,
+  children,
+  table,
+  legend,
+}: {
+  heading: string;
+  takeaway: string;
+  /** The SVG; it receives the ids of its label and description. */
+  children: (ids: { titleId: string; descId: string }) => ReactNode;
+  table: ReactNode;
+  legend?: ReactNode;
+}) {
+  const base = useId();
+  const [showTable, setShowTable] = useState(false);
+  const headingId = `${base}-heading`;
+  return (
+    <figure className="vl-chart" aria-labelledby={headingId}>
+      <div className="vl-chart-head">
+        <div>
+          <h2 className="vl-chart-heading" id={headingId}>
+            {heading}
+          </h2>
+          <p className="vl-chart-takeaway">{takeaway}</p>
+        </div>
+        <button
+          type="button"
+          className="vl-button vl-button-subtle"
+          aria-pressed={showTable}
+          onClick={() => {
+            setShowTable((now) => !now);
+          }}
+        >
+          {showTable ? 'Show chart' : 'Show as table'}
+        </button>
+      </div>
+      {showTable ? (
+        <div className="vl-table-scroll" role="region" aria-label={`${heading} data`} tabIndex={0}>
+          {table}
+        </div>
+      ) : (
+        <>
+          {children({ titleId: `${base}-title`, descId: `${base}-desc` })}
+          {legend}
+        </>
+      )}
+    </figure>
+  );
+}
+
+/** A legend entry: the mark drawn as in the chart (line style and marker shape), then its name. */
+export function LegendItem({
+  className,
+  dashed = false,
+  marker,
+  label,
+}: {
+  className: string;
+  dashed?: boolean;
+  marker: 'circle' | 'square' | 'none';
+  label: string;
+}) {
+  return (
+    <li className="vl-legend-item">
+      <svg
+        width="28"
+        height="12"
+        viewBox="0 0 28 12"
+        aria-hidden="true"
+        focusable="false"
+        className={className}
+      >
+        <path d="M1 6h26" className="vl-series-line" strokeDasharray={dashed ? '5 3' : undefined} />
+        {marker === 'circle' ? <circle cx="14" cy="6" r="3.5" className="vl-series-marker" /> : null}
+        {marker === 'square' ? (
+          <rect x="10.5" y="2.5" width="7" height="7" className="vl-series-marker" />
+        ) : null}
+      </svg>
+      {label}
+    </li>
+  );
+}

@@ -1,0 +1,193 @@
+import type { TrendPointView } from '../../../src/contract/gadget.contract';
+import { formatMoney, formatMonth } from '../shared/format';
+import { useWidth } from './use-width';
+import { ChartFigure, LegendItem } from './chart-figure';
+import { layoutTrend } from './model/trend';
+
+const HEIGHT = 220;
+const MARGIN = { top: 12, right: 16, bottom: 28, left: 64 };
+
+const SERIES = [
+  {
+    id: 'plannedBenefit',
+    label: 'Planned benefit',
+    className: 'vl-series-benefit',
+    dashed: true,
+    marker: 'circle',
+  },
+  {
+    id: 'realisedBenefit',
+    label: 'Realised benefit',
+    className: 'vl-series-benefit',
+    dashed: false,
+    marker: 'circle',
+  },
+  { id: 'plannedCost', label: 'Planned cost', className: 'vl-series-cost', dashed: true, marker: 'square' },
+  { id: 'actualCost', label: 'Actual cost', className: 'vl-series-cost', dashed: false, marker: 'square' },
+] as const;
+
+/** "Realised 72% of plan to date", from the cumulative figures at the as-of month. */
+export function trendTakeaway(trend: readonly TrendPointView[], asOf: string): string {
+  const upToNow = trend.filter((point) => point.month <= asOf);
+  const now = upToNow[upToNow.length - 1];
+  if (!now || now.plannedBenefit === 0) {
+    return trend.length === 0
+      ? 'No benefits or costs are planned yet'
+      : 'No benefit was planned up to the as-of month';
+  }
+  const realised = now.realisedBenefit ?? 0;
+  return `Realised ${String(Math.round((realised / now.plannedBenefit) * 100))}% of plan to date`;
+}
+
+/** Cumulative planned vs realised benefit and planned vs actual cost, by month. */
+export function TrendChart({
+  trend,
+  asOf,
+  currency,
+}: {
+  trend: readonly TrendPointView[];
+  asOf: string;
+  currency: string;
+}) {
+  const [ref, width] = useWidth(560);
+  const money = (amount: number) => formatMoney(amount, currency, { compact: true });
+  const box = {
+    left: MARGIN.left,
+    top: MARGIN.top,
+    right: width - MARGIN.right,
+    bottom: HEIGHT - MARGIN.bottom,
+  };
+  const layout = layoutTrend({
+    months: trend.map((point) => point.month),
+    series: SERIES.map((s) => ({ id: s.id, values: trend.map((point) => point[s.id]) })),
+    box,
+    maxLabels: Math.max(2, Math.floor((box.right - box.left) / 90)),
+  });
+  const asOfIndex = trend.findIndex((point) => point.month === asOf);
+  const first = trend[0];
+  const last = trend[trend.length - 1];
+  const takeaway = trendTakeaway(trend, asOf);
+  const table = (
+    <table className="vl-table">
+      <caption className="vl-visually-hidden">Cumulative benefit and cost by month</caption>
+      <thead>
+        <tr>
+          <th scope="col">Month</th>
+          {SERIES.map((s) => (
+            <th scope="col" className="vl-num" key={s.id}>
+              {s.label}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {trend.map((point) => (
+          <tr key={point.month}>
+            <th scope="row">{formatMonth(point.month)}</th>
+            {SERIES.map((s) => {
+              const value = point[s.id];
+              return (
+                <td className="vl-num" key={s.id}>
+                  {value === null ? 'not yet' : formatMoney(value, currency)}
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+  return (
+    <ChartFigure
+      heading="Benefit and cost over time"
+      takeaway={takeaway}
+      table={table}
+      legend={
+        <ul className="vl-legend" aria-label="Legend">
+          {SERIES.map((s) => (
+            <LegendItem
+              key={s.id}
+              className={s.className}
+              dashed={s.dashed}
+              marker={s.marker}
+              label={s.label}
+            />
+          ))}
+        </ul>
+      }
+    >
+      {({ titleId, descId }) => (
+        <div ref={ref} className="vl-chart-canvas">
+          <svg width={width} height={HEIGHT} role="img" aria-labelledby={titleId} aria-describedby={descId}>
+            <title id={titleId}>{takeaway}</title>
+            <desc id={descId}>
+              {first && last
+                ? `Cumulative amounts from ${formatMonth(first.month)} to ${formatMonth(last.month)}. Dashed lines are the plan, solid lines what happened up to ${formatMonth(asOf)}; circles mark benefit, squares cost.`
+                : 'No months to show.'}
+            </desc>
+            <g className="vl-axis">
+              {layout.yTicks.map((tick) => (
+                <g key={tick}>
+                  <line
+                    x1={box.left}
+                    x2={box.right}
+                    y1={layout.y(tick)}
+                    y2={layout.y(tick)}
+                    className="vl-grid-line"
+                  />
+                  <text x={box.left - 8} y={layout.y(tick)} dy="0.32em" textAnchor="end">
+                    {money(tick)}
+                  </text>
+                </g>
+              ))}
+              {layout.labelled.map((index) => (
+                <text
+                  key={index}
+                  x={layout.x(index)}
+                  y={HEIGHT - 8}
+                  textAnchor={index === trend.length - 1 && trend.length > 1 ? 'end' : 'middle'}
+                >
+                  {formatMonth(trend[index]?.month ?? null)}
+                </text>
+              ))}
+            </g>
+            {asOfIndex >= 0 ? (
+              <g className="vl-now">
+                <line x1={layout.x(asOfIndex)} x2={layout.x(asOfIndex)} y1={box.top} y2={box.bottom} />
+                <text x={layout.x(asOfIndex) + 4} y={box.top + 10}>
+                  As of
+                </text>
+              </g>
+            ) : null}
+            {layout.paths.map((path, index) => {
+              const series = SERIES[index];
+              if (!series) return null;
+              return (
+                <g key={path.id} className={series.className}>
+                  <path
+                    d={path.d}
+                    className="vl-series-line"
+                    strokeDasharray={series.dashed ? '5 3' : undefined}
+                  />
+                  {path.last ? (
+                    series.marker === 'circle' ? (
+                      <circle cx={path.last.x} cy={path.last.y} r="3.5" className="vl-series-marker" />
+                    ) : (
+                      <rect
+                        x={path.last.x - 3.5}
+                        y={path.last.y - 3.5}
+                        width="7"
+                        height="7"
+                        className="vl-series-marker"
+                      />
+                    )
+                  ) : null}
+                </g>
+              );
+            })}
+          </svg>
+        </div>
+      )}
+    </ChartFigure>
+  );
+}

@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import { scopeSchema, type Scope } from '../../../../../src/contract/gadget.contract';
+import { yearMonthSchema } from '../../../../../src/contract/primitives.schema';
+import { TILE_IDS, type TileId } from './kpi-tiles';
+
+export interface KpiTarget {
+  green: number;
+  amber: number;
+  higherIsBetter: boolean;
+}
+
+/** What the gadget saves with `view.submit` and gets back as `extension.gadgetConfiguration`. */
+export interface GadgetConfig {
+  title: string;
+  scope: Scope;
+  /** null: always the current month. */
+  asOf: string | null;
+  tiles: TileId[];
+  targets: Partial<Record<TileId, KpiTarget>>;
+}
+
+export const DEFAULT_TITLE = 'Portfolio value';
+
+/**
+ * Built-in targets, used until the gadget's editor sets its own. The admin settings' kpiTargets
+ * are not reachable from the gadget's resolver (the admin resolver is for Jira admins only), so
+ * these are conservative VMO rules of thumb, in each KPI's own unit:
+ * realise ≥ 90% of plan (amber ≥ 70%); ROI to date ≥ 10% (amber ≥ 0%); expected ROI ≥ 20%
+ * (amber ≥ 0%); NPV ≥ 0; value for money ≥ 1.2× (amber ≥ 1×); NPS ≥ 30 (amber ≥ 0); ≥ 70% of
+ * goals advanced (amber ≥ 40%); ≥ 80% of spend aligned (amber ≥ 60%); ≥ 60% verified
+ * (amber ≥ 30%). Realised money has no target until one is set: it has no universal scale.
+ */
+export const DEFAULT_TARGETS: Partial<Record<TileId, KpiTarget>> = {
+  realisationRate: { green: 0.9, amber: 0.7, higherIsBetter: true },
+  roi: { green: 0.1, amber: 0, higherIsBetter: true },
+  expectedRoi: { green: 0.2, amber: 0, higherIsBetter: true },
+  npv: { green: 0, amber: 0, higherIsBetter: true },
+  valueForMoney: { green: 1.2, amber: 1, higherIsBetter: true },
+  npsAtCompletion: { green: 30, amber: 0, higherIsBetter: true },
+  strategicGoalsAdvancedPct: { green: 70, amber: 40, higherIsBetter: true },
+  strategicAlignmentPct: { green: 80, amber: 60, higherIsBetter: true },
+  verifiedShare: { green: 0.6, amber: 0.3, higherIsBetter: true },
+};
+
+export const DEFAULT_CONFIG: GadgetConfig = {
+  title: DEFAULT_TITLE,
+  scope: { kind: 'all' },
+  asOf: null,
+  tiles: [...TILE_IDS],
+  targets: DEFAULT_TARGETS,
+};
+
+const tileIdSchema = z.enum(TILE_IDS);
+
+/** Amber must not be better than green, whichever way is better. */
+export const targetSchema = z
+  .strictObject({ green: z.number(), amber: z.number(), higherIsBetter: z.boolean() })
+  .refine((t) => (t.higherIsBetter ? t.amber <= t.green : t.amber >= t.green), {
+    error: 'the amber threshold must not be better than the green one',
+  });
+
+const fieldSchemas = {
+  title: z.string().trim().min(1).max(100),
+  scope: scopeSchema,
+  asOf: yearMonthSchema.nullable(),
+  tiles: z.array(tileIdSchema).max(TILE_IDS.length * 2),
+  targets: z.record(z.string(), z.unknown()),
+} as const;
+
+/** Field labels for the notice that says which saved settings could not be used. */
+const FIELD_NAMES: Record<keyof typeof fieldSchemas, string> = {
+  title: 'title',
+  scope: 'scope',
+  asOf: 'as-of month',
+  tiles: 'KPI tiles',
+  targets: 'targets',
+};
+
+export interface ParsedConfig {
+  config: GadgetConfig;
+  /** Saved settings that could not be read and were replaced by defaults, for an honest notice. */
+  ignored: string[];
+}
+
+/**
+ * The stored configuration comes from Jira and may be anything (an older version, a hand-edited
+ * dashboard item property, `{}` for a new gadget). Each field is read on its own, so one bad
+ * field falls back to its default without losing the others; absent fields are just defaults.
+ */
+export function parseGadgetConfig(raw: unknown): ParsedConfig {
+  const source = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? raw : {};
+  const ignored: string[] = [];
+  function field<K extends keyof typeof fieldSchemas>(
+    key: K,
+  ): z.output<(typeof fieldSchemas)[K]> | undefined {
+    if (!Object.hasOwn(source, key)) return undefined;
+    const parsed = fieldSchemas[key].safeParse((source as Record<string, unknown>)[key]);
+    if (parsed.success) return parsed.data as z.output<(typeof fieldSchemas)[K]>;
+    ignored.push(FIELD_NAMES[key]);
+    return undefined;
+  }
+  const title = field('title');
+  const scope = field('scope');
+  const asOf = field('asOf');
+  const tiles = field('tiles');
+  const rawTargets = field('targets');
+  const targets: Partial<Record<TileId, KpiTarget>> = {};
+  let badTarget = false;
+  for (const [key, value] of Object.entries(rawTargets ?? {})) {
+    const id = tileIdSchema.safeParse(key);
+    const target = targetSchema.safeParse(value);
+    if (id.success && target.success) targets[id.data] = target.data;
+    else badTarget = true;
+  }
+  if (badTarget) ignored.push('some targets');
+  return {
+    config: {
+      title: title ?? DEFAULT_CONFIG.title,
+      scope: scope ?? DEFAULT_CONFIG.scope,
+      asOf: asOf === undefined ? DEFAULT_CONFIG.asOf : asOf,
+      tiles: tiles ? [...new Set(tiles)] : DEFAULT_CONFIG.tiles,
+      targets: rawTargets === undefined ? DEFAULT_CONFIG.targets : targets,
+    },
+    ignored,
+  };
+}
+
+/** The month the gadget reports as of: the saved one, or the current month (local time). */
+export function effectiveAsOf(config: GadgetConfig, now: Date = new Date()): string {
+  return config.asOf ?? currentMonth(now);
+}
+
+export function currentMonth(now: Date): string {
+  return `${String(now.getFullYear())}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+}
+
+/** A short description of the scope for the gadget's header. */
+export function describeScope(scope: Scope): string {
+  switch (scope.kind) {
+    case 'all':
+      return 'All projects';
+    case 'projects':
+      return `${scope.projects.length === 1 ? 'Project' : 'Projects'} ${scope.projects.join(', ')}`;
+    case 'programmes':
+      return `${scope.programmes.length === 1 ? 'Programme' : 'Programmes'} ${scope.programmes.join(', ')}`;
+    case 'objectives':
+      return `${scope.objectives.length === 1 ? 'Objective' : 'Objectives'} ${scope.objectives.join(', ')}`;
+    case 'jql':
+      return `JQL: ${scope.jql}`;
+  }
+}

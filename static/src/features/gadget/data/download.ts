@@ -1,0 +1,26 @@
+/**
+ * Saves text as a file through a Blob URL and a temporary link, the one download path that works
+ * inside a sandboxed Custom UI iframe without a server round trip.
+ */
+export function downloadText({
+  filename,
+  mimeType,
+  content,
+}: {
+  filename: string;
+  mimeType: string;
+  content: string;
+}): void {
+  const url = URL.createObjectURL(new Blob([content], { type: `${mimeType};charset=utf-8` }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoke later: some browsers start the download only after the click handler returns.
+  setTimeout(() => {
+    URL.revokeObjectURL(url);
+  }, 10_000);
+}

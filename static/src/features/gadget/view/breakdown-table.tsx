@@ -1,0 +1,170 @@
+import { useEffect, useState } from 'react';
+import { issueSummaries } from '../data/jira-options';
+import type { PortfolioView } from '../../../../../src/contract/gadget.contract';
+import type { KpiFigures } from '../../../../../src/contract/kpi-figures';
+import { InlineBar } from '../../../charts/bar';
+import { formatMoney, formatRatio } from '../../../shared/format';
+import { SortableHeader } from '../ui/sortable-header';
+import { sortRows, useSort } from '../ui/sorting';
+import type { EpicFilter } from '../data/gadget-api';
+
+type GroupBy = 'programme' | 'project';
+type Column = 'name' | 'epics' | 'realisedBenefit' | 'roi' | 'expectedRoi' | 'npv';
+
+interface Row {
+  key: string;
+  name: string;
+  figures: KpiFigures;
+}
+
+function rowsOf(groups: Record<string, KpiFigures>, groupBy: GroupBy): Row[] {
+  return Object.entries(groups).map(([key, figures]) => ({
+    key,
+    name: groupBy === 'programme' && key === '(none)' ? 'No programme' : key,
+    figures,
+  }));
+}
+
+/**
+ * Programme names from Jira, to show beside their keys. Only a nicety: if Jira does not answer,
+ * the keys alone still identify the programmes.
+ */
+function useProgrammeNames(keys: string[]): Map<string, string> {
+  const [names, setNames] = useState<Map<string, string>>(new Map());
+  const wanted = keys.filter((key) => /^[A-Z][A-Z0-9_]*-\d+$/.test(key)).slice(0, 100);
+  const joined = wanted.join(',');
+  useEffect(() => {
+    let current = true;
+    issueSummaries(joined === '' ? [] : joined.split(',')).then(
+      (found) => {
+        if (current) setNames(found);
+      },
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [joined]);
+  return names;
+}
+
+function valueOf(row: Row, column: Column): number | string | null {
+  return column === 'name' ? row.name : row.figures[column];
+}
+
+/**
+ * ROI and value by programme or by project: sortable, with bars for realised benefit and ROI,
+ * and each name opening the epics behind its row.
+ */
+export function BreakdownTable({
+  byProgramme,
+  byProject,
+  truncated,
+  currency,
+  onDrill,
+}: {
+  byProgramme: Record<string, KpiFigures>;
+  byProject: Record<string, KpiFigures>;
+  truncated?: PortfolioView['truncated'];
+  currency: string;
+  onDrill: (filter: EpicFilter, title: string) => void;
+}) {
+  const [groupBy, setGroupBy] = useState<GroupBy>('programme');
+  const [sort, toggle] = useSort<Column>({ key: 'realisedBenefit', direction: 'descending' });
+  const programmeNames = useProgrammeNames(Object.keys(byProgramme));
+  const rows = sortRows(rowsOf(groupBy === 'programme' ? byProgramme : byProject, groupBy), sort, valueOf);
+  const maxRealised = Math.max(0, ...rows.map((r) => r.figures.realisedBenefit));
+  const rois = rows.map((r) => r.figures.roi).filter((v): v is number => v !== null);
+  const roiRange = { min: Math.min(0, ...rois), max: Math.max(0, ...rois) };
+  const money = (amount: number) => formatMoney(amount, currency, { compact: true });
+  const groupLabel = groupBy === 'programme' ? 'Programme' : 'Project';
+  const cut = groupBy === 'programme' ? truncated?.byProgramme : truncated?.byProject;
+  return (
+    <section className="vl-section vl-card" aria-labelledby="breakdown-heading">
+      <div className="vl-section-head">
+        <h2 id="breakdown-heading" className="vl-section-heading">
+          Value by {groupBy}
+        </h2>
+        <div className="vl-segmented" role="group" aria-label="Group by">
+          {(['programme', 'project'] as const).map((option) => (
+            <button
+              key={option}
+              type="button"
+              aria-pressed={groupBy === option}
+              className="vl-segment"
+              onClick={() => {
+                setGroupBy(option);
+              }}
+            >
+              {option === 'programme' ? 'By programme' : 'By project'}
+            </button>
+          ))}
+        </div>
+      </div>
+      <div className="vl-table-scroll" role="region" aria-label={`Table of value by ${groupBy}`} tabIndex={0}>
+        <table className="vl-table">
+          <thead>
+            <tr>
+              <SortableHeader
+                column="name"
+                label={groupLabel}
+                sort={sort}
+                onSort={toggle}
+                firstDirection="ascending"
+              />
+              <SortableHeader column="epics" label="Epics" sort={sort} onSort={toggle} numeric />
+              <SortableHeader column="realisedBenefit" label="Realised" sort={sort} onSort={toggle} numeric />
+              <SortableHeader column="roi" label="ROI" sort={sort} onSort={toggle} numeric />
+              <SortableHeader column="expectedRoi" label="Expected ROI" sort={sort} onSort={toggle} numeric />
+              <SortableHeader column="npv" label="NPV" sort={sort} onSort={toggle} numeric />
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.key}>
+                <th scope="row">
+                  <button
+                    type="button"
+                    className="vl-link-button"
+                    onClick={() => {
+                      onDrill(
+                        { by: groupBy, key: row.key },
+                        groupBy === 'programme' && row.key === '(none)'
+                          ? 'Epics without a programme'
+                          : `Epics of ${groupBy} ${row.key}`,
+                      );
+                    }}
+                  >
+                    {row.name}
+                  </button>
+                  {groupBy === 'programme' && programmeNames.get(row.key) ? (
+                    <span className="vl-row-detail">{programmeNames.get(row.key)}</span>
+                  ) : null}
+                </th>
+                <td className="vl-num">{row.figures.epics}</td>
+                <td className="vl-num vl-bar-cell">
+                  {money(row.figures.realisedBenefit)}
+                  <InlineBar value={row.figures.realisedBenefit} min={0} max={maxRealised} tone="value" />
+                </td>
+                <td className="vl-num vl-bar-cell">
+                  {formatRatio(row.figures.roi)}
+                  {row.figures.roi === null ? null : (
+                    <InlineBar value={row.figures.roi} min={roiRange.min} max={roiRange.max} tone="signed" />
+                  )}
+                </td>
+                <td className="vl-num">{formatRatio(row.figures.expectedRoi)}</td>
+                <td className="vl-num">{money(row.figures.npv)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {cut ? (
+        <p className="vl-legend-note" role="note">
+          Showing the {cut.shown} {groupBy}s with the largest planned benefit of {cut.total}. The key figures
+          above cover them all.
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+import type { KpiFigures } from '../../../../../src/contract/kpi-figures';
+import { formatMoney, formatMonth } from '../../../shared/format';
+import type { GadgetConfig } from '../config/gadget-config';
+import { TILES, type TileFigures, type TileId } from '../config/kpi-tiles';
+import { KpiTile } from './kpi-tile';
+
+/** The figures that put a tile's value in context. */
+export function tileDetail(id: TileId, figures: KpiFigures, currency: string): string | undefined {
+  const money = (amount: number) => formatMoney(amount, currency, { compact: true });
+  switch (id) {
+    case 'realisedBenefit':
+      return `of ${money(figures.plannedBenefitToDate)} planned to date (${money(figures.plannedBenefit)} in all)`;
+    case 'realisationRate':
+      return `${money(figures.realisedBenefit)} of ${money(figures.plannedBenefitToDate)} planned to date`;
+    case 'roi':
+      return `on ${money(figures.actualCost)} actual cost`;
+    case 'expectedRoi':
+      return `on ${money(figures.forecastCost)} forecast cost`;
+    case 'npv':
+      return figures.paybackMonth ? `Pays back ${formatMonth(figures.paybackMonth)}` : 'No payback month';
+    case 'valueForMoney':
+      return `${money(figures.riskAdjustedBenefit)} risk-adjusted for ${money(figures.forecastCost)}`;
+    default:
+      return undefined;
+  }
+}
+
+export function KpiGrid({
+  config,
+  source,
+  currency,
+  onDrill,
+}: {
+  config: GadgetConfig;
+  source: TileFigures;
+  currency: string;
+  onDrill: () => void;
+}) {
+  if (config.tiles.length === 0) return null;
+  return (
+    <section aria-labelledby="kpis-heading" className="vl-section">
+      <h2 id="kpis-heading" className="vl-visually-hidden">
+        Key figures
+      </h2>
+      <ul className="vl-tiles">
+        {config.tiles.map((id) => (
+          <KpiTile
+            key={id}
+            tile={TILES[id]}
+            source={source}
+            currency={currency}
+            target={config.targets[id]}
+            detail={tileDetail(id, source.figures, currency)}
+            onDrill={onDrill}
+          />
+        ))}
+      </ul>
+    </section>
+  );
+}

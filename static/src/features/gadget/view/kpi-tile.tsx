@@ -1,0 +1,74 @@
+import type { KpiTarget } from '../config/gadget-config';
+import { describeTarget, formatKpi } from '../config/format-kpi';
+import { STATUS_LABEL, statusOf } from '../config/kpi-status';
+import type { TileDefinition, TileFigures } from '../config/kpi-tiles';
+import { StatusIcon } from '../ui/status-icon';
+import { FormulaTip } from './formula-tip';
+
+export interface KpiTileProps {
+  tile: TileDefinition;
+  source: TileFigures;
+  currency: string;
+  target: KpiTarget | undefined;
+  /** A line under the value that puts it in context, e.g. "of €1.2M planned to date". */
+  detail?: string | undefined;
+  onDrill: () => void;
+}
+
+/**
+ * One KPI: its value, its status against target in words and an icon (never colour alone), why
+ * it cannot be computed when it cannot, and its formula on hover or focus. The value opens the
+ * epics behind it.
+ */
+export function KpiTile({ tile, source, currency, target, detail, onDrill }: KpiTileProps) {
+  const value = tile.value(source);
+  const shown = formatKpi(value, tile.unit, currency, { compact: true });
+  const status = value === null || !target ? null : statusOf(value, target);
+  const labelId = `tile-${tile.id}`;
+  return (
+    <li
+      className="vl-tile"
+      data-status={value === null ? 'not-computable' : (status ?? 'no-target')}
+      aria-labelledby={labelId}
+    >
+      <div className="vl-tile-head">
+        <h3 className="vl-tile-label" id={labelId}>
+          {tile.label}
+        </h3>
+        <FormulaTip label={tile.label} formula={tile.formula} />
+      </div>
+      <button
+        type="button"
+        className="vl-tile-value"
+        onClick={onDrill}
+        aria-label={`${tile.label}: ${shown}. Show the epics behind it`}
+        title={value !== null && tile.unit === 'money' ? formatKpi(value, 'money', currency) : undefined}
+      >
+        {/* The exact figure, machine-readable, behind the rounded one shown. */}
+        <data value={value === null ? '' : String(value)}>{shown}</data>
+      </button>
+      {detail ? <p className="vl-tile-detail">{detail}</p> : null}
+      {value === null ? (
+        <p className="vl-tile-status">
+          <StatusIcon status="none" />
+          <span>
+            <strong>Not computable.</strong> {tile.notComputable}
+          </span>
+        </p>
+      ) : status && target ? (
+        <p className="vl-tile-status">
+          <StatusIcon status={status} />
+          <span>
+            <strong>{STATUS_LABEL[status]}</strong>
+            <span className="vl-tile-target"> · {describeTarget(target, tile.unit, currency)}</span>
+          </span>
+        </p>
+      ) : (
+        <p className="vl-tile-status">
+          <StatusIcon status="none" />
+          <span>No target set</span>
+        </p>
+      )}
+    </li>
+  );
+}

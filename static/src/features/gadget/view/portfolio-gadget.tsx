@@ -1,0 +1,155 @@
+import { useRef, useState } from 'react';
+import type { PortfolioView } from '../../../../../src/contract/gadget.contract';
+import { TrendChart } from '../../../charts/trend-chart';
+import { formatMonth } from '../../../shared/format';
+import { describeScope, effectiveAsOf, type GadgetConfig } from '../config/gadget-config';
+import { getPortfolio, type EpicFilter, type ScopeRequest } from '../data/gadget-api';
+import { useEnvelope } from '../data/use-envelope';
+import { BreakdownTable } from './breakdown-table';
+import { DrillDown, type DrillTarget } from './drill-down';
+import { ExportBar } from './export-bar';
+import { KpiGrid } from './kpi-grid';
+import { ObjectiveProgress } from './objective-progress';
+import { EmptyScope, ErrorMessage, LoadingOverview } from './states';
+import { ValueCostChart } from './value-cost-chart';
+
+function Overview({
+  view,
+  config,
+  request,
+  onDrill,
+}: {
+  view: PortfolioView;
+  config: GadgetConfig;
+  request: ScopeRequest;
+  onDrill: (filter: EpicFilter, title: string) => void;
+}) {
+  return (
+    <>
+      <KpiGrid
+        config={config}
+        currency={view.currency}
+        source={{
+          figures: view.portfolio,
+          strategicGoalsAdvancedPct: view.strategicGoalsAdvancedPct,
+          strategicAlignmentPct: view.strategicAlignmentPct,
+          asOf: view.asOf,
+        }}
+        onDrill={() => {
+          onDrill({ by: 'all' }, 'All epics in scope');
+        }}
+      />
+      <section className="vl-section vl-card">
+        <TrendChart trend={view.trend} asOf={view.asOf} currency={view.currency} />
+      </section>
+      <BreakdownTable
+        byProgramme={view.byProgramme}
+        byProject={view.byProject}
+        truncated={view.truncated}
+        currency={view.currency}
+        onDrill={onDrill}
+      />
+      <ObjectiveProgress byObjective={view.byObjective} currency={view.currency} onDrill={onDrill} />
+      <ValueCostChart request={request} />
+    </>
+  );
+}
+
+/** The gadget in view mode: KPIs of the configured scope, breakdowns, charts, drill-down, export. */
+export function PortfolioGadget({
+  config,
+  ignored,
+  siteUrl,
+  refreshCount,
+  now,
+}: {
+  config: GadgetConfig;
+  ignored: string[];
+  siteUrl: string;
+  /** Bumped when the dashboard asks its gadgets to refresh. */
+  refreshCount: number;
+  now: Date;
+}) {
+  const request: ScopeRequest = { scope: config.scope, asOf: effectiveAsOf(config, now) };
+  const key = JSON.stringify([request, refreshCount]);
+  const [portfolio, reload] = useEnvelope(key, () => getPortfolio(request));
+  const [drill, setDrill] = useState<DrillTarget | null>(null);
+  // The control that opened the drill-down gets focus back when the user returns.
+  const opener = useRef<HTMLElement | null>(null);
+  const view = portfolio.state === 'ready' ? portfolio.data : null;
+  const empty = view?.portfolio.epics === 0;
+  const unreadableCount = view ? Math.max(view.unreadableCount ?? 0, view.unreadable.length) : 0;
+  return (
+    <main className="vl-gadget" aria-labelledby="gadget-title">
+      <header className="vl-header">
+        <div className="vl-header-text">
+          <h1 id="gadget-title" className="vl-title">
+            {config.title}
+          </h1>
+          <p className="vl-subtle vl-scope-line">
+            <span>{describeScope(config.scope)}</span>
+            <span>As of {formatMonth(request.asOf)}</span>
+            {view ? (
+              <span>{view.portfolio.epics === 1 ? '1 epic' : `${String(view.portfolio.epics)} epics`}</span>
+            ) : null}
+            {view ? <span>{view.currency}</span> : null}
+          </p>
+        </div>
+        {view && !empty ? <ExportBar request={request} /> : null}
+      </header>
+      {ignored.length > 0 ? (
+        <p className="vl-message vl-message-warning" role="status">
+          Part of this gadget’s saved settings could not be read ({ignored.join(', ')}); defaults are used
+          instead. Edit the gadget and save it again to fix this.
+        </p>
+      ) : null}
+      {view && unreadableCount > 0 ? (
+        <div className="vl-message vl-message-warning" role="status">
+          <p className="vl-message-title">
+            {unreadableCount === 1 ? '1 epic is' : `${String(unreadableCount)} epics are`} left out of these
+            figures because their value record cannot be read:
+          </p>
+          <ul>
+            {view.unreadable.slice(0, 10).map((epic) => (
+              <li key={epic.key}>
+                {epic.key}: {epic.reason}
+              </li>
+            ))}
+          </ul>
+          {unreadableCount > 10 ? <p>…and {unreadableCount - 10} more.</p> : null}
+          <p>Open each epic’s Value panel to correct its record.</p>
+        </div>
+      ) : null}
+      {portfolio.state === 'loading' ? (
+        <LoadingOverview jql={config.scope.kind === 'jql'} tiles={config.tiles.length} />
+      ) : null}
+      {portfolio.state === 'failed' ? <ErrorMessage error={portfolio.error} onRetry={reload} /> : null}
+      {view && empty ? <EmptyScope siteUrl={siteUrl} wholeSite={config.scope.kind === 'all'} /> : null}
+      {view && !empty && drill ? (
+        <DrillDown
+          request={request}
+          target={drill}
+          siteUrl={siteUrl}
+          onBack={() => {
+            setDrill(null);
+            setTimeout(() => opener.current?.focus());
+          }}
+        />
+      ) : null}
+      {view && !empty ? (
+        // Kept mounted (hidden) during a drill-down, so coming back neither reloads nor loses the place.
+        <div hidden={drill !== null}>
+          <Overview
+            view={view}
+            config={config}
+            request={request}
+            onDrill={(filter, title) => {
+              opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+              setDrill({ filter, title });
+            }}
+          />
+        </div>
+      ) : null}
+    </main>
+  );
+}

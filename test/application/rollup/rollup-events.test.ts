@@ -1,0 +1,153 @@
+import fc from 'fast-check';
+import { getPortfolio } from '../../../src/application/portfolio/get-portfolio';
+import { onIssueChanged } from '../../../src/application/rollup/on-issue-changed';
+import type { GadgetContext } from '../../../src/application/portfolio/gadget-context';
+import type { FakeUser } from '../../fakes/in-memory-jira-site';
+import type { InMemoryJira } from '../../fakes/in-memory-jira-site';
+import type { InMemoryKeyValueStore } from '../../fakes/in-memory-key-value-store';
+import {
+  ADMIN,
+  AS_OF,
+  aSite,
+  CLOCK,
+  figures,
+  fromScratch,
+  PROGRAMMES,
+  PROJECTS,
+  valueArbitrary,
+} from './rollup-support';
+
+function gadget(jira: InMemoryJira, store: InMemoryKeyValueStore, user: FakeUser): GadgetContext {
+  return {
+    jira: jira.siteFor(user),
+    store,
+    clock: CLOCK,
+    viewer: {
+      accountId: user.accountId,
+      browsableProjectKeys: () => jira.permissionsFor(user).browsableProjectKeys(),
+    },
+  };
+}
+
+const epicsArbitrary = fc.array(
+  fc.record({
+    project: fc.nat({ max: 2 }),
+    programme: fc.nat({ max: 2 }),
+    value: fc.option(valueArbitrary, { nil: null }),
+  }),
+  { minLength: 1, maxLength: 8 },
+);
+
+/** What people do in Jira between two dashboard loads; each raises an event for the issue. */
+const operationArbitrary = fc.oneof(
+  fc.record({ kind: fc.constant('save' as const), epic: fc.nat(), value: valueArbitrary }),
+  fc.record({ kind: fc.constant('move' as const), epic: fc.nat(), project: fc.nat({ max: 2 }) }),
+  fc.record({ kind: fc.constant('reparent' as const), epic: fc.nat(), programme: fc.nat({ max: 2 }) }),
+  fc.record({ kind: fc.constant('delete' as const), epic: fc.nat() }),
+);
+type Operation = typeof operationArbitrary extends fc.Arbitrary<infer T> ? T : never;
+
+function apply(jira: InMemoryJira, operation: Operation): string | null {
+  const issues = [...jira.issues.values()];
+  const issue = issues[operation.epic % Math.max(issues.length, 1)];
+  if (issue === undefined) return null;
+  switch (operation.kind) {
+    case 'save': {
+      const revision = issue.stored.state === 'stored' ? issue.stored.record.revision + 1 : 1;
+      issue.stored = {
+        state: 'stored',
+        record: { revision, updatedAt: '', updatedBy: 'u', value: operation.value },
+      };
+      break;
+    }
+    case 'move':
+      issue.projectKey = PROJECTS[operation.project] ?? 'ALPHA';
+      break;
+    case 'reparent':
+      issue.parentKey = PROGRAMMES[operation.programme] ?? null;
+      break;
+    case 'delete':
+      jira.issues.delete(issue.key);
+      break;
+  }
+  return issue.id;
+}
+
+describe('roll-up store kept fresh by Jira events', () => {
+  it('merges to exactly what the engine computes from the raw records, whatever the order and redelivery of events', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        epicsArbitrary,
+        fc.array(fc.tuple(operationArbitrary, fc.nat({ max: 3 })), { maxLength: 12 }),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 40 }),
+        async (epics, operations, dice) => {
+          const { jira, store } = await aSite(epics);
+          const context = { jira: jira.siteFor(ADMIN), store, clock: CLOCK };
+          // Every epic's creation is an event too.
+          const pending: string[] = [...jira.issues.values()].map((issue) => issue.id);
+          const delivered: string[] = [];
+          let roll = 0;
+          const nextDie = () => dice[roll++ % dice.length] ?? 0;
+          const deliver = async (count: number) => {
+            for (let index = 0; index < count && pending.length > 0; index += 1) {
+              const [issueId] = pending.splice(nextDie() % pending.length, 1);
+              if (issueId === undefined) continue;
+              await onIssueChanged(context, { issueId });
+              delivered.push(issueId);
+            }
+          };
+          for (const [operation, deliveries] of operations) {
+            const issueId = apply(jira, operation);
+            if (issueId !== null) pending.push(issueId);
+            await deliver(deliveries);
+            // Redelivery of an event handled before.
+            const again = delivered[nextDie() % Math.max(delivered.length, 1)];
+            if (again !== undefined) await onIssueChanged(context, { issueId: again });
+          }
+          await deliver(pending.length);
+
+          const rolledUp = await getPortfolio(gadget(jira, store, ADMIN), {
+            scope: { kind: 'all' },
+            asOf: AS_OF,
+          });
+
+          expect(rolledUp.source).toBe('rollup');
+          expect(figures(rolledUp)).toEqual(figures(await fromScratch(jira, store, ADMIN)));
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it("never shows a restricted viewer another project's money", async () => {
+    await fc.assert(
+      fc.asyncProperty(epicsArbitrary, fc.subarray<string>([...PROJECTS]), async (epics, browse) => {
+        const { jira, store } = await aSite(epics);
+        const context = { jira: jira.siteFor(ADMIN), store, clock: CLOCK };
+        for (const issue of [...jira.issues.values()]) await onIssueChanged(context, { issueId: issue.id });
+        const viewer: FakeUser = { accountId: 'viewer', browse };
+
+        const view = await getPortfolio(gadget(jira, store, viewer), { scope: { kind: 'all' }, asOf: AS_OF });
+
+        expect(Object.keys(view.byProject).every((project) => browse.includes(project))).toBe(true);
+        expect(figures(view)).toEqual(figures(await fromScratch(jira, store, viewer)));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('ignores an event about an issue that is not an epic and never was', async () => {
+    const { jira, store } = await aSite([{ project: 0, programme: 0, value: null }]);
+    const story = jira.addEpic({ key: 'ALPHA-99', hierarchyLevel: 0 });
+
+    const outcome = await onIssueChanged(
+      { jira: jira.siteFor(ADMIN), store, clock: CLOCK },
+      {
+        issueId: story.id,
+        hierarchyLevel: 0,
+      },
+    );
+
+    expect(outcome).toBe('ignored');
+  });
+});

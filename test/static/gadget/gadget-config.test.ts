@@ -1,0 +1,80 @@
+import {
+  DEFAULT_CONFIG,
+  describeScope,
+  effectiveAsOf,
+  parseGadgetConfig,
+} from '../../../static/src/features/gadget/config/gadget-config';
+
+describe('parseGadgetConfig', () => {
+  it('returns the defaults, with nothing ignored, for a new gadget’s empty configuration', () => {
+    expect(parseGadgetConfig({})).toEqual({ config: DEFAULT_CONFIG, ignored: [] });
+  });
+
+  it('returns the defaults when the stored configuration is not an object at all', () => {
+    expect(parseGadgetConfig('nonsense').config).toEqual(DEFAULT_CONFIG);
+    expect(parseGadgetConfig(null).config).toEqual(DEFAULT_CONFIG);
+  });
+
+  it('keeps every valid field of a saved configuration', () => {
+    const saved = {
+      title: 'Payments value',
+      scope: { kind: 'projects', projects: ['PAY', 'CHK'] },
+      asOf: '2026-06',
+      tiles: ['roi', 'npv'],
+      targets: { roi: { green: 0.2, amber: 0.05, higherIsBetter: true } },
+    };
+
+    expect(parseGadgetConfig(saved)).toEqual({ config: saved, ignored: [] });
+  });
+
+  it('falls back field by field and names the fields it could not read', () => {
+    const { config, ignored } = parseGadgetConfig({
+      title: 'Kept',
+      scope: { kind: 'projects', projects: ['not a key'] },
+      asOf: '2026-13',
+      tiles: ['roi', 'no-such-tile'],
+    });
+
+    expect(config.title).toBe('Kept');
+    expect(config.scope).toEqual({ kind: 'all' });
+    expect(config.asOf).toBeNull();
+    expect(config.tiles).toEqual(DEFAULT_CONFIG.tiles);
+    expect(ignored).toEqual(['scope', 'as-of month', 'KPI tiles']);
+  });
+
+  it('drops only the targets that are invalid, such as amber better than green', () => {
+    const { config, ignored } = parseGadgetConfig({
+      targets: {
+        roi: { green: 0.1, amber: 0.3, higherIsBetter: true },
+        npv: { green: 0, amber: -1000, higherIsBetter: true },
+        unknown: { green: 1, amber: 0, higherIsBetter: true },
+      },
+    });
+
+    expect(config.targets).toEqual({ npv: { green: 0, amber: -1000, higherIsBetter: true } });
+    expect(ignored).toEqual(['some targets']);
+  });
+
+  it('removes repeated tiles', () => {
+    expect(parseGadgetConfig({ tiles: ['roi', 'roi', 'npv'] }).config.tiles).toEqual(['roi', 'npv']);
+  });
+});
+
+describe('effectiveAsOf', () => {
+  it('is the current month when the gadget follows the current month', () => {
+    expect(effectiveAsOf(DEFAULT_CONFIG, new Date(2026, 10, 23))).toBe('2026-11');
+  });
+
+  it('is the saved month when one is fixed', () => {
+    expect(effectiveAsOf({ ...DEFAULT_CONFIG, asOf: '2025-12' }, new Date(2026, 10, 23))).toBe('2025-12');
+  });
+});
+
+describe('describeScope', () => {
+  it('names each kind of scope for the header', () => {
+    expect(describeScope({ kind: 'all' })).toBe('All projects');
+    expect(describeScope({ kind: 'projects', projects: ['PAY', 'CHK'] })).toBe('Projects PAY, CHK');
+    expect(describeScope({ kind: 'programmes', programmes: ['PRG-1'] })).toBe('Programme PRG-1');
+    expect(describeScope({ kind: 'jql', jql: 'labels = growth' })).toBe('JQL: labels = growth');
+  });
+});

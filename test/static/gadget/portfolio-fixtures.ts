@@ -1,0 +1,137 @@
+import type { EpicRow, PortfolioView } from '../../../src/contract/gadget.contract';
+import type { KpiFigures } from '../../../src/contract/kpi-figures';
+import { fakeBridge } from '../fake-bridge';
+
+/** The worked example's portfolio figures (docs/kpis.md), as the resolver sends them. */
+export function figures(overrides: Partial<KpiFigures> = {}): KpiFigures {
+  return {
+    epics: 2,
+    plannedBenefit: 5200,
+    plannedBenefitToDate: 2400,
+    realisedBenefit: 1800,
+    realisationRate: 0.75,
+    costBudget: 3500,
+    actualCost: 2900,
+    forecastCost: 3400,
+    riskAdjustedBenefit: 3800,
+    roi: -0.3793,
+    expectedRoi: 0.1176,
+    valueForMoney: 1.1176,
+    npv: 333.16,
+    paybackMonth: '2026-05',
+    irr: 0.7251,
+    costAvoidanceRealised: 0,
+    costSavingRealised: 300,
+    verifiedShare: 0.6667,
+    npsAtCompletion: 37.5,
+    ...overrides,
+  };
+}
+
+export function portfolioView(overrides: Partial<PortfolioView> = {}): PortfolioView {
+  return {
+    asOf: '2026-03',
+    currency: 'EUR',
+    portfolio: figures(),
+    byProject: {
+      PAY: figures({ epics: 1, realisedBenefit: 1500, roi: -0.2857 }),
+      OPS: figures({ epics: 1, realisedBenefit: 300, roi: -0.625 }),
+    },
+    byProgramme: {
+      'PRG-1': figures({ epics: 1, realisedBenefit: 1500, roi: -0.2857 }),
+      '(none)': figures({ epics: 1, realisedBenefit: 300, roi: -0.625 }),
+    },
+    byObjective: {
+      'OBJ-1': {
+        name: 'Grow revenue',
+        status: 'active',
+        attributedPlanned: 2000,
+        attributedRealised: 750,
+        advanced: true,
+      },
+      'OBJ-2': {
+        name: 'Old goal',
+        status: 'archived',
+        attributedPlanned: 1200,
+        attributedRealised: 300,
+        advanced: true,
+      },
+      'OBJ-3': {
+        name: 'Cut churn',
+        status: 'active',
+        attributedPlanned: 0,
+        attributedRealised: 0,
+        advanced: false,
+      },
+    },
+    strategicGoalsAdvancedPct: 50,
+    strategicAlignmentPct: 38.24,
+    kpiTargets: {},
+    trend: [
+      { month: '2026-01', plannedBenefit: 0, realisedBenefit: 0, plannedCost: 2000, actualCost: 2100 },
+      { month: '2026-02', plannedBenefit: 1000, realisedBenefit: 900, plannedCost: 3000, actualCost: 2900 },
+      { month: '2026-03', plannedBenefit: 2400, realisedBenefit: 1800, plannedCost: 3000, actualCost: 2900 },
+      { month: '2026-04', plannedBenefit: 3600, realisedBenefit: null, plannedCost: 3500, actualCost: null },
+    ],
+    unreadable: [],
+    ...overrides,
+  };
+}
+
+export function epicRow(overrides: Partial<EpicRow> = {}): EpicRow {
+  return {
+    key: 'PAY-1',
+    summary: 'Card payments',
+    project: 'PAY',
+    programme: 'PRG-1',
+    status: 'done',
+    successProbability: 0.8,
+    kpis: figures({
+      epics: 1,
+      realisedBenefit: 1500,
+      forecastCost: 2600,
+      riskAdjustedBenefit: 3100,
+      roi: -0.2857,
+    }),
+    ...overrides,
+  };
+}
+
+export interface InvokeCall {
+  functionKey: string;
+  payload: Record<string, unknown>;
+}
+
+/** Answers resolver calls by key; records every call made. */
+export function answerInvoke(
+  answers: Record<string, (payload: Record<string, unknown>) => unknown>,
+): InvokeCall[] {
+  const calls: InvokeCall[] = [];
+  fakeBridge.on('invoke', (raw) => {
+    const { functionKey, payload } = raw as InvokeCall;
+    calls.push({ functionKey, payload });
+    const answer = answers[functionKey];
+    if (!answer) throw new Error(`No answer for ${functionKey}`);
+    return answer(payload);
+  });
+  return calls;
+}
+
+/** The gadget's context as Jira gives it, in view mode or edit mode. */
+export function gadgetContext({
+  configuration = {},
+  editing = false,
+}: { configuration?: unknown; editing?: boolean } = {}) {
+  fakeBridge.on('getContext', () => ({
+    accountId: 'user-1',
+    siteUrl: 'https://example.atlassian.net',
+    locale: 'en-US',
+    moduleKey: 'value-gadget',
+    extension: {
+      type: 'jira:dashboardGadget',
+      gadgetConfiguration: configuration,
+      ...(editing ? { entryPoint: 'edit' } : {}),
+    },
+  }));
+  fakeBridge.on('on', () => ({ unsubscribe: () => undefined }));
+}
