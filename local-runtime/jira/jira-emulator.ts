@@ -23,7 +23,7 @@ import {
   searchJqlGet,
   searchJqlPost,
 } from './rest/search-endpoints';
-import { bulkUsers, getUser, myself } from './rest/user-endpoints';
+import { bulkUsers, findUsers, getUser, myself } from './rest/user-endpoints';
 
 type Scope = 'read:jira-work' | 'write:jira-work' | 'read:jira-user' | null;
 
@@ -101,6 +101,7 @@ export class JiraEmulator {
       route('GET', '/rest/api/3/myself', 'read:jira-user', (r) => myself(ctx, r)),
       route('GET', '/rest/api/3/user', 'read:jira-user', (r) => getUser(ctx, r)),
       route('GET', '/rest/api/3/user/bulk', 'read:jira-user', (r) => bulkUsers(ctx, r)),
+      route('GET', '/rest/api/3/user/search', 'read:jira-user', (r) => findUsers(ctx, r)),
       route('GET', '/rest/api/3/issuetype', read, (r) => issueTypes(ctx, r)),
       route('GET', '/rest/api/3/field', read, () => fields(ctx)),
       route('GET', '/rest/api/3/project/search', read, (r) => projectSearch(ctx, r)),

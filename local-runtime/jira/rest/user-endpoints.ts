@@ -1,4 +1,7 @@
-/** `GET /rest/api/3/myself`, `GET /rest/api/3/user?accountId=` and `GET /rest/api/3/user/bulk`. */
+/**
+ * `GET /rest/api/3/myself`, `GET /rest/api/3/user?accountId=`, `GET /rest/api/3/user/bulk` and
+ * `GET /rest/api/3/user/search`.
+ */
 import { renderUser } from '../issue-renderer';
 import type { JiraUser } from '../model';
 import type { EndpointContext } from './endpoint-context';
@@ -56,4 +59,53 @@ export function bulkUsers(ctx: EndpointContext, request: JiraRequest): JiraRespo
     values: page.map((u) => renderUser(ctx.render, u)),
   };
   return { status: 200, body };
+}
+
+/** Jira leaves out every match past the thousandth (the spec of `GET /rest/api/3/user/search`). */
+const USER_SEARCH_CAP = 1000;
+
+function matchesQuery(user: JiraUser, query: string): boolean {
+  const needle = query.toLowerCase();
+  const words = user.displayName.toLowerCase().split(/\s+/);
+  return (
+    user.displayName.toLowerCase().startsWith(needle) ||
+    words.some((word) => word.startsWith(needle)) ||
+    user.emailAddress.toLowerCase().startsWith(needle)
+  );
+}
+
+/**
+ * `GET /rest/api/3/user/search` (findUsers): active users whose display name (or a word of it)
+ * or email address starts with `query`, or the one user with `accountId`. Callers without Browse
+ * users and groups get an empty list, not an error, as the spec says. `property` is not modelled.
+ */
+export function findUsers(ctx: EndpointContext, request: JiraRequest): JiraResponse {
+  const q = request.query;
+  const query = q.get('query');
+  const accountId = q.get('accountId');
+  if (q.has('property')) {
+    return errorResponse(400, ['The local Jira emulator does not support searching users by property.']);
+  }
+  if ((query === null || query === '') && (accountId === null || accountId === '')) {
+    return errorResponse(400, [
+      "One of 'query', 'accountId' or 'property' query parameters must be provided.",
+    ]);
+  }
+  if (query !== null && query !== '' && accountId !== null && accountId !== '') {
+    return errorResponse(400, ["Only one of 'query' and 'accountId' may be provided."]);
+  }
+  const startAt = Math.max(0, Number(q.get('startAt') ?? 0) || 0);
+  const maxResults = Math.max(0, Number(q.get('maxResults') ?? 50) || 0);
+  if (!ctx.permissions.hasGlobal(request.caller, 'USER_PICKER')) return { status: 200, body: [] };
+  const matches = [...ctx.store.users.values()]
+    .filter((user) => user.active)
+    .filter((user) =>
+      accountId !== null && accountId !== '' ? user.accountId === accountId : matchesQuery(user, query ?? ''),
+    )
+    .sort((a, b) => a.displayName.localeCompare(b.displayName) || a.accountId.localeCompare(b.accountId))
+    .slice(0, USER_SEARCH_CAP);
+  return {
+    status: 200,
+    body: matches.slice(startAt, startAt + maxResults).map((user) => renderUser(ctx.render, user)),
+  };
 }

@@ -16,8 +16,6 @@ export async function exportBackup(context: AdminContext): Promise<ExportFile> {
         ...collected,
         epics: collected.epics.filter((epic) => collected.keysWithRecord.has(epic.key)),
       }),
-      null,
-      2,
     ),
     // A backup that silently drops records is worse than none: say which ones are missing.
     warnings: collected.unreadable.map((epic) => `${epic.key} was left out: ${epic.reason}`),

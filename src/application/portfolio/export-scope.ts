@@ -77,7 +77,7 @@ export async function exportScope(
     ? {
         filename: `value-layer-portfolio-${asOf}.json`,
         mimeType: 'application/json',
-        content: JSON.stringify(portfolioDocumentOf(collected), null, 2),
+        content: JSON.stringify(portfolioDocumentOf(collected)),
         warnings,
       }
     : {

@@ -1,0 +1,389 @@
+import { useRef, useState, type DragEvent } from 'react';
+import type { ImportPreview, ImportResult } from '../../../../../src/contract/admin.contract';
+import type { FieldError } from '../../../../../src/contract/envelope';
+import { useAdminApi, useShowSection } from '../admin-context';
+import { SectionMessage } from '../ui/section-message';
+import { Spinner } from '../ui/skeleton';
+import { ImportPreviewView, IssueTable } from './import-preview';
+import { plural } from '../text';
+import { formatBytes, INVOKE_LIMIT_BYTES, payloadBytes, READ_LIMIT_BYTES, readText } from './read-file';
+import './import.css';
+
+const STAGES = [
+  { id: 'read', label: 'Reading the file' },
+  { id: 'parse', label: 'Parsing JSON' },
+  { id: 'validate', label: 'Validating against this site' },
+  { id: 'apply', label: 'Applying' },
+] as const;
+
+type StageId = (typeof STAGES)[number]['id'];
+type StageState = 'waiting' | 'running' | 'done' | 'failed';
+
+interface Problem {
+  title: string;
+  text: string;
+  issues?: readonly FieldError[];
+}
+
+interface ImportState {
+  file: { name: string; size: number };
+  stages: Record<StageId, StageState>;
+  readFraction: number;
+  document?: unknown;
+  bytes?: number;
+  preview?: ImportPreview;
+  problem?: Problem;
+  result?: ImportResult;
+}
+
+const WAITING: Record<StageId, StageState> = {
+  read: 'running',
+  parse: 'waiting',
+  validate: 'waiting',
+  apply: 'waiting',
+};
+
+/** Import a portfolio v1 file: read, parse, preview against the site, then apply all or nothing. */
+export function ImportSection() {
+  const api = useAdminApi();
+  const show = useShowSection();
+  const [state, setState] = useState<ImportState | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const [note, setNote] = useState<string | null>(null);
+  const run = useRef(0);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const busy = state !== null && Object.values(state.stages).includes('running');
+
+  async function start(file: File): Promise<void> {
+    run.current += 1;
+    const mine = run.current;
+    const current = () => run.current === mine;
+    let snapshot: ImportState = {
+      file: { name: file.name, size: file.size },
+      stages: { ...WAITING },
+      readFraction: 0,
+    };
+    const put = (change: Partial<ImportState>, stages?: Partial<Record<StageId, StageState>>) => {
+      if (!current()) return;
+      snapshot = { ...snapshot, ...change, stages: { ...snapshot.stages, ...stages } };
+      setState(snapshot);
+    };
+    const fail = (stage: StageId, problem: Problem) => {
+      put({ problem }, { [stage]: 'failed' });
+    };
+    setState(snapshot);
+
+    if (file.size > READ_LIMIT_BYTES) {
+      fail('read', {
+        title: 'This file is too large to import',
+        text: `It is ${formatBytes(file.size)}; Value Layer imports at most 500 KB of data in one go. Split it by project and import the parts one after another.`,
+      });
+      return;
+    }
+    let text: string;
+    try {
+      text = await readText(file, (fraction) => {
+        put({ readFraction: fraction });
+      });
+    } catch (error) {
+      fail('read', {
+        title: 'The file could not be read',
+        text: `${error instanceof Error ? error.message : String(error)}. Choose the file again.`,
+      });
+      return;
+    }
+    put({ readFraction: 1 }, { read: 'done', parse: 'running' });
+
+    let document: unknown;
+    try {
+      document = JSON.parse(text) as unknown;
+    } catch (error) {
+      fail('parse', {
+        title: 'This file is not JSON',
+        text: `${error instanceof Error ? error.message : String(error)}. Choose a portfolio v1 file (.json), such as a Value Layer backup.`,
+      });
+      return;
+    }
+    const bytes = payloadBytes(document);
+    if (bytes > INVOKE_LIMIT_BYTES) {
+      fail('parse', {
+        title: 'This file is too large to import in one go',
+        text: `It holds ${formatBytes(bytes)} of data, and Forge passes at most 500 KB from this page to the app in one call. Split it by project (each part with its settings and the objectives its epics link to) and import the parts one after another.`,
+      });
+      return;
+    }
+    put({ document, bytes }, { parse: 'done', validate: 'running' });
+
+    const result = await api.previewImport(document);
+    if (!result.ok) {
+      fail('validate', { title: 'The file could not be checked', text: result.error.message });
+      return;
+    }
+    put(
+      {
+        preview: result.data,
+        ...(result.data.valid
+          ? {}
+          : {
+              problem: {
+                title: `${plural(result.data.issues.length, 'problem')} found: nothing will be imported`,
+                text: 'Fix every problem below in the file, then choose it again. Paths point into the file, e.g. epics[2].value.benefits[0].title.',
+                issues: result.data.issues,
+              },
+            }),
+      },
+      { validate: result.data.valid ? 'done' : 'failed' },
+    );
+  }
+
+  async function apply(): Promise<void> {
+    if (state?.document === undefined || busy) return;
+    const mine = run.current;
+    const document = state.document;
+    setState({ ...state, stages: { ...state.stages, apply: 'running' } });
+    const result = await api.applyImport(document);
+    if (run.current !== mine) return;
+    setState((previous) =>
+      previous === null
+        ? previous
+        : result.ok
+          ? { ...previous, result: result.data, stages: { ...previous.stages, apply: 'done' } }
+          : {
+              ...previous,
+              stages: { ...previous.stages, apply: 'failed' },
+              problem: {
+                title: 'Nothing was imported',
+                text: result.error.message,
+                // The apply call addresses the file below its `document` payload field.
+                issues: (result.error.fields ?? []).map((field) => ({
+                  path: field.path.replace(/^document\./, ''),
+                  message: field.message,
+                })),
+              },
+            },
+    );
+  }
+
+  function choose(files: FileList | null): void {
+    const file = files?.[0];
+    if (!file) return;
+    setNote(files.length > 1 ? `Only one file is imported at a time: using ${file.name}.` : null);
+    void start(file);
+  }
+
+  function reset(): void {
+    run.current += 1;
+    setState(null);
+    setNote(null);
+    window.setTimeout(() => fileInput.current?.focus(), 0);
+  }
+
+  const onDrop = (event: DragEvent<HTMLDivElement>) => {
+    event.preventDefault();
+    setDragging(false);
+    if (!busy) choose(event.dataTransfer.files);
+  };
+
+  return (
+    <section aria-labelledby="import-title">
+      <div className="vl-section-header">
+        <div>
+          <h2 id="import-title">Import</h2>
+          <p className="vl-subtle">
+            Bring in settings, objectives and epics&rsquo; value records from a portfolio v1 file, such as a
+            Value Layer backup. You see what will change first; then everything is applied, or nothing.
+          </p>
+        </div>
+      </div>
+
+      {state !== null && (
+        <div className="vl-import-run">
+          <p className="vl-import-file">
+            <strong>{state.file.name}</strong>
+            <span className="vl-subtle">
+              {' '}
+              · {formatBytes(state.file.size)}
+              {state.bytes !== undefined && state.bytes !== state.file.size
+                ? ` (${formatBytes(state.bytes)} of data)`
+                : ''}
+            </span>
+          </p>
+          <ol className="vl-stages" aria-label="Import progress">
+            {STAGES.map((stage) => (
+              <StageItem
+                key={stage.id}
+                label={stage.label}
+                state={state.stages[stage.id]}
+                detail={
+                  stage.id === 'read' && state.stages.read === 'running' ? state.readFraction : undefined
+                }
+              />
+            ))}
+          </ol>
+          <p className="vl-visually-hidden" role="status">
+            {announce(state)}
+          </p>
+        </div>
+      )}
+
+      {state?.problem !== undefined && (
+        <SectionMessage
+          appearance="error"
+          title={state.problem.title}
+          actions={
+            <button type="button" className="vl-button" onClick={reset}>
+              Start over
+            </button>
+          }
+        >
+          <p>{state.problem.text}</p>
+        </SectionMessage>
+      )}
+      {state?.problem?.issues !== undefined && state.problem.issues.length > 0 && (
+        <IssueTable issues={state.problem.issues} />
+      )}
+
+      {state?.preview?.valid === true && state.result === undefined && (
+        <ImportPreviewView preview={state.preview}>
+          <div className="vl-form-actions">
+            <button
+              type="button"
+              className="vl-button vl-button--primary"
+              disabled={busy}
+              aria-busy={state.stages.apply === 'running'}
+              onClick={() => void apply()}
+            >
+              {state.stages.apply === 'running' && <Spinner />}
+              {state.stages.apply === 'running'
+                ? 'Importing…'
+                : `Import ${plural(state.preview.counts.objectives, 'objective')} and ${plural(state.preview.counts.epics, 'epic')}`}
+            </button>
+            <button type="button" className="vl-button vl-button--subtle" disabled={busy} onClick={reset}>
+              Cancel
+            </button>
+            {state.stages.apply === 'running' && (
+              <span className="vl-subtle">Large files take a while; keep this page open.</span>
+            )}
+          </div>
+        </ImportPreviewView>
+      )}
+
+      {state?.result !== undefined && (
+        <SectionMessage
+          appearance="success"
+          title={`Imported ${plural(state.result.applied.objectives, 'objective')} and ${plural(state.result.applied.epics, 'epic')}`}
+          actions={
+            <>
+              <button
+                type="button"
+                className="vl-button"
+                onClick={() => {
+                  show('objectives');
+                }}
+              >
+                View objectives
+              </button>
+              <button type="button" className="vl-button vl-button--subtle" onClick={reset}>
+                Import another file
+              </button>
+            </>
+          }
+        >
+          <p>The change is in the audit log. Dashboards show the new figures the next time they load.</p>
+        </SectionMessage>
+      )}
+
+      {state === null || (state.result === undefined && !busy) ? (
+        <div
+          className={dragging ? 'vl-dropzone vl-dropzone--active' : 'vl-dropzone'}
+          onDragOver={(event) => {
+            event.preventDefault();
+            event.dataTransfer.dropEffect = 'copy';
+            setDragging(true);
+          }}
+          onDragLeave={() => {
+            setDragging(false);
+          }}
+          onDrop={onDrop}
+        >
+          <svg className="vl-dropzone-icon" viewBox="0 0 24 24" width="32" height="32" aria-hidden="true">
+            <path
+              fill="currentColor"
+              d="M12 3a1 1 0 0 1 .7.29l4 4a1 1 0 1 1-1.4 1.42L13 6.41V15a1 1 0 1 1-2 0V6.41L8.7 8.71a1 1 0 0 1-1.4-1.42l4-4A1 1 0 0 1 12 3ZM5 14a1 1 0 0 1 1 1v3h12v-3a1 1 0 1 1 2 0v4a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1v-4a1 1 0 0 1 1-1Z"
+            />
+          </svg>
+          <p>
+            <strong>Drop a portfolio file here</strong>, or
+          </p>
+          <input
+            ref={fileInput}
+            id="import-file"
+            className="vl-file-input"
+            type="file"
+            accept=".json,application/json"
+            aria-describedby="import-file-hint"
+            onChange={(event) => {
+              choose(event.target.files);
+              event.target.value = '';
+            }}
+          />
+          <label htmlFor="import-file" className="vl-button">
+            {state === null ? 'Choose a file' : 'Choose another file'}
+          </label>
+          <p className="vl-hint" id="import-file-hint">
+            JSON in the portfolio v1 format, with at most 500 KB of data once spacing is left out. The demo
+            portfolio&rsquo;s 120 epics, with two years of monthly figures, take about 175 KB.
+          </p>
+        </div>
+      ) : null}
+      {note !== null && <p className="vl-hint">{note}</p>}
+    </section>
+  );
+}
+
+function StageItem({
+  label,
+  state,
+  detail,
+}: {
+  label: string;
+  state: StageState;
+  detail: number | undefined;
+}) {
+  const status = { waiting: 'Waiting', running: 'In progress', done: 'Done', failed: 'Failed' }[state];
+  return (
+    <li className={`vl-stage vl-stage--${state}`}>
+      <span className="vl-stage-mark" aria-hidden="true">
+        {state === 'done' ? '✓' : state === 'failed' ? '!' : state === 'running' ? <Spinner /> : ''}
+      </span>
+      <span className="vl-stage-label">{label}</span>
+      <span className="vl-stage-status">
+        {status}
+        {detail !== undefined ? ` ${String(Math.round(detail * 100))}%` : ''}
+      </span>
+      {detail !== undefined && (
+        <span
+          className="vl-progress"
+          role="progressbar"
+          aria-label={label}
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={Math.round(detail * 100)}
+        >
+          <span className="vl-progress-fill" style={{ inlineSize: `${String(Math.round(detail * 100))}%` }} />
+        </span>
+      )}
+    </li>
+  );
+}
+
+function announce(state: ImportState): string {
+  const running = STAGES.find((stage) => state.stages[stage.id] === 'running');
+  if (running) return `${running.label}…`;
+  if (state.result) return 'Import finished.';
+  // A problem is announced by its own alert.
+  if (state.problem) return '';
+  if (state.preview?.valid === true) return 'The file is valid. Review what will change, then import.';
+  return '';
+}
