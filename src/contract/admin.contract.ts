@@ -9,20 +9,7 @@ import {
 } from './site-config.schema';
 import type { ValidationIssue } from './validation-issue';
 
-/** Resolver keys of the admin page's resolver function (`admin-resolver`). Admins only. */
-export const ADMIN = {
-  getSettings: 'admin/get-settings',
-  saveSettings: 'admin/save-settings',
-  listObjectives: 'admin/list-objectives',
-  createObjective: 'admin/create-objective',
-  updateObjective: 'admin/update-objective',
-  setObjectiveStatus: 'admin/set-objective-status',
-  deleteObjective: 'admin/delete-objective',
-  previewImport: 'admin/import-preview',
-  applyImport: 'admin/import-apply',
-  exportBackup: 'admin/export-backup',
-  getAuditLog: 'admin/get-audit-log',
-} as const;
+export { ADMIN } from './resolver-keys';
 
 export const noInput = z.strictObject({});
 

@@ -3,14 +3,7 @@ import type { KpiFigures, ObjectiveFigures } from './kpi-figures';
 import type { AppSettings } from './site-config.schema';
 import { identifierSchema, issueKeySchema, projectKeySchema, yearMonthSchema } from './primitives.schema';
 
-/** Resolver keys of the dashboard gadget's resolver function (`gadget-resolver`). */
-export const GADGET = {
-  getPortfolio: 'gadget/get-portfolio',
-  listEpics: 'gadget/list-epics',
-  exportScope: 'gadget/export',
-  /** One bounded page of a live computation (JQL and objective scopes of any size); see `LivePage`. */
-  livePage: 'gadget/live-page',
-} as const;
+export { GADGET } from './resolver-keys';
 
 /** Which epics a gadget rolls up. Whatever the scope, only epics the viewer may browse count. */
 export const scopeSchema = z.discriminatedUnion('kind', [

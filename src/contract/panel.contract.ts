@@ -3,12 +3,7 @@ import type { EpicValueDocument } from './epic-value.schema';
 import type { KpiFigures } from './kpi-figures';
 import { issueKeySchema } from './primitives.schema';
 
-/** Resolver keys of the epic panel's resolver function (`panel-resolver`). */
-export const PANEL = {
-  getValue: 'panel/get-value',
-  saveValue: 'panel/save-value',
-  getHistory: 'panel/get-history',
-} as const;
+export { PANEL } from './resolver-keys';
 
 export const getEpicValueInput = z.strictObject({ issueKey: issueKeySchema });
 

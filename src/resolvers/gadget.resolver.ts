@@ -1,8 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import Resolver from '@forge/resolver';
-import { jiraClient } from '../adapters/jira/jira-client';
-import { jiraPermissions, jiraSite } from '../adapters/jira/jira-site.adapter';
-import { forgeKeyValueStore } from '../adapters/storage/forge-key-value-store';
 import { exportScope } from '../application/portfolio/export-scope';
 import type { GadgetContext } from '../application/portfolio/gadget-context';
 import { getPortfolio } from '../application/portfolio/get-portfolio';
@@ -15,7 +12,7 @@ import {
   portfolioInput,
 } from '../contract/gadget.contract';
 import { livePage } from '../application/rollup/live-page';
-import { systemClock } from '../platform/system-clock';
+import { asCaller } from './as-caller';
 import { defineResolver, type TrustedCaller } from './define-resolver';
 
 /**
@@ -25,12 +22,11 @@ import { defineResolver, type TrustedCaller } from './define-resolver';
  * narrow the scope, never widen what the viewer may see.
  */
 function gadgetContext(caller: TrustedCaller): GadgetContext {
-  const jira = jiraClient('user');
-  const permissions = jiraPermissions(jira);
+  const { jira, store, clock, permissions } = asCaller(caller);
   return {
-    jira: jiraSite(jira),
-    store: forgeKeyValueStore,
-    clock: systemClock,
+    jira,
+    store,
+    clock,
     viewer: { accountId: caller.accountId, browsableProjectKeys: () => permissions.browsableProjectKeys() },
   };
 }

@@ -1,5 +1,4 @@
 import type {
-  ADMIN as AdminKeys,
   AuditPage,
   ImportPreview,
   ImportResult,
@@ -9,23 +8,8 @@ import type {
 import type { Envelope } from '../../../../src/contract/envelope';
 import type { ExportFile } from '../../../../src/contract/gadget.contract';
 import type { AppSettings, StoredObjective } from '../../../../src/contract/site-config.schema';
+import { ADMIN } from '../../../../src/contract/resolver-keys';
 import { callResolver } from '../../shared/resolver-client';
-
-// The keys are repeated here, checked against the contract's type: importing the contract's
-// values would bring zod into the browser (about 28 KB gzip).
-const ADMIN: typeof AdminKeys = {
-  getSettings: 'admin/get-settings',
-  saveSettings: 'admin/save-settings',
-  listObjectives: 'admin/list-objectives',
-  createObjective: 'admin/create-objective',
-  updateObjective: 'admin/update-objective',
-  setObjectiveStatus: 'admin/set-objective-status',
-  deleteObjective: 'admin/delete-objective',
-  previewImport: 'admin/import-preview',
-  applyImport: 'admin/import-apply',
-  exportBackup: 'admin/export-backup',
-  getAuditLog: 'admin/get-audit-log',
-};
 
 export type AdminApi = ReturnType<typeof createAdminApi>;
 

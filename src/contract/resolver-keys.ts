@@ -1,0 +1,35 @@
+/**
+ * Every resolver key, per module (each module calls only its own resolver function). Kept free of
+ * zod so that a Custom UI can import the keys without bundling the schemas.
+ */
+
+/** Resolver keys of the epic panel's resolver function (`panel-resolver`). */
+export const PANEL = {
+  getValue: 'panel/get-value',
+  saveValue: 'panel/save-value',
+  getHistory: 'panel/get-history',
+} as const;
+
+/** Resolver keys of the dashboard gadget's resolver function (`gadget-resolver`). */
+export const GADGET = {
+  getPortfolio: 'gadget/get-portfolio',
+  listEpics: 'gadget/list-epics',
+  exportScope: 'gadget/export',
+  /** One bounded page of a live computation (JQL and objective scopes of any size); see `LivePage`. */
+  livePage: 'gadget/live-page',
+} as const;
+
+/** Resolver keys of the admin page's resolver function (`admin-resolver`). Admins only. */
+export const ADMIN = {
+  getSettings: 'admin/get-settings',
+  saveSettings: 'admin/save-settings',
+  listObjectives: 'admin/list-objectives',
+  createObjective: 'admin/create-objective',
+  updateObjective: 'admin/update-objective',
+  setObjectiveStatus: 'admin/set-objective-status',
+  deleteObjective: 'admin/delete-objective',
+  previewImport: 'admin/import-preview',
+  applyImport: 'admin/import-apply',
+  exportBackup: 'admin/export-backup',
+  getAuditLog: 'admin/get-audit-log',
+} as const;

@@ -1,0 +1,32 @@
+import { jiraClient } from '../adapters/jira/jira-client';
+import { jiraPermissions, jiraSite } from '../adapters/jira/jira-site.adapter';
+import { forgeKeyValueStore } from '../adapters/storage/forge-key-value-store';
+import type { Clock } from '../application/ports/clock';
+import type { JiraSite, PermissionChecker } from '../application/ports/jira-site';
+import type { KeyValueStore } from '../application/ports/key-value-store';
+import { systemClock } from '../platform/system-clock';
+import type { TrustedCaller } from './define-resolver';
+
+export interface CallerContext {
+  accountId: string;
+  jira: JiraSite;
+  permissions: PermissionChecker;
+  store: KeyValueStore;
+  clock: Clock;
+}
+
+/**
+ * The adapters a use case runs with, acting as the caller: every Jira call is made `asUser()`,
+ * so the caller's own Browse, Edit and Administer permissions apply. The composition root of all
+ * three resolvers.
+ */
+export function asCaller(caller: TrustedCaller): CallerContext {
+  const jira = jiraClient('user');
+  return {
+    accountId: caller.accountId,
+    jira: jiraSite(jira),
+    permissions: jiraPermissions(jira),
+    store: forgeKeyValueStore,
+    clock: systemClock,
+  };
+}
