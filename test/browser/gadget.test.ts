@@ -186,6 +186,48 @@ describe('the Portfolio value gadget on the demo site', () => {
   );
 
   it(
+    'computes a JQL scope page by page through gadget/live-page and shows the KPIs npm run report computes',
+    async () => {
+      const scope = { kind: 'jql', jql: 'project in (CHK, PAY) ORDER BY created DESC' } as const;
+      await configure({ scope });
+      const expected = await reportAs(admin, scope);
+      expect(expected.portfolio.epics).toBeGreaterThan(0);
+      const shell = await openShell(env, `/jira/dashboards/${DASHBOARD}`, {
+        accountId: admin,
+        theme: 'light',
+      });
+      const invoked: string[] = [];
+      shell.page.on('request', (request) => {
+        if (!request.url().endsWith('/api/invoke')) return;
+        // Whatever shape the shell's request has, the resolver key is in its body.
+        invoked.push(request.postData() ?? '');
+      });
+      const frame = await shell.moduleFrame('.gadget');
+      const tiles = frame.getByRole('region', { name: 'Key figures' });
+      await tiles.waitFor({ timeout: 30_000 });
+      await frame.getByText(`${String(expected.portfolio.epics)} epics`, { exact: true }).waitFor();
+
+      for (const id of TILE_IDS) {
+        const expectedValue =
+          id === 'strategicGoalsAdvancedPct' || id === 'strategicAlignmentPct'
+            ? expected[id]
+            : expected.portfolio[id];
+        const value = tiles.getByRole('listitem', { name: TILES[id].label, exact: true }).locator('data');
+        expect({ id, value: await value.getAttribute('value') }).toEqual({
+          id,
+          value: expectedValue === null ? '' : String(expectedValue),
+        });
+      }
+      expect(invoked.some((key) => key.includes('gadget/live-page'))).toBe(true);
+      expect(invoked.some((key) => key.includes('gadget/get-portfolio'))).toBe(false);
+      await screenshot(shell, 'gadget-jql-live-light');
+      await expectNoErrors(shell);
+      await shell.page.context().close();
+    },
+    browserTimeout,
+  );
+
+  it(
     'drills into a programme and lists the epics the report counts for it',
     async () => {
       await configure({ scope: TWO_PROJECTS });

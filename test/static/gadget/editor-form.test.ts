@@ -9,19 +9,42 @@ describe('formOf and configOf', () => {
   });
 
   it('shows ratio targets as percentages and stores them as ratios', () => {
-    const draft = form();
+    const draft = formOf(
+      { ...DEFAULT_CONFIG, targets: { realisationRate: { green: 0.9, amber: 0.7, higherIsBetter: true } } },
+      '2026-11',
+    );
 
-    expect(draft.targets.realisationRate).toEqual({ green: '90', amber: '70', higherIsBetter: true });
+    expect(draft.targets.realisationRate).toEqual({
+      mode: 'own',
+      green: '90',
+      amber: '70',
+      higherIsBetter: true,
+    });
 
-    draft.targets.roi = { green: '12.5', amber: '', higherIsBetter: true };
+    draft.targets.roi = { mode: 'own', green: '12.5', amber: '', higherIsBetter: true };
     expect(configOf(draft).config.targets.roi).toEqual({ green: 0.125, amber: 0.125, higherIsBetter: true });
   });
 
-  it('stores no target for a KPI whose thresholds are both cleared', () => {
+  it('leaves a tile to inherit when its own thresholds are both cleared', () => {
     const draft = form();
-    draft.targets.npv = { green: '', amber: '', higherIsBetter: true };
+    draft.targets.npv = { mode: 'own', green: '', amber: '', higherIsBetter: true };
 
-    expect(configOf(draft).config.targets.npv).toBeUndefined();
+    expect(configOf(draft).config.targets).not.toHaveProperty('npv');
+  });
+
+  it('stores null for a tile set to have no target, and nothing for one that inherits', () => {
+    const draft = form();
+    draft.targets.roi = { mode: 'none', green: '10', amber: '0', higherIsBetter: true };
+    draft.targets.npv = { mode: 'inherit', green: '5', amber: '0', higherIsBetter: true };
+
+    expect(configOf(draft).config.targets).toEqual({ roi: null });
+  });
+
+  it('reads a saved null target as "no target" and an absent one as inherited', () => {
+    const draft = formOf({ ...DEFAULT_CONFIG, targets: { roi: null } }, '2026-11');
+
+    expect(draft.targets.roi.mode).toBe('none');
+    expect(draft.targets.npv.mode).toBe('inherit');
   });
 
   it('reports every problem against its field', () => {
@@ -33,8 +56,8 @@ describe('formOf and configOf', () => {
       asOfMonth: '26-1',
     };
     draft.tiles = [];
-    draft.targets.roi = { green: 'ten', amber: '', higherIsBetter: true };
-    draft.targets.npv = { green: '0', amber: '100', higherIsBetter: true };
+    draft.targets.roi = { mode: 'own', green: 'ten', amber: '', higherIsBetter: true };
+    draft.targets.npv = { mode: 'own', green: '0', amber: '100', higherIsBetter: true };
 
     expect(configOf(draft).errors).toEqual({
       title: 'Give the gadget a title.',

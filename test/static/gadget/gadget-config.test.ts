@@ -27,6 +27,17 @@ describe('parseGadgetConfig', () => {
     expect(parseGadgetConfig(saved)).toEqual({ config: saved, ignored: [] });
   });
 
+  it('keeps a saved null target as the editor’s choice of no target', () => {
+    expect(parseGadgetConfig({ targets: { roi: null } })).toEqual({
+      config: { ...DEFAULT_CONFIG, targets: { roi: null } },
+      ignored: [],
+    });
+  });
+
+  it('sets no target of its own for a tile when nothing is saved, so the tile inherits one', () => {
+    expect(parseGadgetConfig({ tiles: ['roi'] }).config.targets).toEqual({});
+  });
+
   it('falls back field by field and names the fields it could not read', () => {
     const { config, ignored } = parseGadgetConfig({
       title: 'Kept',

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import type { ScopeOptionSource } from '../../../static/src/features/gadget/data/jira-options';
 import { GadgetApp } from '../../../static/src/features/gadget/gadget-app';
 import { fakeBridge } from '../fake-bridge';
-import { answerInvoke, gadgetContext, portfolioView } from './portfolio-fixtures';
+import { answerInvoke, gadgetContext } from './portfolio-fixtures';
 
 const options: ScopeOptionSource = {
   projects: () =>
@@ -14,6 +14,7 @@ const options: ScopeOptionSource = {
     ]),
   programmes: () => Promise.resolve([{ value: 'PRG-1', label: 'PRG-1 Checkout modernisation' }]),
   objectives: () => Promise.resolve([{ value: 'OBJ-1', label: 'Grow revenue' }]),
+  adminTargets: () => Promise.resolve({}),
 };
 
 function renderEditor(configuration: unknown = {}, source: ScopeOptionSource = options) {
@@ -53,6 +54,10 @@ describe('GadgetEditor', () => {
     await user.click(await screen.findByRole('checkbox', { name: 'Payments (PAY)' }));
     await user.click(screen.getByRole('checkbox', { name: 'Checkout (CHK)' }));
     await user.click(screen.getByRole('checkbox', { name: 'Cost avoidance realised' }));
+    await user.selectOptions(
+      screen.getByRole('combobox', { name: 'ROI to date: target' }),
+      'Set for this gadget',
+    );
     const green = screen.getByLabelText('ROI to date: on target at (%)');
     await user.clear(green);
     await user.type(green, '15');
@@ -69,6 +74,58 @@ describe('GadgetEditor', () => {
       green: 0.15,
       amber: 0,
       higherIsBetter: true,
+    });
+  });
+
+  it('says which targets are inherited from the admin settings and which are built in', async () => {
+    renderEditor(
+      { targets: { npv: { green: 1000, amber: 0, higherIsBetter: true } } },
+      {
+        ...options,
+        adminTargets: () => Promise.resolve({ roi: { green: 0.25, amber: 0.05, higherIsBetter: true } }),
+      },
+    );
+
+    const roi = await screen.findByRole('combobox', { name: 'ROI to date: target' });
+    await waitFor(() => {
+      expect(roi).toHaveDisplayValue('Default from admin settings');
+    });
+    const row = (name: string) => screen.getByRole('rowheader', { name }).closest('tr') as HTMLElement;
+    expect(row('ROI to date')).toHaveTextContent('25 %');
+    expect(screen.getByRole('combobox', { name: 'Value for money: target' })).toHaveDisplayValue(
+      'Built-in default',
+    );
+    expect(screen.getByRole('combobox', { name: 'NPV: target' })).toHaveDisplayValue('Set for this gadget');
+    expect(screen.getByLabelText('NPV: on target at (amount)')).toHaveValue('1000');
+  });
+
+  it('overrides an inherited target starting from its values, and clears one to no target', async () => {
+    const user = userEvent.setup();
+    const submitted = renderEditor(
+      {},
+      {
+        ...options,
+        adminTargets: () => Promise.resolve({ roi: { green: 0.25, amber: 0.05, higherIsBetter: true } }),
+      },
+    );
+    const roi = await screen.findByRole('combobox', { name: 'ROI to date: target' });
+    await waitFor(() => {
+      expect(roi).toHaveDisplayValue('Default from admin settings');
+    });
+
+    await user.selectOptions(roi, 'Set for this gadget');
+    expect(screen.getByLabelText('ROI to date: on target at (%)')).toHaveValue('25');
+    await user.clear(screen.getByLabelText('ROI to date: at risk at (%)'));
+    await user.type(screen.getByLabelText('ROI to date: at risk at (%)'), '10');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'NPV: target' }), 'No target');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+
+    await waitFor(() => {
+      expect(submitted).toHaveLength(1);
+    });
+    expect((submitted[0] as Record<string, unknown>)['targets']).toEqual({
+      roi: { green: 0.25, amber: 0.1, higherIsBetter: true },
+      npv: null,
     });
   });
 
@@ -94,7 +151,7 @@ describe('GadgetEditor', () => {
   it("checks a JQL scope first and shows Jira's rejection next to the JQL field", async () => {
     const user = userEvent.setup();
     const calls = answerInvoke({
-      'gadget/get-portfolio': () => ({
+      'gadget/live-page': () => ({
         ok: false,
         error: {
           code: 'BAD_REQUEST',
@@ -125,7 +182,7 @@ describe('GadgetEditor', () => {
 
   it('saves a JQL scope that Jira accepts', async () => {
     const user = userEvent.setup();
-    answerInvoke({ 'gadget/get-portfolio': () => ({ ok: true, data: portfolioView() }) });
+    answerInvoke({ 'gadget/live-page': () => ({ ok: true, data: { processed: 100, nextCursor: 'c1' } }) });
     const submitted = renderEditor();
 
     await user.click(await screen.findByRole('radio', { name: 'JQL filter' }));

@@ -47,6 +47,39 @@ describe('PortfolioGadget', () => {
     expect(within(tiles).getByRole('listitem', { name: 'Value for money' })).toHaveTextContent('1.12×');
   });
 
+  it('judges each tile by its own target, else the admin’s default, else the built-in one', async () => {
+    gadgetContext({
+      configuration: {
+        tiles: ['realisationRate', 'roi', 'valueForMoney', 'npv'],
+        targets: { realisationRate: { green: 0.7, amber: 0.5, higherIsBetter: true }, npv: null },
+      },
+    });
+    answerInvoke({
+      'gadget/get-portfolio': () => ({
+        ok: true,
+        data: portfolioView({
+          // The admin's ROI target would put ROI to date (−37.9%) on target; the built-in one would not.
+          kpiTargets: {
+            roi: { green: -0.5, amber: -0.6, higherIsBetter: true },
+            realisationRate: { green: 0.95, amber: 0.9, higherIsBetter: true },
+          },
+        }),
+      }),
+      'gadget/list-epics': () => ({ ok: true, data: { asOf: '2026-03', currency: 'EUR', epics: [] } }),
+    });
+    renderGadget();
+
+    const tiles = await screen.findByRole('region', { name: 'Key figures' });
+    const tile = (name: string) => within(tiles).getByRole('listitem', { name });
+    expect(tile('Realisation rate')).toHaveTextContent('On target · Target ≥ 70%, at risk ≥ 50%');
+    expect(tile('Realisation rate')).not.toHaveTextContent('default');
+    expect(tile('ROI to date')).toHaveTextContent('On target · Target ≥ -50%');
+    expect(tile('ROI to date')).toHaveTextContent('(admin default)');
+    expect(tile('Value for money')).toHaveTextContent('At risk');
+    expect(tile('Value for money')).toHaveTextContent('(built-in default)');
+    expect(tile('NPV')).toHaveTextContent('No target set');
+  });
+
   it('shows only the tiles the configuration chose, in catalogue order', async () => {
     gadgetContext({ configuration: { tiles: ['npv', 'roi'] } });
     answerInvoke({
@@ -136,7 +169,7 @@ describe('PortfolioGadget', () => {
   it("shows Jira's message and sends the user to edit mode when the saved JQL is rejected", async () => {
     gadgetContext({ configuration: { scope: { kind: 'jql', jql: 'projct = PAY' } } });
     answerInvoke({
-      'gadget/get-portfolio': () => ({
+      'gadget/live-page': () => ({
         ok: false,
         error: {
           code: 'BAD_REQUEST',

@@ -1,9 +1,4 @@
+import { EpicPanel } from '../../features/epic-panel/EpicPanel';
 import { boot } from '../../shared/boot';
-import { Placeholder } from '../../shared/placeholder';
 
-void boot(
-  <Placeholder
-    title="Value"
-    purpose="Record this epic's benefits, costs, success probability, objectives and NPS."
-  />,
-);
+void boot(<EpicPanel />);

@@ -16,15 +16,20 @@ export interface GadgetConfig {
   /** null: always the current month. */
   asOf: string | null;
   tiles: TileId[];
-  targets: Partial<Record<TileId, KpiTarget>>;
+  /**
+   * The editor's own targets. A tile absent here inherits (admin default, else built-in); null
+   * means the editor chose no target for it. Configurations saved before targets could be
+   * inherited hold every target explicitly, and keep them: a saved target is a choice.
+   */
+  targets: Partial<Record<TileId, KpiTarget | null>>;
 }
 
 export const DEFAULT_TITLE = 'Portfolio value';
 
 /**
- * Built-in targets, used until the gadget's editor sets its own. The admin settings' kpiTargets
- * are not reachable from the gadget's resolver (the admin resolver is for Jira admins only), so
- * these are conservative VMO rules of thumb, in each KPI's own unit:
+ * Built-in targets, for a tile whose target neither the gadget's editor nor a Jira admin (the
+ * admin settings' kpiTargets, sent with the portfolio view) has set. Conservative VMO rules of
+ * thumb, in each KPI's own unit:
  * realise ≥ 90% of plan (amber ≥ 70%); ROI to date ≥ 10% (amber ≥ 0%); expected ROI ≥ 20%
  * (amber ≥ 0%); NPV ≥ 0; value for money ≥ 1.2× (amber ≥ 1×); NPS ≥ 30 (amber ≥ 0); ≥ 70% of
  * goals advanced (amber ≥ 40%); ≥ 80% of spend aligned (amber ≥ 60%); ≥ 60% verified
@@ -47,7 +52,7 @@ export const DEFAULT_CONFIG: GadgetConfig = {
   scope: { kind: 'all' },
   asOf: null,
   tiles: [...TILE_IDS],
-  targets: DEFAULT_TARGETS,
+  targets: {},
 };
 
 const tileIdSchema = z.enum(TILE_IDS);
@@ -104,11 +109,11 @@ export function parseGadgetConfig(raw: unknown): ParsedConfig {
   const asOf = field('asOf');
   const tiles = field('tiles');
   const rawTargets = field('targets');
-  const targets: Partial<Record<TileId, KpiTarget>> = {};
+  const targets: GadgetConfig['targets'] = {};
   let badTarget = false;
   for (const [key, value] of Object.entries(rawTargets ?? {})) {
     const id = tileIdSchema.safeParse(key);
-    const target = targetSchema.safeParse(value);
+    const target = value === null ? ({ success: true, data: null } as const) : targetSchema.safeParse(value);
     if (id.success && target.success) targets[id.data] = target.data;
     else badTarget = true;
   }
@@ -119,7 +124,7 @@ export function parseGadgetConfig(raw: unknown): ParsedConfig {
       scope: scope ?? DEFAULT_CONFIG.scope,
       asOf: asOf === undefined ? DEFAULT_CONFIG.asOf : asOf,
       tiles: tiles ? [...new Set(tiles)] : DEFAULT_CONFIG.tiles,
-      targets: rawTargets === undefined ? DEFAULT_CONFIG.targets : targets,
+      targets,
     },
     ignored,
   };

@@ -2,6 +2,7 @@ import {
   GADGET,
   type EpicList,
   type ExportFile,
+  type LivePage,
   type PortfolioView,
   type Scope,
 } from '../../../../../src/contract/gadget.contract';
@@ -20,6 +21,11 @@ export interface ScopeRequest {
 
 export function getPortfolio(request: ScopeRequest) {
   return callResolver<PortfolioView>(GADGET.getPortfolio, request);
+}
+
+/** One page of a live computation: without `cursor` a new one starts, with it the named one goes on. */
+export function livePage(request: ScopeRequest & { cursor?: string }) {
+  return callResolver<LivePage>(GADGET.livePage, request);
 }
 
 export function listEpics(request: ScopeRequest & { filter: EpicFilter }) {

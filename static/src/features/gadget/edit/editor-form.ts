@@ -5,7 +5,14 @@ import { TILE_IDS, TILES, type KpiUnit, type TileId } from '../config/kpi-tiles'
 
 export type ScopeKind = Scope['kind'];
 
+/**
+ * A tile's target in the editor: `inherit` the admin's (else the built-in) default, the gadget's
+ * `own` thresholds, or `none` (no status shown, whatever the defaults).
+ */
+export type TargetMode = 'inherit' | 'own' | 'none';
+
 export interface TargetDraft {
+  mode: TargetMode;
   green: string;
   amber: string;
   higherIsBetter: boolean;
@@ -61,22 +68,25 @@ export function targetUnitLabel(unit: KpiUnit, currency: string | null): string 
   }
 }
 
+/** A target as the editor's inputs show it, in the given mode (empty inputs without a target). */
+export function draftOf(id: TileId, target: KpiTarget | null | undefined, mode: TargetMode): TargetDraft {
+  const unit = TILES[id].unit;
+  return target
+    ? {
+        mode,
+        green: toDisplay(unit, target.green),
+        amber: toDisplay(unit, target.amber),
+        higherIsBetter: target.higherIsBetter,
+      }
+    : { mode, green: '', amber: '', higherIsBetter: true };
+}
+
 export function formOf(config: GadgetConfig, currentMonth: string): EditorForm {
   const { scope } = config;
   const targets = Object.fromEntries(
     TILE_IDS.map((id) => {
       const target = config.targets[id];
-      const unit = TILES[id].unit;
-      return [
-        id,
-        target
-          ? {
-              green: toDisplay(unit, target.green),
-              amber: toDisplay(unit, target.amber),
-              higherIsBetter: target.higherIsBetter,
-            }
-          : { green: '', amber: '', higherIsBetter: true },
-      ];
+      return [id, draftOf(id, target, target === undefined ? 'inherit' : target === null ? 'none' : 'own')];
     }),
   ) as Record<TileId, TargetDraft>;
   return {
@@ -176,7 +186,11 @@ export function configOf(form: EditorForm): { config: GadgetConfig; errors: Fiel
   if (form.tiles.length === 0) errors.tiles = 'Show at least one KPI tile.';
   const targets: GadgetConfig['targets'] = {};
   for (const id of TILE_IDS) {
-    const target = targetOf(id, form.targets[id], errors);
+    const draft = form.targets[id];
+    if (draft.mode === 'none') targets[id] = null;
+    if (draft.mode !== 'own') continue;
+    // Own thresholds both cleared: nothing of its own, so the tile inherits again.
+    const target = targetOf(id, draft, errors);
     if (target) targets[id] = target;
   }
   return {

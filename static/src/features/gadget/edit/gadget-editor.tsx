@@ -1,18 +1,18 @@
 import { useRef, useState, type ReactNode } from 'react';
 import { currentMonth, type GadgetConfig } from '../config/gadget-config';
-import { TILE_IDS, TILES } from '../config/kpi-tiles';
-import { getPortfolio } from '../data/gadget-api';
+import { livePage } from '../data/gadget-api';
 import type { ScopeOptionSource } from '../data/jira-options';
 import {
   configOf,
   formOf,
-  targetUnitLabel,
   type EditorForm,
   type FieldErrors,
   type FieldId,
   type ScopeKind,
 } from './editor-form';
 import { OptionList, useOptions } from './option-list';
+import { TargetsTable } from './targets-table';
+import { useAdminTargets } from './use-admin-targets';
 import '../gadget.css';
 
 const SCOPE_CHOICES: { kind: ScopeKind; label: string; hint: string }[] = [
@@ -66,7 +66,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 
 /**
  * Edit mode: the gadget's title, scope, as-of month, tiles and targets. Saved with `view.submit`;
- * a JQL scope is first run once, so that Jira's own message for a bad query shows at the field.
+ * a JQL scope's first page is read once, so that Jira's own message for a bad query shows at the field.
  */
 export function GadgetEditor({
   initial,
@@ -89,6 +89,7 @@ export function GadgetEditor({
   const [saving, setSaving] = useState<'idle' | 'checking' | 'saving'>('idle');
   const [saveError, setSaveError] = useState<string | null>(null);
   const summary = useRef<HTMLDivElement>(null);
+  const [adminTargets, retryAdminTargets] = useAdminTargets(() => options.adminTargets(thisMonth));
   const update = (patch: Partial<EditorForm>) => {
     setForm((current) => ({ ...current, ...patch }));
   };
@@ -104,7 +105,8 @@ export function GadgetEditor({
     }
     if (config.scope.kind === 'jql') {
       setSaving('checking');
-      const check = await getPortfolio({ scope: config.scope, asOf: config.asOf ?? thisMonth });
+      // The first page of a live computation runs the query as the gadget will, at any scope size.
+      const check = await livePage({ scope: config.scope, asOf: config.asOf ?? thisMonth });
       if (!check.ok) {
         const jqlError = check.error.fields?.find(
           (field) => field.path === 'jql' || field.path === 'scope.jql',
@@ -275,100 +277,29 @@ export function GadgetEditor({
         <Section title="KPI tiles and targets">
           <p className="vl-hint" id="targets-hint">
             Tick the tiles to show. A tile is on target at or beyond its on-target threshold, at risk at or
-            beyond its at-risk threshold, and off target otherwise. Clear both thresholds for no target.
-            Amounts are in the site currency.
+            beyond its at-risk threshold, and off target otherwise. Unless you set a target for this gadget, a
+            tile uses the default a Jira admin set in the Value Layer settings, else the built-in one. Amounts
+            are in the site currency.
           </p>
-          <div className="vl-table-scroll" role="region" aria-label="KPI tiles and targets" tabIndex={0}>
-            <table
-              className="vl-table vl-targets"
-              id="tiles"
-              tabIndex={-1}
-              {...describedBy('tiles', errors, 'targets-hint')}
-            >
-              <thead>
-                <tr>
-                  <th scope="col">Show</th>
-                  <th scope="col">KPI</th>
-                  <th scope="col">Better when</th>
-                  <th scope="col">On target at</th>
-                  <th scope="col">At risk at</th>
-                </tr>
-              </thead>
-              <tbody>
-                {TILE_IDS.map((id) => {
-                  const tile = TILES[id];
-                  const draft = form.targets[id];
-                  const unit = targetUnitLabel(tile.unit, null);
-                  const setDraft = (patch: Partial<typeof draft>) => {
-                    update({ targets: { ...form.targets, [id]: { ...draft, ...patch } } });
-                  };
-                  return (
-                    <tr key={id}>
-                      <td>
-                        <input
-                          type="checkbox"
-                          id={`tile-${id}`}
-                          checked={form.tiles.includes(id)}
-                          onChange={(event) => {
-                            update({
-                              tiles: event.target.checked
-                                ? [...form.tiles, id]
-                                : form.tiles.filter((t) => t !== id),
-                            });
-                          }}
-                        />
-                      </td>
-                      <th scope="row">
-                        <label htmlFor={`tile-${id}`}>{tile.label}</label>
-                      </th>
-                      <td>
-                        <label htmlFor={`direction-${id}`} className="vl-visually-hidden">
-                          {tile.label}: better when
-                        </label>
-                        <select
-                          id={`direction-${id}`}
-                          className="vl-input vl-select"
-                          value={draft.higherIsBetter ? 'higher' : 'lower'}
-                          onChange={(event) => {
-                            setDraft({ higherIsBetter: event.target.value === 'higher' });
-                          }}
-                        >
-                          <option value="higher">Higher</option>
-                          <option value="lower">Lower</option>
-                        </select>
-                      </td>
-                      {(['green', 'amber'] as const).map((level) => {
-                        const field: FieldId = `target-${id}-${level}`;
-                        return (
-                          <td key={level}>
-                            <label htmlFor={field} className="vl-visually-hidden">
-                              {tile.label}: {level === 'green' ? 'on target at' : 'at risk at'} ({unit})
-                            </label>
-                            <span className="vl-unit-input">
-                              <input
-                                id={field}
-                                className="vl-input vl-input-number"
-                                inputMode="decimal"
-                                value={draft[level]}
-                                onChange={(event) => {
-                                  setDraft({ [level]: event.target.value });
-                                }}
-                                {...describedBy(field, errors)}
-                              />
-                              <span className="vl-unit" aria-hidden="true">
-                                {unit}
-                              </span>
-                            </span>
-                            <FieldError field={field} errors={errors} />
-                          </td>
-                        );
-                      })}
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          {adminTargets.state === 'failed' ? (
+            <div className="vl-message vl-message-warning" role="status">
+              <p>
+                The admin’s default targets could not be loaded ({adminTargets.message}), so inherited targets
+                show their built-in values here. The gadget itself still uses the admin’s.
+              </p>
+              <button type="button" className="vl-button" onClick={retryAdminTargets}>
+                Load them again
+              </button>
+            </div>
+          ) : null}
+          <TargetsTable
+            form={form}
+            update={update}
+            errors={errors}
+            admin={adminTargets}
+            describedBy={describedBy}
+            fieldError={(field) => <FieldError field={field} errors={errors} />}
+          />
           <FieldError field="tiles" errors={errors} />
         </Section>
 

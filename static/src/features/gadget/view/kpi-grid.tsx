@@ -1,5 +1,6 @@
 import type { KpiFigures } from '../../../../../src/contract/kpi-figures';
 import { formatMoney, formatMonth } from '../../../shared/format';
+import { effectiveTarget, type AdminTargets } from '../config/effective-target';
 import type { GadgetConfig } from '../config/gadget-config';
 import { TILES, type TileFigures, type TileId } from '../config/kpi-tiles';
 import { KpiTile } from './kpi-tile';
@@ -29,11 +30,14 @@ export function KpiGrid({
   config,
   source,
   currency,
+  adminTargets,
   onDrill,
 }: {
   config: GadgetConfig;
   source: TileFigures;
   currency: string;
+  /** The admin's default targets, for the tiles the gadget's editor left to inherit. */
+  adminTargets: AdminTargets;
   onDrill: () => void;
 }) {
   if (config.tiles.length === 0) return null;
@@ -43,17 +47,21 @@ export function KpiGrid({
         Key figures
       </h2>
       <ul className="vl-tiles">
-        {config.tiles.map((id) => (
-          <KpiTile
-            key={id}
-            tile={TILES[id]}
-            source={source}
-            currency={currency}
-            target={config.targets[id]}
-            detail={tileDetail(id, source.figures, currency)}
-            onDrill={onDrill}
-          />
-        ))}
+        {config.tiles.map((id) => {
+          const { target, source: targetSource } = effectiveTarget(id, config.targets, adminTargets);
+          return (
+            <KpiTile
+              key={id}
+              tile={TILES[id]}
+              source={source}
+              currency={currency}
+              target={target ?? undefined}
+              targetSource={targetSource}
+              detail={tileDetail(id, source.figures, currency)}
+              onDrill={onDrill}
+            />
+          );
+        })}
       </ul>
     </section>
   );

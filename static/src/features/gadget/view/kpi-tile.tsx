@@ -1,4 +1,5 @@
 import type { KpiTarget } from '../config/gadget-config';
+import type { TargetSource } from '../config/effective-target';
 import { describeTarget, formatKpi } from '../config/format-kpi';
 import { STATUS_LABEL, statusOf } from '../config/kpi-status';
 import type { TileDefinition, TileFigures } from '../config/kpi-tiles';
@@ -10,6 +11,8 @@ export interface KpiTileProps {
   source: TileFigures;
   currency: string;
   target: KpiTarget | undefined;
+  /** Where the target comes from; an inherited one says so, so a viewer knows whom to ask. */
+  targetSource?: TargetSource;
   /** A line under the value that puts it in context, e.g. "of €1.2M planned to date". */
   detail?: string | undefined;
   onDrill: () => void;
@@ -20,7 +23,12 @@ export interface KpiTileProps {
  * it cannot be computed when it cannot, and its formula on hover or focus. The value opens the
  * epics behind it.
  */
-export function KpiTile({ tile, source, currency, target, detail, onDrill }: KpiTileProps) {
+const INHERITED_NOTE: Partial<Record<TargetSource, string>> = {
+  admin: ' (admin default)',
+  'built-in': ' (built-in default)',
+};
+
+export function KpiTile({ tile, source, currency, target, targetSource, detail, onDrill }: KpiTileProps) {
   const value = tile.value(source);
   const shown = formatKpi(value, tile.unit, currency, { compact: true });
   const status = value === null || !target ? null : statusOf(value, target);
@@ -60,7 +68,11 @@ export function KpiTile({ tile, source, currency, target, detail, onDrill }: Kpi
           <StatusIcon status={status} />
           <span>
             <strong>{STATUS_LABEL[status]}</strong>
-            <span className="vl-tile-target"> · {describeTarget(target, tile.unit, currency)}</span>
+            <span className="vl-tile-target">
+              {' · '}
+              {describeTarget(target, tile.unit, currency)}
+              {targetSource ? INHERITED_NOTE[targetSource] : null}
+            </span>
           </span>
         </p>
       ) : (

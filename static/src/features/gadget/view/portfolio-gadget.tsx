@@ -3,8 +3,9 @@ import type { PortfolioView } from '../../../../../src/contract/gadget.contract'
 import { TrendChart } from '../../../charts/trend-chart';
 import { formatMonth } from '../../../shared/format';
 import { describeScope, effectiveAsOf, type GadgetConfig } from '../config/gadget-config';
-import { getPortfolio, type EpicFilter, type ScopeRequest } from '../data/gadget-api';
-import { useEnvelope } from '../data/use-envelope';
+import { approximateEpicCount } from '../data/epic-count';
+import type { EpicFilter, ScopeRequest } from '../data/gadget-api';
+import { usePortfolio } from '../data/use-portfolio';
 import { BreakdownTable } from './breakdown-table';
 import { DrillDown, type DrillTarget } from './drill-down';
 import { ExportBar } from './export-bar';
@@ -29,6 +30,7 @@ function Overview({
       <KpiGrid
         config={config}
         currency={view.currency}
+        adminTargets={view.kpiTargets}
         source={{
           figures: view.portfolio,
           strategicGoalsAdvancedPct: view.strategicGoalsAdvancedPct,
@@ -62,6 +64,7 @@ export function PortfolioGadget({
   siteUrl,
   refreshCount,
   now,
+  countEpics = approximateEpicCount,
 }: {
   config: GadgetConfig;
   ignored: string[];
@@ -69,10 +72,11 @@ export function PortfolioGadget({
   /** Bumped when the dashboard asks its gadgets to refresh. */
   refreshCount: number;
   now: Date;
+  countEpics?: (jql: string) => Promise<number | null>;
 }) {
   const request: ScopeRequest = { scope: config.scope, asOf: effectiveAsOf(config, now) };
   const key = JSON.stringify([request, refreshCount]);
-  const [portfolio, reload] = useEnvelope(key, () => getPortfolio(request));
+  const { load: portfolio, retry } = usePortfolio({ key, request, countEpics });
   const [drill, setDrill] = useState<DrillTarget | null>(null);
   // The control that opened the drill-down gets focus back when the user returns.
   const opener = useRef<HTMLElement | null>(null);
@@ -121,9 +125,19 @@ export function PortfolioGadget({
         </div>
       ) : null}
       {portfolio.state === 'loading' ? (
-        <LoadingOverview jql={config.scope.kind === 'jql'} tiles={config.tiles.length} />
+        <LoadingOverview
+          jql={config.scope.kind === 'jql'}
+          tiles={config.tiles.length}
+          progress={portfolio.progress}
+        />
       ) : null}
-      {portfolio.state === 'failed' ? <ErrorMessage error={portfolio.error} onRetry={reload} /> : null}
+      {portfolio.state === 'failed' ? (
+        <ErrorMessage
+          error={portfolio.error}
+          onRetry={retry}
+          {...(portfolio.progress ? { next: portfolio.next, progress: portfolio.progress } : {})}
+        />
+      ) : null}
       {view && empty ? <EmptyScope siteUrl={siteUrl} wholeSite={config.scope.kind === 'all'} /> : null}
       {view && !empty && drill ? (
         <DrillDown

@@ -1,5 +1,7 @@
 import { router } from '@forge/bridge';
 import type { ResolverError } from '../../../../../src/contract/envelope';
+import type { LiveProgress, NextStep } from '../data/use-portfolio';
+import { LiveProgressBar, progressText } from './live-progress';
 
 /** The admin page's module key in manifest.yml. */
 const ADMIN_MODULE_KEY = 'value-admin';
@@ -14,17 +16,27 @@ export function LoadingMessage({ label }: { label: string }) {
   );
 }
 
-/** The first load: progress, and skeleton tiles where the KPIs will be. */
-export function LoadingOverview({ jql, tiles }: { jql: boolean; tiles: number }) {
+/**
+ * The first load: progress, and skeleton tiles where the KPIs will be. A live computation shows
+ * how many epics it has read; the roll-up store answers too fast to need more than a bar.
+ */
+export function LoadingOverview({
+  jql,
+  tiles,
+  progress,
+}: {
+  jql: boolean;
+  tiles: number;
+  progress: LiveProgress | null;
+}) {
+  const label = jql
+    ? 'Running your JQL in Jira and adding up the epics it finds…'
+    : progress
+      ? 'Reading the epics in scope and adding up their value…'
+      : 'Adding up the value of the epics in scope…';
   return (
     <div className="vl-section">
-      <LoadingMessage
-        label={
-          jql
-            ? 'Running your JQL in Jira and adding up the epics it finds…'
-            : 'Adding up the value of the epics in scope…'
-        }
-      />
+      {progress ? <LiveProgressBar progress={progress} label={label} /> : <LoadingMessage label={label} />}
       <ul className="vl-tiles" aria-hidden="true">
         {Array.from({ length: Math.min(tiles, 8) }, (_, index) => (
           <li key={index} className="vl-tile vl-skeleton">
@@ -55,8 +67,27 @@ function adviceFor(error: ResolverError): { advice: string | null; retry: boolea
   }
 }
 
-export function ErrorMessage({ error, onRetry }: { error: ResolverError; onRetry: () => void }) {
-  const { advice, retry } = adviceFor(error);
+/**
+ * A failed load: what happened, what to do, and a way to try again when that can help. A live
+ * computation that failed part-way says how far it got; its Retry goes on from there.
+ */
+export function ErrorMessage({
+  error,
+  onRetry,
+  next,
+  progress = null,
+}: {
+  error: ResolverError;
+  onRetry: () => void;
+  /** For a live computation: what its retry does (see use-portfolio.ts). */
+  next?: NextStep;
+  progress?: LiveProgress | null;
+}) {
+  const { advice: settingsAdvice, retry: retryable } = adviceFor(error);
+  // A forgotten computation (expired) is not the settings' fault: starting again is the advice.
+  const advice = next === 'restart' ? null : settingsAdvice;
+  const retry = next === undefined ? retryable : next !== 'none';
+  const partial = progress !== null && progress.processed > 0;
   const jqlField = error.fields?.find((field) => field.path === 'jql');
   return (
     <div className="vl-message vl-message-error" role="alert">
@@ -74,9 +105,17 @@ export function ErrorMessage({ error, onRetry }: { error: ResolverError; onRetry
         </ul>
       ) : null}
       {advice ? <p>{advice}</p> : null}
+      {partial && next === 'continue' ? (
+        <p>
+          Stopped after {progressText(progress)}. Retry goes on from there; the epics already read are kept.
+        </p>
+      ) : null}
+      {partial && next === 'restart' ? (
+        <p>Stopped after {progressText(progress)}. The computation has to start again from the first epic.</p>
+      ) : null}
       {retry ? (
         <button type="button" className="vl-button" onClick={onRetry}>
-          Try again
+          {next === 'continue' ? 'Retry' : next === 'restart' && partial ? 'Start again' : 'Try again'}
         </button>
       ) : null}
     </div>

@@ -1,0 +1,90 @@
+import { formatDateTime } from './HistoryTab';
+
+/** Edits kept from an earlier visit that were never saved: bring them back, or let them go. */
+export function RestoreOffer({
+  savedAt,
+  onRestore,
+  onDiscard,
+}: {
+  savedAt: string;
+  onRestore: () => void;
+  onDiscard: () => void;
+}) {
+  return (
+    <div className="section-message is-warning" role="region" aria-labelledby="restore-title">
+      <h2 id="restore-title" className="section-message-title">
+        You have unsaved changes from {formatDateTime(savedAt)}
+      </h2>
+      <p>They were never saved. Bring them back into the form to review and save them, or discard them.</p>
+      <div className="message-actions">
+        <button type="button" className="button button-primary" onClick={onRestore}>
+          Restore my changes
+        </button>
+        <button type="button" className="button button-subtle" onClick={onDiscard}>
+          Discard them
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** The user's edits now sit on a newer version; where both sides changed a thing, theirs lost. */
+export function RebaseNote({ headline, overlaps }: { headline: string; overlaps: readonly string[] }) {
+  return (
+    <div id="rebase-note" className="section-message is-info" role="status" tabIndex={-1}>
+      <p>
+        <strong>{headline}</strong> Check them, then save.
+      </p>
+      {overlaps.length > 0 ? (
+        <p>
+          You both changed {overlaps.join('; ')}. Your version of those is in the form; theirs is in History.
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function SaveError({ message }: { message: string }) {
+  return (
+    <div id="save-error" className="section-message is-error" role="alert" tabIndex={-1}>
+      <p>
+        <strong>Not saved.</strong> {message}
+      </p>
+    </div>
+  );
+}
+
+/** Every problem that stops a save, each a link to its field. */
+export function ErrorSummary({
+  errors,
+  onGoTo,
+}: {
+  errors: readonly { path: string; where: string; text: string }[];
+  onGoTo: (path: string) => void;
+}) {
+  return (
+    <div id="error-summary" className="section-message is-error" role="alert" tabIndex={-1}>
+      <h2 className="section-message-title">
+        {errors.length === 1
+          ? 'Fix 1 problem before saving'
+          : `Fix ${String(errors.length)} problems before saving`}
+      </h2>
+      <ul className="error-list">
+        {errors.map((error) => (
+          <li key={error.path}>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => {
+                onGoTo(error.path);
+              }}
+            >
+              {error.where}
+            </button>{' '}
+            – {error.text}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

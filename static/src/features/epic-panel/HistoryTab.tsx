@@ -1,0 +1,152 @@
+import { useEffect, useState } from 'react';
+import type { HistoryEntry, ObjectiveOption } from '../../../../src/contract/panel.contract';
+import { displayNames, getHistory } from './api';
+import { describeChange } from './history-text';
+
+export function formatDateTime(iso: string): string {
+  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** `request` names what was asked for; state for an older request shows as loading. */
+type HistoryState = { request: string } & (
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | {
+      status: 'ready';
+      entries: HistoryEntry[];
+      nextCursor: string | null;
+      names: ReadonlyMap<string, string>;
+    }
+);
+
+interface HistoryTabProps {
+  issueKey: string;
+  currency: string;
+  objectives: readonly ObjectiveOption[];
+  /** The revision shown in the editor; a new one (a save) reloads the history. */
+  revision: number;
+}
+
+/** Who changed the epic's value, when, and what, newest first. */
+export function HistoryTab({ issueKey, currency, objectives, revision }: HistoryTabProps) {
+  const [attempt, setAttempt] = useState(0);
+  const request = `${issueKey}@${String(revision)}#${String(attempt)}`;
+  const [loaded, setState] = useState<HistoryState>({ request: '', status: 'loading' });
+  const [loadingMore, setLoadingMore] = useState(false);
+  const state: HistoryState = loaded.request === request ? loaded : { request, status: 'loading' };
+
+  useEffect(() => {
+    const run = new AbortController();
+    const stopped = () => run.signal.aborted;
+    void (async () => {
+      const page = await getHistory(issueKey);
+      if (stopped()) return;
+      if (!page.ok) {
+        setState({ request, status: 'error', message: page.error.message });
+        return;
+      }
+      const names = await displayNames(page.data.entries.map((entry) => entry.by));
+      if (!stopped()) {
+        setState({
+          request,
+          status: 'ready',
+          entries: page.data.entries,
+          nextCursor: page.data.nextCursor,
+          names,
+        });
+      }
+    })();
+    return () => {
+      run.abort();
+    };
+  }, [issueKey, request]);
+
+  const loadMore = async () => {
+    if (state.status !== 'ready' || state.nextCursor === null) return;
+    setLoadingMore(true);
+    const page = await getHistory(issueKey, state.nextCursor);
+    setLoadingMore(false);
+    if (!page.ok) {
+      setState({ request, status: 'error', message: page.error.message });
+      return;
+    }
+    const names = await displayNames([...state.entries, ...page.data.entries].map((entry) => entry.by));
+    setState({
+      request,
+      status: 'ready',
+      entries: [...state.entries, ...page.data.entries],
+      nextCursor: page.data.nextCursor,
+      names,
+    });
+  };
+
+  if (state.status === 'loading') {
+    return (
+      <div className="skeleton-list" role="status" aria-label="Loading the history">
+        <div className="skeleton skeleton-line" />
+        <div className="skeleton skeleton-line short" />
+        <div className="skeleton skeleton-line" />
+      </div>
+    );
+  }
+  if (state.status === 'error') {
+    return (
+      <div className="section-message is-error" role="alert">
+        <p>
+          <strong>The history could not be loaded.</strong> {state.message}
+        </p>
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            setAttempt(attempt + 1);
+          }}
+        >
+          Try again
+        </button>
+      </div>
+    );
+  }
+  if (state.entries.length === 0) {
+    return (
+      <div className="empty-state">
+        <p>
+          <strong>No changes yet.</strong> Every save of this epic’s value is listed here: who changed what,
+          and when.
+        </p>
+      </div>
+    );
+  }
+  const names = new Map(objectives.map((objective) => [objective.id, objective.name]));
+  const objectiveName = (id: string) => names.get(id) ?? id;
+  return (
+    <>
+      <ol className="history">
+        {state.entries.map((entry) => (
+          <li key={entry.revision} className="history-entry">
+            <h3 className="history-who">
+              {state.names.get(entry.by) ?? entry.by}{' '}
+              <span className="history-when">
+                <time dateTime={entry.at}>{formatDateTime(entry.at)}</time> · revision {entry.revision}
+              </span>
+            </h3>
+            {entry.changes.length === 0 ? (
+              <p className="history-none">Saved without changes.</p>
+            ) : (
+              <ul className="history-changes">
+                {entry.changes.map((change, index) => (
+                  <li key={index}>{describeChange(change, { currency, objectiveName })}</li>
+                ))}
+              </ul>
+            )}
+          </li>
+        ))}
+      </ol>
+      {state.nextCursor === null ? null : (
+        <button type="button" className="button" disabled={loadingMore} onClick={() => void loadMore()}>
+          {loadingMore ? 'Loading…' : 'Show older changes'}
+        </button>
+      )}
+    </>
+  );
+}

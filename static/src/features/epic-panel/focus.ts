@@ -1,0 +1,6 @@
+/** Moves focus once React has rendered the element. */
+export function focusSoon(id: string): void {
+  window.setTimeout(() => {
+    document.getElementById(id)?.focus();
+  }, 0);
+}

@@ -1,0 +1,163 @@
+import { createContext, use, type ReactNode } from 'react';
+import { fieldId, getIn, type Draft } from './draft';
+import { ErrorIcon } from './icons';
+import type { FieldErrors } from './validate';
+
+/** How a field's text is tidied when the user leaves it. */
+export type FieldKind = 'text' | 'amount' | 'month' | 'percent' | 'count';
+
+export interface FormApi {
+  draft: Draft;
+  /** The errors to show now (client errors of touched fields, or all after a save attempt, and the server's). */
+  errors: FieldErrors;
+  readOnly: boolean;
+  currency: string;
+  decimals: number;
+  asOf: string;
+  setField(path: string, value: string): void;
+  leaveField(path: string, kind: FieldKind): void;
+  /** A structural change (rows added or removed): the server's field errors no longer line up. */
+  update(path: string, change: (old: unknown) => unknown): void;
+  announce(message: string): void;
+  /** Which cards are open, by key (`benefit:<id>`, `costs:planned`). */
+  expanded: ReadonlySet<string>;
+  setExpanded(key: string, open: boolean): void;
+}
+
+export const FormContext = createContext<FormApi | null>(null);
+
+export function useForm(): FormApi {
+  const form = use(FormContext);
+  if (!form) throw new Error('useForm needs a FormContext provider.');
+  return form;
+}
+
+/** The message under a field; always present, so screen readers hear it when it appears. */
+export function FieldError({ id, message }: { id: string; message: string | undefined }) {
+  return (
+    <div id={id} className="field-error" aria-live="polite">
+      {message === undefined ? null : (
+        <>
+          <ErrorIcon />
+          <span>{message}</span>
+        </>
+      )}
+    </div>
+  );
+}
+
+interface TextFieldProps {
+  path: string;
+  label: ReactNode;
+  kind?: FieldKind;
+  hint?: ReactNode;
+  /** For fields in table cells, where a column header already says what they are. */
+  labelHidden?: boolean;
+  suffix?: string;
+  className?: string;
+  placeholder?: string;
+  /** Ids of further messages about this field, such as a total it counts toward. */
+  describedBy?: string;
+}
+
+export function TextField({
+  path,
+  label,
+  kind = 'text',
+  hint,
+  labelHidden = false,
+  suffix,
+  className,
+  placeholder,
+  describedBy,
+}: TextFieldProps) {
+  const form = useForm();
+  const id = fieldId(path);
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const error = form.errors[path];
+  const raw = getIn(form.draft, path);
+  const numeric = kind === 'amount' || kind === 'percent' || kind === 'count';
+  return (
+    <div className={`field${className === undefined ? '' : ` ${className}`}`}>
+      <label htmlFor={id} className={labelHidden ? 'visually-hidden' : 'field-label'}>
+        {label}
+      </label>
+      <div className={`field-control${suffix === undefined ? '' : ' has-suffix'}`}>
+        <input
+          id={id}
+          type="text"
+          className={numeric ? 'input input-number' : 'input'}
+          value={typeof raw === 'string' ? raw : ''}
+          readOnly={form.readOnly}
+          placeholder={placeholder}
+          autoComplete="off"
+          spellCheck={kind === 'text'}
+          inputMode={kind === 'count' ? 'numeric' : numeric ? 'decimal' : undefined}
+          aria-invalid={error === undefined ? undefined : true}
+          aria-describedby={[hint === undefined ? null : hintId, errorId, describedBy ?? null]
+            .filter((id) => id !== null)
+            .join(' ')}
+          onChange={(event) => {
+            form.setField(path, event.target.value);
+          }}
+          onBlur={() => {
+            form.leaveField(path, kind);
+          }}
+        />
+        {suffix === undefined ? null : (
+          <span className="field-suffix" aria-hidden="true">
+            {suffix}
+          </span>
+        )}
+      </div>
+      {hint === undefined ? null : (
+        <div id={hintId} className="field-hint">
+          {hint}
+        </div>
+      )}
+      <FieldError id={errorId} message={error} />
+    </div>
+  );
+}
+
+interface SelectFieldProps {
+  path: string;
+  label: ReactNode;
+  options: readonly { value: string; label: string }[];
+  labelHidden?: boolean;
+  className?: string;
+}
+
+export function SelectField({ path, label, options, labelHidden = false, className }: SelectFieldProps) {
+  const form = useForm();
+  const id = fieldId(path);
+  const errorId = `${id}-error`;
+  const error = form.errors[path];
+  const raw = getIn(form.draft, path);
+  return (
+    <div className={`field${className === undefined ? '' : ` ${className}`}`}>
+      <label htmlFor={id} className={labelHidden ? 'visually-hidden' : 'field-label'}>
+        {label}
+      </label>
+      <select
+        id={id}
+        className="select"
+        value={typeof raw === 'string' ? raw : ''}
+        disabled={form.readOnly}
+        aria-invalid={error === undefined ? undefined : true}
+        aria-describedby={errorId}
+        onChange={(event) => {
+          form.setField(path, event.target.value);
+        }}
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      <FieldError id={errorId} message={error} />
+    </div>
+  );
+}

@@ -1,0 +1,164 @@
+import type { EpicValueDocument } from '../../../../src/contract/epic-value.schema';
+import type { AmountRow, Draft } from './draft';
+import { formatMonth } from '../../shared/format';
+import { isValidMonth, parseMonth } from './months';
+import { parseDecimal } from './numbers';
+
+/** The contract's limits (src/contract/primitives.schema.ts), restated so zod stays out of the bundle. */
+export const MAX_AMOUNT = 1_000_000_000_000;
+const MAX_TITLE = 255;
+const WEIGHT_DECIMALS = 6;
+
+/** Messages by field path, in the server's notation (`value.benefits[0].planned[1].amount`). */
+export type FieldErrors = Record<string, string>;
+
+export interface ReadDraft {
+  /** The value to send; only meaningful when `errors` is empty. */
+  value: EpicValueDocument;
+  errors: FieldErrors;
+}
+
+const wholeFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
+
+/**
+ * Checks the draft as the server will (the contract's epic value schema and the site currency's
+ * decimals) and builds the value to save. Each problem is reported on the field that holds it.
+ */
+export function readDraft(
+  draft: Draft,
+  { currency, decimals }: { currency: string; decimals: number },
+): ReadDraft {
+  const errors: FieldErrors = {};
+  const scale = 10 ** decimals;
+
+  const amountOf = (text: string, path: string): number => {
+    const parsed = parseDecimal(text, decimals);
+    if (!parsed.ok) {
+      errors[path] =
+        parsed.reason === 'empty'
+          ? 'Enter an amount.'
+          : parsed.reason === 'invalid'
+            ? `Enter a number, such as ${(1250.5).toLocaleString(undefined, { minimumFractionDigits: decimals, maximumFractionDigits: decimals })}.`
+            : decimals === 0
+              ? `Enter a whole number: ${currency} has no minor unit.`
+              : `Use at most ${String(decimals)} decimals.`;
+      return 0;
+    }
+    const amount = parsed.units / scale;
+    if (amount < 0) errors[path] = 'Enter 0 or more.';
+    else if (amount > MAX_AMOUNT) errors[path] = `Enter at most ${wholeFormat.format(MAX_AMOUNT)}.`;
+    return amount;
+  };
+
+  const monthOf = (text: string, path: string): string => {
+    if (text.trim() === '') {
+      errors[path] = 'Enter a month, such as 2026-03.';
+      return text;
+    }
+    const month = parseMonth(text);
+    if (month === null || !isValidMonth(month)) {
+      errors[path] = 'Enter a month as YYYY-MM, between 1900-01 and 2199-12.';
+      return text;
+    }
+    return month;
+  };
+
+  const seriesOf = <Row extends AmountRow>(rows: readonly Row[], path: string) => {
+    const seen = new Set<string>();
+    return rows.map((row, index) => {
+      const month = monthOf(row.month, `${path}[${String(index)}].month`);
+      if (isValidMonth(month)) {
+        if (seen.has(month))
+          errors[`${path}[${String(index)}].month`] = `${formatMonth(month)} is already in this list.`;
+        seen.add(month);
+      }
+      return { row, month, amount: amountOf(row.amount, `${path}[${String(index)}].amount`) };
+    });
+  };
+
+  const percentOf = (text: string, path: string, { above }: { above: boolean }): number => {
+    const parsed = parseDecimal(text.replace(/%\s*$/, ''), WEIGHT_DECIMALS - 2);
+    const range = above ? 'above 0% and at most 100%' : 'from 0% to 100%';
+    if (!parsed.ok) {
+      errors[path] =
+        parsed.reason === 'decimals' ? 'Use at most 4 decimals.' : `Enter a percentage ${range}.`;
+      return 0;
+    }
+    // Integer millionths, so the fraction is exactly the decimal the user typed.
+    const micros = parsed.units;
+    if (micros > 1_000_000 || micros < 0 || (above && micros === 0))
+      errors[path] = `Enter a percentage ${range}.`;
+    return micros / 1_000_000;
+  };
+
+  const countOf = (text: string, path: string): number => {
+    const parsed = parseDecimal(text, 0);
+    if (!parsed.ok || parsed.units < 0 || !Number.isSafeInteger(parsed.units)) {
+      errors[path] =
+        parsed.ok || parsed.reason !== 'empty' ? 'Enter a whole number, 0 or more.' : 'Enter a count.';
+      return 0;
+    }
+    return parsed.units;
+  };
+
+  const benefits = draft.benefits.map((benefit, index) => {
+    const path = `value.benefits[${String(index)}]`;
+    const title = benefit.title.trim();
+    if (title === '') errors[`${path}.title`] = 'Enter a title.';
+    else if (title.length > MAX_TITLE)
+      errors[`${path}.title`] = `Use at most ${String(MAX_TITLE)} characters.`;
+    return {
+      id: benefit.id,
+      kind: benefit.kind,
+      title,
+      planned: seriesOf(benefit.planned, `${path}.planned`).map(({ month, amount }) => ({ month, amount })),
+      realised: seriesOf(benefit.realised, `${path}.realised`).map(({ row, month, amount }) => ({
+        month,
+        amount,
+        evidence: row.evidence,
+      })),
+    };
+  });
+
+  let shareMicros = 0;
+  const objectives = draft.objectives.map((link, index) => {
+    const share = percentOf(link.share, `value.objectives[${String(index)}].share`, { above: true });
+    shareMicros += Math.round(share * 1_000_000);
+    return { id: link.id, share };
+  });
+  if (shareMicros > 1_000_000) {
+    errors['value.objectives'] =
+      `The shares add up to ${String(shareMicros / 10_000)}%; together they can be at most 100%.`;
+  }
+
+  const value: EpicValueDocument = {
+    successProbability: percentOf(draft.successProbability, 'value.successProbability', { above: false }),
+    objectives,
+    benefits,
+    costs: {
+      planned: seriesOf(draft.costs.planned, 'value.costs.planned').map(({ month, amount }) => ({
+        month,
+        amount,
+      })),
+      actual: seriesOf(draft.costs.actual, 'value.costs.actual').map(({ month, amount }) => ({
+        month,
+        amount,
+      })),
+    },
+    nps:
+      draft.nps === null
+        ? null
+        : {
+            promoters: countOf(draft.nps.promoters, 'value.nps.promoters'),
+            passives: countOf(draft.nps.passives, 'value.nps.passives'),
+            detractors: countOf(draft.nps.detractors, 'value.nps.detractors'),
+          },
+  };
+  return { value, errors };
+}
+
+/** Net Promoter Score from survey counts: −100 to 100, null without responses. */
+export function npsOf(counts: { promoters: number; passives: number; detractors: number }): number | null {
+  const responses = counts.promoters + counts.passives + counts.detractors;
+  return responses === 0 ? null : (100 * (counts.promoters - counts.detractors)) / responses;
+}

@@ -1,0 +1,187 @@
+/**
+ * What the epic panel's tests share: an epic value view as the server sends it, and a fake host
+ * that answers the panel's resolver calls and Jira's user/bulk from in-memory state.
+ */
+import { render, screen } from '@testing-library/react';
+import { createElement } from 'react';
+import type { Envelope } from '../../../src/contract/envelope';
+import type { EpicValueDocument } from '../../../src/contract/epic-value.schema';
+import type { KpiFigures } from '../../../src/contract/kpi-figures';
+import type { EpicHistoryPage, EpicValueView } from '../../../src/contract/panel.contract';
+import { forgetDisplayNames } from '../../../static/src/features/epic-panel/api';
+import { EpicPanel } from '../../../static/src/features/epic-panel/EpicPanel';
+import { fakeBridge } from '../fake-bridge';
+
+export const EMPTY_KPIS: KpiFigures = {
+  epics: 1,
+  plannedBenefit: 0,
+  plannedBenefitToDate: 0,
+  realisedBenefit: 0,
+  realisationRate: null,
+  costBudget: 0,
+  actualCost: 0,
+  forecastCost: 0,
+  riskAdjustedBenefit: 0,
+  roi: null,
+  expectedRoi: null,
+  valueForMoney: null,
+  npv: 0,
+  paybackMonth: null,
+  irr: null,
+  costAvoidanceRealised: 0,
+  costSavingRealised: 0,
+  verifiedShare: null,
+  npsAtCompletion: null,
+};
+
+export const EMPTY_VALUE: EpicValueDocument = {
+  successProbability: 1,
+  objectives: [],
+  benefits: [],
+  costs: { planned: [], actual: [] },
+  nps: null,
+};
+
+export const USERS: Record<string, string> = {
+  'acc-sam': 'Sam Okafor',
+  'acc-priya': 'Priya Natarajan',
+};
+
+export function viewOf(overrides: Partial<EpicValueView> = {}): EpicValueView {
+  return {
+    epic: {
+      id: '10026',
+      key: 'CHK-1',
+      summary: 'Rebuild self-service refunds',
+      status: 'in_progress',
+      project: 'CHK',
+      programme: null,
+    },
+    revision: 0,
+    updatedAt: null,
+    updatedBy: null,
+    value: EMPTY_VALUE,
+    asOf: '2026-11',
+    kpis: EMPTY_KPIS,
+    currency: 'EUR',
+    discountRate: 0.08,
+    objectives: [
+      { id: 'OBJ-1', name: 'Grow recurring revenue', status: 'active', weight: 1 },
+      { id: 'OBJ-2', name: 'Reduce cost to serve', status: 'active', weight: 1 },
+    ],
+    canEdit: true,
+    readOnlyReason: null,
+    ...overrides,
+  };
+}
+
+export interface SaveCall {
+  issueKey: string;
+  baseRevision: number;
+  value: EpicValueDocument;
+}
+
+export interface FakeHost {
+  saves: SaveCall[];
+  /** What the next save answers; by default it accepts and bumps the revision. */
+  answerSave: (call: SaveCall) => Envelope<EpicValueView>;
+  answerGet: () => Envelope<EpicValueView>;
+  history: EpicHistoryPage[];
+}
+
+/** Request and Response as @forge/bridge's requestJira uses them; jsdom has neither. */
+function installFetchClasses(): void {
+  const scope = globalThis as Record<string, unknown>;
+  if (typeof scope['Response'] === 'function') return;
+  class MinimalRequest {
+    readonly method: string;
+    readonly headers: Headers;
+    private readonly body: unknown;
+    constructor(_url: string, init: { method?: string; headers?: HeadersInit; body?: unknown } = {}) {
+      this.method = (init.method ?? 'GET').toUpperCase();
+      this.headers = new Headers(init.headers);
+      this.body = init.body;
+    }
+    text(): Promise<string> {
+      return Promise.resolve(typeof this.body === 'string' ? this.body : '');
+    }
+  }
+  class MinimalResponse {
+    readonly status: number;
+    readonly ok: boolean;
+    constructor(
+      private readonly body: string | null,
+      init: { status: number },
+    ) {
+      this.status = init.status;
+      this.ok = init.status >= 200 && init.status < 300;
+    }
+    json(): Promise<unknown> {
+      return Promise.resolve(JSON.parse(this.body ?? 'null'));
+    }
+  }
+  scope['Request'] = MinimalRequest;
+  scope['Response'] = MinimalResponse;
+}
+
+/** Answers the panel's calls the way the host and the panel resolver would. */
+export function serveHost(initial: EpicValueView, issueKey = 'CHK-1'): FakeHost {
+  installFetchClasses();
+  forgetDisplayNames();
+  // Unsaved drafts are kept in localStorage; each test starts without any.
+  localStorage.clear();
+  let current = initial;
+  const host: FakeHost = {
+    saves: [],
+    history: [{ entries: [], nextCursor: null }],
+    answerGet: () => ({ ok: true, data: current }),
+    answerSave: (call) => {
+      current = {
+        ...current,
+        revision: current.revision + 1,
+        value: call.value,
+        updatedAt: '2026-11-23T10:42:00.000Z',
+        updatedBy: 'acc-sam',
+      };
+      return { ok: true, data: current };
+    },
+  };
+  fakeBridge.on('getContext', () => ({
+    accountId: 'acc-sam',
+    locale: 'en-US',
+    moduleKey: 'value-panel',
+    extension: { type: 'jira:issuePanel', issue: { id: '10026', key: issueKey, type: 'Epic' } },
+  }));
+  fakeBridge.on('invoke', (raw) => {
+    const { functionKey, payload } = raw as { functionKey: string; payload: Record<string, unknown> };
+    if (functionKey === 'panel/get-value') return host.answerGet();
+    if (functionKey === 'panel/save-value') {
+      const call = payload as unknown as SaveCall;
+      host.saves.push(call);
+      return host.answerSave(call);
+    }
+    if (functionKey === 'panel/get-history') {
+      const page = payload['cursor'] === undefined ? 0 : Number(payload['cursor']);
+      return { ok: true, data: host.history[page] ?? { entries: [], nextCursor: null } };
+    }
+    throw new Error(`unexpected resolver ${functionKey}`);
+  });
+  fakeBridge.on('fetchProduct', (raw) => {
+    const { restPath } = raw as { restPath: string };
+    const ids = new URL(restPath, 'https://jira.example').searchParams.getAll('accountId');
+    const values = ids.filter((id) => id in USERS).map((id) => ({ accountId: id, displayName: USERS[id] }));
+    return {
+      status: 200,
+      statusText: 'OK',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ values }),
+    };
+  });
+  return host;
+}
+
+/** Renders the panel and waits until the epic's value is on screen. */
+export async function renderPanel(): Promise<void> {
+  render(createElement(EpicPanel));
+  await screen.findByRole('tab', { name: 'Value' });
+}

@@ -1,0 +1,125 @@
+import { toDraft, type Draft } from '../../../static/src/features/epic-panel/draft';
+import { npsOf, readDraft } from '../../../static/src/features/epic-panel/validate';
+import { EMPTY_VALUE } from './panel-fixtures';
+
+const EUR = { currency: 'EUR', decimals: 2 };
+
+function draftWith(change: (draft: Draft) => void): Draft {
+  const draft = toDraft(EMPTY_VALUE, 2);
+  draft.benefits.push({
+    id: 'b1',
+    kind: 'revenue',
+    title: 'Conversion uplift',
+    planned: [{ key: 'r1', month: '2026-03', amount: '1,000.50' }],
+    realised: [{ key: 'r2', month: 'Mar 2026', amount: '900', evidence: 'measured' }],
+  });
+  change(draft);
+  return draft;
+}
+
+describe('readDraft', () => {
+  it('builds the value the server expects from what the user typed', () => {
+    const draft = draftWith((d) => {
+      d.successProbability = '80';
+      d.objectives = [{ id: 'OBJ-1', share: '33.3333' }];
+      d.costs.actual = [{ key: 'c1', month: '2026-02', amount: '€ 2.100,00' }];
+      d.nps = { promoters: '40', passives: '30', detractors: '10' };
+    });
+
+    expect(readDraft(draft, EUR)).toEqual({
+      errors: {},
+      value: {
+        successProbability: 0.8,
+        objectives: [{ id: 'OBJ-1', share: 0.333333 }],
+        benefits: [
+          {
+            id: 'b1',
+            kind: 'revenue',
+            title: 'Conversion uplift',
+            planned: [{ month: '2026-03', amount: 1000.5 }],
+            realised: [{ month: '2026-03', amount: 900, evidence: 'measured' }],
+          },
+        ],
+        costs: { planned: [], actual: [{ month: '2026-02', amount: 2100 }] },
+        nps: { promoters: 40, passives: 30, detractors: 10 },
+      },
+    });
+  });
+
+  it('reports each problem on its field, with the server’s path', () => {
+    const draft = draftWith((d) => {
+      const benefit = d.benefits[0];
+      if (!benefit) throw new Error('no benefit');
+      benefit.title = ' ';
+      benefit.planned.push(
+        { key: 'r3', month: '2026-03', amount: 'lots' },
+        { key: 'r4', month: 'soon', amount: '' },
+      );
+      d.successProbability = '120';
+      d.nps = { promoters: '1.5', passives: '', detractors: '0' };
+    });
+
+    expect(readDraft(draft, EUR).errors).toEqual({
+      'value.benefits[0].title': 'Enter a title.',
+      'value.benefits[0].planned[1].month': 'Mar 2026 is already in this list.',
+      'value.benefits[0].planned[1].amount': 'Enter a number, such as 1,250.50.',
+      'value.benefits[0].planned[2].month': 'Enter a month as YYYY-MM, between 1900-01 and 2199-12.',
+      'value.benefits[0].planned[2].amount': 'Enter an amount.',
+      'value.successProbability': 'Enter a percentage from 0% to 100%.',
+      'value.nps.promoters': 'Enter a whole number, 0 or more.',
+      'value.nps.passives': 'Enter a count.',
+    });
+  });
+
+  it('reports shares that add up to more than 100% on the objectives', () => {
+    const draft = draftWith((d) => {
+      d.objectives = [
+        { id: 'OBJ-1', share: '70' },
+        { id: 'OBJ-2', share: '50.5' },
+      ];
+    });
+
+    expect(readDraft(draft, EUR).errors).toEqual({
+      'value.objectives': 'The shares add up to 120.5%; together they can be at most 100%.',
+    });
+  });
+
+  it('refuses a zero share and amounts out of range', () => {
+    const draft = draftWith((d) => {
+      d.objectives = [{ id: 'OBJ-1', share: '0' }];
+      d.costs.planned = [
+        { key: 'c1', month: '2026-01', amount: '-1' },
+        { key: 'c2', month: '2026-02', amount: '1,000,000,000,000.01' },
+      ];
+    });
+
+    expect(readDraft(draft, EUR).errors).toEqual({
+      'value.objectives[0].share': 'Enter a percentage above 0% and at most 100%.',
+      'value.costs.planned[0].amount': 'Enter 0 or more.',
+      'value.costs.planned[1].amount': 'Enter at most 1,000,000,000,000.',
+    });
+  });
+
+  it('holds amounts to the site currency’s decimals', () => {
+    const draft = draftWith(() => undefined);
+
+    expect(readDraft(draft, { currency: 'JPY', decimals: 0 }).errors).toEqual({
+      'value.benefits[0].planned[0].amount': 'Enter a whole number: JPY has no minor unit.',
+    });
+    expect(
+      readDraft(
+        draftWith((d) => (d.costs.actual = [{ key: 'x', month: '2026-01', amount: '1.234' }])),
+        EUR,
+      ).errors,
+    ).toEqual({
+      'value.costs.actual[0].amount': 'Use at most 2 decimals.',
+    });
+  });
+});
+
+describe('npsOf', () => {
+  it('is 100 × (promoters − detractors) / responses', () => {
+    expect(npsOf({ promoters: 40, passives: 30, detractors: 10 })).toBe(37.5);
+    expect(npsOf({ promoters: 0, passives: 0, detractors: 0 })).toBeNull();
+  });
+});
