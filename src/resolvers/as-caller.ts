@@ -13,6 +13,7 @@ export interface CallerContext {
   permissions: PermissionChecker;
   store: KeyValueStore;
   clock: Clock;
+  sleep(ms: number): Promise<void>;
 }
 
 /**
@@ -28,5 +29,6 @@ export function asCaller(caller: TrustedCaller): CallerContext {
     permissions: jiraPermissions(jira),
     store: forgeKeyValueStore,
     clock: systemClock,
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   };
 }

@@ -63,6 +63,7 @@ async function site() {
     permissions: jira.permissionsFor(user),
     store,
     clock: { now: () => new Date('2026-11-15T12:00:00Z') },
+    sleep: () => new Promise((resolve) => setImmediate(resolve)),
   });
   return { jira, store, contextFor };
 }
@@ -262,6 +263,29 @@ describe('saveEpicValue', () => {
     const rejected = outcomes.find((outcome) => outcome.status === 'rejected');
     expect((rejected?.reason as AppError).code).toBe('CONFLICT');
     expect(jira.writes).toHaveLength(1);
+  });
+
+  it("shows the loser of a race the winner's version, even when the winner is still writing", async () => {
+    const { jira, contextFor } = await site();
+    let releaseWinner = () => undefined as void;
+    jira.beforeWrite = () => new Promise<void>((resolve) => (releaseWinner = resolve));
+    const winner = saveEpicValue(contextFor(editor), { issueKey: 'PAY-1', baseRevision: 0, value });
+    await new Promise((resolve) => setImmediate(resolve));
+    jira.beforeWrite = undefined;
+
+    const loser = saveEpicValue(contextFor({ accountId: 'editor-2' }), {
+      issueKey: 'PAY-1',
+      baseRevision: 0,
+      value,
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    releaseWinner();
+    const [won, lost] = await Promise.allSettled([winner, loser]);
+
+    expect(won.status).toBe('fulfilled');
+    const error = (lost as PromiseRejectedResult).reason as AppError;
+    expect(error.code).toBe('CONFLICT');
+    expect((error.details as SaveConflict).current.revision).toBe(1);
   });
 
   it('answers TOO_LARGE, stores nothing, and frees the revision when Jira would not hold the record', async () => {

@@ -11,6 +11,8 @@ export interface PanelContext {
   permissions: PermissionChecker;
   store: KeyValueStore;
   clock: Clock;
+  /** Waits, e.g. for a concurrent save to land; tests pass one that does not really wait. */
+  sleep(ms: number): Promise<void>;
 }
 
 export function siteConfigOf(context: { store: KeyValueStore }): SiteConfig {

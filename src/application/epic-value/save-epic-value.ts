@@ -1,6 +1,6 @@
 import { parseEpicValue, type EpicValueDocument } from '../../contract/epic-value.schema';
 import type { EpicValueView, SaveConflict } from '../../contract/panel.contract';
-import type { StoredObjective } from '../../contract/site-config.schema';
+import type { AppSettings, StoredObjective } from '../../contract/site-config.schema';
 import type { FieldError } from '../../contract/envelope';
 import { AppError, badRequest, forbidden } from '../app-error';
 import { monthOf } from '../ports/clock';
@@ -9,6 +9,29 @@ import { commitRevision, RevisionTakenError } from './commit-revision';
 import { epicValueView } from './epic-value-view';
 import { currentValueOf, loadEpic } from './load-epic';
 import { siteConfigOf, type PanelContext } from './panel-context';
+
+/**
+ * The epic as the save that won the race left it. The winner may still be writing when the loser
+ * finds out, so Jira is asked again a few times until the next revision shows; the loser then
+ * sees what it lost to, not its own starting point.
+ */
+async function winnersVersion(
+  context: PanelContext,
+  issue: EpicIssue,
+  settings: AppSettings,
+): Promise<EpicIssue> {
+  const startedFrom = currentValueOf(issue, settings.currency).revision;
+  let latest = await loadEpic(context.jira, issue.key, settings);
+  for (
+    let attempt = 0;
+    attempt < 5 && currentValueOf(latest, settings.currency).revision === startedFrom;
+    attempt++
+  ) {
+    await context.sleep(200);
+    latest = await loadEpic(context.jira, issue.key, settings);
+  }
+  return latest;
+}
 
 /** Links must name a known objective; a newly linked one must also be active. */
 function objectiveLinkErrors(
@@ -99,8 +122,7 @@ export async function saveEpicValue(
       asOf,
     });
   } catch (error) {
-    if (error instanceof RevisionTakenError)
-      throw conflict(await loadEpic(context.jira, issue.key, settings));
+    if (error instanceof RevisionTakenError) throw conflict(await winnersVersion(context, issue, settings));
     throw error;
   }
   const saved = { ...issue, stored: { state: 'stored' as const, record } };
