@@ -267,8 +267,11 @@ describe('saveEpicValue', () => {
 
   it("shows the loser of a race the winner's version, even when the winner is still writing", async () => {
     const { jira, contextFor } = await site();
-    let releaseWinner = () => undefined as void;
-    jira.beforeWrite = () => new Promise<void>((resolve) => (releaseWinner = resolve));
+    let releaseWinner: () => void = () => undefined;
+    jira.beforeWrite = () =>
+      new Promise<void>((resolve) => {
+        releaseWinner = resolve;
+      });
     const winner = saveEpicValue(contextFor(editor), { issueKey: 'PAY-1', baseRevision: 0, value });
     await new Promise((resolve) => setImmediate(resolve));
     jira.beforeWrite = undefined;
