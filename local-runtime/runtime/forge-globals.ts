@@ -42,6 +42,10 @@ export interface InvocationState {
   expired: boolean;
   jiraCalls: number;
   storageCalls: number;
+  /** Jira and storage calls of this invocation started and not yet answered. */
+  inFlight: number;
+  /** Waves of Jira and storage calls: a call starts one when none of this invocation's is in flight. */
+  sequentialRoundTrips: number;
   /** `Queue.push` events, handed to their consumer once this invocation has finished. */
   pushes: AsyncEventPush[];
 }

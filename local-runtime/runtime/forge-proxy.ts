@@ -148,13 +148,13 @@ export class ForgeProxy {
     const method = (init?.method ?? 'GET').toUpperCase();
     if (options.type === 'kvs') {
       state.storageCalls++;
-      return toResponse(await this.storage(path, body));
+      return toResponse(await inWave(state, () => this.storage(path, body)));
     }
     if (options.type === 'fpp' && options.remote === 'jira') {
       const caller = this.callerFor(state, options);
       if ('error' in caller) return toResponse(caller.error);
       state.jiraCalls++;
-      return toResponse(await this.jira(caller, method, path, body, true));
+      return toResponse(await inWave(state, () => this.jira(caller, method, path, body, true)));
     }
     if (options.type === 'fpp' && options.remote === 'stargate' && path.startsWith('/webhook/queue/')) {
       this.deps.stats.count('other', `events ${path.split('/').slice(0, 4).join('/')}`);
@@ -246,6 +246,17 @@ export class ForgeProxy {
       return raw(204, {}, '');
     }
     return jsonRaw(404, { message: `Unknown queue operation ${path}` });
+  }
+}
+
+/** Runs one outbound call of an invocation, counting a new wave when none of its calls is in flight. */
+async function inWave<T>(state: InvocationState, call: () => Promise<T>): Promise<T> {
+  if (state.inFlight === 0) state.sequentialRoundTrips++;
+  state.inFlight++;
+  try {
+    return await call();
+  } finally {
+    state.inFlight--;
   }
 }
 

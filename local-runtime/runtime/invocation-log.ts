@@ -22,6 +22,13 @@ export interface InvocationRecord {
   cpuMs: number;
   jiraCalls: number;
   storageCalls: number;
+  /**
+   * The length of the invocation's chain of Jira and storage calls: the number of waves, where a
+   * call starts a new wave when no other call of the invocation is in flight at its start (calls
+   * started side by side, as in `Promise.all`, are one wave). Meaningful with injected latency:
+   * without it a call may be answered before the next one of the same batch starts.
+   */
+  sequentialRoundTrips: number;
   outcome: 'ok' | 'error' | 'timeout';
   error?: { errorType: string; errorMessage: string };
 }

@@ -72,6 +72,8 @@ export class Invoker {
       expired: false,
       jiraCalls: 0,
       storageCalls: 0,
+      inFlight: 0,
+      sequentialRoundTrips: 0,
       pushes: [],
     };
     let outcome: 'ok' | 'error' | 'timeout' = 'ok';
@@ -110,6 +112,7 @@ export class Invoker {
         cpuMs: (cpu.user + cpu.system) / 1000,
         jiraCalls: state.jiraCalls,
         storageCalls: state.storageCalls,
+        sequentialRoundTrips: state.sequentialRoundTrips,
         outcome,
         ...(failure ? { error: { errorType: failure.errorType, errorMessage: failure.message } } : {}),
       });

@@ -72,3 +72,16 @@ export const liveGroupKey = ({
   kind: 'project' | 'programme';
   group: string;
 }) => `${liveGroupPrefix({ sessionId, kind })}${group}`;
+
+/*
+ * A staged import (a file uploaded in parts, then applied in bounded steps): its parts, its state
+ * (status and cursor), and what each epic it wrote held before, to put back on a failure.
+ */
+export const importPrefix = ({ importId }: { importId: string }) => `import:${importId}:`;
+export const importStateKey = ({ importId }: { importId: string }) => `${importPrefix({ importId })}state`;
+/** Held while one step of the import runs, so that a retried call cannot run a step twice at once. */
+export const importLockKey = ({ importId }: { importId: string }) => `${importPrefix({ importId })}lock`;
+export const importChunkKey = ({ importId, part }: { importId: string; part: number }) =>
+  `${importPrefix({ importId })}chunk:${String(part).padStart(4, '0')}`;
+export const importBeforeKey = ({ importId, issueId }: { importId: string; issueId: string }) =>
+  `${importPrefix({ importId })}before:${issueId}`;

@@ -8,6 +8,7 @@ import {
   type StoredObjective,
 } from './site-config.schema';
 import type { ValidationIssue } from './validation-issue';
+import { IMPORT_CHUNK_MAX_BYTES, IMPORT_MAX_PARTS } from './import-limits';
 
 export { ADMIN } from './resolver-keys';
 
@@ -24,8 +25,42 @@ export const setObjectiveStatusInput = z.strictObject({
 
 export const deleteObjectiveInput = z.strictObject({ id: identifierSchema });
 
-/** The document is validated by the use case, so that every problem is reported with its path. */
-export const importInput = z.strictObject({ document: z.unknown() });
+/** An import's id, as `admin/import-stage` answers it (a UUID). */
+export const importIdSchema = z
+  .string()
+  .regex(/^[a-zA-Z0-9-]{8,64}$/, 'must be the id that admin/import-stage answered');
+
+/**
+ * One part of a file uploaded in parts: the file's JSON text, cut anywhere. The first part
+ * (`part` 0) comes without `importId` and gets one; the others name it.
+ */
+export const importStageInput = z
+  .strictObject({
+    importId: importIdSchema.optional(),
+    part: z.number().int().min(0).max(IMPORT_MAX_PARTS - 1),
+    parts: z.number().int().min(1).max(IMPORT_MAX_PARTS),
+    chunk: z.string().max(IMPORT_CHUNK_MAX_BYTES),
+  })
+  .superRefine((input, context) => {
+    if (input.part >= input.parts)
+      context.addIssue({ code: 'custom', path: ['part'], message: 'must be less than parts' });
+    if (input.part > 0 && input.importId === undefined)
+      context.addIssue({ code: 'custom', path: ['importId'], message: 'is required after the first part' });
+  });
+
+/**
+ * The file: either the whole document (small files, and the demo seed), or the id of a file
+ * uploaded in parts. The document is validated by the use case, so that every problem is reported
+ * with its path.
+ */
+export const importInput = z
+  .strictObject({ document: z.unknown().optional(), importId: importIdSchema.optional() })
+  .superRefine((input, context) => {
+    if (input.importId !== undefined && input.document !== undefined)
+      context.addIssue({ code: 'custom', path: ['importId'], message: 'send either document or importId' });
+    else if (input.importId === undefined && input.document === undefined)
+      context.addIssue({ code: 'custom', path: ['document'], message: 'is required (or importId)' });
+  });
 
 export const auditLogInput = z.strictObject({
   cursor: z.string().max(300).optional(),
@@ -66,6 +101,29 @@ export interface ImportPreview {
 export interface ImportResult {
   applied: { objectives: number; epics: number };
 }
+
+export interface ImportStaged {
+  importId: string;
+  /** Parts received so far, of `parts`. */
+  received: number;
+  parts: number;
+}
+
+/**
+ * One bounded step of applying an uploaded file (`admin/import-apply` with `importId`): call
+ * again until `done`. If a step fails, what the import wrote is put back, which may take steps
+ * of its own (`phase: 'rolling-back'`), and the error is answered at the end.
+ */
+export type ImportStep =
+  | {
+      done: false;
+      importId: string;
+      phase: 'applying' | 'rolling-back';
+      /** Epics written so far (while rolling back: still to put back). */
+      applied: number;
+      total: number;
+    }
+  | ({ done: true; importId: string } & ImportResult);
 
 export interface AuditEntry {
   at: string;

@@ -28,6 +28,8 @@ export const ADMIN = {
   updateObjective: 'admin/update-objective',
   setObjectiveStatus: 'admin/set-objective-status',
   deleteObjective: 'admin/delete-objective',
+  /** One part of a file uploaded in parts (each call stays far under the bridge's 500 KB). */
+  stageImport: 'admin/import-stage',
   previewImport: 'admin/import-preview',
   applyImport: 'admin/import-apply',
   exportBackup: 'admin/export-backup',

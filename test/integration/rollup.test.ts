@@ -1,5 +1,6 @@
 import type { LocalSiteRuntime } from '../../local-runtime/site';
 import type { EpicList, LivePage, PortfolioView } from '../../src/contract/gadget.contract';
+import { openLocalSite } from '../../local-runtime/site';
 import { ADMIN, call, openDemoSite, TEAM } from './local-site';
 
 const PROJECTS = ['PAY', 'CHK', 'CRM', 'OPS', 'FIN', 'MOB', 'PRG'];
@@ -103,5 +104,46 @@ describe('roll-up store on the local runtime', () => {
     expect(after?.portfolio.epics).toBe(119);
     expect(movedKey.startsWith('OPS-')).toBe(true);
     expect(figures(after)).toEqual(figures(await live(site, ADMIN, `project in (${PROJECTS.join(', ')})`)));
+  });
+});
+
+describe('the KPI load on a site of more than 100 projects, with Forge-like latency', () => {
+  let site: LocalSiteRuntime;
+
+  beforeAll(async () => {
+    site = await openLocalSite({
+      dataDir: null,
+      seed: 'demo',
+      seedSize: { epics: 260, projects: 130 },
+      log: () => undefined,
+    });
+    if (site.valueImport !== 'imported')
+      throw new Error(`the value import failed: ${JSON.stringify(site.valueImport)}`);
+    site.setFaults({ jiraLatencyMs: 20, storageLatencyMs: 10 });
+  });
+
+  afterAll(async () => {
+    await site.close();
+  });
+
+  const load = async () => {
+    const view = await rolledUp(site, ADMIN);
+    const record = site.invocations().at(-1);
+    return { epics: view?.portfolio.epics, record };
+  };
+
+  it("asks for every page of the viewer's projects, the pages after the first side by side", async () => {
+    const first = await load();
+
+    expect(first.epics).toBe(260);
+    // Settings, objectives and the viewer cache; project page 1; the other pages; aggregates and cache write.
+    expect(first.record).toMatchObject({ jiraCalls: 2, sequentialRoundTrips: 4 });
+  });
+
+  it("reads the aggregates straight after the settings once the viewer's projects are cached", async () => {
+    const cached = await load();
+
+    expect(cached.epics).toBe(260);
+    expect(cached.record).toMatchObject({ jiraCalls: 0, sequentialRoundTrips: 2 });
   });
 });

@@ -95,6 +95,22 @@ describe('the back-end runtime', () => {
       expect(record?.wallMs).toBeGreaterThan(0);
       expect(record?.cpuMs).toBeGreaterThanOrEqual(0);
     });
+
+    it('counts sequential round trips as waves of calls: calls made side by side are one wave', async () => {
+      // Latency keeps the two parallel reads in flight together, as they are on Forge.
+      site.setFaults({ storageLatencyMs: 20, jiraLatencyMs: 20 });
+      try {
+        await expect(callPanel(site, 'two-waves', {})).resolves.toEqual({ status: 200 });
+      } finally {
+        site.setFaults({});
+      }
+      expect(site.invocations().at(-1)).toMatchObject({
+        resolverKey: 'two-waves',
+        storageCalls: 2,
+        jiraCalls: 1,
+        sequentialRoundTrips: 2,
+      });
+    });
   });
 
   describe('asUser and asApp', () => {

@@ -26,7 +26,11 @@ const myPermissionsSchema = z.object({
 const projectPageSchema = z.object({
   values: z.array(z.object({ key: z.string() })),
   isLast: z.boolean().optional(),
+  total: z.number().int().nonnegative().optional(),
 });
+
+/** Jira Cloud's cap on `maxResults` for project search. */
+const PROJECTS_PER_PAGE = 100;
 
 function parsed<T>(schema: z.ZodType<T>, body: unknown, what: string): T {
   const result = schema.safeParse(body);
@@ -145,17 +149,36 @@ export function jiraPermissions(jira: JiraClient): PermissionChecker {
   return {
     isJiraAdmin: () => has('ADMINISTER'),
     canEditIssue: (issueId) => has('EDIT_ISSUES', issueId),
+    /**
+     * The first page says how many projects there are; the other pages are then asked for side
+     * by side (two waves of calls however many projects), and any left over (projects created
+     * meanwhile) one page at a time.
+     */
     async browsableProjectKeys() {
-      const keys: string[] = [];
-      for (let startAt = 0; ; startAt += 50) {
+      const pageAt = async (startAt: number) => {
         const response = await jira.request(
-          route`/rest/api/3/project/search?action=browse&maxResults=50&startAt=${String(startAt)}`,
+          route`/rest/api/3/project/search?action=browse&maxResults=${String(PROJECTS_PER_PAGE)}&startAt=${String(startAt)}`,
         );
         if (response.status !== 200) unexpected(response.status, 'listing projects');
-        const page = parsed(projectPageSchema, response.body, 'listing projects');
+        return parsed(projectPageSchema, response.body, 'listing projects');
+      };
+      const first = await pageAt(0);
+      const keys = first.values.map((project) => project.key);
+      if (first.isLast !== false || first.values.length === 0) return keys;
+      const size = first.values.length;
+      const starts: number[] = [];
+      for (let startAt = size; startAt < (first.total ?? 0); startAt += size) starts.push(startAt);
+      let last = first;
+      for (const page of await Promise.all(starts.map(pageAt))) {
         keys.push(...page.values.map((project) => project.key));
-        if (page.isLast !== false || page.values.length === 0) return keys;
+        last = page;
       }
+      for (let startAt = size * (starts.length + 1); last.isLast === false && last.values.length > 0;) {
+        last = await pageAt(startAt);
+        keys.push(...last.values.map((project) => project.key));
+        startAt += last.values.length;
+      }
+      return [...new Set(keys)];
     },
   };
 }

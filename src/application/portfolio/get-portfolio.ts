@@ -54,14 +54,19 @@ async function rollupView(
   asOf: string,
 ): Promise<PortfolioView> {
   const config = new SiteConfig(context.store);
-  const [settings, objectives] = await Promise.all([config.settings(), config.objectives()]);
-  const { totals, stale } = await rollupScopeTotals({
-    store: context.store,
-    viewer: context.viewer,
-    scope,
-    currency: settings.currency,
-    now: context.clock.now(),
-  });
+  // Settings, objectives and the viewer's projects are read side by side: one wave of calls.
+  const settingsRead = config.settings();
+  const [settings, objectives, { totals, stale }] = await Promise.all([
+    settingsRead,
+    config.objectives(),
+    rollupScopeTotals({
+      store: context.store,
+      viewer: context.viewer,
+      scope,
+      currency: settingsRead.then((read) => read.currency),
+      now: context.clock.now(),
+    }),
+  ]);
   const parts: ScopeTotals[] = [totals];
   const currencyExponent = currencyExponentOf(settings.currency) ?? 2;
   for (let start = 0; start < stale.length; start += STALE_CHUNK) {

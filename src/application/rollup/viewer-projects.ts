@@ -11,11 +11,33 @@ export interface Viewer {
   browsableProjectKeys(): Promise<string[]>;
 }
 
+/** The viewer's projects, and the cache write still under way (it never rejects). */
+export interface ViewerProjects {
+  projects: string[];
+  /**
+   * Settles when the cache entry is written. It is only a cache: a failed write is logged and the
+   * next load asks Jira again. The caller awaits it alongside its next reads, before it returns,
+   * since Forge may freeze an invocation's unfinished work once it has answered.
+   */
+  cached: Promise<void>;
+}
+
 /**
  * The projects the viewer may browse: from Jira, cached per account for a minute. Only these
  * projects' aggregates are ever merged for them.
  */
 export async function viewerProjects(store: KeyValueStore, viewer: Viewer, now: Date): Promise<string[]> {
+  const read = await readViewerProjects(store, viewer, now);
+  await read.cached;
+  return read.projects;
+}
+
+/** `viewerProjects` that leaves the cache write under way, for a caller with other reads to make meanwhile. */
+export async function readViewerProjects(
+  store: KeyValueStore,
+  viewer: Viewer,
+  now: Date,
+): Promise<ViewerProjects> {
   const key = viewerProjectsKey({ accountId: viewer.accountId });
   const cached = (await store.get(key)) as { projects?: unknown; at?: unknown } | undefined;
   if (
@@ -25,9 +47,16 @@ export async function viewerProjects(store: KeyValueStore, viewer: Viewer, now: 
     // The TTL removes the key; the time check covers a store that keeps it a little longer.
     now.getTime() - cached.at < VIEWER_PROJECTS_TTL_SECONDS * 1000
   ) {
-    return cached.projects.filter((project): project is string => typeof project === 'string');
+    return {
+      projects: cached.projects.filter((project): project is string => typeof project === 'string'),
+      cached: Promise.resolve(),
+    };
   }
   const projects = await viewer.browsableProjectKeys();
-  await store.set(key, { projects, at: now.getTime() }, { ttlSeconds: VIEWER_PROJECTS_TTL_SECONDS });
-  return projects;
+  const write = store
+    .set(key, { projects, at: now.getTime() }, { ttlSeconds: VIEWER_PROJECTS_TTL_SECONDS })
+    .catch((error: unknown) => {
+      console.warn("The viewer's projects could not be cached; the next load asks Jira again.", error);
+    });
+  return { projects, cached: write };
 }

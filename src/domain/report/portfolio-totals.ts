@@ -18,7 +18,10 @@ export interface PortfolioTotals {
   readonly portfolio: ValueTotals;
   /** Keyed by project key, ascending. */
   readonly byProject: Readonly<Record<string, ValueTotals>>;
-  /** Keyed by programme (parent issue) key, ascending; `(none)` for epics without a parent. */
+  /**
+   * Keyed by programme (parent issue) key, ascending; `(none)` for epics without a parent. Without
+   * per-objective series: programme rows show value KPIs, and a portfolio has thousands of them.
+   */
   readonly byProgramme: Readonly<Record<string, ValueTotals>>;
 }
 
@@ -56,7 +59,7 @@ export function portfolioTotals({
   for (const epic of epics) {
     reduceEpic(reduction, epic, toMinorUnits);
     addReduction(bufferFor(projects, epic.project), reduction);
-    addReduction(bufferFor(programmes, epic.programme ?? NO_PROGRAMME), reduction);
+    addReduction(bufferFor(programmes, epic.programme ?? NO_PROGRAMME), reduction, { objectives: false });
   }
   const byProject = sortedTotals(projects);
   return {

@@ -357,8 +357,16 @@ function addSpans(
 
 const MAIN_ROWS = Array.from({ length: MAIN_ROW_COUNT }, (_, row) => row);
 
-/** Adds the epic held by `reduction` to `target`. */
-export function addReduction(target: TotalsBuffer, reduction: EpicReduction): void {
+/**
+ * Adds the epic held by `reduction` to `target`. With `objectives: false` the per-objective
+ * series are left out: groups whose KPIs never look at objectives (programme rows) are then
+ * several times cheaper to build.
+ */
+export function addReduction(
+  target: TotalsBuffer,
+  reduction: EpicReduction,
+  { objectives = true }: { objectives?: boolean } = {},
+): void {
   target.epicCount += 1;
   target.promoters += reduction.promoters;
   target.passives += reduction.passives;
@@ -369,6 +377,9 @@ export function addReduction(target: TotalsBuffer, reduction: EpicReduction): vo
   }
   coverMonths(target, origin, origin + width - 1);
   addSpans(target, target.main, reduction.main, MAIN_ROWS, reduction);
+  if (!objectives) {
+    return;
+  }
   for (let index = 0; index < reduction.linkCount; index += 1) {
     const rows = reduction.linkRows[index];
     const objectiveId = reduction.linkIds[index];

@@ -136,6 +136,44 @@ describe('roll-up store kept fresh by Jira events', () => {
     );
   });
 
+  it("still answers when the viewer's projects cannot be cached, and asks Jira again next time", async () => {
+    const { jira, store } = await aSite([
+      { project: 0, programme: 0, value: null },
+      { project: 1, programme: 1, value: null },
+    ]);
+    const context = { jira: jira.siteFor(ADMIN), store, clock: CLOCK };
+    for (const issue of [...jira.issues.values()]) await onIssueChanged(context, { issueId: issue.id });
+    const set = store.set.bind(store);
+    jest
+      .spyOn(store, 'set')
+      .mockImplementation((key, value) =>
+        key.startsWith('rollup:viewer:') ? Promise.reject(new Error('storage is down')) : set(key, value),
+      );
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    let lookups = 0;
+    const viewer = {
+      accountId: 'admin',
+      browsableProjectKeys: () => {
+        lookups += 1;
+        return jira.permissionsFor(ADMIN).browsableProjectKeys();
+      },
+    };
+
+    try {
+      for (let load = 0; load < 2; load += 1) {
+        const view = await getPortfolio(
+          { jira: jira.siteFor(ADMIN), store, clock: CLOCK, viewer },
+          { scope: { kind: 'all' }, asOf: AS_OF },
+        );
+        expect(figures(view)).toEqual(figures(await fromScratch(jira, store, ADMIN)));
+      }
+      expect(lookups).toBe(2);
+      expect(warn).toHaveBeenCalledTimes(2);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
   it('ignores an event about an issue that is not an epic and never was', async () => {
     const { jira, store } = await aSite([{ project: 0, programme: 0, value: null }]);
     const story = jira.addEpic({ key: 'ALPHA-99', hierarchyLevel: 0 });
