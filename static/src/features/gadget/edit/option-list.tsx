@@ -1,36 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ScopeOption } from '../data/jira-options';
+import { useRetryableLoad, type LoadState } from './use-retryable-load';
 
-type OptionsState =
-  { state: 'loading' } | { state: 'ready'; options: ScopeOption[] } | { state: 'failed'; message: string };
+type OptionsState = LoadState<ScopeOption[]>;
 
 /** Loads a list of choices once, keeping the failure to show rather than an empty list. */
 export function useOptions(load: () => Promise<ScopeOption[]>): [OptionsState, () => void] {
-  const [attempt, setAttempt] = useState(0);
-  const [settled, setSettled] = useState<{ attempt: number; result: OptionsState } | null>(null);
-  useEffect(() => {
-    let current = true;
-    load().then(
-      (options) => {
-        if (current) setSettled({ attempt, result: { state: 'ready', options } });
-      },
-      (error: unknown) => {
-        const message = error instanceof Error ? error.message : String(error);
-        if (current) setSettled({ attempt, result: { state: 'failed', message } });
-      },
-    );
-    return () => {
-      current = false;
-    };
-    // Loaded once per attempt; the loader is stable for the editor's lifetime.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [attempt]);
-  return [
-    settled?.attempt === attempt ? settled.result : { state: 'loading' },
-    () => {
-      setAttempt((n) => n + 1);
-    },
-  ];
+  return useRetryableLoad(load);
 }
 
 /**
@@ -78,10 +54,10 @@ export function OptionList({
       </div>
     );
   }
-  const known = new Set(options.options.map((o) => o.value));
+  const known = new Set(options.value.map((o) => o.value));
   const all = [
     ...selected.filter((value) => !known.has(value)).map((value) => ({ value, label: value })),
-    ...options.options,
+    ...options.value,
   ];
   const needle = filter.trim().toLowerCase();
   const shown =
