@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Frame, Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 import { runReport } from '../../scripts/report';
 import type { KpiFigures } from '../../src/contract/kpi-figures';
 import { currentMonth } from '../../static/src/features/gadget/config/gadget-config';
@@ -51,6 +51,25 @@ async function report(file: string, asOf: string): Promise<Report> {
   });
   if (exitCode !== 0) throw new Error(`report exited ${String(exitCode)}: ${stderr}`);
   return JSON.parse(stdout) as Report;
+}
+
+/**
+ * Every tile shows the report's figure: the tile displays it rounded, and its <data value> holds
+ * it exactly, as the report prints it.
+ */
+async function expectTilesToShow(tiles: Locator, expected: Report): Promise<void> {
+  for (const id of TILE_IDS) {
+    const expectedValue =
+      id === 'strategicGoalsAdvancedPct' || id === 'strategicAlignmentPct'
+        ? expected[id]
+        : expected.portfolio[id];
+    const value = tiles.getByRole('listitem', { name: TILES[id].label, exact: true }).locator('data');
+    expect({ id, value: await value.getAttribute('value') }).toEqual({
+      id,
+      value: expectedValue === null ? '' : String(expectedValue),
+    });
+    expect(await value.textContent()).not.toBe('');
+  }
 }
 
 /** Clicks a button in the gadget and saves the file the browser downloads. */
@@ -165,19 +184,7 @@ describe('the Portfolio value gadget on the demo site', () => {
       expect(expected.portfolio.epics).toBeGreaterThan(0);
       await frame.getByText(`${String(expected.portfolio.epics)} epics`, { exact: true }).waitFor();
 
-      for (const id of TILE_IDS) {
-        const expectedValue =
-          id === 'strategicGoalsAdvancedPct' || id === 'strategicAlignmentPct'
-            ? expected[id]
-            : expected.portfolio[id];
-        const value = tiles.getByRole('listitem', { name: TILES[id].label, exact: true }).locator('data');
-        // The tile shows the figure rounded; its <data value> holds it exactly, as the report prints it.
-        expect({ id, value: await value.getAttribute('value') }).toEqual({
-          id,
-          value: expectedValue === null ? '' : String(expectedValue),
-        });
-        expect(await value.textContent()).not.toBe('');
-      }
+      await expectTilesToShow(tiles, expected);
       await screenshot(shell, 'gadget-view-light');
       await expectNoErrors(shell);
       await page.context().close();
@@ -207,17 +214,7 @@ describe('the Portfolio value gadget on the demo site', () => {
       await tiles.waitFor({ timeout: 30_000 });
       await frame.getByText(`${String(expected.portfolio.epics)} epics`, { exact: true }).waitFor();
 
-      for (const id of TILE_IDS) {
-        const expectedValue =
-          id === 'strategicGoalsAdvancedPct' || id === 'strategicAlignmentPct'
-            ? expected[id]
-            : expected.portfolio[id];
-        const value = tiles.getByRole('listitem', { name: TILES[id].label, exact: true }).locator('data');
-        expect({ id, value: await value.getAttribute('value') }).toEqual({
-          id,
-          value: expectedValue === null ? '' : String(expectedValue),
-        });
-      }
+      await expectTilesToShow(tiles, expected);
       expect(invoked.some((key) => key.includes('gadget/live-page'))).toBe(true);
       expect(invoked.some((key) => key.includes('gadget/get-portfolio'))).toBe(false);
       await screenshot(shell, 'gadget-jql-live-light');
