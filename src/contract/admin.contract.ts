@@ -37,7 +37,11 @@ export const importIdSchema = z
 export const importStageInput = z
   .strictObject({
     importId: importIdSchema.optional(),
-    part: z.number().int().min(0).max(IMPORT_MAX_PARTS - 1),
+    part: z
+      .number()
+      .int()
+      .min(0)
+      .max(IMPORT_MAX_PARTS - 1),
     parts: z.number().int().min(1).max(IMPORT_MAX_PARTS),
     chunk: z.string().max(IMPORT_CHUNK_MAX_BYTES),
   })
@@ -104,9 +108,6 @@ export interface ImportResult {
 
 export interface ImportStaged {
   importId: string;
-  /** Parts received so far, of `parts`. */
-  received: number;
-  parts: number;
 }
 
 /**

@@ -3,6 +3,7 @@ import { requireJiraAdmin } from '../application/admin/admin-context';
 import { readAudit } from '../application/admin/audit-log';
 import { exportBackup } from '../application/admin/export-backup';
 import { applyImport, previewImport } from '../application/admin/import-portfolio';
+import { applyImportStep, previewStagedImport, stageImportChunk } from '../application/admin/staged-import';
 import {
   createObjective,
   deleteObjective,
@@ -16,10 +17,13 @@ import {
   auditLogInput,
   deleteObjectiveInput,
   importInput,
+  importStageInput,
   noInput,
   objectiveInput,
   saveSettingsInput,
   setObjectiveStatusInput,
+  type ImportResult,
+  type ImportStep,
 } from '../contract/admin.contract';
 import { asCaller } from './as-caller';
 import { defineResolver } from './define-resolver';
@@ -44,11 +48,23 @@ defineResolver(resolver, ADMIN.setObjectiveStatus, setObjectiveStatusInput, (inp
 defineResolver(resolver, ADMIN.deleteObjective, deleteObjectiveInput, (input, caller) =>
   deleteObjective(asCaller(caller), input),
 );
-defineResolver(resolver, ADMIN.previewImport, importInput, (input, caller) =>
-  previewImport(asCaller(caller), input),
+defineResolver(resolver, ADMIN.stageImport, importStageInput, (input, caller) =>
+  stageImportChunk(asCaller(caller), input),
 );
-defineResolver(resolver, ADMIN.applyImport, importInput, (input, caller) =>
-  applyImport(asCaller(caller), input),
+// Either the whole document (small files, the demo seed) or a file uploaded in parts.
+defineResolver(resolver, ADMIN.previewImport, importInput, ({ importId, document }, caller) =>
+  importId === undefined
+    ? previewImport(asCaller(caller), { document })
+    : previewStagedImport(asCaller(caller), { importId }),
+);
+defineResolver(
+  resolver,
+  ADMIN.applyImport,
+  importInput,
+  ({ importId, document }, caller): Promise<ImportResult | ImportStep> =>
+    importId === undefined
+      ? applyImport(asCaller(caller), { document })
+      : applyImportStep(asCaller(caller), { importId }),
 );
 defineResolver(resolver, ADMIN.exportBackup, noInput, (_input, caller) => exportBackup(asCaller(caller)));
 defineResolver(resolver, ADMIN.getAuditLog, auditLogInput, async (input, caller) => {

@@ -267,6 +267,7 @@ describe('the admin page in Chromium', () => {
         'admin/update-objective': { objective: { id: 'OBJ-1', name: 'X', status: 'active', weight: 1 } },
         'admin/set-objective-status': { id: 'OBJ-1', status: 'archived' },
         'admin/delete-objective': { id: 'OBJ-1' },
+        'admin/import-stage': { part: 0, parts: 1, chunk: '{}' },
         'admin/import-preview': { document: {} },
         'admin/import-apply': { document: {} },
         'admin/export-backup': {},

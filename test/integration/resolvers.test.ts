@@ -160,6 +160,7 @@ describe('resolvers on the local runtime', () => {
       [ADMIN_KEYS.updateObjective]: { objective: { id: 'OBJ-X', name: 'X', status: 'active', weight: 1 } },
       [ADMIN_KEYS.setObjectiveStatus]: { id: 'OBJ-X', status: 'archived' },
       [ADMIN_KEYS.deleteObjective]: { id: 'OBJ-X' },
+      [ADMIN_KEYS.stageImport]: { part: 0, parts: 1, chunk: '{}' },
       [ADMIN_KEYS.previewImport]: { document: {} },
       [ADMIN_KEYS.applyImport]: { document: {} },
     };

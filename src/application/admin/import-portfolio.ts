@@ -18,19 +18,22 @@ import { requireJiraAdmin, type AdminContext } from './admin-context';
 import { appendAudit } from './audit-log';
 
 /** Epics written at once; Jira's per-second limits are generous, but not unlimited. */
-const WRITE_CONCURRENCY = 8;
+export const WRITE_CONCURRENCY = 8;
 const BULK_FETCH_SIZE = 100;
 
 /** The largest import one call applies; beyond this, split the file by project. */
 export const IMPORT_EPIC_LIMIT = 2000;
 
-interface CheckedImport {
+export interface CheckedImport {
   preview: ImportPreview;
   document: PortfolioDocument | null;
   issues: Map<string, EpicIssue>;
 }
 
-async function fetchIssues(context: AdminContext, keys: readonly string[]): Promise<Map<string, EpicIssue>> {
+export async function fetchIssues(
+  context: AdminContext,
+  keys: readonly string[],
+): Promise<Map<string, EpicIssue>> {
   const found = new Map<string, EpicIssue>();
   for (let start = 0; start < keys.length; start += BULK_FETCH_SIZE) {
     for (const issue of await context.jira.getIssues(keys.slice(start, start + BULK_FETCH_SIZE))) {
@@ -40,7 +43,7 @@ async function fetchIssues(context: AdminContext, keys: readonly string[]): Prom
   return found;
 }
 
-function emptyPreview(issues: ValidationIssue[]): ImportPreview {
+export function emptyPreview(issues: ValidationIssue[]): ImportPreview {
   return {
     valid: false,
     issues,
@@ -56,13 +59,17 @@ function emptyPreview(issues: ValidationIssue[]): ImportPreview {
 }
 
 /** Validates the whole document, then against the site: every epic must exist, be an epic, and be editable. */
-async function checkImport(context: AdminContext, input: unknown): Promise<CheckedImport> {
+export async function checkImport(
+  context: AdminContext,
+  input: unknown,
+  { epicLimit = IMPORT_EPIC_LIMIT }: { epicLimit?: number } = {},
+): Promise<CheckedImport> {
   const parsed = parsePortfolioV1(input);
   if (!parsed.success)
     return { preview: emptyPreview([...parsed.issues]), document: null, issues: new Map() };
   const document = parsed.data;
-  if (document.epics.length > IMPORT_EPIC_LIMIT) {
-    const message = `has ${document.epics.length} epics; one import takes at most ${IMPORT_EPIC_LIMIT}: split the file by project`;
+  if (document.epics.length > epicLimit) {
+    const message = `has ${document.epics.length} epics; one import takes at most ${epicLimit}: split the file by project`;
     return { preview: emptyPreview([{ path: 'epics', message }]), document: null, issues: new Map() };
   }
   const config = new SiteConfig(context.store);
@@ -139,7 +146,7 @@ export async function previewImport(
   return (await checkImport(context, document)).preview;
 }
 
-async function inBatches<T>(
+export async function inBatches<T>(
   items: readonly T[],
   size: number,
   work: (item: T) => Promise<void>,

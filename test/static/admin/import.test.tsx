@@ -1,6 +1,7 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ImportPreview } from '../../../src/contract/admin.contract';
+import type { Envelope } from '../../../src/contract/envelope';
 import {
   answerJiraDefaults,
   answerResolvers,
@@ -38,10 +39,13 @@ function jsonFile(content: unknown, name = 'portfolio.json'): File {
   });
 }
 
+const IMPORT_ID = 'imp-0001-test';
+
 async function openImport(handlers: Record<string, Handler>) {
   const calls = answerResolvers({
     'admin/get-settings': () => ok(settingsView()),
     'admin/list-objectives': () => ok(objectiveList([])),
+    'admin/import-stage': () => ok({ importId: IMPORT_ID }),
     ...handlers,
   });
   const user = userEvent.setup();
@@ -55,21 +59,118 @@ describe('the import section', () => {
     answerJiraDefaults();
   });
 
-  it('refuses a file over the 500 KB invoke limit, naming the limit, and sends nothing', async () => {
-    const { calls, user } = await openImport({});
-    const big = { ...DOCUMENT, notes: 'x'.repeat(520 * 1024) };
+  it('uploads a file over the 500 KB invoke limit in parts under 200 KB, showing which part is going up', async () => {
+    let releaseSecond: () => void = () => undefined;
+    const { calls, user } = await openImport({
+      'admin/import-stage': (payload) =>
+        payload.part === 1
+          ? new Promise((resolve) => {
+              releaseSecond = () => {
+                resolve(ok({ importId: IMPORT_ID }));
+              };
+            })
+          : ok({ importId: IMPORT_ID }),
+      'admin/import-preview': () => ok(VALID),
+    });
+    const big = { ...DOCUMENT, notes: 'x"'.repeat(260 * 1024) };
 
     await user.upload(screen.getByLabelText('Choose a file'), jsonFile(big, 'huge.json'));
 
+    const bar = await screen.findByRole('progressbar', { name: 'Uploading' });
+    expect(bar).toHaveAttribute('aria-valuetext', 'Uploading 2 of 7');
+    expect(bar).toHaveAttribute('aria-valuenow', '1');
+    expect(bar).toHaveAttribute('aria-valuemax', '7');
+    releaseSecond();
+    expect(await screen.findByRole('region', { name: 'Ready to import' })).toBeInTheDocument();
+    const parts = calls.payloads('admin/import-stage');
+    expect(parts.map(({ part, parts: of, importId }) => [part, of, importId])).toEqual([
+      [0, 7, undefined],
+      ...[1, 2, 3, 4, 5, 6].map((part) => [part, 7, IMPORT_ID]),
+    ]);
+    for (const { chunk } of parts) expect(new Blob([JSON.stringify(chunk)]).size).toBeLessThan(200 * 1024);
+    expect(JSON.parse(parts.map(({ chunk }) => chunk as string).join(''))).toEqual(big);
+    expect(calls.payloads('admin/import-preview')).toEqual([{ importId: IMPORT_ID }]);
+  });
+
+  it('refuses a file over 20 MB, naming the limit, and sends nothing', async () => {
+    const { calls, user } = await openImport({});
+    const huge = new File(['{}'], 'huge.json', { type: 'application/json' });
+    Object.defineProperty(huge, 'size', { value: 21 * 1024 * 1024 });
+
+    await user.upload(screen.getByLabelText('Choose a file'), huge);
+
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('This file is too large to import in one go');
-    expect(alert).toHaveTextContent(/It holds 5\d\d KB of data, and Forge passes at most 500 KB/);
-    expect(
-      within(screen.getByRole('list', { name: 'Import progress' }))
-        .getByText('Parsing JSON')
-        .closest('li'),
-    ).toHaveTextContent('Failed');
+    expect(alert).toHaveTextContent('This file is too large to import');
+    expect(alert).toHaveTextContent('It is 21.0 MB; Value Layer imports files of at most 20.0 MB');
+    expect(calls.payloads('admin/import-stage')).toEqual([]);
+  });
+
+  it('says why an upload failed and imports nothing', async () => {
+    const { calls, user } = await openImport({
+      'admin/import-stage': () => ({ ok: false, error: { code: 'UPSTREAM', message: 'Storage is busy.' } }),
+    });
+
+    await user.upload(screen.getByLabelText('Choose a file'), jsonFile(DOCUMENT));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('The file could not be uploaded');
+    expect(alert).toHaveTextContent('Storage is busy. Nothing was imported; choose the file again.');
     expect(calls.payloads('admin/import-preview')).toEqual([]);
+  });
+
+  it('applies a large file step by step with a progress bar of the epics applied', async () => {
+    const steps = [
+      { done: false, importId: IMPORT_ID, phase: 'applying', applied: 0, total: 2000 },
+      { done: false, importId: IMPORT_ID, phase: 'applying', applied: 400, total: 2000 },
+    ];
+    let release: () => void = () => undefined;
+    const { calls, user } = await openImport({
+      'admin/import-preview': () => ok({ ...VALID, counts: { objectives: 1, epics: 2000 } }),
+      'admin/import-apply': () => {
+        const next = steps.shift();
+        if (next) return ok(next);
+        return new Promise((resolve) => {
+          release = () => {
+            resolve(ok({ done: true, importId: IMPORT_ID, applied: { objectives: 1, epics: 2000 } }));
+          };
+        });
+      },
+    });
+    await user.upload(screen.getByLabelText('Choose a file'), jsonFile(DOCUMENT));
+    await user.click(await screen.findByRole('button', { name: 'Import 1 objective and 2,000 epics' }));
+
+    const bar = await screen.findByRole('progressbar', { name: 'Applying' });
+    expect(bar).toHaveAttribute('aria-valuetext', 'Applied 400 of 2,000 epics');
+    expect(bar).toHaveAttribute('aria-valuenow', '400');
+    expect(bar).toHaveAttribute('aria-valuemax', '2000');
+    release();
+
+    expect(await screen.findByText('Imported 1 objective and 2,000 epics')).toBeInTheDocument();
+    expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
+    expect(calls.payloads('admin/import-apply')).toEqual([
+      { importId: IMPORT_ID },
+      { importId: IMPORT_ID },
+      { importId: IMPORT_ID },
+    ]);
+  });
+
+  it('offers to try again when a step fails on the way, and resumes the same import', async () => {
+    const answers: Envelope<unknown>[] = [
+      { ok: false, error: { code: 'UPSTREAM', message: 'Jira did not answer; apply again to finish.' } },
+      ok({ done: true, importId: IMPORT_ID, applied: { objectives: 1, epics: 2 } }),
+    ];
+    const { calls, user } = await openImport({
+      'admin/import-preview': () => ok(VALID),
+      'admin/import-apply': () => answers.shift() ?? ok(null),
+    });
+    await user.upload(screen.getByLabelText('Choose a file'), jsonFile(DOCUMENT));
+    await user.click(await screen.findByRole('button', { name: 'Import 1 objective and 2 epics' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Jira did not answer');
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+
+    expect(await screen.findByText('Imported 1 objective and 2 epics')).toBeInTheDocument();
+    expect(calls.payloads('admin/import-apply')).toEqual([{ importId: IMPORT_ID }, { importId: IMPORT_ID }]);
   });
 
   it('says a file that is not JSON cannot be imported', async () => {
@@ -104,14 +205,15 @@ describe('the import section', () => {
       'epics[3].value.benefits[0].planned[1].amountmust be >= 0',
     ]);
     expect(screen.queryByRole('button', { name: /^Import / })).not.toBeInTheDocument();
-    expect(calls.payloads('admin/import-preview')).toEqual([{ document: DOCUMENT }]);
+    expect(calls.payloads('admin/import-preview')).toEqual([{ importId: IMPORT_ID }]);
     expect(calls.payloads('admin/import-apply')).toEqual([]);
   });
 
-  it('previews what a valid file changes, then applies it in one call', async () => {
+  it('previews what a valid file changes, then applies it', async () => {
     const { calls, user } = await openImport({
       'admin/import-preview': () => ok(VALID),
-      'admin/import-apply': () => ok({ applied: { objectives: 1, epics: 2 } }),
+      'admin/import-apply': () =>
+        ok({ done: true, importId: IMPORT_ID, applied: { objectives: 1, epics: 2 } }),
     });
 
     await user.upload(screen.getByLabelText('Choose a file'), jsonFile(DOCUMENT));
@@ -122,12 +224,15 @@ describe('the import section', () => {
     expect(within(preview).getByText('Replaces the value record of 1 epic')).toBeInTheDocument();
     expect(within(preview).getByText('Keeps the currency and discount rate')).toBeInTheDocument();
     const progress = screen.getByRole('list', { name: 'Import progress' });
-    expect(within(progress).getAllByText('Done')).toHaveLength(3);
+    expect(within(progress).getAllByText('Done')).toHaveLength(4);
     await user.click(within(preview).getByRole('button', { name: 'Import 1 objective and 2 epics' }));
 
     expect(await screen.findByText('Imported 1 objective and 2 epics')).toBeInTheDocument();
-    expect(within(progress).getAllByText('Done')).toHaveLength(4);
-    expect(calls.payloads('admin/import-apply')).toEqual([{ document: DOCUMENT }]);
+    expect(within(progress).getAllByText('Done')).toHaveLength(5);
+    expect(calls.payloads('admin/import-stage')).toEqual([
+      { part: 0, parts: 1, chunk: JSON.stringify(DOCUMENT) },
+    ]);
+    expect(calls.payloads('admin/import-apply')).toEqual([{ importId: IMPORT_ID }]);
   });
 
   it('shows every error of a refused apply, with paths into the file, and says nothing was imported', async () => {
@@ -159,6 +264,6 @@ describe('the import section', () => {
     fireEvent.drop(zone, { dataTransfer: { files: [jsonFile(DOCUMENT)] } });
 
     expect(await screen.findByRole('region', { name: 'Ready to import' })).toBeInTheDocument();
-    expect(calls.payloads('admin/import-preview')).toEqual([{ document: DOCUMENT }]);
+    expect(calls.payloads('admin/import-preview')).toEqual([{ importId: IMPORT_ID }]);
   });
 });

@@ -1,7 +1,8 @@
 import type {
   AuditPage,
   ImportPreview,
-  ImportResult,
+  ImportStaged,
+  ImportStep,
   ObjectiveList,
   SettingsView,
 } from '../../../../src/contract/admin.contract';
@@ -34,8 +35,12 @@ export function createAdminApi(onForbidden: (message: string) => void) {
     setObjectiveStatus: (id: string, status: 'active' | 'archived') =>
       call<StoredObjective>(ADMIN.setObjectiveStatus, { id, status }),
     deleteObjective: (id: string) => call<{ deleted: string }>(ADMIN.deleteObjective, { id }),
-    previewImport: (document: unknown) => call<ImportPreview>(ADMIN.previewImport, { document }),
-    applyImport: (document: unknown) => call<ImportResult>(ADMIN.applyImport, { document }),
+    /** One part of a file; the first part (without `importId`) starts an upload and gets its id. */
+    stageImport: (part: { importId?: string; part: number; parts: number; chunk: string }) =>
+      call<ImportStaged>(ADMIN.stageImport, part),
+    previewImport: (importId: string) => call<ImportPreview>(ADMIN.previewImport, { importId }),
+    /** One bounded step of applying an uploaded file: call again until `done`. */
+    applyImportStep: (importId: string) => call<ImportStep>(ADMIN.applyImport, { importId }),
     exportBackup: () => call<ExportFile>(ADMIN.exportBackup),
     getAuditLog: (cursor?: string) =>
       call<AuditPage>(ADMIN.getAuditLog, cursor === undefined ? {} : { cursor }),

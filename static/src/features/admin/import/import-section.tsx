@@ -6,12 +6,13 @@ import { SectionMessage } from '../ui/section-message';
 import { Spinner } from '../ui/skeleton';
 import { ImportPreviewView, IssueTable } from './import-preview';
 import { plural } from '../text';
-import { formatBytes, INVOKE_LIMIT_BYTES, payloadBytes, READ_LIMIT_BYTES, readText } from './read-file';
+import { formatBytes, READ_LIMIT_BYTES, readText, splitForUpload } from './read-file';
 import './import.css';
 
 const STAGES = [
   { id: 'read', label: 'Reading the file' },
   { id: 'parse', label: 'Parsing JSON' },
+  { id: 'upload', label: 'Uploading' },
   { id: 'validate', label: 'Validating against this site' },
   { id: 'apply', label: 'Applying' },
 ] as const;
@@ -25,23 +26,34 @@ interface Problem {
   issues?: readonly FieldError[];
 }
 
+interface Progress {
+  value: number;
+  max: number;
+  /** Read out by assistive technology, e.g. "Uploading 3 of 9". */
+  text: string;
+}
+
 interface ImportState {
   file: { name: string; size: number };
   stages: Record<StageId, StageState>;
-  readFraction: number;
-  document?: unknown;
+  progress: Partial<Record<StageId, Progress>>;
+  /** The uploaded file's id on the server, once every part is there. */
+  importId?: string;
   bytes?: number;
   preview?: ImportPreview;
-  problem?: Problem;
+  problem?: Problem & { retry?: boolean };
   result?: ImportResult;
 }
 
 const WAITING: Record<StageId, StageState> = {
   read: 'running',
   parse: 'waiting',
+  upload: 'waiting',
   validate: 'waiting',
   apply: 'waiting',
 };
+
+const count = (n: number) => n.toLocaleString('en');
 
 /** Import a portfolio v1 file: read, parse, preview against the site, then apply all or nothing. */
 export function ImportSection() {
@@ -62,7 +74,7 @@ export function ImportSection() {
     let snapshot: ImportState = {
       file: { name: file.name, size: file.size },
       stages: { ...WAITING },
-      readFraction: 0,
+      progress: {},
     };
     const put = (change: Partial<ImportState>, stages?: Partial<Record<StageId, StageState>>) => {
       if (!current()) return;
@@ -77,14 +89,19 @@ export function ImportSection() {
     if (file.size > READ_LIMIT_BYTES) {
       fail('read', {
         title: 'This file is too large to import',
-        text: `It is ${formatBytes(file.size)}; Value Layer imports at most 500 KB of data in one go. Split it by project and import the parts one after another.`,
+        text: `It is ${formatBytes(file.size)}; Value Layer imports files of at most ${formatBytes(READ_LIMIT_BYTES)}. Split it by project and import the parts one after another.`,
       });
       return;
     }
+    const percent = (fraction: number): Progress => ({
+      value: Math.round(fraction * 100),
+      max: 100,
+      text: `${String(Math.round(fraction * 100))}% read`,
+    });
     let text: string;
     try {
       text = await readText(file, (fraction) => {
-        put({ readFraction: fraction });
+        put({ progress: { read: percent(fraction) } });
       });
     } catch (error) {
       fail('read', {
@@ -93,7 +110,7 @@ export function ImportSection() {
       });
       return;
     }
-    put({ readFraction: 1 }, { read: 'done', parse: 'running' });
+    put({ progress: {} }, { read: 'done', parse: 'running' });
 
     let document: unknown;
     try {
@@ -105,17 +122,40 @@ export function ImportSection() {
       });
       return;
     }
-    const bytes = payloadBytes(document);
-    if (bytes > INVOKE_LIMIT_BYTES) {
-      fail('parse', {
-        title: 'This file is too large to import in one go',
-        text: `It holds ${formatBytes(bytes)} of data, and Forge passes at most 500 KB from this page to the app in one call. Split it by project (each part with its settings and the objectives its epics link to) and import the parts one after another.`,
-      });
-      return;
-    }
-    put({ document, bytes }, { parse: 'done', validate: 'running' });
+    // Spacing is left out: the server reads the same document from fewer bytes.
+    const compact = JSON.stringify(document);
+    const bytes = new Blob([compact]).size;
+    const parts = splitForUpload(compact);
+    const uploading = (done: number): Progress => ({
+      value: done,
+      max: parts.length,
+      text: `Uploading ${count(Math.min(done + 1, parts.length))} of ${count(parts.length)}`,
+    });
+    put({ bytes, progress: { upload: uploading(0) } }, { parse: 'done', upload: 'running' });
 
-    const result = await api.previewImport(document);
+    let importId: string | undefined;
+    for (const [part, chunk] of parts.entries()) {
+      const staged = await api.stageImport({
+        ...(importId === undefined ? {} : { importId }),
+        part,
+        parts: parts.length,
+        chunk,
+      });
+      if (!current()) return;
+      if (!staged.ok) {
+        fail('upload', {
+          title: 'The file could not be uploaded',
+          text: `${staged.error.message} Nothing was imported; choose the file again.`,
+        });
+        return;
+      }
+      importId = staged.data.importId;
+      put({ progress: { upload: uploading(part + 1) } });
+    }
+    if (importId === undefined) return;
+    put({ importId, progress: {} }, { upload: 'done', validate: 'running' });
+
+    const result = await api.previewImport(importId);
     if (!result.ok) {
       fail('validate', { title: 'The file could not be checked', text: result.error.message });
       return;
@@ -137,32 +177,69 @@ export function ImportSection() {
     );
   }
 
+  /**
+   * Applies the uploaded file a bounded step at a time (each call stays far under Forge's 25 s),
+   * showing how many epics are in. A failed step is put back by the server, all of it.
+   */
   async function apply(): Promise<void> {
-    if (state?.document === undefined || busy) return;
+    if (state?.importId === undefined || state.preview === undefined) return;
     const mine = run.current;
-    const document = state.document;
-    setState({ ...state, stages: { ...state.stages, apply: 'running' } });
-    const result = await api.applyImport(document);
-    if (run.current !== mine) return;
-    setState((previous) =>
-      previous === null
-        ? previous
-        : result.ok
-          ? { ...previous, result: result.data, stages: { ...previous.stages, apply: 'done' } }
-          : {
-              ...previous,
-              stages: { ...previous.stages, apply: 'failed' },
-              problem: {
-                title: 'Nothing was imported',
-                text: result.error.message,
-                // The apply call addresses the file below its `document` payload field.
-                issues: (result.error.fields ?? []).map((field) => ({
-                  path: field.path.replace(/^document\./, ''),
-                  message: field.message,
-                })),
-              },
-            },
-    );
+    const { importId } = state;
+    const total = state.preview.counts.epics;
+    const progressOf = (applied: number, of: number, phase: 'applying' | 'rolling-back'): Progress =>
+      phase === 'applying'
+        ? { value: applied, max: of, text: `Applied ${count(applied)} of ${count(of)} epics` }
+        : { value: of - applied, max: of, text: `Putting back: ${count(applied)} epics left` };
+    const update = (change: (previous: ImportState) => ImportState) => {
+      if (run.current === mine) setState((previous) => (previous === null ? previous : change(previous)));
+    };
+    update((previous) => {
+      const { problem: _problem, ...rest } = previous;
+      return {
+        ...rest,
+        stages: { ...previous.stages, apply: 'running' },
+        progress: { apply: progressOf(0, total, 'applying') },
+      };
+    });
+    for (;;) {
+      const result = await api.applyImportStep(importId);
+      if (run.current !== mine) return;
+      if (!result.ok) {
+        const { error } = result;
+        update((previous) => ({
+          ...previous,
+          stages: { ...previous.stages, apply: 'failed' },
+          progress: {},
+          problem: {
+            title: 'Nothing was imported',
+            text: error.message,
+            // A step cut short by the network or Jira can be run again: the server resumes.
+            retry: error.code === 'UPSTREAM' || error.code === 'INTERNAL',
+            // The apply call addresses the file below its `document` payload field.
+            issues: (error.fields ?? []).map((field) => ({
+              path: field.path.replace(/^document\./, ''),
+              message: field.message,
+            })),
+          },
+        }));
+        return;
+      }
+      const step = result.data;
+      if (step.done) {
+        const { applied } = step;
+        update((previous) => ({
+          ...previous,
+          result: { applied },
+          progress: {},
+          stages: { ...previous.stages, apply: 'done' },
+        }));
+        return;
+      }
+      update((previous) => ({
+        ...previous,
+        progress: { apply: progressOf(step.applied, step.total, step.phase) },
+      }));
+    }
   }
 
   function choose(files: FileList | null): void {
@@ -215,9 +292,7 @@ export function ImportSection() {
                 key={stage.id}
                 label={stage.label}
                 state={state.stages[stage.id]}
-                detail={
-                  stage.id === 'read' && state.stages.read === 'running' ? state.readFraction : undefined
-                }
+                progress={state.stages[stage.id] === 'running' ? state.progress[stage.id] : undefined}
               />
             ))}
           </ol>
@@ -232,9 +307,16 @@ export function ImportSection() {
           appearance="error"
           title={state.problem.title}
           actions={
-            <button type="button" className="vl-button" onClick={reset}>
-              Start over
-            </button>
+            <>
+              {state.problem.retry === true && (
+                <button type="button" className="vl-button vl-button--primary" onClick={() => void apply()}>
+                  Try again
+                </button>
+              )}
+              <button type="button" className="vl-button" onClick={reset}>
+                Start over
+              </button>
+            </>
           }
         >
           <p>{state.problem.text}</p>
@@ -332,8 +414,8 @@ export function ImportSection() {
             {state === null ? 'Choose a file' : 'Choose another file'}
           </label>
           <p className="vl-hint" id="import-file-hint">
-            JSON in the portfolio v1 format, with at most 500 KB of data once spacing is left out. The demo
-            portfolio&rsquo;s 120 epics, with two years of monthly figures, take about 175 KB.
+            JSON in the portfolio v1 format, up to {formatBytes(READ_LIMIT_BYTES)}. Large files are uploaded
+            in parts and applied in steps; keep this page open until the import finishes.
           </p>
         </div>
       ) : null}
@@ -345,11 +427,11 @@ export function ImportSection() {
 function StageItem({
   label,
   state,
-  detail,
+  progress,
 }: {
   label: string;
   state: StageState;
-  detail: number | undefined;
+  progress: Progress | undefined;
 }) {
   const status = { waiting: 'Waiting', running: 'In progress', done: 'Done', failed: 'Failed' }[state];
   return (
@@ -358,20 +440,23 @@ function StageItem({
         {state === 'done' ? '✓' : state === 'failed' ? '!' : state === 'running' ? <Spinner /> : ''}
       </span>
       <span className="vl-stage-label">{label}</span>
-      <span className="vl-stage-status">
-        {status}
-        {detail !== undefined ? ` ${String(Math.round(detail * 100))}%` : ''}
-      </span>
-      {detail !== undefined && (
+      <span className="vl-stage-status">{progress === undefined ? status : progress.text}</span>
+      {progress !== undefined && (
         <span
           className="vl-progress"
           role="progressbar"
           aria-label={label}
           aria-valuemin={0}
-          aria-valuemax={100}
-          aria-valuenow={Math.round(detail * 100)}
+          aria-valuemax={progress.max}
+          aria-valuenow={progress.value}
+          aria-valuetext={progress.text}
         >
-          <span className="vl-progress-fill" style={{ inlineSize: `${String(Math.round(detail * 100))}%` }} />
+          <span
+            className="vl-progress-fill"
+            style={{
+              inlineSize: `${String(progress.max > 0 ? Math.round((progress.value / progress.max) * 100) : 0)}%`,
+            }}
+          />
         </span>
       )}
     </li>
