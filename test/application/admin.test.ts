@@ -239,6 +239,18 @@ describe('import', () => {
     ]);
   });
 
+  it('names every epic the admin may not edit', async () => {
+    const { contextFor } = site();
+    const payOnly: FakeUser = { accountId: 'admin-pay', admin: true, edit: ['PAY'] };
+
+    const preview = await previewImport(contextFor(payOnly), {
+      document: aDocument([anEpic('PAY-1'), anEpic('OPS-1')]),
+    });
+
+    expect(preview.valid).toBe(false);
+    expect(preview.issues).toEqual([{ path: 'epics[1].key', message: 'you cannot edit OPS-1' }]);
+  });
+
   it('applies nothing when one row is bad', async () => {
     const { contextFor, jira, store } = site();
 

@@ -116,6 +116,14 @@ export class InMemoryJira {
   permissionsFor(user: FakeUser): PermissionChecker {
     return {
       isJiraAdmin: () => Promise.resolve(user.admin === true),
+      editableIssueIds: (issueIds) =>
+        Promise.resolve(
+          new Set(
+            [...this.issues.values()]
+              .filter((issue) => issueIds.includes(issue.id) && this.mayEdit(user, issue))
+              .map((issue) => issue.id),
+          ),
+        ),
       canEditIssue: (issueId) => {
         const issue = [...this.issues.values()].find((candidate) => candidate.id === issueId);
         return Promise.resolve(issue !== undefined && this.mayEdit(user, issue));

@@ -47,6 +47,7 @@ describe("the app's Jira calls against the official OpenAPI spec", () => {
       'GET /rest/api/3/mypermissions',
       'GET /rest/api/3/project/search',
       'POST /rest/api/3/issue/bulkfetch',
+      'POST /rest/api/3/permissions/check',
       'POST /rest/api/3/search/jql',
       'PUT /rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}',
     ]);

@@ -15,6 +15,15 @@ const searchPageSchema = z.object({
   nextPageToken: z.string().nullish(),
 });
 
+/** Jira checks at most 1,000 issues per `permissions/check` call. */
+const PERMISSION_CHECK_BATCH = 1000;
+
+const bulkPermissionsSchema = z.object({
+  projectPermissions: z
+    .array(z.object({ permission: z.string(), issues: z.array(z.number()).default([]) }))
+    .default([]),
+});
+
 const bulkFetchSchema = z.object({ issues: z.array(issueBeanSchema) });
 
 const issueTypesSchema = z.array(z.object({ id: z.string(), hierarchyLevel: z.number().int().default(0) }));
@@ -149,6 +158,22 @@ export function jiraPermissions(jira: JiraClient): PermissionChecker {
   return {
     isJiraAdmin: () => has('ADMINISTER'),
     canEditIssue: (issueId) => has('EDIT_ISSUES', issueId),
+    async editableIssueIds(issueIds) {
+      const editable = new Set<string>();
+      for (let start = 0; start < issueIds.length; start += PERMISSION_CHECK_BATCH) {
+        const issues = issueIds.slice(start, start + PERMISSION_CHECK_BATCH).map(Number);
+        const response = await jira.request(route`/rest/api/3/permissions/check`, {
+          method: 'POST',
+          body: { projectPermissions: [{ permissions: ['EDIT_ISSUES'], issues }] },
+        });
+        if (response.status !== 200) unexpected(response.status, 'the permission check');
+        const answer = parsed(bulkPermissionsSchema, response.body, 'the permission check');
+        for (const grant of answer.projectPermissions) {
+          if (grant.permission === 'EDIT_ISSUES') for (const id of grant.issues) editable.add(String(id));
+        }
+      }
+      return editable;
+    },
     /**
      * The first page says how many projects there are; the other pages are then asked for side
      * by side (two waves of calls however many projects), and any left over (projects created

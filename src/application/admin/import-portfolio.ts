@@ -96,14 +96,11 @@ export async function checkImport(
       epicsReplaced.push(epic.key);
     }
   }
-  const editable = await Promise.all(
-    [...issues.values()].map(
-      async (issue) => [issue.key, await context.permissions.canEditIssue(issue.id)] as const,
-    ),
-  );
-  for (const [key, canEdit] of editable) {
-    const index = document.epics.findIndex((epic) => epic.key === key);
-    if (!canEdit) problems.push({ path: `epics[${index}].key`, message: `you cannot edit ${key}` });
+  const editable = await context.permissions.editableIssueIds([...issues.values()].map((issue) => issue.id));
+  for (const issue of issues.values()) {
+    const index = document.epics.findIndex((epic) => epic.key === issue.key);
+    if (!editable.has(issue.id))
+      problems.push({ path: `epics[${index}].key`, message: `you cannot edit ${issue.key}` });
   }
   const byId = new Map(objectives.map((objective) => [objective.id, objective]));
   const changed = document.objectives.filter((objective) => {

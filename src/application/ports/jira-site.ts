@@ -67,6 +67,8 @@ export interface JiraSite {
 export interface PermissionChecker {
   isJiraAdmin(): Promise<boolean>;
   canEditIssue(issueId: string): Promise<boolean>;
+  /** Of these issues, the ids the user may edit: one Jira call per 1,000 issues. */
+  editableIssueIds(issueIds: readonly string[]): Promise<Set<string>>;
   /** Keys of the projects the user may browse. */
   browsableProjectKeys(): Promise<string[]>;
 }
