@@ -15,6 +15,9 @@ const searchPageSchema = z.object({
   nextPageToken: z.string().nullish(),
 });
 
+/** Project pages asked for at once: up to 1,000 projects in one wave. */
+const PROJECT_PAGES_AT_ONCE = 10;
+
 /** Jira checks at most 1,000 issues per `permissions/check` call. */
 const PERMISSION_CHECK_BATCH = 1000;
 
@@ -194,9 +197,14 @@ export function jiraPermissions(jira: JiraClient): PermissionChecker {
       const starts: number[] = [];
       for (let startAt = size; startAt < (first.total ?? 0); startAt += size) starts.push(startAt);
       let last = first;
-      for (const page of await Promise.all(starts.map(pageAt))) {
-        keys.push(...page.values.map((project) => project.key));
-        last = page;
+      // Side by side, but a bounded number at once: Jira's per-second limits apply to bursts too.
+      for (let batch = 0; batch < starts.length; batch += PROJECT_PAGES_AT_ONCE) {
+        for (const page of await Promise.all(
+          starts.slice(batch, batch + PROJECT_PAGES_AT_ONCE).map(pageAt),
+        )) {
+          keys.push(...page.values.map((project) => project.key));
+          last = page;
+        }
       }
       for (let startAt = size * (starts.length + 1); last.isLast === false && last.values.length > 0;) {
         last = await pageAt(startAt);
