@@ -4,7 +4,7 @@ import { toCsv } from '../../src/application/csv';
 import { exportScope } from '../../src/application/portfolio/export-scope';
 import type { GadgetContext } from '../../src/application/portfolio/gadget-context';
 import { getPortfolio } from '../../src/application/portfolio/get-portfolio';
-import { listEpics } from '../../src/application/portfolio/list-epics';
+import { drillDownScope, listEpics } from '../../src/application/portfolio/list-epics';
 import { scopeJql } from '../../src/application/portfolio/scope-jql';
 import { InMemoryJira, type FakeUser } from '../fakes/in-memory-jira-site';
 import { InMemoryKeyValueStore } from '../fakes/in-memory-key-value-store';
@@ -38,6 +38,7 @@ function anEpic(key: string, programme: string | null, planned: number, realised
 async function site() {
   const jira = new InMemoryJira();
   const store = new InMemoryKeyValueStore();
+  jira.addEpic({ key: 'PAY-100', hierarchyLevel: 2, summary: 'Checkout programme' });
   jira.addEpic({ key: 'PAY-1', parentKey: 'PAY-100' });
   // Summaries come from Jira, where anyone who can edit the epic writes what they like.
   jira.addEpic({ key: 'PAY-2', parentKey: 'PAY-100', summary: '=HYPERLINK("http://evil")' });
@@ -135,6 +136,30 @@ describe('listEpics', () => {
     });
 
     expect(list.epics.every((epic) => epic.share === 0.5)).toBe(true);
+  });
+});
+
+describe('drillDownScope', () => {
+  it('searches only the project, programme or objective behind a figure of the whole site', () => {
+    expect(drillDownScope({ kind: 'all' }, { by: 'project', key: 'PAY' })).toEqual({
+      kind: 'projects',
+      projects: ['PAY'],
+    });
+    expect(drillDownScope({ kind: 'all' }, { by: 'programme', key: 'PRG-1' })).toEqual({
+      kind: 'programmes',
+      programmes: ['PRG-1'],
+    });
+    expect(drillDownScope({ kind: 'all' }, { by: 'objective', id: 'OBJ-1' })).toEqual({
+      kind: 'objectives',
+      objectives: ['OBJ-1'],
+    });
+  });
+
+  it('finds nothing for a project outside a projects scope, and keeps scopes it cannot narrow', () => {
+    expect(drillDownScope({ kind: 'projects', projects: ['PAY'] }, { by: 'project', key: 'OPS' })).toBeNull();
+    expect(drillDownScope({ kind: 'all' }, { by: 'programme', key: '(none)' })).toEqual({ kind: 'all' });
+    const jql = { kind: 'jql', jql: 'project = PAY' } as const;
+    expect(drillDownScope(jql, { by: 'project', key: 'PAY' })).toBe(jql);
   });
 });
 
