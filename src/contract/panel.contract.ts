@@ -75,4 +75,6 @@ export type ValueChangeView = { kind: string } & Record<string, unknown>;
 export interface EpicHistoryPage {
   entries: HistoryEntry[];
   nextCursor: string | null;
+  /** Names of every objective, archived ones included, for the changes that name them by id. */
+  objectiveNames: Record<string, string>;
 }

@@ -11,7 +11,8 @@ export async function getEpicHistory(
   context: PanelContext,
   { issueKey, cursor }: { issueKey: string; cursor?: string | undefined },
 ): Promise<EpicHistoryPage> {
-  const settings = await siteConfigOf(context).settings();
+  const config = siteConfigOf(context);
+  const [settings, objectives] = await Promise.all([config.settings(), config.objectives()]);
   // Reading the epic first is the authorisation: only users who may browse it see its history.
   const issue = await loadEpic(context.jira, issueKey, settings);
   const prefix = epicHistoryPrefix({ issueId: issue.id });
@@ -21,5 +22,9 @@ export async function getEpicHistory(
   all.reverse();
   const start = cursor === undefined ? 0 : Number(cursor);
   const entries = all.slice(start, start + PAGE_SIZE);
-  return { entries, nextCursor: start + PAGE_SIZE < all.length ? String(start + PAGE_SIZE) : null };
+  return {
+    entries,
+    nextCursor: start + PAGE_SIZE < all.length ? String(start + PAGE_SIZE) : null,
+    objectiveNames: Object.fromEntries(objectives.map((objective) => [objective.id, objective.name])),
+  };
 }

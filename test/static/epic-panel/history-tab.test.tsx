@@ -16,6 +16,7 @@ describe('EpicPanel history', () => {
             changes: [
               { kind: 'benefit_realised', benefit: 'Conversion uplift', before: 0, after: 1250.5 },
               { kind: 'objective_linked', objectiveId: 'OBJ-1', share: 0.6 },
+              { kind: 'objective_unlinked', objectiveId: 'OBJ-OLD' },
             ],
           },
           {
@@ -26,6 +27,7 @@ describe('EpicPanel history', () => {
           },
         ],
         nextCursor: null,
+        objectiveNames: { 'OBJ-OLD': 'Old goal' },
       },
     ];
     const user = userEvent.setup();
@@ -46,6 +48,8 @@ describe('EpicPanel history', () => {
       within(panel).getByText('Linked the objective Grow recurring revenue with a share of 60%'),
     ).toBeInTheDocument();
     expect(within(panel).getByText('Added the revenue benefit “Conversion uplift”')).toBeInTheDocument();
+    // An archived objective is not among the panel's options; the history page names it.
+    expect(within(panel).getByText('Unlinked the objective Old goal')).toBeInTheDocument();
     expect(panel.querySelector('time')).toHaveAttribute('dateTime', '2026-11-23T10:42:00.000Z');
   });
 
@@ -62,6 +66,7 @@ describe('EpicPanel history', () => {
           },
         ],
         nextCursor: '1',
+        objectiveNames: {},
       },
       {
         entries: [
@@ -73,6 +78,7 @@ describe('EpicPanel history', () => {
           },
         ],
         nextCursor: null,
+        objectiveNames: {},
       },
     ];
     const user = userEvent.setup();

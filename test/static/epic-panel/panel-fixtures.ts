@@ -133,7 +133,7 @@ export function serveHost(initial: EpicValueView, issueKey = 'CHK-1'): FakeHost 
   let current = initial;
   const host: FakeHost = {
     saves: [],
-    history: [{ entries: [], nextCursor: null }],
+    history: [{ entries: [], nextCursor: null, objectiveNames: {} }],
     answerGet: () => ({ ok: true, data: current }),
     answerSave: (call) => {
       current = {
@@ -162,7 +162,7 @@ export function serveHost(initial: EpicValueView, issueKey = 'CHK-1'): FakeHost 
     }
     if (functionKey === 'panel/get-history') {
       const page = payload['cursor'] === undefined ? 0 : Number(payload['cursor']);
-      return { ok: true, data: host.history[page] ?? { entries: [], nextCursor: null } };
+      return { ok: true, data: host.history[page] ?? { entries: [], nextCursor: null, objectiveNames: {} } };
     }
     throw new Error(`unexpected resolver ${functionKey}`);
   });

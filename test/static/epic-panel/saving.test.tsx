@@ -198,6 +198,7 @@ describe('EpicPanel saving', () => {
             },
           ],
           nextCursor: null,
+          objectiveNames: {},
         },
       ];
       return host;

@@ -16,6 +16,7 @@ type HistoryState = { request: string } & (
       entries: HistoryEntry[];
       nextCursor: string | null;
       names: ReadonlyMap<string, string>;
+      objectiveNames: Record<string, string>;
     }
 );
 
@@ -53,6 +54,7 @@ export function HistoryTab({ issueKey, currency, objectives, revision }: History
           entries: page.data.entries,
           nextCursor: page.data.nextCursor,
           names,
+          objectiveNames: page.data.objectiveNames,
         });
       }
     })();
@@ -77,6 +79,7 @@ export function HistoryTab({ issueKey, currency, objectives, revision }: History
       entries: [...state.entries, ...page.data.entries],
       nextCursor: page.data.nextCursor,
       names,
+      objectiveNames: page.data.objectiveNames,
     });
   };
 
@@ -117,7 +120,11 @@ export function HistoryTab({ issueKey, currency, objectives, revision }: History
       </div>
     );
   }
-  const names = new Map(objectives.map((objective) => [objective.id, objective.name]));
+  // The history page names archived objectives too; the panel's own list has only the active ones.
+  const names = new Map([
+    ...Object.entries(state.objectiveNames),
+    ...objectives.map((objective) => [objective.id, objective.name] as const),
+  ]);
   const objectiveName = (id: string) => names.get(id) ?? id;
   return (
     <>
