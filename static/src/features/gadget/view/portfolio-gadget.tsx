@@ -52,7 +52,7 @@ function Overview({
         onDrill={onDrill}
       />
       <ObjectiveProgress byObjective={view.byObjective} currency={view.currency} onDrill={onDrill} />
-      <ValueCostChart request={request} />
+      <ValueCostChart request={request} epicCount={view.portfolio.epics} />
     </>
   );
 }

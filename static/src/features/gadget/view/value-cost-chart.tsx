@@ -4,8 +4,30 @@ import { listEpics, type ScopeRequest } from '../data/gadget-api';
 import { useEnvelope } from '../data/use-envelope';
 import { ErrorMessage, LoadingMessage } from './states';
 
+/**
+ * One bubble per epic stops being readable (and cheap to load) long before a big site's scope
+ * ends: beyond this, the chart asks for a narrower scope instead of reading every epic.
+ */
+export const MAX_BUBBLE_EPICS = 1000;
+
 /** Value vs cost per epic: forecast cost against risk-adjusted benefit, sized by success probability. */
-export function ValueCostChart({ request }: { request: ScopeRequest }) {
+export function ValueCostChart({ request, epicCount }: { request: ScopeRequest; epicCount: number }) {
+  if (epicCount > MAX_BUBBLE_EPICS) {
+    return (
+      <section className="vl-section vl-card" aria-label="Value vs cost">
+        <h2 className="vl-section-heading">Value vs cost by epic</h2>
+        <p className="vl-legend-note">
+          This scope has {epicCount.toLocaleString()} epics, too many to draw one bubble each (the chart shows
+          up to {MAX_BUBBLE_EPICS.toLocaleString()}). Drill into a project or programme, or narrow the
+          gadget&rsquo;s scope, to compare its epics.
+        </p>
+      </section>
+    );
+  }
+  return <EpicBubbles request={request} />;
+}
+
+function EpicBubbles({ request }: { request: ScopeRequest }) {
   const [list, reload] = useEnvelope(JSON.stringify(request), () =>
     listEpics({ ...request, filter: { by: 'all' } }),
   );
