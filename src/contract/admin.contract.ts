@@ -8,6 +8,7 @@ import {
   type StoredObjective,
 } from './site-config.schema';
 import type { ValidationIssue } from './validation-issue';
+import { exportCursorSchema } from './gadget.contract';
 import { IMPORT_CHUNK_MAX_BYTES, IMPORT_MAX_PARTS } from './import-limits';
 
 export { ADMIN } from './resolver-keys';
@@ -65,6 +66,9 @@ export const importInput = z
     else if (input.importId === undefined && input.document === undefined)
       context.addIssue({ code: 'custom', path: ['document'], message: 'is required (or importId)' });
   });
+
+/** One part of the backup (`admin/export-backup-page`): without `cursor` the first, then each `nextCursor`. */
+export const exportBackupPageInput = z.strictObject({ cursor: exportCursorSchema.optional() });
 
 export const auditLogInput = z.strictObject({
   cursor: z.string().max(300).optional(),

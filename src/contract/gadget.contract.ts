@@ -42,6 +42,18 @@ export const livePageInput = portfolioInput.extend({
 
 export const exportInput = portfolioInput.extend({ format: z.enum(['json', 'csv']) });
 
+/**
+ * Where a paged export goes on: the `nextCursor` of the previous part, passed back unchanged
+ * (opaque; it carries Jira's page token and checks that the export asked for has not changed).
+ */
+export const exportCursorSchema = z
+  .string()
+  .max(4096)
+  .regex(/^v1\.\d{1,9}\.[0-9a-z]{1,8}\.[\x21-\x7e]{1,4000}$/, 'must be the nextCursor of the previous part');
+
+/** One part of a scope's export (`gadget/export-page`): without `cursor` the first, then each `nextCursor`. */
+export const exportPageInput = exportInput.extend({ cursor: exportCursorSchema.optional() });
+
 export interface PortfolioView {
   asOf: string;
   currency: string;
@@ -110,6 +122,22 @@ export interface EpicList {
   asOf: string;
   currency: string;
   epics: EpicRow[];
+}
+
+/**
+ * One part of a paged export (`gadget/export-page`, `admin/export-backup-page`): the parts, joined
+ * in order, are the file. Call again with `nextCursor` until it is null.
+ */
+export interface ExportPart {
+  part: string;
+  nextCursor: string | null;
+  /** Epics written into this part. */
+  epics: number;
+  /** Epics of this part left out (their stored record cannot be read), one sentence each. */
+  warnings: string[];
+  /** The name and type of the whole file (the same on every part). */
+  filename: string;
+  mimeType: 'application/json' | 'text/csv';
 }
 
 export interface ExportFile {

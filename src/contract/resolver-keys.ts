@@ -15,6 +15,8 @@ export const GADGET = {
   getPortfolio: 'gadget/get-portfolio',
   listEpics: 'gadget/list-epics',
   exportScope: 'gadget/export',
+  /** One part of the export, for scopes of any size: call with each `nextCursor` until it is null. */
+  exportPage: 'gadget/export-page',
   /** One bounded page of a live computation (JQL and objective scopes of any size); see `LivePage`. */
   livePage: 'gadget/live-page',
 } as const;
@@ -33,5 +35,7 @@ export const ADMIN = {
   previewImport: 'admin/import-preview',
   applyImport: 'admin/import-apply',
   exportBackup: 'admin/export-backup',
+  /** One part of the backup, for sites of any size: call with each `nextCursor` until it is null. */
+  exportBackupPage: 'admin/export-backup-page',
   getAuditLog: 'admin/get-audit-log',
 } as const;

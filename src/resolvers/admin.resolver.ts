@@ -1,7 +1,7 @@
 import Resolver from '@forge/resolver';
 import { requireJiraAdmin } from '../application/admin/admin-context';
 import { readAudit } from '../application/admin/audit-log';
-import { exportBackup } from '../application/admin/export-backup';
+import { exportBackup, exportBackupPage } from '../application/admin/export-backup';
 import { applyImport, previewImport } from '../application/admin/import-portfolio';
 import { applyImportStep, previewStagedImport, stageImportChunk } from '../application/admin/staged-import';
 import {
@@ -16,6 +16,7 @@ import {
   ADMIN,
   auditLogInput,
   deleteObjectiveInput,
+  exportBackupPageInput,
   importInput,
   importStageInput,
   noInput,
@@ -67,6 +68,9 @@ defineResolver(
       : applyImportStep(asCaller(caller), { importId }),
 );
 defineResolver(resolver, ADMIN.exportBackup, noInput, (_input, caller) => exportBackup(asCaller(caller)));
+defineResolver(resolver, ADMIN.exportBackupPage, exportBackupPageInput, (input, caller) =>
+  exportBackupPage(asCaller(caller), input),
+);
 defineResolver(resolver, ADMIN.getAuditLog, auditLogInput, async (input, caller) => {
   const context = asCaller(caller);
   await requireJiraAdmin(context);

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import Resolver from '@forge/resolver';
 import { exportScope } from '../application/portfolio/export-scope';
+import { exportPage } from '../application/portfolio/export-scope-page';
 import type { GadgetContext } from '../application/portfolio/gadget-context';
 import { getPortfolio } from '../application/portfolio/get-portfolio';
 import { listEpics } from '../application/portfolio/list-epics';
 import {
   exportInput,
+  exportPageInput,
   GADGET,
   listEpicsInput,
   livePageInput,
@@ -44,6 +46,9 @@ defineResolver(resolver, GADGET.listEpics, listEpicsInput, (input, caller) =>
 );
 defineResolver(resolver, GADGET.exportScope, exportInput, (input, caller) =>
   exportScope(gadgetContext(caller), input),
+);
+defineResolver(resolver, GADGET.exportPage, exportPageInput, (input, caller) =>
+  exportPage(gadgetContext(caller), input),
 );
 
 export const gadgetResolver = resolver.getDefinitions();

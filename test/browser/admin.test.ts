@@ -271,6 +271,7 @@ describe('the admin page in Chromium', () => {
         'admin/import-preview': { document: {} },
         'admin/import-apply': { document: {} },
         'admin/export-backup': {},
+        'admin/export-backup-page': {},
         'admin/get-audit-log': {},
       };
       for (const [functionKey, payload] of Object.entries(payloads)) {

@@ -8,7 +8,7 @@ import { epicRecordOf, isEpic } from '../epic-value/epic-value-view';
 import { SiteConfig } from '../site-config';
 import type { GadgetContext } from './gadget-context';
 import { scopeJql } from './scope-jql';
-import { inVisibleScope, visibleScope } from './visible-scope';
+import { inVisibleScope, visibleScope, type VisibleScope } from './visible-scope';
 
 /**
  * The most epics one invocation pages through live. At 100 per page and ~150 ms a page this stays
@@ -59,30 +59,68 @@ export async function epicTypeIdsOf(context: GadgetContext, settings: AppSetting
   return epicTypeIds;
 }
 
-/** Every epic of the scope the viewer may browse, with its value record. */
-export async function collectScope(context: GadgetContext, scope: Scope): Promise<CollectedScope> {
+/** A scope ready to be read page by page: the site's settings and the JQL of what the viewer may see. */
+export interface OpenedScope {
+  settings: AppSettings;
+  objectives: StoredObjective[];
+  /** Null when nothing of the scope can be visible to the viewer. */
+  visible: VisibleScope | null;
+  jql: string | null;
+}
+
+/** The settings, objectives and search of a scope, narrowed to what the viewer can see. */
+export async function openScope(context: GadgetContext, scope: Scope): Promise<OpenedScope> {
   const config = new SiteConfig(context.store);
   const [settings, objectives] = await Promise.all([config.settings(), config.objectives()]);
+  const visible = await visibleScope(context, scope);
+  if (visible === null) return { settings, objectives, visible, jql: null };
+  const jql = scopeJql({ scope: visible.scope, epicTypeIds: await epicTypeIdsOf(context, settings) });
+  return { settings, objectives, visible, jql };
+}
+
+export type PageRecords = ReturnType<typeof recordsOfPage>;
+
+/**
+ * Reads the scope's search pages from `pageToken` on, at most `maxPages` of them, handing each
+ * page's records to `onPage`. Answers Jira's token for the next page, or undefined after the last.
+ */
+export async function readScopePages(
+  context: GadgetContext,
+  opened: OpenedScope,
+  options: { pageToken?: string | undefined; maxPages?: number; onPage: (records: PageRecords) => void },
+): Promise<string | undefined> {
+  const { visible, jql, settings } = opened;
+  if (visible === null || jql === null) return undefined;
+  let pageToken = options.pageToken;
+  let pages = 0;
+  do {
+    const page = await context.jira.searchEpics({ jql, ...(pageToken ? { pageToken } : {}) });
+    options.onPage(recordsOfPage(inVisibleScope(page.epics, visible), settings));
+    pageToken = page.nextPageToken;
+    pages += 1;
+  } while (pageToken && pages < (options.maxPages ?? Infinity));
+  return pageToken || undefined;
+}
+
+/** Every epic of the scope the viewer may browse, with its value record. */
+export async function collectScope(context: GadgetContext, scope: Scope): Promise<CollectedScope> {
+  const opened = await openScope(context, scope);
+  const { settings, objectives } = opened;
   const epics: EpicRecord[] = [];
   const unreadable: CollectedScope['unreadable'] = [];
   const keysWithRecord = new Set<string>();
-  const visible = await visibleScope(context, scope);
-  if (visible === null) return { settings, objectives, epics, keysWithRecord, unreadable };
-  const jql = scopeJql({ scope: visible.scope, epicTypeIds: await epicTypeIdsOf(context, settings) });
-  let pageToken: string | undefined;
-  do {
-    const page = await context.jira.searchEpics({ jql, ...(pageToken ? { pageToken } : {}) });
-    const records = recordsOfPage(inVisibleScope(page.epics, visible), settings);
-    epics.push(...records.epics);
-    unreadable.push(...records.unreadable);
-    for (const key of records.keysWithRecord) keysWithRecord.add(key);
-    if (epics.length + unreadable.length > LIVE_SCOPE_LIMIT) {
-      throw new AppError(
-        'TOO_LARGE',
-        `This scope has more than ${LIVE_SCOPE_LIMIT.toLocaleString('en')} epics, too many to read in one request. Narrow it to some projects, or let the gadget compute it page by page (gadget/live-page).`,
-      );
-    }
-    pageToken = page.nextPageToken;
-  } while (pageToken);
+  await readScopePages(context, opened, {
+    onPage: (records) => {
+      epics.push(...records.epics);
+      unreadable.push(...records.unreadable);
+      for (const key of records.keysWithRecord) keysWithRecord.add(key);
+      if (epics.length + unreadable.length > LIVE_SCOPE_LIMIT) {
+        throw new AppError(
+          'TOO_LARGE',
+          `This scope has more than ${LIVE_SCOPE_LIMIT.toLocaleString('en')} epics, too many to read in one request. Narrow it to some projects, or let the gadget compute it page by page (gadget/live-page).`,
+        );
+      }
+    },
+  });
   return { settings, objectives, epics, keysWithRecord, unreadable };
 }

@@ -1,5 +1,7 @@
 import type { ExportFile, Scope } from '../../contract/gadget.contract';
 import type { KpiFigures } from '../../contract/kpi-figures';
+import type { AppSettings } from '../../contract/site-config.schema';
+import type { EpicRecord } from '../../domain/model/portfolio-record';
 import { PORTFOLIO_FORMAT, PORTFOLIO_VERSION } from '../../contract/value-vocabulary';
 import { toCsv, type CsvCell } from '../csv';
 import { kpisOfEpic } from '../epic-value/epic-value-view';
@@ -29,7 +31,7 @@ const KPI_COLUMNS: readonly (keyof KpiFigures)[] = [
 ];
 
 /** The scope as a portfolio v1 document: the same format as the admin's backup and import. */
-export function portfolioDocumentOf(collected: CollectedScope) {
+export function portfolioDocumentOf(collected: Pick<CollectedScope, 'settings' | 'objectives' | 'epics'>) {
   const { settings, objectives, epics } = collected;
   return {
     format: PORTFOLIO_FORMAT,
@@ -40,18 +42,20 @@ export function portfolioDocumentOf(collected: CollectedScope) {
   };
 }
 
-function csvOf(collected: CollectedScope, asOf: string): string {
-  const header: CsvCell[] = [
-    'key',
-    'summary',
-    'project',
-    'programme',
-    'status',
-    'objectives',
-    ...KPI_COLUMNS,
-  ];
-  const rows = collected.epics.map((epic): CsvCell[] => {
-    const kpis = kpisOfEpic({ epic, settings: collected.settings, asOf });
+export const CSV_HEADER: readonly CsvCell[] = [
+  'key',
+  'summary',
+  'project',
+  'programme',
+  'status',
+  'objectives',
+  ...KPI_COLUMNS,
+];
+
+/** One CSV row per epic, with its KPIs as of `asOf`. */
+export function csvRowsOf(epics: readonly EpicRecord[], settings: AppSettings, asOf: string): CsvCell[][] {
+  return epics.map((epic): CsvCell[] => {
+    const kpis = kpisOfEpic({ epic, settings, asOf });
     return [
       epic.key,
       epic.summary,
@@ -62,7 +66,15 @@ function csvOf(collected: CollectedScope, asOf: string): string {
       ...KPI_COLUMNS.map((column) => kpis[column]),
     ];
   });
-  return toCsv([header, ...rows]);
+}
+
+function csvOf(collected: CollectedScope, asOf: string): string {
+  return toCsv([CSV_HEADER, ...csvRowsOf(collected.epics, collected.settings, asOf)]);
+}
+
+/** The file names of a scope's export. */
+export function exportFilenameOf(format: 'json' | 'csv', asOf: string): string {
+  return format === 'json' ? `value-layer-portfolio-${asOf}.json` : `value-layer-epics-${asOf}.csv`;
 }
 
 /** The scope as a file to download: CSV (one row per epic with its KPIs) or portfolio v1 JSON. */
@@ -75,13 +87,13 @@ export async function exportScope(
   const warnings = collected.unreadable.map((epic) => `${epic.key} was left out: ${epic.reason}`);
   return input.format === 'json'
     ? {
-        filename: `value-layer-portfolio-${asOf}.json`,
+        filename: exportFilenameOf('json', asOf),
         mimeType: 'application/json',
         content: JSON.stringify(portfolioDocumentOf(collected)),
         warnings,
       }
     : {
-        filename: `value-layer-epics-${asOf}.csv`,
+        filename: exportFilenameOf('csv', asOf),
         mimeType: 'text/csv',
         content: csvOf(collected, asOf),
         warnings,

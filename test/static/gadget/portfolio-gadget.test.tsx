@@ -10,6 +10,24 @@ function renderGadget() {
   return render(<GadgetApp now={march} />);
 }
 
+/** A Blob's text (jsdom's Blob has no text()). */
+function textOf(blob: Blob | undefined): Promise<string> {
+  return new Promise((resolve, reject) => {
+    if (blob === undefined) {
+      reject(new Error('no blob'));
+      return;
+    }
+    const reader = new FileReader();
+    reader.onload = () => {
+      resolve(typeof reader.result === 'string' ? reader.result : '');
+    };
+    reader.onerror = () => {
+      reject(new Error('unreadable blob'));
+    };
+    reader.readAsText(blob);
+  });
+}
+
 describe('PortfolioGadget', () => {
   afterEach(() => {
     jest.restoreAllMocks();
@@ -308,19 +326,31 @@ describe('PortfolioGadget', () => {
     });
   });
 
-  it('exports the scope as CSV through a Blob download and says what it saved', async () => {
+  it('exports the scope as CSV read in parts through one Blob download and says what it saved', async () => {
     gadgetContext();
     const calls = answerInvoke({
       'gadget/get-portfolio': () => ({ ok: true, data: portfolioView() }),
       'gadget/list-epics': () => ({ ok: true, data: { asOf: '2026-03', currency: 'EUR', epics: [] } }),
-      'gadget/export': () => ({
+      'gadget/export-page': (payload) => ({
         ok: true,
-        data: {
-          filename: 'value-layer-epics-2026-03.csv',
-          mimeType: 'text/csv',
-          content: 'key,summary\r\nPAY-1,Card payments\r\n',
-          warnings: ['PAY-9 was left out: its value record is not valid JSON'],
-        },
+        data:
+          payload.cursor === undefined
+            ? {
+                part: 'key,summary\r\nPAY-1,Card payments\r\n',
+                nextCursor: 'v1.1.abc.100',
+                epics: 1,
+                warnings: ['PAY-9 was left out: its value record is not valid JSON'],
+                filename: 'value-layer-epics-2026-03.csv',
+                mimeType: 'text/csv',
+              }
+            : {
+                part: 'PAY-2,Wallets\r\n',
+                nextCursor: null,
+                epics: 1,
+                warnings: [],
+                filename: 'value-layer-epics-2026-03.csv',
+                mimeType: 'text/csv',
+              },
       }),
     });
     const blobs: Blob[] = [];
@@ -340,12 +370,35 @@ describe('PortfolioGadget', () => {
 
     expect(await screen.findByText(/Downloaded value-layer-epics-2026-03.csv/)).toBeInTheDocument();
     expect(screen.getByText('PAY-9 was left out: its value record is not valid JSON')).toBeInTheDocument();
-    expect(calls.at(-1)).toEqual({
-      functionKey: 'gadget/export',
-      payload: { scope: { kind: 'all' }, asOf: '2026-03', format: 'csv' },
-    });
+    expect(calls.filter((call) => call.functionKey === 'gadget/export-page')).toEqual([
+      {
+        functionKey: 'gadget/export-page',
+        payload: { scope: { kind: 'all' }, asOf: '2026-03', format: 'csv' },
+      },
+      {
+        functionKey: 'gadget/export-page',
+        payload: { scope: { kind: 'all' }, asOf: '2026-03', format: 'csv', cursor: 'v1.1.abc.100' },
+      },
+    ]);
     expect(clicked).toEqual(['value-layer-epics-2026-03.csv']);
     expect(blobs[0]?.type).toBe('text/csv;charset=utf-8');
+    expect(await textOf(blobs[0])).toBe('key,summary\r\nPAY-1,Card payments\r\nPAY-2,Wallets\r\n');
+  });
+
+  it('asks for a narrower scope instead of drawing one bubble for each of thousands of epics', async () => {
+    gadgetContext({ configuration: { scope: { kind: 'all' } } });
+    const view = portfolioView();
+    const calls = answerInvoke({
+      'gadget/get-portfolio': () => ({
+        ok: true,
+        data: { ...view, portfolio: { ...view.portfolio, epics: 50_000 } },
+      }),
+    });
+    renderGadget();
+
+    const chart = await screen.findByRole('region', { name: 'Value vs cost' });
+    expect(chart).toHaveTextContent(/too many to draw one bubble each/);
+    expect(calls.map((call) => call.functionKey)).not.toContain('gadget/list-epics');
   });
 
   it('loads again when the dashboard asks its gadgets to refresh', async () => {

@@ -7,7 +7,7 @@ import type {
   SettingsView,
 } from '../../../../src/contract/admin.contract';
 import type { Envelope } from '../../../../src/contract/envelope';
-import type { ExportFile } from '../../../../src/contract/gadget.contract';
+import type { ExportPart } from '../../../../src/contract/gadget.contract';
 import type { AppSettings, StoredObjective } from '../../../../src/contract/site-config.schema';
 import { ADMIN } from '../../../../src/contract/resolver-keys';
 import { callResolver } from '../../shared/resolver-client';
@@ -41,7 +41,9 @@ export function createAdminApi(onForbidden: (message: string) => void) {
     previewImport: (importId: string) => call<ImportPreview>(ADMIN.previewImport, { importId }),
     /** One bounded step of applying an uploaded file: call again until `done`. */
     applyImportStep: (importId: string) => call<ImportStep>(ADMIN.applyImport, { importId }),
-    exportBackup: () => call<ExportFile>(ADMIN.exportBackup),
+    /** One part of the backup: call with each `nextCursor` until it is null. */
+    exportBackupPage: (cursor?: string) =>
+      call<ExportPart>(ADMIN.exportBackupPage, cursor === undefined ? {} : { cursor }),
     getAuditLog: (cursor?: string) =>
       call<AuditPage>(ADMIN.getAuditLog, cursor === undefined ? {} : { cursor }),
   };

@@ -6,6 +6,7 @@ import { plural } from '../text';
 import { SectionMessage } from '../ui/section-message';
 import { Spinner } from '../ui/skeleton';
 import { saveFile } from './download';
+import { NOTHING_READ, readParts, type PartsRead } from '../../../shared/read-parts';
 
 interface Saved {
   filename: string;
@@ -16,24 +17,31 @@ interface Saved {
   warnings: string[];
 }
 
-function countsOf(content: string): { objectives: number | null; epics: number | null } {
+/** The objectives of a backup, from its first part: the document up to its epics array. */
+function objectivesIn(firstPart: string | undefined): number | null {
+  const end = firstPart?.indexOf(',"epics":[') ?? -1;
+  if (firstPart === undefined || end < 0) return null;
   try {
-    const document = JSON.parse(content) as { objectives?: unknown; epics?: unknown };
-    return {
-      objectives: Array.isArray(document.objectives) ? document.objectives.length : null,
-      epics: Array.isArray(document.epics) ? document.epics.length : null,
-    };
+    const opening = JSON.parse(`${firstPart.slice(0, end)}}`) as { objectives?: unknown };
+    return Array.isArray(opening.objectives) ? opening.objectives.length : null;
   } catch {
-    return { objectives: null, epics: null };
+    return null;
   }
 }
 
-/** Downloads the whole site's value data as a portfolio v1 file, the format Import reads back. */
+type Run =
+  | { state: 'idle' }
+  | { state: 'reading'; read: PartsRead }
+  | { state: 'failed'; error: ResolverError; read: PartsRead };
+
+/**
+ * Downloads the whole site's value data as a portfolio v1 file, the format Import reads back. The
+ * server answers it in parts (a site of any size); they are joined here into one file.
+ */
 export function BackupSection() {
   const api = useAdminApi();
-  const [busy, setBusy] = useState(false);
+  const [run, setRun] = useState<Run>({ state: 'idle' });
   const [saved, setSaved] = useState<Saved | null>(null);
-  const [error, setError] = useState<ResolverError | null>(null);
   const url = useRef<string | null>(null);
 
   useEffect(
@@ -43,27 +51,32 @@ export function BackupSection() {
     [],
   );
 
-  async function download(): Promise<void> {
-    setBusy(true);
-    setError(null);
-    const result = await api.exportBackup();
-    setBusy(false);
+  async function download(from: PartsRead): Promise<void> {
+    setSaved(null);
+    setRun({ state: 'reading', read: from });
+    const result = await readParts(api.exportBackupPage, from, (read) => {
+      setRun({ state: 'reading', read });
+    });
     if (!result.ok) {
-      setError(result.error);
+      setRun({ state: 'failed', error: result.error, read: result.read });
       return;
     }
-    const file = result.data;
+    const { read } = result;
+    const blob = new Blob(read.parts, { type: read.mimeType });
     if (url.current !== null) URL.revokeObjectURL(url.current);
-    url.current = saveFile(file.content, file.filename, file.mimeType);
+    url.current = saveFile(blob, read.filename);
+    setRun({ state: 'idle' });
     setSaved({
-      filename: file.filename,
+      filename: read.filename,
       url: url.current,
-      bytes: new Blob([file.content]).size,
-      ...countsOf(file.content),
-      warnings: file.warnings,
+      bytes: blob.size,
+      objectives: objectivesIn(read.parts[0]),
+      epics: read.epics,
+      warnings: read.warnings,
     });
   }
 
+  const busy = run.state === 'reading';
   return (
     <section aria-labelledby="backup-title">
       <div className="vl-section-header">
@@ -79,20 +92,38 @@ export function BackupSection() {
         <button
           type="button"
           className="vl-button vl-button--primary"
-          onClick={() => void download()}
+          onClick={() => void download(NOTHING_READ)}
           disabled={busy}
           aria-busy={busy}
         >
           {busy && <Spinner />}
           {busy ? 'Preparing the backup…' : 'Download backup'}
         </button>
-        {busy && (
-          <span className="vl-subtle">Reading every epic; this takes a few seconds on a large site.</span>
-        )}
       </div>
-      {error !== null && (
-        <SectionMessage appearance="error" title="The backup could not be made">
-          <p>{error.message}</p>
+      {run.state === 'reading' && (
+        <div className="vl-backup-progress">
+          <progress className="vl-backup-bar" aria-label="Backup progress" />
+          <p role="status" className="vl-subtle">
+            {run.read.epics === 0
+              ? 'Reading the first epics…'
+              : `Exported ${plural(run.read.epics, 'epic')}…`}
+          </p>
+        </div>
+      )}
+      {run.state === 'failed' && (
+        <SectionMessage
+          appearance="error"
+          title="The backup could not be made"
+          actions={
+            <button type="button" className="vl-button" onClick={() => void download(run.read)}>
+              Try again
+            </button>
+          }
+        >
+          <p>{run.error.message}</p>
+          {run.read.epics > 0 && (
+            <p>{`${plural(run.read.epics, 'epic')} read before it stopped; Try again goes on from there.`}</p>
+          )}
         </SectionMessage>
       )}
       {saved !== null && (

@@ -1,9 +1,9 @@
 /**
- * Saves text as a file through a Blob URL and a temporary link: a Custom UI iframe may download
+ * Saves a file through a Blob URL and a temporary link: a Custom UI iframe may download
  * (Forge's sandbox allows it) but cannot navigate the page. Returns the URL; revoke it when done.
  */
-export function saveFile(content: string, filename: string, mimeType: string): string {
-  const url = URL.createObjectURL(new Blob([content], { type: mimeType }));
+export function saveFile(blob: Blob, filename: string): string {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = filename;

@@ -5,13 +5,14 @@
 export function downloadText({
   filename,
   mimeType,
-  content,
+  parts,
 }: {
   filename: string;
   mimeType: string;
-  content: string;
+  /** The file's text, in parts that are joined as they are. */
+  parts: readonly string[];
 }): void {
-  const url = URL.createObjectURL(new Blob([content], { type: `${mimeType};charset=utf-8` }));
+  const url = URL.createObjectURL(new Blob([...parts], { type: `${mimeType};charset=utf-8` }));
   const link = document.createElement('a');
   link.href = url;
   link.download = filename;

@@ -1,7 +1,7 @@
 import {
   GADGET,
   type EpicList,
-  type ExportFile,
+  type ExportPart,
   type LivePage,
   type PortfolioView,
   type Scope,
@@ -32,6 +32,8 @@ export function listEpics(request: ScopeRequest & { filter: EpicFilter }) {
   return callResolver<EpicList>(GADGET.listEpics, request);
 }
 
-export function exportScope(request: ScopeRequest & { format: 'csv' | 'json' }) {
-  return callResolver<ExportFile>(GADGET.exportScope, request);
+/** One part of the scope's export: without `cursor` the first, then each `nextCursor` until it is null. */
+export function exportPage(request: ScopeRequest & { format: 'csv' | 'json'; cursor?: string | undefined }) {
+  const { cursor, ...rest } = request;
+  return callResolver<ExportPart>(GADGET.exportPage, cursor === undefined ? rest : { ...rest, cursor });
 }
