@@ -9,50 +9,14 @@ import {
 } from '../../src/application/admin/staged-import';
 import { SiteConfig } from '../../src/application/site-config';
 import type { ImportStep } from '../../src/contract/admin.contract';
-import { InMemoryJira, type FakeUser } from '../fakes/in-memory-jira-site';
-import { InMemoryKeyValueStore } from '../fakes/in-memory-key-value-store';
+import type { FakeUser } from '../fakes/in-memory-jira-site';
+import { aDocument, adminSite, anEpic, failureOf } from '../fixtures/admin-site';
 
 const admin: FakeUser = { accountId: 'admin', admin: true };
 const member: FakeUser = { accountId: 'member', browse: ['PAY'] };
 
-function aDocument(epics: unknown[] = [], discountRate = 0.1) {
-  return {
-    format: 'value-layer.portfolio',
-    version: 1,
-    settings: { currency: 'USD', discountRate },
-    objectives: [{ id: 'OBJ-GROW', name: 'Grow revenue', status: 'active', weight: 5 }],
-    epics,
-  };
-}
-
-function anEpic(key: string, amount = 1000) {
-  return {
-    key,
-    summary: `Epic ${key}`,
-    project: key.split('-')[0],
-    programme: null,
-    status: 'in_progress',
-    value: {
-      objectives: [{ id: 'OBJ-GROW', share: 1 }],
-      benefits: [
-        { id: 'b1', kind: 'revenue', title: 'Sales', planned: [{ month: '2026-01', amount }], realised: [] },
-      ],
-    },
-  };
-}
-
 function site() {
-  const jira = new InMemoryJira();
-  const store = new InMemoryKeyValueStore();
-  let ticks = 0;
-  for (const key of ['PAY-1', 'PAY-2', 'OPS-1', 'OPS-2']) jira.addEpic({ key });
-  const contextFor = (user: FakeUser): AdminContext => ({
-    accountId: user.accountId,
-    jira: jira.siteFor(user),
-    permissions: jira.permissionsFor(user),
-    store,
-    clock: { now: () => new Date(Date.parse('2026-11-15T12:00:00Z') + 1000 * ticks++) },
-  });
+  const { jira, store, contextFor } = adminSite(['PAY-1', 'PAY-2', 'OPS-1', 'OPS-2']);
   const amountOf = (key: string) => {
     const issue = jira.issues.get(key);
     return issue?.stored.state === 'stored'
@@ -73,15 +37,6 @@ async function stage(context: AdminContext, document: unknown, size: number): Pr
   }
   if (importId === undefined) throw new Error('nothing staged');
   return importId;
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
-  return error;
 }
 
 /** Calls apply until done, collecting each answer. */

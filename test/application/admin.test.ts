@@ -1,4 +1,3 @@
-import { AppError } from '../../src/application/app-error';
 import type { AdminContext } from '../../src/application/admin/admin-context';
 import { readAudit } from '../../src/application/admin/audit-log';
 import { exportBackup } from '../../src/application/admin/export-backup';
@@ -13,8 +12,8 @@ import {
 import { getSettings, saveSettings } from '../../src/application/admin/settings';
 import { SiteConfig } from '../../src/application/site-config';
 import { DEFAULT_SETTINGS, type StoredObjective } from '../../src/contract/site-config.schema';
-import { InMemoryJira, type FakeUser } from '../fakes/in-memory-jira-site';
-import { InMemoryKeyValueStore } from '../fakes/in-memory-key-value-store';
+import type { FakeUser } from '../fakes/in-memory-jira-site';
+import { aDocument, adminSite, anEpic, failureOf } from '../fixtures/admin-site';
 
 const admin: FakeUser = { accountId: 'admin', admin: true };
 const member: FakeUser = { accountId: 'member', browse: ['PAY'] };
@@ -33,56 +32,9 @@ function anObjective(overrides: Partial<StoredObjective> = {}): StoredObjective 
   };
 }
 
-function aDocument(epics: unknown[] = []) {
-  return {
-    format: 'value-layer.portfolio',
-    version: 1,
-    settings: { currency: 'USD', discountRate: 0.1 },
-    objectives: [{ id: 'OBJ-GROW', name: 'Grow revenue', status: 'active', weight: 5 }],
-    epics,
-  };
-}
-
-function anEpic(key: string, amount = 1000) {
-  return {
-    key,
-    summary: `Epic ${key}`,
-    project: key.split('-')[0],
-    programme: null,
-    status: 'in_progress',
-    value: {
-      objectives: [{ id: 'OBJ-GROW', share: 1 }],
-      benefits: [
-        { id: 'b1', kind: 'revenue', title: 'Sales', planned: [{ month: '2026-01', amount }], realised: [] },
-      ],
-    },
-  };
-}
-
 function site() {
-  const jira = new InMemoryJira();
-  const store = new InMemoryKeyValueStore();
-  let ticks = 0;
-  jira.addEpic({ key: 'PAY-1' });
-  jira.addEpic({ key: 'PAY-2' });
-  jira.addEpic({ key: 'OPS-1' });
-  const contextFor = (user: FakeUser): AdminContext => ({
-    accountId: user.accountId,
-    jira: jira.siteFor(user),
-    permissions: jira.permissionsFor(user),
-    store,
-    clock: { now: () => new Date(Date.parse('2026-11-15T12:00:00Z') + 1000 * ticks++) },
-  });
+  const { jira, store, contextFor } = adminSite(['PAY-1', 'PAY-2', 'OPS-1']);
   return { jira, store, config: new SiteConfig(store), contextFor };
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
-  return error;
 }
 
 describe('admin use cases', () => {
