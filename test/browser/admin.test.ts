@@ -5,6 +5,7 @@
  * nothing and says where the problem is; a team member is refused on every call. Screenshots:
  * test-artifacts/admin-*.png.
  */
+import { DEMO_ACCOUNT_IDS } from '../../local-runtime/site';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
@@ -12,34 +13,19 @@ import type { ObjectiveList } from '../../src/contract/admin.contract';
 import type { Envelope } from '../../src/contract/envelope';
 import type { EpicList, PortfolioView } from '../../src/contract/gadget.contract';
 import type { EpicValueView } from '../../src/contract/panel.contract';
-import {
-  browserTimeout,
-  openShell,
-  projectRoot,
-  startBrowserHost,
-  type BrowserHost,
-  type ShellPage,
-} from './browser-host';
+import { browserTimeout, openShell, projectRoot, useBrowserHost, type ShellPage } from './browser-host';
 
 const artifacts = resolve(projectRoot, 'test-artifacts');
 const flowTimeout = 4 * browserTimeout;
 const MODULES = { admin: 'value-admin', panel: 'value-panel', gadget: 'value-gadget' } as const;
 
 describe('the admin page in Chromium', () => {
-  let env: BrowserHost;
-  let admin: string;
-  let team: string;
+  const env = useBrowserHost();
+  const { admin, team } = DEMO_ACCOUNT_IDS;
 
-  beforeAll(async () => {
+  beforeAll(() => {
     mkdirSync(artifacts, { recursive: true });
-    env = await startBrowserHost();
-    admin = env.userWithRole('admin').accountId;
-    team = env.userWithRole('team').accountId;
-  }, browserTimeout);
-
-  afterAll(async () => {
-    await env.close();
-  }, browserTimeout);
+  });
 
   /** A resolver call exactly as a module's `invoke()` makes it, answered with its envelope. */
   async function call<T>(

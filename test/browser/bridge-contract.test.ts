@@ -2,6 +2,7 @@
  * The host side of @forge/bridge 7.2.0's `callBridge(method, payload)` contract (forge-platform.md
  * §2.6), exercised from inside real module iframes in the host page.
  */
+import { DEMO_ACCOUNT_IDS } from '../../local-runtime/site';
 import type { Frame } from 'playwright-core';
 import { PANEL } from '../../src/contract/panel.contract';
 import {
@@ -9,26 +10,14 @@ import {
   browserTimeout,
   callBridge,
   openShell,
-  startBrowserHost,
+  useBrowserHost,
   waitForText,
-  type BrowserHost,
   type ShellPage,
 } from './browser-host';
 
 describe('the Custom UI bridge host', () => {
-  let env: BrowserHost;
-  let admin: string;
-  let team: string;
-
-  beforeAll(async () => {
-    env = await startBrowserHost();
-    admin = env.userWithRole('admin').accountId;
-    team = env.userWithRole('team').accountId;
-  }, browserTimeout);
-
-  afterAll(async () => {
-    await env.close();
-  }, browserTimeout);
+  const env = useBrowserHost();
+  const { admin, team } = DEMO_ACCOUNT_IDS;
 
   describe('in the issue panel', () => {
     let shell: ShellPage;

@@ -81,6 +81,36 @@ export async function startBrowserHost(): Promise<BrowserHost> {
   };
 }
 
+/**
+ * The browser host for the enclosing `describe`: started before its tests, closed after them.
+ * The returned object forwards to the running host, so tests use it as a `BrowserHost`.
+ */
+export function useBrowserHost(): BrowserHost {
+  let started: BrowserHost | undefined;
+  beforeAll(async () => {
+    started = await startBrowserHost();
+  }, browserTimeout);
+  afterAll(async () => {
+    await started?.close();
+  }, browserTimeout);
+  return new Proxy({} as BrowserHost, {
+    get(_target, key) {
+      if (started === undefined)
+        throw new Error('The browser host starts in beforeAll; use it inside tests.');
+      const value: unknown = Reflect.get(started, key);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(started) : value;
+    },
+  });
+}
+
+/** Nothing went wrong: no console errors in the shell or its frames, no module error, nothing in the host log. */
+export async function expectNoErrors(env: BrowserHost, shell: ShellPage): Promise<void> {
+  await shell.page.waitForLoadState('networkidle');
+  expect(shell.errors).toEqual([]);
+  expect(env.hostLog).toEqual([]);
+  expect(await shell.page.locator('.module-error:not([hidden])').count()).toBe(0);
+}
+
 export interface ShellPage {
   page: Page;
   /** Console errors and uncaught exceptions so far, from the shell and every iframe. */

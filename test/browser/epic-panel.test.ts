@@ -11,8 +11,8 @@ import type { Envelope } from '../../src/contract/envelope';
 import type { KpiFigures } from '../../src/contract/kpi-figures';
 import type { EpicValueView } from '../../src/contract/panel.contract';
 import { BROWSE_ONLY } from '../../local-runtime/jira/permissions';
-import type { LocalSiteRuntime } from '../../local-runtime/site';
-import { openShell, projectRoot, startBrowserHost, type BrowserHost, type ShellPage } from './browser-host';
+import { DEMO_ACCOUNT_IDS, type LocalSiteRuntime } from '../../local-runtime/site';
+import { openShell, projectRoot, useBrowserHost, type ShellPage } from './browser-host';
 
 /** Typing a whole form and reloading takes longer than the harness's default. */
 const timeout = 120_000;
@@ -20,24 +20,14 @@ const timeout = 120_000;
 const NARROW = { width: 432, height: 900 };
 
 describe('the epic value panel in the local Jira host', () => {
-  let env: BrowserHost;
+  const env = useBrowserHost();
+  const { admin, portfolio: portfolioManager, team } = DEMO_ACCOUNT_IDS;
   let site: LocalSiteRuntime;
-  let admin: string;
-  let portfolioManager: string;
-  let team: string;
 
-  beforeAll(async () => {
-    env = await startBrowserHost();
+  beforeAll(() => {
     // openLocalSite gives the runtime with its test seams; the harness types it as the plain site.
     site = env.site as LocalSiteRuntime;
-    admin = env.userWithRole('admin').accountId;
-    portfolioManager = env.userWithRole('portfolio').accountId;
-    team = env.userWithRole('team').accountId;
-  }, timeout);
-
-  afterAll(async () => {
-    await env.close();
-  }, timeout);
+  });
 
   async function unwrap<T>(answer: Promise<unknown>): Promise<T> {
     const envelope = (await answer) as Envelope<T>;
@@ -45,7 +35,7 @@ describe('the epic value panel in the local Jira host', () => {
     return envelope.data;
   }
 
-  const valueOf = (issueKey: string, accountId = team) =>
+  const valueOf = (issueKey: string, accountId: string = team) =>
     unwrap<EpicValueView>(
       site.invoke({
         moduleKey: 'value-panel',

@@ -4,6 +4,7 @@
  * `npm run report` computes on an export of the same scope; drill-down, CSV download and the
  * team member's restricted view are checked the same way. Screenshots: test-artifacts/gadget-*.png.
  */
+import { DEMO_ACCOUNT_IDS } from '../../local-runtime/site';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,10 +16,10 @@ import { currentMonth } from '../../static/src/features/gadget/config/gadget-con
 import { TILE_IDS, TILES } from '../../static/src/features/gadget/config/kpi-tiles';
 import {
   browserTimeout,
+  expectNoErrors,
   openShell,
   projectRoot,
-  startBrowserHost,
-  type BrowserHost,
+  useBrowserHost,
   type ShellPage,
 } from './browser-host';
 
@@ -84,20 +85,9 @@ async function download(page: Page, frame: Frame, button: string): Promise<{ nam
 }
 
 describe('the Portfolio value gadget on the demo site', () => {
-  let env: BrowserHost;
-  let admin: string;
-  let team: string;
+  const env = useBrowserHost();
+  const { admin, team } = DEMO_ACCOUNT_IDS;
   const asOf = currentMonth(new Date());
-
-  beforeAll(async () => {
-    env = await startBrowserHost();
-    admin = env.userWithRole('admin').accountId;
-    team = env.userWithRole('team').accountId;
-  }, browserTimeout);
-
-  afterAll(async () => {
-    await env.close();
-  }, browserTimeout);
 
   /** Saves a configuration as view.submit would, for the tests that are not about edit mode. */
   async function configure(configuration: Record<string, unknown>): Promise<void> {
@@ -146,12 +136,6 @@ describe('the Portfolio value gadget on the demo site', () => {
     });
   }
 
-  async function expectNoErrors(shell: ShellPage): Promise<void> {
-    await shell.page.waitForLoadState('networkidle');
-    expect(shell.errors).toEqual([]);
-    expect(env.hostLog).toEqual([]);
-  }
-
   it(
     'is configured for two projects in edit mode and then shows the KPIs npm run report computes on its JSON export',
     async () => {
@@ -186,7 +170,7 @@ describe('the Portfolio value gadget on the demo site', () => {
 
       await expectTilesToShow(tiles, expected);
       await screenshot(shell, 'gadget-view-light');
-      await expectNoErrors(shell);
+      await expectNoErrors(env, shell);
       await page.context().close();
     },
     browserTimeout * 2,
@@ -218,7 +202,7 @@ describe('the Portfolio value gadget on the demo site', () => {
       expect(invoked.some((key) => key.includes('gadget/live-page'))).toBe(true);
       expect(invoked.some((key) => key.includes('gadget/get-portfolio'))).toBe(false);
       await screenshot(shell, 'gadget-jql-live-light');
-      await expectNoErrors(shell);
+      await expectNoErrors(env, shell);
       await shell.page.context().close();
     },
     browserTimeout,
@@ -247,7 +231,7 @@ describe('the Portfolio value gadget on the demo site', () => {
       await screenshot(shell, 'gadget-drill-down-light');
       await frame.getByRole('button', { name: 'Back to overview' }).click();
       await frame.getByRole('region', { name: 'Key figures' }).waitFor();
-      await expectNoErrors(shell);
+      await expectNoErrors(env, shell);
       await shell.page.context().close();
     },
     browserTimeout,
@@ -269,7 +253,7 @@ describe('the Portfolio value gadget on the demo site', () => {
       expect(keys).toHaveLength(expected.portfolio.epics);
       expect(keys.every((key) => /^(CHK|PAY)-\d+$/.test(key ?? ''))).toBe(true);
       await frame.getByText(`Downloaded ${csv.name}.`).waitFor();
-      await expectNoErrors(shell);
+      await expectNoErrors(env, shell);
       await shell.page.context().close();
     },
     browserTimeout,
@@ -305,7 +289,7 @@ describe('the Portfolio value gadget on the demo site', () => {
         .allTextContents();
       expect(projects).toEqual(['CHK']);
       await screenshot(shell, 'gadget-team-member-light');
-      await expectNoErrors(shell);
+      await expectNoErrors(env, shell);
       await shell.page.context().close();
     },
     browserTimeout,
@@ -333,7 +317,7 @@ describe('the Portfolio value gadget on the demo site', () => {
         .first()
         .waitFor();
       await screenshot(shell, 'gadget-edit-jql-rejected-dark');
-      await expectNoErrors(shell);
+      await expectNoErrors(env, shell);
       await shell.page.context().close();
     },
     browserTimeout,

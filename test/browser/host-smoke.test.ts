@@ -3,37 +3,19 @@
  * its real static build inside the host, in light and dark, with no console errors anywhere, and
  * Jira's admin gate holds. Screenshots land in test-artifacts/browser/.
  */
+import { DEMO_ACCOUNT_IDS } from '../../local-runtime/site';
 import {
   browserTimeout,
+  expectNoErrors,
   callBridge,
   openShell,
-  startBrowserHost,
+  useBrowserHost,
   waitForText,
-  type BrowserHost,
-  type ShellPage,
 } from './browser-host';
 
 describe('the local Jira host in Chromium', () => {
-  let env: BrowserHost;
-  let admin: string;
-  let team: string;
-
-  beforeAll(async () => {
-    env = await startBrowserHost();
-    admin = env.userWithRole('admin').accountId;
-    team = env.userWithRole('team').accountId;
-  }, browserTimeout);
-
-  afterAll(async () => {
-    await env.close();
-  }, browserTimeout);
-
-  async function expectNoErrors(shell: ShellPage): Promise<void> {
-    await shell.page.waitForLoadState('networkidle');
-    expect(shell.errors).toEqual([]);
-    expect(env.hostLog).toEqual([]);
-    expect(await shell.page.locator('.module-error:not([hidden])').count()).toBe(0);
-  }
+  const env = useBrowserHost();
+  const { admin, team } = DEMO_ACCOUNT_IDS;
 
   describe.each(['light', 'dark'] as const)('in the %s theme', (theme) => {
     it(
@@ -52,7 +34,7 @@ describe('the local Jira host in Chromium', () => {
         await panel.getByRole('heading', { name: 'Value', level: 1 }).waitFor();
         expect(await panel.locator('html').getAttribute('data-color-mode')).toBe(theme);
         await shell.screenshot(`issue-view-${theme}`);
-        await expectNoErrors(shell);
+        await expectNoErrors(env, shell);
         await page.context().close();
       },
       browserTimeout,
@@ -65,7 +47,7 @@ describe('the local Jira host in Chromium', () => {
         const gadget = await shell.moduleFrame('.gadget');
         await gadget.getByRole('heading', { name: 'Portfolio value', level: 1 }).waitFor();
         await shell.screenshot(`dashboard-${theme}`);
-        await expectNoErrors(shell);
+        await expectNoErrors(env, shell);
         await shell.page.context().close();
       },
       browserTimeout,
@@ -83,7 +65,7 @@ describe('the local Jira host in Chromium', () => {
         const context = (await callBridge(editor, 'getContext')) as { extension: { entryPoint?: string } };
         expect(context.extension.entryPoint).toBe('edit');
         await shell.screenshot(`dashboard-edit-${theme}`);
-        await expectNoErrors(shell);
+        await expectNoErrors(env, shell);
         await shell.page.context().close();
       },
       browserTimeout,
@@ -98,7 +80,7 @@ describe('the local Jira host in Chromium', () => {
         await adminPage.getByRole('heading', { name: 'Value Layer', level: 1 }).waitFor();
         await waitForText(shell.page.getByRole('navigation', { name: 'Jira settings: Apps' }), 'Value Layer');
         await shell.screenshot(`admin-${theme}`);
-        await expectNoErrors(shell);
+        await expectNoErrors(env, shell);
         await shell.page.context().close();
       },
       browserTimeout,
@@ -112,7 +94,7 @@ describe('the local Jira host in Chromium', () => {
         await shell.page.getByRole('heading', { name: "You don't have access to this page" }).waitFor();
         expect(await shell.page.locator('iframe').count()).toBe(0);
         await shell.screenshot(`admin-refused-${theme}`);
-        await expectNoErrors(shell);
+        await expectNoErrors(env, shell);
         await shell.page.context().close();
       },
       browserTimeout,
