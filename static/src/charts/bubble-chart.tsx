@@ -1,6 +1,7 @@
 import { ChartFigure } from './chart-figure';
 import { layoutBubbles, type BubbleDatum } from './model/bubble';
 import { useWidth } from './use-width';
+import { YGrid } from './y-grid';
 
 export interface BubblePoint extends BubbleDatum {
   label: string;
@@ -100,20 +101,7 @@ export function BubbleChart({
               {`${yLabel} against ${xLabel.toLowerCase()} for ${String(points.length)} epics; bubbles above the break-even diagonal are expected to return more than they cost.`}
             </desc>
             <g className="vl-axis">
-              {layout.yTicks.map((tick) => (
-                <g key={`y${String(tick)}`}>
-                  <line
-                    x1={box.left}
-                    x2={box.right}
-                    y1={layout.y(tick)}
-                    y2={layout.y(tick)}
-                    className="vl-grid-line"
-                  />
-                  <text x={box.left - 8} y={layout.y(tick)} dy="0.32em" textAnchor="end">
-                    {format(tick)}
-                  </text>
-                </g>
-              ))}
+              <YGrid ticks={layout.yTicks} y={layout.y} left={box.left} right={box.right} format={format} />
               {layout.xTicks.map((tick) => (
                 <text key={`x${String(tick)}`} x={layout.x(tick)} y={box.bottom + 16} textAnchor="middle">
                   {format(tick)}

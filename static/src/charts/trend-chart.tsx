@@ -3,6 +3,7 @@ import { formatMoney, formatMonth } from '../shared/format';
 import { useWidth } from './use-width';
 import { ChartFigure, LegendItem } from './chart-figure';
 import { layoutTrend } from './model/trend';
+import { YGrid } from './y-grid';
 
 const HEIGHT = 220;
 const MARGIN = { top: 12, right: 16, bottom: 28, left: 64 };
@@ -126,20 +127,7 @@ export function TrendChart({
                 : 'No months to show.'}
             </desc>
             <g className="vl-axis">
-              {layout.yTicks.map((tick) => (
-                <g key={tick}>
-                  <line
-                    x1={box.left}
-                    x2={box.right}
-                    y1={layout.y(tick)}
-                    y2={layout.y(tick)}
-                    className="vl-grid-line"
-                  />
-                  <text x={box.left - 8} y={layout.y(tick)} dy="0.32em" textAnchor="end">
-                    {money(tick)}
-                  </text>
-                </g>
-              ))}
+              <YGrid ticks={layout.yTicks} y={layout.y} left={box.left} right={box.right} format={money} />
               {layout.labelled.map((index) => (
                 <text
                   key={index}
