@@ -113,6 +113,28 @@ function EvidencePicker({
   );
 }
 
+/** A tool's two buttons: apply what was entered, or close the tool. */
+function ToolActions({
+  applyLabel,
+  onApply,
+  onCancel,
+}: {
+  applyLabel: string;
+  onApply: () => void;
+  onCancel: () => void;
+}) {
+  return (
+    <div className="tool-actions">
+      <button type="button" className="button button-primary" onClick={onApply}>
+        {applyLabel}
+      </button>
+      <button type="button" className="button button-subtle" onClick={onCancel}>
+        Cancel
+      </button>
+    </div>
+  );
+}
+
 /** Spreads a total evenly over a range of months, exact to the minor unit. */
 export function SpreadTool({ id, label, realised, firstMonth, onApply, onCancel }: ToolProps) {
   const form = useForm();
@@ -181,14 +203,7 @@ export function SpreadTool({ id, label, realised, firstMonth, onApply, onCancel 
         Splits the total evenly; leftover cents go to the last months, so the months add up to the total
         exactly. Amounts already in those months are replaced.
       </p>
-      <div className="tool-actions">
-        <button type="button" className="button button-primary" onClick={spread}>
-          Spread
-        </button>
-        <button type="button" className="button button-subtle" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <ToolActions applyLabel="Spread" onApply={spread} onCancel={onCancel} />
     </div>
   );
 }
@@ -249,14 +264,7 @@ export function PasteTool({ id, label, realised, firstMonth, onApply, onCancel }
         />
         {realised ? <EvidencePicker id={`${id}-evidence`} value={evidence} onChange={setEvidence} /> : null}
       </div>
-      <div className="tool-actions">
-        <button type="button" className="button button-primary" onClick={add}>
-          Add amounts
-        </button>
-        <button type="button" className="button button-subtle" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <ToolActions applyLabel="Add amounts" onApply={add} onCancel={onCancel} />
     </div>
   );
 }
