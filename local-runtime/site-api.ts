@@ -63,6 +63,14 @@ export interface FaultConfig {
   /** Share (0..1) of storage calls answered with 429 / 5xx. */
   storage429Rate?: number;
   storage5xxRate?: number;
+  /** Longest `Retry-After` of an injected 429, in whole seconds (default 5; each is 1..this, or 0). */
+  retryAfterMaxSeconds?: number;
+  /**
+   * The site's process dies after this many more Jira and storage calls (0: at the next call):
+   * that call and every later one reject as a dropped connection, until faults are set again.
+   * What was written before stays written (the journal is written as each write happens).
+   */
+  crashAfterCalls?: number;
   /** Seed for the fault dice, so a failing test can be replayed. */
   seed?: number;
 }

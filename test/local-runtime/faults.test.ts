@@ -78,6 +78,32 @@ describe('fault injection and call statistics', () => {
     expect(site.callStats()).toEqual({ jiraCalls: 0, storageCalls: 0, byEndpoint: {} });
   });
 
+  it('answers an injected 429 with a Retry-After no longer than retryAfterMaxSeconds', async () => {
+    site.setFaults({ jira429Rate: 1, retryAfterMaxSeconds: 0 });
+    const response = await rest(site, ADMIN, 'GET', '/rest/api/3/issue/PAY-1');
+    expect(response.status).toBe(429);
+    expect(response.headers['retry-after']).toBe('0');
+  });
+
+  it('lets crashAfterCalls calls through, then drops every call as a crashed process, until reset', async () => {
+    site.setFaults({ crashAfterCalls: 1 });
+    expect((await rest(site, ADMIN, 'GET', '/rest/api/3/issue/PAY-1')).status).toBe(200);
+
+    await expect(rest(site, ADMIN, 'GET', '/rest/api/3/issue/PAY-1')).rejects.toThrow('crashed');
+    await expect(callPanel(site, 'kvs', { op: 'set', args: ['after-crash', 1] })).rejects.toThrow();
+    expect(site.storage.get('after-crash')).toBeUndefined();
+
+    site.setFaults({});
+    expect((await rest(site, ADMIN, 'GET', '/rest/api/3/issue/PAY-1')).status).toBe(200);
+  });
+
+  it('drops a call whose latency was still running when the crash came', async () => {
+    site.setFaults({ crashAfterCalls: 1, jiraLatencyMs: 50 });
+    const slow = rest(site, ADMIN, 'GET', '/rest/api/3/issue/PAY-1');
+    await expect(rest(site, ADMIN, 'GET', '/rest/api/3/issue/PAY-2')).rejects.toThrow('crashed');
+    await expect(slow).rejects.toThrow('crashed');
+  });
+
   it('starts with the faults given when opened, after seeding', async () => {
     const slow = await openFixtureSite({ faults: { jira5xxRate: 1 } });
     expect((await rest(slow, ADMIN, 'GET', '/rest/api/3/issue/PAY-1')).status).toBeGreaterThanOrEqual(500);
