@@ -80,6 +80,8 @@ export interface CallStats {
   storageCalls: number;
   /** Calls by `METHOD path-template`, e.g. `POST /rest/api/3/search/jql`, `kvs /api/v1/get`. */
   byEndpoint: Record<string, number>;
+  /** Faults injected, by target and kind (`jira 429`, `storage 503`, `storage crash`); absent when none. */
+  faultsInjected?: Record<string, number>;
 }
 
 export type SeedName = 'demo' | 'appcelerator' | 'empty';

@@ -69,6 +69,10 @@ export interface OpenLocalSiteOptions extends OpenSiteOptions {
   log?: (line: string) => void;
   /** Forge's resolver time limit, 25 s; tests shorten it to see a timeout quickly. */
   resolverTimeoutMs?: number;
+  /** Forge's product-event trigger time limit, 25 s; tests shorten it. */
+  productTriggerTimeoutMs?: number;
+  /** Replaces every scheduled trigger's and consumer's limit (their `timeoutSeconds`, default 55 s); tests only. */
+  asyncTimeoutMs?: number;
 }
 
 export interface LocalSiteRuntime extends LocalSite {
@@ -125,7 +129,9 @@ export async function openLocalSite(options: OpenLocalSiteOptions): Promise<Loca
     seeded?.document ?? (info.valueImportPending === true ? regenerateDocument(jiraStore) : null);
 
   const stats = new CallCounter();
-  const faults = new FaultInjector();
+  const faults = new FaultInjector({}, (name) => {
+    stats.countFault(name);
+  });
   const invocationLog = new InvocationLog();
   const loader = new HandlerLoader(appRoot, manifest);
   let appRuntime: AppRuntime | null = null;
@@ -172,7 +178,11 @@ export async function openLocalSite(options: OpenLocalSiteOptions): Promise<Loca
       appId: manifest.appId,
       environmentId: identity.environmentId,
     },
-    options.resolverTimeoutMs,
+    {
+      resolverMs: options.resolverTimeoutMs,
+      productTriggerMs: options.productTriggerTimeoutMs,
+      asyncMs: options.asyncTimeoutMs,
+    },
   );
   appRuntime = runtime;
 

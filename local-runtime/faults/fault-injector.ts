@@ -28,7 +28,11 @@ export class FaultInjector {
   /** The crash has happened: every call fails until the faults are configured again. */
   private down = false;
 
-  constructor(config: FaultConfig = {}) {
+  constructor(
+    config: FaultConfig = {},
+    /** Told of every fault injected, e.g. `storage 429`, `jira 503`, `jira crash`. */
+    private readonly onFault: (name: string) => void = () => undefined,
+  ) {
     this.configure(config);
   }
 
@@ -57,22 +61,31 @@ export class FaultInjector {
   async before(target: FaultTarget): Promise<InjectedFault | null> {
     if (this.callsBeforeCrash !== null) {
       if (this.callsBeforeCrash <= 0) this.down = true;
-      if (this.down) throw new SiteCrashedError();
+      if (this.down) throw this.crash(target);
       this.callsBeforeCrash--;
     }
     const latency = target === 'jira' ? this.config.jiraLatencyMs : this.config.storageLatencyMs;
     if (latency !== undefined && latency > 0) await sleep(latency);
-    if (this.down) throw new SiteCrashedError();
+    if (this.down) throw this.crash(target);
     const rate429 = (target === 'jira' ? this.config.jira429Rate : this.config.storage429Rate) ?? 0;
     const rate5xx = (target === 'jira' ? this.config.jira5xxRate : this.config.storage5xxRate) ?? 0;
     if (rate429 === 0 && rate5xx === 0) return null;
     const roll = this.dice.next();
     if (roll < rate429) {
       const longest = this.config.retryAfterMaxSeconds ?? 5;
+      this.onFault(`${target} 429`);
       return { kind: 'rate-limited', retryAfterSeconds: this.dice.int(Math.min(1, longest), longest) };
     }
-    if (roll < rate429 + rate5xx)
-      return { kind: 'server-error', status: this.dice.pick([500, 502, 503] as const) };
+    if (roll < rate429 + rate5xx) {
+      const status = this.dice.pick([500, 502, 503] as const);
+      this.onFault(`${target} ${String(status)}`);
+      return { kind: 'server-error', status };
+    }
     return null;
+  }
+
+  private crash(target: FaultTarget): SiteCrashedError {
+    this.onFault(`${target} crash`);
+    return new SiteCrashedError();
   }
 }

@@ -78,6 +78,18 @@ describe('fault injection and call statistics', () => {
     expect(site.callStats()).toEqual({ jiraCalls: 0, storageCalls: 0, byEndpoint: {} });
   });
 
+  it('counts the faults it injected, by target and kind', async () => {
+    site.resetCallStats();
+    site.setFaults({ jira5xxRate: 1, seed: 3 });
+    await rest(site, ADMIN, 'GET', '/rest/api/3/issue/PAY-1');
+    site.setFaults({ storage429Rate: 1 });
+    await callPanel(site, 'kvs', { op: 'get', args: ['anything'] });
+
+    const injected = site.callStats().faultsInjected ?? {};
+    expect(Object.keys(injected)).toEqual([expect.stringMatching(/^jira 50[023]$/), 'storage 429']);
+    expect(Object.values(injected)).toEqual([1, 1]);
+  });
+
   it('answers an injected 429 with a Retry-After no longer than retryAfterMaxSeconds', async () => {
     site.setFaults({ jira429Rate: 1, retryAfterMaxSeconds: 0 });
     const response = await rest(site, ADMIN, 'GET', '/rest/api/3/issue/PAY-1');
