@@ -6,28 +6,17 @@
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type Browser, type Frame, type Locator, type Page } from 'playwright-core';
+import type { Browser, Frame, Locator, Page } from 'playwright-core';
 import { startHost, type RunningHost } from '../../local-runtime/host/server';
 import type { DemoUser, LocalSite } from '../../local-runtime/site-api';
 import { openLocalSite } from '../../local-runtime/site';
+import { launchChromium } from './chromium';
 
 export const projectRoot = resolve(__dirname, '../..');
 export const artifactsDir = resolve(projectRoot, 'test-artifacts', 'browser');
 
 /** Launching Chromium and loading the Custom UI bundles takes seconds, not milliseconds. */
 export const browserTimeout = 60_000;
-
-const chromiumPath = '/usr/bin/chromium';
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export interface BrowserHost {
   site: LocalSite;
@@ -54,13 +43,11 @@ export async function startBrowserHost(): Promise<BrowserHost> {
   });
   let browser: Browser;
   try {
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+    ({ browser } = await launchChromium());
   } catch (error) {
     await host.close();
-    throw new Error(
-      `Chromium did not start from ${chromiumPath} (apt-get install chromium): ${String(error)}`,
-      { cause: error },
-    );
+    await site.close();
+    throw error;
   }
   return {
     site,
