@@ -77,7 +77,12 @@ export interface AppManifest {
   scopes: Set<string>;
   /** Scopes declared with `allowImpersonation: true` (needed for `asUser(accountId)`). */
   impersonationScopes: Set<string>;
+  /** `app.runtime.memoryMB`: each invocation's memory on Forge (default 512 MB). */
+  memoryMB: number;
 }
+
+/** Forge's default function memory (https://developer.atlassian.com/platform/forge/limits-invocation/). */
+export const DEFAULT_MEMORY_MB = 512;
 
 const functionSchema = z
   .object({ key: z.string(), handler: z.string(), timeoutSeconds: z.number().optional() })
@@ -132,6 +137,7 @@ const manifestSchema = z
     app: z
       .object({
         id: z.string(),
+        runtime: z.object({ memoryMB: z.number().int().positive().optional() }).loose().optional(),
         storage: z
           .object({ entities: z.array(entitySchema).optional() })
           .loose()
@@ -207,6 +213,7 @@ export function readAppManifest(appRoot: string): AppManifest {
   return {
     appId: manifest.app.id.replace(/^ari:cloud:ecosystem::app\//, ''),
     functions,
+    memoryMB: manifest.app.runtime?.memoryMB ?? DEFAULT_MEMORY_MB,
     resolverModules,
     triggers: list('trigger', triggerSchema).map((t) => ({
       key: t.key,

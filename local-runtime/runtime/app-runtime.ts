@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type { AppManifest } from '../app/app-manifest';
 import { InvokeError, type InvokeRequest } from '../site-api';
 import type { DeliveryOutcome, PendingEvent } from './event-dispatcher';
-import { RESOLVER_TIMEOUT_MS, type Invoker } from './invoker';
+import { PRODUCT_TRIGGER_TIMEOUT_MS, RESOLVER_TIMEOUT_MS, type Invoker } from './invoker';
 
 /** The front end's `invoke()` request and response size limits. */
 export const MAX_INVOKE_REQUEST_BYTES = 500 * 1024;
@@ -19,6 +19,17 @@ export const MAX_INVOKE_RESPONSE_BYTES = 5 * 1024 * 1024;
 export interface ResolverLimits {
   /** Apply the bridge's payload limits and the 25 s resolver timeout (off only for the seed's import). */
   enforce: boolean;
+}
+
+/**
+ * The time limits invocations run under. Defaults are Forge's; tests shorten them to see a
+ * timeout quickly. `asyncMs`, when set, replaces every scheduled trigger's and consumer's
+ * `timeoutSeconds`.
+ */
+export interface InvocationTimeouts {
+  resolverMs?: number;
+  productTriggerMs?: number;
+  asyncMs?: number;
 }
 
 export interface SiteFacts {
@@ -33,8 +44,12 @@ export class AppRuntime {
     private readonly manifest: AppManifest,
     private readonly invoker: Invoker,
     private readonly site: SiteFacts,
-    private readonly resolverTimeoutMs: number = RESOLVER_TIMEOUT_MS,
+    private readonly timeouts: InvocationTimeouts = {},
   ) {}
+
+  private asyncTimeoutFor(functionKey: string): number {
+    return this.timeouts.asyncMs ?? this.invoker.asyncTimeoutFor(functionKey);
+  }
 
   async invokeResolver(request: InvokeRequest, limits: ResolverLimits = { enforce: true }): Promise<unknown> {
     const module = this.manifest.resolverModules.get(request.moduleKey);
@@ -73,7 +88,7 @@ export class AppRuntime {
       functionKey: module.functionKey,
       resolverKey: request.functionKey,
       principal: request.accountId,
-      timeoutMs: limits.enforce ? this.resolverTimeoutMs : null,
+      timeoutMs: limits.enforce ? (this.timeouts.resolverMs ?? RESOLVER_TIMEOUT_MS) : null,
       args: [
         { call: { functionKey: request.functionKey, payload, jobId: undefined }, context },
         { principal: { accountId: request.accountId }, installContext: this.invoker.installContext },
@@ -95,7 +110,7 @@ export class AppRuntime {
       moduleKey: trigger.key,
       moduleType: 'scheduledTrigger',
       functionKey: trigger.functionKey,
-      timeoutMs: this.invoker.timeoutFor(trigger.functionKey),
+      timeoutMs: this.asyncTimeoutFor(trigger.functionKey),
       args: [
         { context: { cloudId: this.site.cloudId, moduleKey: trigger.key }, contextToken: randomUUID() },
         { principal: undefined, installContext: this.invoker.installContext },
@@ -116,7 +131,8 @@ export class AppRuntime {
             moduleKey: trigger.key,
             moduleType: 'trigger',
             functionKey: trigger.functionKey,
-            timeoutMs: this.invoker.timeoutFor(trigger.functionKey),
+            // Product-event triggers get 25 s; Forge ignores their function's timeoutSeconds.
+            timeoutMs: this.timeouts.productTriggerMs ?? PRODUCT_TRIGGER_TIMEOUT_MS,
             args: [
               { ...event.payload, selfGenerated: event.selfGenerated },
               { installContext: this.invoker.installContext, principal: undefined },
@@ -157,7 +173,7 @@ export class AppRuntime {
           moduleType: 'consumer',
           functionKey: consumer.functionKey,
           principal: push.principal,
-          timeoutMs: this.invoker.timeoutFor(consumer.functionKey),
+          timeoutMs: this.asyncTimeoutFor(consumer.functionKey),
           args: [
             asyncEvent,
             {

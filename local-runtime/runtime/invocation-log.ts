@@ -1,5 +1,5 @@
 /**
- * One record per invocation — wall and CPU time, calls made, outcome — for the benchmarks
+ * One record per invocation — wall and CPU time, time limit, peak memory, calls made, outcome — for the benchmarks
  * (`site.invocations()`, `site.onInvocation(listener)`) and for finding slow resolvers.
  */
 export type InvocationKind = 'resolver' | 'trigger' | 'scheduledTrigger' | 'consumer';
@@ -29,6 +29,17 @@ export interface InvocationRecord {
    * without it a call may be answered before the next one of the same batch starts.
    */
   sequentialRoundTrips: number;
+  /** The time limit the invocation ran under; `null` for the seed's bulk import, which has none. */
+  timeoutMs: number | null;
+  /** Peak memory: see `MemorySampler` for what it measures. */
+  memory: {
+    /** How far heap plus external memory rose above its level at the start, in MB. */
+    peakGrowthMB: number;
+    /** The manifest's `app.runtime.memoryMB`. */
+    limitMB: number;
+    /** The growth alone exceeded `limitMB`: on Forge the function would have run out of memory. */
+    overLimit: boolean;
+  };
   outcome: 'ok' | 'error' | 'timeout';
   error?: { errorType: string; errorMessage: string };
 }

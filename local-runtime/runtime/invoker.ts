@@ -1,9 +1,12 @@
 /**
  * Runs one Forge invocation: builds the `__forge_runtime__` object Forge gives that invocation,
- * calls the handler inside its own async context, enforces the time limit (25 s for resolvers, the
- * function's `timeoutSeconds` or 55 s for triggers and consumers), records wall/CPU time, and
- * turns a thrown error into the `InvokeError` the front end's `invoke()` would reject with.
- * `Queue.push` events made during the invocation are handed on only when it has finished.
+ * calls the handler inside its own async context, enforces the time limit (chosen by the caller,
+ * see `AppRuntime`), records wall/CPU time and peak memory, and turns a thrown error into the
+ * `InvokeError` the front end's `invoke()` would reject with. `Queue.push` events made during the
+ * invocation are handed on only when it has finished.
+ *
+ * A timed-out invocation is cut off as on Forge: the caller gets `FUNCTION_TIME_OUT` at once, and
+ * the abandoned handler's later `@forge/api` calls (Jira, storage, queue) are refused.
  */
 import { randomUUID } from 'node:crypto';
 import type { AppManifest } from '../app/app-manifest';
@@ -14,8 +17,16 @@ import { runInInvocation, type InvocationState } from './forge-globals';
 import type { ForgeProxy } from './forge-proxy';
 import type { InvocationKind, InvocationLog } from './invocation-log';
 import { toInvokeError } from './lambda-error';
+import { MemorySampler } from './memory-sampler';
 
+/**
+ * Forge's runtime limits (https://developer.atlassian.com/platform/forge/limits-invocation/):
+ * resolvers, web triggers and product-event triggers get 25 s; scheduled triggers and async-event
+ * consumers get their function's `timeoutSeconds` (default 55 s, at most 900 s), which Forge
+ * applies only to functions referenced by those two modules.
+ */
 export const RESOLVER_TIMEOUT_MS = 25_000;
+export const PRODUCT_TRIGGER_TIMEOUT_MS = 25_000;
 export const ASYNC_DEFAULT_TIMEOUT_MS = 55_000;
 
 export interface SiteIdentity {
@@ -54,7 +65,8 @@ export class Invoker {
     return `ari:cloud:jira::site/${this.identity.cloudId}`;
   }
 
-  timeoutFor(functionKey: string): number {
+  /** The limit of a scheduled trigger or consumer: its function's `timeoutSeconds`, else 55 s. */
+  asyncTimeoutFor(functionKey: string): number {
     const seconds = this.manifest.functions.get(functionKey)?.timeoutSeconds;
     return seconds === undefined ? ASYNC_DEFAULT_TIMEOUT_MS : seconds * 1000;
   }
@@ -64,6 +76,7 @@ export class Invoker {
     const started = performance.now();
     const cpuStart = process.cpuUsage();
     const deadline = spec.timeoutMs === null ? Infinity : Date.now() + spec.timeoutMs;
+    const memory = MemorySampler.start();
     const state: InvocationState = {
       invocationId,
       principal: spec.principal,
@@ -99,6 +112,16 @@ export class Invoker {
       throw failure;
     } finally {
       if (timer) clearTimeout(timer);
+      const peakGrowthMB = memory.stop();
+      const limitMB = this.manifest.memoryMB;
+      const overLimit = peakGrowthMB > limitMB;
+      if (overLimit) {
+        console.warn(
+          `[local-site] ${spec.moduleKey} (${spec.functionKey}${spec.resolverKey === undefined ? '' : ` ${spec.resolverKey}`}) ` +
+            `grew the heap by ${peakGrowthMB.toFixed(0)} MB, over the manifest's memoryMB of ${String(limitMB)} MB: ` +
+            'on Forge this invocation could run out of memory.',
+        );
+      }
       const cpu = process.cpuUsage(cpuStart);
       this.log.add({
         invocationId,
@@ -113,6 +136,8 @@ export class Invoker {
         jiraCalls: state.jiraCalls,
         storageCalls: state.storageCalls,
         sequentialRoundTrips: state.sequentialRoundTrips,
+        timeoutMs: spec.timeoutMs,
+        memory: { peakGrowthMB, limitMB, overLimit },
         outcome,
         ...(failure ? { error: { errorType: failure.errorType, errorMessage: failure.message } } : {}),
       });

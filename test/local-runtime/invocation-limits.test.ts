@@ -1,0 +1,126 @@
+import type { InvocationRecord } from '../../local-runtime/runtime/invocation-log';
+import type { LocalSiteRuntime } from '../../local-runtime/site';
+import { ADMIN, callPanel, openFixtureSite } from './site-fixtures';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function lastOf(
+  site: LocalSiteRuntime,
+  kind: InvocationRecord['kind'],
+  moduleKey?: string,
+): InvocationRecord {
+  const record = site
+    .invocations()
+    .filter((r) => r.kind === kind && (moduleKey === undefined || r.moduleKey === moduleKey))
+    .at(-1);
+  if (!record) throw new Error(`no ${kind} invocation recorded`);
+  return record;
+}
+
+describe('invocation time limits', () => {
+  describe("with Forge's limits (developer.atlassian.com/platform/forge/limits-invocation)", () => {
+    let site: LocalSiteRuntime;
+
+    beforeAll(async () => {
+      site = await openFixtureSite();
+    });
+
+    afterAll(async () => {
+      await site.close();
+    });
+
+    it('gives a resolver 25 s', async () => {
+      await callPanel(site, 'return-undefined', {});
+      expect(lastOf(site, 'resolver').timeoutMs).toBe(25_000);
+    });
+
+    it("gives a product-event trigger 25 s, whatever its function's timeoutSeconds", async () => {
+      site.jiraUi.transitionIssue(ADMIN, 'CHK-1', 'In Review');
+      await site.deliverPendingEvents();
+      // record-payload declares timeoutSeconds: 120, which Forge applies to consumers and scheduled triggers only.
+      expect(lastOf(site, 'trigger', 'payload-events').timeoutMs).toBe(25_000);
+      expect(lastOf(site, 'trigger', 'own-events-ignored').timeoutMs).toBe(25_000);
+    });
+
+    it("gives a consumer its function's timeoutSeconds and a scheduled trigger the default 55 s", async () => {
+      await site.runScheduledTrigger('nightly');
+      expect(lastOf(site, 'scheduledTrigger').timeoutMs).toBe(55_000);
+      // The fixture's consumer function declares timeoutSeconds: 60.
+      expect(lastOf(site, 'consumer').timeoutMs).toBe(60_000);
+    });
+  });
+
+  describe('when an invocation runs past its limit', () => {
+    let site: LocalSiteRuntime;
+
+    beforeEach(async () => {
+      site = await openFixtureSite({
+        resolverTimeoutMs: 100,
+        productTriggerTimeoutMs: 100,
+        asyncTimeoutMs: 100,
+      });
+    });
+
+    afterEach(async () => {
+      await site.close();
+    });
+
+    it('rejects the resolver call with FUNCTION_TIME_OUT and refuses the calls the cut-off function makes later', async () => {
+      await expect(callPanel(site, 'write-after', { ms: 250, key: 'late-resolver' })).rejects.toMatchObject({
+        errorType: 'FUNCTION_TIME_OUT',
+        message: 'Task timed out after 0.10 seconds',
+      });
+      await sleep(400);
+      expect(site.storage.get('late-resolver')).toBeUndefined();
+      expect(lastOf(site, 'resolver')).toMatchObject({ outcome: 'timeout', timeoutMs: 100 });
+    });
+
+    it('cuts off a product-event trigger: the invocation fails as FUNCTION_TIME_OUT and its later writes never land', async () => {
+      site.storage.set('slow-trigger-ms', 250);
+      site.jiraUi.transitionIssue(ADMIN, 'CHK-1', 'In Review');
+      await site.deliverPendingEvents();
+      await sleep(400);
+      expect(site.storage.get('payload-log')).toBeUndefined();
+      expect(lastOf(site, 'trigger', 'payload-events')).toMatchObject({
+        outcome: 'timeout',
+        timeoutMs: 100,
+        error: { errorType: 'FUNCTION_TIME_OUT' },
+      });
+    });
+  });
+});
+
+describe('invocation memory', () => {
+  let site: LocalSiteRuntime;
+
+  beforeAll(async () => {
+    site = await openFixtureSite();
+  });
+
+  afterAll(async () => {
+    await site.close();
+  });
+
+  it("records each invocation's peak memory growth against the manifest's memoryMB", async () => {
+    await callPanel(site, 'hold-memory', { mb: 8 });
+    const { memory } = lastOf(site, 'resolver');
+    // The fixture manifest sets app.runtime.memoryMB: 128.
+    expect(memory.limitMB).toBe(128);
+    expect(memory.peakGrowthMB).toBeGreaterThanOrEqual(7);
+    expect(memory.overLimit).toBe(false);
+  });
+
+  it('flags and reports an invocation whose peak memory exceeds memoryMB', async () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      await callPanel(site, 'hold-memory', { mb: 160 });
+      const record = lastOf(site, 'resolver');
+      expect(record.outcome).toBe('ok');
+      expect(record.memory.overLimit).toBe(true);
+      expect(record.memory.peakGrowthMB).toBeGreaterThan(128);
+      expect(warn).toHaveBeenCalledWith(expect.stringMatching(/fixture-panel.*hold-memory.*128 MB/));
+    } finally {
+      warn.mockRestore();
+    }
+  });
+});
