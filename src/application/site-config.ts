@@ -8,6 +8,19 @@ import {
 import { queryAll, type KeyValueStore } from './ports/key-value-store';
 import { OBJECTIVE_PREFIX, objectiveKey, SETTINGS_KEY } from './storage-keys';
 
+/** The stored entry of an objective, for writing it in a transaction with its audit entry. */
+export function objectiveEntry(objective: StoredObjective): { key: string; value: unknown } {
+  return { key: objectiveKey({ objectiveId: objective.id }), value: objective };
+}
+
+/** The key of an objective, for deleting it in a transaction with its audit entry. */
+export const objectiveEntryKey = (objectiveId: string): string => objectiveKey({ objectiveId });
+
+/** The stored entry of the settings, for writing them in a transaction with their audit entry. */
+export function settingsEntry(settings: AppSettings): { key: string; value: unknown } {
+  return { key: SETTINGS_KEY, value: settings };
+}
+
 /**
  * Settings and objectives, kept in the app's storage. What is read back is parsed again: a value
  * stored by an older version gains the newer fields' defaults instead of breaking a screen.

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import type { ObjectiveFigures } from './kpi-figures';
 import { identifierSchema } from './primitives.schema';
 import {
-  appSettingsSchema,
-  storedObjectiveSchema,
+  appSettingsInputSchema,
+  objectiveInputSchema,
   type AppSettings,
   type StoredObjective,
 } from './site-config.schema';
@@ -15,9 +15,9 @@ export { ADMIN } from './resolver-keys';
 
 export const noInput = z.strictObject({});
 
-export const saveSettingsInput = z.strictObject({ settings: appSettingsSchema });
+export const saveSettingsInput = z.strictObject({ settings: appSettingsInputSchema });
 
-export const objectiveInput = z.strictObject({ objective: storedObjectiveSchema });
+export const objectiveInput = z.strictObject({ objective: objectiveInputSchema });
 
 export const setObjectiveStatusInput = z.strictObject({
   id: identifierSchema,

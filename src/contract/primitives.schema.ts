@@ -27,6 +27,27 @@ export const yearMonthSchema = z
   .string()
   .regex(YEAR_MONTH, { error: 'must be a month written YYYY-MM, between 1900-01 and 2199-12' });
 
+/** Days in `month` (1-12) of `year`, leap years included (`Date` is used as a calendar, not a clock). */
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * Whether `text` is a real calendar day `YYYY-MM-DD`: its month passes `yearMonthSchema`'s rule
+ * and the day exists in that month (so 2026-02-29 and 2026-13-45 do not).
+ */
+export function isCalendarDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (match === null || !YEAR_MONTH.test(text.slice(0, 7))) return false;
+  const day = Number(match[3]);
+  return day >= 1 && day <= daysInMonth(Number(match[1]), Number(match[2]));
+}
+
+/** A calendar day `YYYY-MM-DD`, from 1900-01-01 to 2199-12-31. */
+export const calendarDateSchema = z.string().refine(isCalendarDate, {
+  error: 'must be a real calendar date written YYYY-MM-DD, between 1900-01-01 and 2199-12-31',
+});
+
 /** A decimal amount in the site currency: >= 0, at most 2 decimals, at most one trillion. */
 export const amountSchema = z
   .number()

@@ -1,6 +1,14 @@
 import { z } from 'zod';
+import { amountDecimalsOf } from './currencies';
 import { objectiveSchema, settingsSchema } from './portfolio-v1.schema';
-import { identifierSchema, wholeNumberSchema } from './primitives.schema';
+import {
+  amountSchema,
+  calendarDateSchema,
+  hasAtMostDecimals,
+  identifierSchema,
+  MAX_AMOUNT,
+  wholeNumberSchema,
+} from './primitives.schema';
 
 /** The KPI tiles a gadget can show, and that targets can be set for. */
 export const TARGETABLE_KPIS = [
@@ -33,6 +41,71 @@ export const appSettingsSchema = settingsSchema.extend({
 
 export type AppSettings = z.output<typeof appSettingsSchema>;
 
+/** KPIs whose thresholds are amounts of money in the site currency (kpi-figures.ts). */
+const MONEY_KPIS = ['npv'] as const;
+
+/**
+ * What is wrong with `amount` as an amount of `currency` (more decimals than its minor unit),
+ * or undefined when it fits. Unknown currencies are left to the currency field's own check.
+ */
+export function currencyDecimalsProblem(amount: number, currency: string): string | undefined {
+  const decimals = amountDecimalsOf(currency);
+  if (decimals === undefined || hasAtMostDecimals(amount, decimals)) return undefined;
+  return decimals === 0
+    ? `must be a whole number: ${currency} has no minor unit`
+    : `must have at most ${String(decimals)} decimals in ${currency}`;
+}
+
+/** A KPI target as an admin submits it: green on the good side of amber (or equal). */
+export const kpiTargetInputSchema = kpiTargetSchema.superRefine((target, context) => {
+  const wrongSide = target.higherIsBetter ? target.green < target.amber : target.green > target.amber;
+  if (wrongSide) {
+    context.addIssue({
+      code: 'custom',
+      path: ['green'],
+      message: target.higherIsBetter
+        ? `must be at or above amber (${String(target.amber)}) when higher is better`
+        : `must be at or below amber (${String(target.amber)}) when lower is better`,
+    });
+  }
+});
+
+/**
+ * The settings as an admin submits them: stricter than `appSettingsSchema`, which also reads
+ * what older versions stored (a stored value failing a newer rule must still be readable).
+ * Issue types are checked against Jira by the use case.
+ */
+export const appSettingsInputSchema = appSettingsSchema
+  .extend({
+    epicIssueTypeIds: appSettingsSchema.shape.epicIssueTypeIds.superRefine((ids, context) => {
+      if (ids?.length === 0)
+        context.addIssue({
+          code: 'custom',
+          message: 'must list at least one epic-level issue type, or be null to count every epic-level type',
+        });
+      ids?.forEach((id, index) => {
+        if (ids.indexOf(id) !== index)
+          context.addIssue({ code: 'custom', path: [index], message: `${id} is already listed` });
+      });
+    }),
+    kpiTargets: z.partialRecord(z.enum(TARGETABLE_KPIS), kpiTargetInputSchema).default({}),
+  })
+  .superRefine((settings, context) => {
+    for (const kpi of MONEY_KPIS) {
+      const target = settings.kpiTargets[kpi];
+      if (target === undefined) continue;
+      for (const threshold of ['green', 'amber'] as const) {
+        const amount = target[threshold];
+        const problem =
+          Math.abs(amount) > MAX_AMOUNT
+            ? `must be between -${String(MAX_AMOUNT)} and ${String(MAX_AMOUNT)}`
+            : currencyDecimalsProblem(amount, settings.currency);
+        if (problem !== undefined)
+          context.addIssue({ code: 'custom', path: ['kpiTargets', kpi, threshold], message: problem });
+      }
+    }
+  });
+
 export const DEFAULT_SETTINGS: AppSettings = {
   currency: 'EUR',
   discountRate: 0.08,
@@ -58,3 +131,30 @@ export const storedObjectiveSchema = objectiveSchema.extend({
 });
 
 export type StoredObjective = z.output<typeof storedObjectiveSchema>;
+
+/**
+ * An Atlassian account id: `5b10a2844c20165700ede21g` or `557058:f58131cb-b67d-43c7-b30d-6b58d40bd077`,
+ * at most 128 characters (the `accountId` of Jira's REST API,
+ * https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-users/#api-rest-api-3-user-bulk-get).
+ * Only letters, digits, `:`, `_` and `-`, so that it also fits a storage key.
+ */
+export const accountIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$/, {
+  error:
+    'must be an Atlassian account id such as 5b10a2844c20165700ede21g: 1-128 letters, digits, ":", "_" or "-"',
+});
+
+/** An objective's target as an admin submits it: an amount the engine can hold, a real date. */
+export const objectiveTargetInputSchema = objectiveTargetSchema.extend({
+  amount: amountSchema,
+  date: calendarDateSchema,
+});
+
+/**
+ * An objective as an admin submits it: stricter than `storedObjectiveSchema`, which also reads
+ * what older versions stored. That the owner exists and the amount fits the site currency is
+ * checked by the use case.
+ */
+export const objectiveInputSchema = storedObjectiveSchema.extend({
+  ownerAccountId: accountIdSchema.nullable().default(null),
+  target: objectiveTargetInputSchema.nullable().default(null),
+});

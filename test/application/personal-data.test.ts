@@ -29,6 +29,7 @@ describe('reportPersonalData', () => {
   async function siteWithAdminAndOwner() {
     const store = new InMemoryKeyValueStore();
     const jira = new InMemoryJira();
+    jira.addUser('owner-1');
     const context: AdminContext = {
       accountId: 'admin-1',
       jira: jira.siteFor({ accountId: 'admin-1', admin: true }),

@@ -1,6 +1,7 @@
 import type {
   EpicIssue,
   EpicPage,
+  IssueTypeSummary,
   JiraSite,
   PermissionChecker,
   ValueSearchIndex,
@@ -28,6 +29,19 @@ export class InMemoryJira {
   readonly tooLarge = new Set<string>();
   /** Called before each property write; lets a test interleave a concurrent save. */
   beforeWrite: (() => Promise<void>) | undefined;
+  /** The site's issue types: a story, the epic level, a subtask and a level above epics. */
+  readonly issueTypes: IssueTypeSummary[] = [
+    { id: '10000', name: 'Story', hierarchyLevel: 0 },
+    { id: '10001', name: 'Epic', hierarchyLevel: 1 },
+    { id: '10002', name: 'Sub-task', hierarchyLevel: -1 },
+    { id: '10003', name: 'Initiative', hierarchyLevel: 2 },
+  ];
+  /** Account ids of the site's users; every user a site or permissions are made for is added. */
+  readonly users = new Set<string>();
+
+  addUser(accountId: string): void {
+    this.users.add(accountId);
+  }
 
   addEpic(epic: Partial<EpicIssue> & { key: string }): EpicIssue {
     const issue: EpicIssue = {
@@ -59,6 +73,7 @@ export class InMemoryJira {
   }
 
   siteFor(user: FakeUser): JiraSite {
+    this.users.add(user.accountId);
     return {
       getIssue: (issueKey) => {
         const issue = this.find(issueKey);
@@ -109,11 +124,16 @@ export class InMemoryJira {
         if (issue) issue.stored = { state: 'none' };
         return Promise.resolve();
       },
-      epicIssueTypeIds: () => Promise.resolve(['10001']),
+      epicIssueTypeIds: () =>
+        Promise.resolve(this.issueTypes.filter((type) => type.hierarchyLevel === 1).map((type) => type.id)),
+      issueTypes: () => Promise.resolve(structuredClone(this.issueTypes)),
+      existingAccountIds: (accountIds) =>
+        Promise.resolve(new Set(accountIds.filter((accountId) => this.users.has(accountId)))),
     };
   }
 
   permissionsFor(user: FakeUser): PermissionChecker {
+    this.users.add(user.accountId);
     return {
       isJiraAdmin: () => Promise.resolve(user.admin === true),
       editableIssueIds: (issueIds) =>

@@ -29,7 +29,17 @@ const bulkPermissionsSchema = z.object({
 
 const bulkFetchSchema = z.object({ issues: z.array(issueBeanSchema) });
 
-const issueTypesSchema = z.array(z.object({ id: z.string(), hierarchyLevel: z.number().int().default(0) }));
+const issueTypesSchema = z.array(
+  z.object({ id: z.string(), name: z.string().default(''), hierarchyLevel: z.number().int().default(0) }),
+);
+
+const userPageSchema = z.object({
+  values: z.array(z.object({ accountId: z.string() })).default([]),
+  isLast: z.boolean().optional(),
+});
+
+/** Account ids asked for per `user/bulk` call (the endpoint pages its answer; 50 fit one page). */
+const USERS_PER_CALL = 50;
 
 const myPermissionsSchema = z.object({
   permissions: z.record(z.string(), z.object({ havePermission: z.boolean() })),
@@ -55,6 +65,13 @@ function unexpected(status: number, what: string): never {
 }
 
 export function jiraSite(jira: JiraClient): JiraSite {
+  // https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-types/#api-rest-api-3-issuetype-get
+  async function issueTypes() {
+    const response = await jira.request(route`/rest/api/3/issuetype`);
+    if (response.status !== 200) unexpected(response.status, 'listing issue types');
+    return parsed(issueTypesSchema, response.body, 'listing issue types');
+  }
+
   return {
     async getIssue(issueKey) {
       const response = await jira.request(
@@ -127,11 +144,28 @@ export function jiraSite(jira: JiraClient): JiraSite {
     },
 
     async epicIssueTypeIds() {
-      const response = await jira.request(route`/rest/api/3/issuetype`);
-      if (response.status !== 200) unexpected(response.status, 'listing issue types');
-      return parsed(issueTypesSchema, response.body, 'listing issue types')
-        .filter((type) => type.hierarchyLevel === 1)
-        .map((type) => type.id);
+      return (await issueTypes()).filter((type) => type.hierarchyLevel === 1).map((type) => type.id);
+    },
+
+    issueTypes,
+
+    /**
+     * `GET /rest/api/3/user/bulk` leaves out account ids that match no user, and needs only
+     * access to Jira (https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-users/#api-rest-api-3-user-bulk-get).
+     */
+    async existingAccountIds(accountIds) {
+      const existing = new Set<string>();
+      const wanted = [...new Set(accountIds)];
+      for (let start = 0; start < wanted.length; start += USERS_PER_CALL) {
+        const query = new URLSearchParams({ maxResults: String(USERS_PER_CALL) });
+        for (const accountId of wanted.slice(start, start + USERS_PER_CALL))
+          query.append('accountId', accountId);
+        const response = await jira.request(route`/rest/api/3/user/bulk?${query}`);
+        if (response.status !== 200) unexpected(response.status, 'looking up users');
+        for (const user of parsed(userPageSchema, response.body, 'looking up users').values)
+          existing.add(user.accountId);
+      }
+      return existing;
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { AuditEntry, AuditPage } from '../../contract/admin.contract';
 import type { KeyValueStore } from '../ports/key-value-store';
-import { rememberAccount } from '../privacy/known-accounts';
+import { knownAccountEntry, rememberAccount } from '../privacy/known-accounts';
 import { ADMIN_AUDIT_PREFIX, adminAuditKey } from '../storage-keys';
 
 // Storage lists keys in ascending order only; keys carry the time counted down from a far date,
@@ -21,21 +21,45 @@ export function fieldChanges(before: object | null, after: object | null): Audit
     .map((field) => ({ path: field, before: left[field] ?? null, after: right[field] ?? null }));
 }
 
-export async function appendAudit(
-  store: KeyValueStore,
-  entry: { at: Date; by: string; action: string; changes: AuditEntry['changes'] },
-): Promise<void> {
-  await rememberAccount(store, entry.by, entry.at);
-  const record: AuditEntry = {
-    at: entry.at.toISOString(),
-    by: entry.by,
-    action: entry.action,
-    changes: entry.changes,
+export interface AuditInput {
+  at: Date;
+  by: string;
+  action: string;
+  changes: AuditEntry['changes'];
+}
+
+function auditRecord(entry: AuditInput): { key: string; value: AuditEntry } {
+  return {
+    key: adminAuditKey({ at: newestFirstStamp(entry.at), id: globalThis.crypto.randomUUID().slice(0, 8) }),
+    value: { at: entry.at.toISOString(), by: entry.by, action: entry.action, changes: entry.changes },
   };
-  await store.set(
-    adminAuditKey({ at: newestFirstStamp(entry.at), id: globalThis.crypto.randomUUID().slice(0, 8) }),
-    record,
+}
+
+export async function appendAudit(store: KeyValueStore, entry: AuditInput): Promise<void> {
+  await rememberAccount(store, entry.by, entry.at);
+  const { key, value } = auditRecord(entry);
+  await store.set(key, value);
+}
+
+/**
+ * Stores an admin change and its one audit entry in a single transaction, so that a change is
+ * never stored without its entry nor logged without being stored; a failure leaves both as they
+ * were. `accounts` are other account ids the change stores (an objective's owner), remembered
+ * for personal data reporting in the same transaction.
+ */
+export function writeAudited(
+  store: KeyValueStore,
+  change: { set?: { key: string; value: unknown }[]; delete?: string[] },
+  entry: AuditInput,
+  accounts: readonly string[] = [],
+): Promise<void> {
+  const known = [...new Set([entry.by, ...accounts])].map((accountId) =>
+    knownAccountEntry(accountId, entry.at),
   );
+  return store.transact({
+    set: [...(change.set ?? []), ...known, auditRecord(entry)],
+    ...(change.delete === undefined ? {} : { delete: change.delete }),
+  });
 }
 
 /** The change log of objectives and settings, newest first. */

@@ -1,14 +1,13 @@
 import type { ObjectiveList } from '../../contract/admin.contract';
-import type { StoredObjective } from '../../contract/site-config.schema';
+import { currencyDecimalsProblem, type StoredObjective } from '../../contract/site-config.schema';
 import type { FieldError } from '../../contract/envelope';
 import { AppError, badRequest, notFound } from '../app-error';
 import { monthOf } from '../ports/clock';
 import { collectScope } from '../portfolio/collect-scope';
 import { reportOf } from '../portfolio/get-portfolio';
-import { rememberAccount } from '../privacy/known-accounts';
-import { SiteConfig } from '../site-config';
+import { objectiveEntry, objectiveEntryKey, SiteConfig } from '../site-config';
 import { requireJiraAdmin, type AdminContext } from './admin-context';
-import { appendAudit, fieldChanges } from './audit-log';
+import { fieldChanges, writeAudited } from './audit-log';
 
 /** Every objective with how many epics link to it and the value attributed to it so far. */
 export async function listObjectives(context: AdminContext): Promise<ObjectiveList> {
@@ -53,6 +52,43 @@ function hierarchyErrors(objective: StoredObjective, all: readonly StoredObjecti
   return [];
 }
 
+/** What the site says about an objective: its owner exists, its target amount fits the currency. */
+async function siteErrors(
+  context: AdminContext,
+  config: SiteConfig,
+  objective: StoredObjective,
+  before: StoredObjective | null,
+): Promise<FieldError[]> {
+  const errors: FieldError[] = [];
+  const owner = objective.ownerAccountId;
+  // An owner already stored is not looked up again, so that a deactivated owner does not block
+  // other edits of the objective.
+  if (owner !== null && owner !== before?.ownerAccountId) {
+    const existing = await context.jira.existingAccountIds([owner]);
+    if (!existing.has(owner)) {
+      errors.push({
+        path: 'objective.ownerAccountId',
+        message: `no user of this Jira site has the account id ${owner}; choose the owner from the site's users`,
+      });
+    }
+  }
+  const amount = objective.target?.amount;
+  if (amount !== undefined && amount !== before?.target?.amount) {
+    const problem = currencyDecimalsProblem(amount, (await config.settings()).currency);
+    if (problem !== undefined) errors.push({ path: 'objective.target.amount', message: problem });
+  }
+  return errors;
+}
+
+function refuseIfAny(errors: readonly FieldError[]): void {
+  if (errors.length > 0) throw badRequest('Some fields are not valid. Nothing was changed.', [...errors]);
+}
+
+function ownersOf(objective: StoredObjective): string[] {
+  return objective.ownerAccountId === null ? [] : [objective.ownerAccountId];
+}
+
+/** Everything is checked before anything is written; the objective and its audit entry are written together. */
 export async function createObjective(
   context: AdminContext,
   { objective }: { objective: StoredObjective },
@@ -61,27 +97,21 @@ export async function createObjective(
   const config = new SiteConfig(context.store);
   const all = await config.objectives();
   if (all.some((existing) => existing.id === objective.id)) {
-    throw badRequest('Some fields are not valid.', [
-      { path: 'objective.id', message: `${objective.id} already exists; choose another id` },
-    ]);
+    refuseIfAny([{ path: 'objective.id', message: `${objective.id} already exists; choose another id` }]);
   }
-  const errors = hierarchyErrors(objective, all);
-  if (errors.length > 0) throw badRequest('Some fields are not valid.', errors);
-  await config.saveObjective(objective);
-  await rememberOwner(context, objective);
-  await appendAudit(context.store, {
-    at: context.clock.now(),
-    by: context.accountId,
-    action: `objective.created ${objective.id}`,
-    changes: fieldChanges(null, objective),
-  });
+  refuseIfAny([...hierarchyErrors(objective, all), ...(await siteErrors(context, config, objective, null))]);
+  await writeAudited(
+    context.store,
+    { set: [objectiveEntry(objective)] },
+    {
+      at: context.clock.now(),
+      by: context.accountId,
+      action: `objective.created ${objective.id}`,
+      changes: fieldChanges(null, objective),
+    },
+    ownersOf(objective),
+  );
   return objective;
-}
-
-function rememberOwner(context: AdminContext, objective: StoredObjective): Promise<void> {
-  return objective.ownerAccountId === null
-    ? Promise.resolve()
-    : rememberAccount(context.store, objective.ownerAccountId, context.clock.now());
 }
 
 async function existing(config: SiteConfig, id: string): Promise<StoredObjective> {
@@ -90,6 +120,7 @@ async function existing(config: SiteConfig, id: string): Promise<StoredObjective
   return found;
 }
 
+/** Saves and logs the changes; an update that changes nothing writes nothing and logs nothing. */
 export async function updateObjective(
   context: AdminContext,
   { objective }: { objective: StoredObjective },
@@ -97,19 +128,18 @@ export async function updateObjective(
   await requireJiraAdmin(context);
   const config = new SiteConfig(context.store);
   const before = await existing(config, objective.id);
-  const errors = hierarchyErrors(objective, await config.objectives());
-  if (errors.length > 0) throw badRequest('Some fields are not valid.', errors);
-  await config.saveObjective(objective);
-  await rememberOwner(context, objective);
+  refuseIfAny([
+    ...hierarchyErrors(objective, await config.objectives()),
+    ...(await siteErrors(context, config, objective, before)),
+  ]);
   const changes = fieldChanges(before, objective);
-  if (changes.length > 0) {
-    await appendAudit(context.store, {
-      at: context.clock.now(),
-      by: context.accountId,
-      action: `objective.updated ${objective.id}`,
-      changes,
-    });
-  }
+  if (changes.length === 0) return before;
+  await writeAudited(
+    context.store,
+    { set: [objectiveEntry(objective)] },
+    { at: context.clock.now(), by: context.accountId, action: `objective.updated ${objective.id}`, changes },
+    ownersOf(objective),
+  );
   return objective;
 }
 
@@ -121,16 +151,18 @@ export async function setObjectiveStatus(
   await requireJiraAdmin(context);
   const config = new SiteConfig(context.store);
   const before = await existing(config, id);
+  if (before.status === status) return before;
   const after = { ...before, status };
-  await config.saveObjective(after);
-  if (before.status !== status) {
-    await appendAudit(context.store, {
+  await writeAudited(
+    context.store,
+    { set: [objectiveEntry(after)] },
+    {
       at: context.clock.now(),
       by: context.accountId,
       action: `objective.${status === 'archived' ? 'archived' : 'restored'} ${id}`,
       changes: fieldChanges(before, after),
-    });
-  }
+    },
+  );
   return after;
 }
 
@@ -161,12 +193,15 @@ export async function deleteObjective(
     ];
     throw new AppError('CONFLICT', `${id} cannot be deleted: ${reasons.join(' and ')}. Archive it instead.`);
   }
-  await config.deleteObjective(id);
-  await appendAudit(context.store, {
-    at: context.clock.now(),
-    by: context.accountId,
-    action: `objective.deleted ${id}`,
-    changes: fieldChanges(before, null),
-  });
+  await writeAudited(
+    context.store,
+    { delete: [objectiveEntryKey(id)] },
+    {
+      at: context.clock.now(),
+      by: context.accountId,
+      action: `objective.deleted ${id}`,
+      changes: fieldChanges(before, null),
+    },
+  );
   return { deleted: id };
 }

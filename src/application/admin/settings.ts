@@ -1,35 +1,72 @@
 import type { SettingsView } from '../../contract/admin.contract';
+import type { FieldError } from '../../contract/envelope';
 import type { AppSettings } from '../../contract/site-config.schema';
-import { SiteConfig } from '../site-config';
+import { badRequest } from '../app-error';
+import type { IssueTypeSummary } from '../ports/jira-site';
+import { settingsEntry, SiteConfig } from '../site-config';
 import { requireJiraAdmin, type AdminContext } from './admin-context';
-import { appendAudit, fieldChanges } from './audit-log';
+import { fieldChanges, writeAudited } from './audit-log';
+
+/** The epic level of `IssueTypeDetails.hierarchyLevel` (https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-types/). */
+const EPIC_LEVEL = 1;
+
+function viewOf(settings: AppSettings, types: readonly IssueTypeSummary[]): SettingsView {
+  return {
+    settings,
+    epicIssueTypes: types.filter((type) => type.hierarchyLevel === EPIC_LEVEL).map(({ id }) => ({ id })),
+  };
+}
 
 export async function getSettings(context: AdminContext): Promise<SettingsView> {
   await requireJiraAdmin(context);
-  const [settings, epicTypeIds] = await Promise.all([
+  const [settings, types] = await Promise.all([
     new SiteConfig(context.store).settings(),
-    context.jira.epicIssueTypeIds(),
+    context.jira.issueTypes(),
   ]);
-  return { settings, epicIssueTypes: epicTypeIds.map((id) => ({ id })) };
+  return viewOf(settings, types);
 }
 
-/** Saves the settings and logs what changed. Amounts already stored are not converted. */
+/** Each chosen epic type must be an issue type of the site at the epic level. */
+function epicTypeErrors(ids: readonly string[] | null, types: readonly IssueTypeSummary[]): FieldError[] {
+  return (ids ?? []).flatMap((id, index) => {
+    const path = `settings.epicIssueTypeIds[${String(index)}]`;
+    const type = types.find((candidate) => candidate.id === id);
+    if (type === undefined) {
+      return [
+        { path, message: `no issue type of this Jira site has the id ${id}; choose an epic-level type` },
+      ];
+    }
+    if (type.hierarchyLevel !== EPIC_LEVEL) {
+      return [
+        {
+          path,
+          message: `${type.name || 'issue type'} (${id}) is at hierarchy level ${String(type.hierarchyLevel)}, not the epic level (1); choose an epic-level type`,
+        },
+      ];
+    }
+    return [];
+  });
+}
+
+/**
+ * Checks the settings against the site, then saves them with one audit entry of what changed;
+ * settings that change nothing write nothing. Amounts already stored are not converted.
+ */
 export async function saveSettings(
   context: AdminContext,
   { settings }: { settings: AppSettings },
 ): Promise<SettingsView> {
   await requireJiraAdmin(context);
   const config = new SiteConfig(context.store);
-  const before = await config.settings();
-  await config.saveSettings(settings);
+  const [before, types] = await Promise.all([config.settings(), context.jira.issueTypes()]);
+  const errors = epicTypeErrors(settings.epicIssueTypeIds, types);
+  if (errors.length > 0) throw badRequest('Some fields are not valid. Nothing was changed.', errors);
   const changes = fieldChanges(before, settings);
-  if (changes.length > 0) {
-    await appendAudit(context.store, {
-      at: context.clock.now(),
-      by: context.accountId,
-      action: 'settings.updated',
-      changes,
-    });
-  }
-  return { settings, epicIssueTypes: (await context.jira.epicIssueTypeIds()).map((id) => ({ id })) };
+  if (changes.length === 0) return viewOf(before, types);
+  await writeAudited(
+    context.store,
+    { set: [settingsEntry(settings)] },
+    { at: context.clock.now(), by: context.accountId, action: 'settings.updated', changes },
+  );
+  return viewOf(settings, types);
 }

@@ -55,6 +55,14 @@ export interface JiraSite {
   getIssue(issueKey: string): Promise<EpicIssue | null>;
   /** The issues among `issueKeys` (at most 100) that exist and the user may browse. */
   getIssues(issueKeys: readonly string[]): Promise<EpicIssue[]>;
+/** An issue type as Jira lists it: level 1 is the epic level, whatever the type is called. */
+export interface IssueTypeSummary {
+  id: string;
+  name: string;
+  /** -1 subtask, 0 base, 1 epic, 2 and above custom levels above epics. */
+  hierarchyLevel: number;
+}
+
   searchEpics(query: { jql: string; pageToken?: string; pageSize?: number }): Promise<EpicPage>;
   /** Stores the value record on the epic as the user: Jira itself refuses users without Edit. */
   writeValue(issueId: string, record: StoredValueRecord, index: ValueSearchIndex): Promise<WriteOutcome>;
@@ -72,3 +80,7 @@ export interface PermissionChecker {
   /** Keys of the projects the user may browse. */
   browsableProjectKeys(): Promise<string[]>;
 }
+  /** Every issue type of the site, with its hierarchy level. */
+  issueTypes(): Promise<IssueTypeSummary[]>;
+  /** Of these account ids, the ones of users that exist on the site. */
+  existingAccountIds(accountIds: readonly string[]): Promise<Set<string>>;

@@ -7,5 +7,11 @@ import { accountKey } from '../storage-keys';
  * which accounts we hold and learn which were closed.
  */
 export function rememberAccount(store: KeyValueStore, accountId: string, at: Date): Promise<void> {
-  return store.set(accountKey({ accountId }), { accountId, updatedAt: at.toISOString() });
+  const { key, value } = knownAccountEntry(accountId, at);
+  return store.set(key, value);
+}
+
+/** The entry `rememberAccount` writes, for writing it in a transaction with what refers to it. */
+export function knownAccountEntry(accountId: string, at: Date): { key: string; value: unknown } {
+  return { key: accountKey({ accountId }), value: { accountId, updatedAt: at.toISOString() } };
 }
