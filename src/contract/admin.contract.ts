@@ -54,18 +54,10 @@ export const importStageInput = z
   });
 
 /**
- * The file: either the whole document (small files, and the demo seed), or the id of a file
- * uploaded in parts. The document is validated by the use case, so that every problem is reported
- * with its path.
+ * The file to preview or apply: the id of a file uploaded in parts (`admin/import-stage`). There
+ * is one import path, the staged one: a whole document in the payload is refused.
  */
-export const importInput = z
-  .strictObject({ document: z.unknown().optional(), importId: importIdSchema.optional() })
-  .superRefine((input, context) => {
-    if (input.importId !== undefined && input.document !== undefined)
-      context.addIssue({ code: 'custom', path: ['importId'], message: 'send either document or importId' });
-    else if (input.importId === undefined && input.document === undefined)
-      context.addIssue({ code: 'custom', path: ['document'], message: 'is required (or importId)' });
-  });
+export const importInput = z.strictObject({ importId: importIdSchema });
 
 /** One part of the backup (`admin/export-backup-page`): without `cursor` the first, then each `nextCursor`. */
 export const exportBackupPageInput = z.strictObject({ cursor: exportCursorSchema.optional() });
@@ -102,6 +94,8 @@ export interface ImportPreview {
     objectivesChanged: string[];
     epicsWithNewRecord: string[];
     epicsReplaced: string[];
+    /** Epics whose stored record the app cannot read: the import replaces it (and repairs the epic). */
+    epicsUnreadableReplaced: string[];
     settingsChanged: boolean;
   };
 }
@@ -129,6 +123,24 @@ export type ImportStep =
       total: number;
     }
   | ({ done: true; importId: string } & ImportResult);
+
+/**
+ * An epic a rolled-back import left as it is: it was changed by someone else after the import
+ * wrote it (or while the import ran), and putting it back would have overwritten their change.
+ */
+export interface ImportRollbackConflict {
+  key: string;
+  /** The revision the epic holds now, and who saved it (null when unknown or unreadable). */
+  revision: number | null;
+  updatedBy: string | null;
+}
+
+/** `details` of the error an import answers once it is rolled back. */
+export interface ImportRolledBack {
+  rolledBack: true;
+  /** Epics left as they are, because someone changed them after the import wrote them. */
+  conflicts: ImportRollbackConflict[];
+}
 
 export interface AuditEntry {
   at: string;

@@ -2,7 +2,6 @@ import Resolver from '@forge/resolver';
 import { requireJiraAdmin } from '../application/admin/admin-context';
 import { readAudit } from '../application/admin/audit-log';
 import { exportBackup, exportBackupPage } from '../application/admin/export-backup';
-import { applyImport, previewImport } from '../application/admin/import-portfolio';
 import { applyImportStep, previewStagedImport, stageImportChunk } from '../application/admin/staged-import';
 import {
   createObjective,
@@ -23,8 +22,6 @@ import {
   objectiveInput,
   saveSettingsInput,
   setObjectiveStatusInput,
-  type ImportResult,
-  type ImportStep,
 } from '../contract/admin.contract';
 import { asCaller } from './as-caller';
 import { defineResolver } from './define-resolver';
@@ -52,20 +49,12 @@ defineResolver(resolver, ADMIN.deleteObjective, deleteObjectiveInput, (input, ca
 defineResolver(resolver, ADMIN.stageImport, importStageInput, (input, caller) =>
   stageImportChunk(asCaller(caller), input),
 );
-// Either the whole document (small files, the demo seed) or a file uploaded in parts.
-defineResolver(resolver, ADMIN.previewImport, importInput, ({ importId, document }, caller) =>
-  importId === undefined
-    ? previewImport(asCaller(caller), { document })
-    : previewStagedImport(asCaller(caller), { importId }),
+// One import path, the admin page's: upload in parts, preview by id, apply in bounded steps.
+defineResolver(resolver, ADMIN.previewImport, importInput, (input, caller) =>
+  previewStagedImport(asCaller(caller), input),
 );
-defineResolver(
-  resolver,
-  ADMIN.applyImport,
-  importInput,
-  ({ importId, document }, caller): Promise<ImportResult | ImportStep> =>
-    importId === undefined
-      ? applyImport(asCaller(caller), { document })
-      : applyImportStep(asCaller(caller), { importId }),
+defineResolver(resolver, ADMIN.applyImport, importInput, (input, caller) =>
+  applyImportStep(asCaller(caller), input),
 );
 defineResolver(resolver, ADMIN.exportBackup, noInput, (_input, caller) => exportBackup(asCaller(caller)));
 defineResolver(resolver, ADMIN.exportBackupPage, exportBackupPageInput, (input, caller) =>

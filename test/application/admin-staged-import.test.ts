@@ -1,16 +1,28 @@
 import { AppError } from '../../src/application/app-error';
-import type { AdminContext } from '../../src/application/admin/admin-context';
 import { readAudit } from '../../src/application/admin/audit-log';
-import { applyImport } from '../../src/application/admin/import-portfolio';
 import {
   applyImportStep,
   previewStagedImport,
   stageImportChunk,
 } from '../../src/application/admin/staged-import';
+import { saveEpicValue } from '../../src/application/epic-value/save-epic-value';
+import type { GadgetContext } from '../../src/application/portfolio/gadget-context';
+import { getPortfolio } from '../../src/application/portfolio/get-portfolio';
+import { onIssueChanged } from '../../src/application/rollup/on-issue-changed';
 import { SiteConfig } from '../../src/application/site-config';
-import type { ImportStep } from '../../src/contract/admin.contract';
+import { importInput } from '../../src/contract/admin.contract';
+import type { InMemoryJira } from '../fakes/in-memory-jira-site';
 import type { FakeUser } from '../fakes/in-memory-jira-site';
-import { aDocument, adminSite, anEpic, failureOf } from '../fixtures/admin-site';
+import type { AdminContext } from '../../src/application/admin/admin-context';
+import {
+  aDocument,
+  adminSite,
+  anEpic,
+  applyAllSteps,
+  failureOf,
+  importDocument,
+  stageDocument,
+} from '../fixtures/admin-site';
 
 const admin: FakeUser = { accountId: 'admin', admin: true };
 const member: FakeUser = { accountId: 'member', browse: ['PAY'] };
@@ -26,33 +38,40 @@ function site() {
   return { jira, store, config: new SiteConfig(store), contextFor, amountOf };
 }
 
-/** Uploads the document's JSON text in parts of `size` characters, as the admin page does. */
-async function stage(context: AdminContext, document: unknown, size: number): Promise<string> {
-  const text = typeof document === 'string' ? document : JSON.stringify(document, null, 2);
-  const chunks: string[] = [];
-  for (let start = 0; start < text.length; start += size) chunks.push(text.slice(start, start + size));
-  let importId: string | undefined;
-  for (const [part, chunk] of chunks.entries()) {
-    ({ importId } = await stageImportChunk(context, { importId, part, parts: chunks.length, chunk }));
-  }
-  if (importId === undefined) throw new Error('nothing staged');
-  return importId;
+/** A team member saving an epic in the Value panel. */
+function panelSave(jira: InMemoryJira, store: AdminContext['store'], user: FakeUser) {
+  return (issueKey: string, baseRevision: number, amount: number) =>
+    saveEpicValue(
+      {
+        accountId: user.accountId,
+        jira: jira.siteFor(user),
+        permissions: jira.permissionsFor(user),
+        store,
+        clock: { now: () => new Date('2026-11-15T13:00:00Z') },
+        sleep: () => Promise.resolve(),
+      },
+      { issueKey, baseRevision, value: anEpic(issueKey, amount).value },
+    );
 }
 
-/** Calls apply until done, collecting each answer. */
-async function applyAll(
-  context: AdminContext,
-  importId: string,
-  epicsPerStep: number,
-): Promise<ImportStep[]> {
-  const steps: ImportStep[] = [];
-  for (let call = 0; call < 50; call++) {
-    const answer = await applyImportStep(context, { importId }, { epicsPerStep });
-    steps.push(answer);
-    if (answer.done) return steps;
-  }
-  throw new Error('the import never finished');
+/** The gadget's KPI load from the roll-up store, and the same figures recomputed from the records. */
+async function gadgetFigures(jira: InMemoryJira, store: AdminContext['store']) {
+  const context: GadgetContext = {
+    jira: jira.siteFor(admin),
+    store,
+    clock: { now: () => new Date('2026-11-15T12:00:00Z') },
+  };
+  const viewer = {
+    accountId: admin.accountId,
+    browsableProjectKeys: () => jira.permissionsFor(admin).browsableProjectKeys(),
+  };
+  const rollup = await getPortfolio({ ...context, viewer }, { scope: { kind: 'all' } });
+  const live = await getPortfolio(context, { scope: { kind: 'all' } });
+  return { rollup: rollup.portfolio, live: live.portfolio };
 }
+
+const stage = stageDocument;
+const applyAll = applyAllSteps;
 
 describe('staged import', () => {
   it('reassembles a document uploaded in parts cut anywhere, and previews it', async () => {
@@ -151,7 +170,7 @@ describe('staged import', () => {
 
   it('puts back steps 1 and 2 when step 3 fails, and answers the error', async () => {
     const { contextFor, jira, config, amountOf } = site();
-    await applyImport(contextFor(admin), { document: aDocument([anEpic('PAY-1', 100)]) });
+    await importDocument(contextFor(admin), aDocument([anEpic('PAY-1', 100)]));
     const importId = await stage(
       contextFor(admin),
       aDocument(
@@ -280,5 +299,153 @@ describe('staged import', () => {
     const error = await failureOf(previewStagedImport(contextFor(admin), { importId: 'no-such-import' }));
 
     expect(error.code).toBe('NOT_FOUND');
+  });
+
+  it('takes only the id of an uploaded file: a whole document in the payload is refused', () => {
+    const document = aDocument([anEpic('PAY-1')]);
+
+    expect(importInput.safeParse({ document }).success).toBe(false);
+    expect(importInput.safeParse({ importId: 'a1b2c3d4-0000' }).success).toBe(true);
+  });
+
+  it('puts back an unreadable, a newer-version and a foreign record byte for byte when the import fails', async () => {
+    const { contextFor, jira } = site();
+    await importDocument(contextFor(admin), aDocument([anEpic('OPS-2', 100)]));
+    const newer = JSON.stringify({ schemaVersion: 2, revision: 7, record: { future: ['x'] } });
+    const damaged = '{"schemaVersion":1,"revision":3,"record":{"p":"high"}}';
+    const foreign = (jira.rawValueOf('OPS-2') ?? '').replace(/}$/, ',"note":"kept by another tool"}');
+    jira.setRawValue('PAY-1', newer);
+    jira.setRawValue('PAY-2', damaged);
+    jira.setRawValue('OPS-2', foreign);
+    jira.tooLarge.add('OPS-1');
+
+    const error = await failureOf(
+      importDocument(
+        contextFor(admin),
+        aDocument([anEpic('PAY-1'), anEpic('PAY-2'), anEpic('OPS-2'), anEpic('OPS-1')]),
+      ),
+    );
+
+    expect(['PAY-1', 'PAY-2', 'OPS-2', 'OPS-1'].map((key) => jira.rawValueOf(key))).toEqual([
+      newer,
+      damaged,
+      foreign,
+      undefined,
+    ]);
+    expect(error.code).toBe('TOO_LARGE');
+  });
+
+  it('replaces a record the app cannot read, and says so in the preview', async () => {
+    const { contextFor, jira, amountOf } = site();
+    jira.setRawValue('PAY-1', '{"schemaVersion":1,"revision":4,"record":{"p":"high"}}');
+    const importId = await stage(contextFor(admin), aDocument([anEpic('PAY-1', 250), anEpic('PAY-2')]), 300);
+
+    const preview = await previewStagedImport(contextFor(admin), { importId });
+    const steps = await applyAll(contextFor(admin), importId, 10);
+
+    expect(preview.valid).toBe(true);
+    expect(preview.changes).toMatchObject({
+      epicsUnreadableReplaced: ['PAY-1'],
+      epicsReplaced: [],
+      epicsWithNewRecord: ['PAY-2'],
+    });
+    expect(steps.at(-1)).toMatchObject({ done: true, applied: { epics: 2 } });
+    expect(amountOf('PAY-1')).toBe(250);
+    expect(jira.issues.get('PAY-1')?.stored).toMatchObject({ state: 'stored', record: { revision: 5 } });
+  });
+
+  it('leaves an epic someone saved after the import wrote it, and reports it as a conflict', async () => {
+    const { contextFor, jira, store, amountOf } = site();
+    const importId = await stage(
+      contextFor(admin),
+      aDocument([anEpic('PAY-1', 999), anEpic('PAY-2', 999)]),
+      100,
+    );
+    await applyImportStep(contextFor(admin), { importId }, { epicsPerStep: 1 });
+    await applyImportStep(contextFor(admin), { importId }, { epicsPerStep: 1 });
+    expect(amountOf('PAY-1')).toBe(999);
+    await panelSave(jira, store, member)('PAY-1', 1, 5);
+    jira.tooLarge.add('PAY-2');
+
+    const error = await failureOf(applyImportStep(contextFor(admin), { importId }, { epicsPerStep: 1 }));
+
+    expect(amountOf('PAY-1')).toBe(5);
+    expect(jira.issues.get('PAY-1')?.stored).toMatchObject({ record: { revision: 2, updatedBy: 'member' } });
+    expect(error.details).toEqual({
+      rolledBack: true,
+      conflicts: [{ key: 'PAY-1', revision: 2, updatedBy: 'member' }],
+    });
+    expect(error.message).toMatch(/except 1 epic\(s\) someone else changed.*: PAY-1\./);
+    const rolledBack = (await readAudit(store)).entries.find(
+      (entry) => entry.action === 'portfolio.import-rolled-back',
+    );
+    expect(rolledBack?.changes).toContainEqual({ path: 'conflicts', before: null, after: ['PAY-1'] });
+  });
+
+  it('puts the record back exactly, revision and all, so that the next save starts from it', async () => {
+    const { contextFor, jira, store, amountOf } = site();
+    await importDocument(contextFor(admin), aDocument([anEpic('PAY-1', 100)]));
+    const before = jira.rawValueOf('PAY-1');
+    jira.tooLarge.add('PAY-2');
+
+    await failureOf(importDocument(contextFor(admin), aDocument([anEpic('PAY-1', 999), anEpic('PAY-2')])));
+    const saved = await panelSave(jira, store, member)('PAY-1', 1, 7);
+
+    expect(saved.revision).toBe(2);
+    expect(amountOf('PAY-1')).toBe(7);
+    expect(before).toBeDefined();
+  });
+
+  it('takes a rolled-back import out of the gadget totals at once, without a reconcile', async () => {
+    const { contextFor, jira, store } = site();
+    await importDocument(contextFor(admin), aDocument([anEpic('PAY-1', 100), anEpic('OPS-1', 40)]));
+    // The roll-up store is up to date, epics without a record included (as after a reconcile).
+    for (const issue of jira.issues.values()) {
+      await onIssueChanged(
+        { jira: jira.siteFor(admin), store, clock: { now: () => new Date('2026-11-15T12:00:00Z') } },
+        { issueId: issue.id },
+      );
+    }
+    const before = await gadgetFigures(jira, store);
+    jira.tooLarge.add('OPS-2');
+
+    await failureOf(
+      importDocument(
+        contextFor(admin),
+        aDocument([anEpic('PAY-1', 999), anEpic('PAY-2', 999), anEpic('OPS-1', 999), anEpic('OPS-2', 999)]),
+      ),
+    );
+    const after = await gadgetFigures(jira, store);
+
+    expect(before.rollup).toEqual(before.live);
+    expect(after.rollup).toEqual(after.live);
+    expect(after.rollup).toEqual(before.rollup);
+    expect(after.rollup.plannedBenefit).toBe(140);
+  });
+
+  it('resumes a step cut short by a kill without writing an epic twice', async () => {
+    const { contextFor, jira, store, amountOf } = site();
+    const importId = await stage(
+      contextFor(admin),
+      aDocument([anEpic('PAY-1', 11), anEpic('PAY-2', 22)]),
+      100,
+    );
+    await applyImportStep(contextFor(admin), { importId });
+    let writes = 0;
+    // The second write never comes back: the invocation is killed while it waits.
+    jira.beforeWrite = () => (++writes === 2 ? new Promise<void>(() => undefined) : Promise.resolve());
+    void applyImportStep(contextFor(admin), { importId });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    jira.beforeWrite = undefined;
+    // The step's lock and the revision it claimed outlive it by their 60 s TTLs, then go.
+    await store.delete(`import:${importId}:lock`);
+    for (const key of [...store.entries.keys()].filter((key) => key.startsWith('claim:')))
+      await store.delete(key);
+
+    const steps = await applyAll(contextFor(admin), importId, 100);
+
+    expect(steps.at(-1)).toMatchObject({ done: true, applied: { epics: 2 } });
+    expect([amountOf('PAY-1'), amountOf('PAY-2')]).toEqual([11, 22]);
+    expect(jira.writes.map((write) => write.revision)).toEqual([1, 1]);
   });
 });

@@ -1,7 +1,7 @@
 import type { AdminContext } from '../../src/application/admin/admin-context';
 import { readAudit } from '../../src/application/admin/audit-log';
 import { exportBackup } from '../../src/application/admin/export-backup';
-import { applyImport, previewImport } from '../../src/application/admin/import-portfolio';
+import { previewStagedImport } from '../../src/application/admin/staged-import';
 import {
   createObjective,
   deleteObjective,
@@ -13,7 +13,14 @@ import { getSettings, saveSettings } from '../../src/application/admin/settings'
 import { SiteConfig } from '../../src/application/site-config';
 import { DEFAULT_SETTINGS, type StoredObjective } from '../../src/contract/site-config.schema';
 import type { FakeUser } from '../fakes/in-memory-jira-site';
-import { aDocument, adminSite, anEpic, failureOf } from '../fixtures/admin-site';
+import {
+  aDocument,
+  adminSite,
+  anEpic,
+  failureOf,
+  importDocument,
+  stageDocument,
+} from '../fixtures/admin-site';
 
 const admin: FakeUser = { accountId: 'admin', admin: true };
 const member: FakeUser = { accountId: 'member', browse: ['PAY'] };
@@ -32,6 +39,15 @@ function anObjective(overrides: Partial<StoredObjective> = {}): StoredObjective 
   };
 }
 
+/** What the admin page does: upload the file in parts, then preview it by its id. */
+async function previewImport(context: AdminContext, document: unknown) {
+  return previewStagedImport(context, { importId: await stageDocument(context, document) });
+}
+
+/** Keys other than the staged upload's own (its parts and state, kept for an hour). */
+const keysBesidesUploads = (store: { entries: Map<string, unknown> }) =>
+  [...store.entries.keys()].filter((key) => !key.startsWith('import:'));
+
 function site() {
   const { jira, store, contextFor } = adminSite(['PAY-1', 'PAY-2', 'OPS-1']);
   return { jira, store, config: new SiteConfig(store), contextFor };
@@ -49,8 +65,8 @@ describe('admin use cases', () => {
       (context: AdminContext) => setObjectiveStatus(context, { id: 'OBJ-GROW', status: 'archived' }),
     ],
     ['deleteObjective', (context: AdminContext) => deleteObjective(context, { id: 'OBJ-GROW' })],
-    ['previewImport', (context: AdminContext) => previewImport(context, { document: aDocument() })],
-    ['applyImport', (context: AdminContext) => applyImport(context, { document: aDocument() })],
+    ['previewImport', (context: AdminContext) => previewImport(context, aDocument())],
+    ['importDocument', (context: AdminContext) => importDocument(context, aDocument())],
     ['exportBackup', (context: AdminContext) => exportBackup(context)],
   ])('refuses %s to a user who is not a Jira admin, and changes nothing', async (_name, call) => {
     const { contextFor, store } = site();
@@ -116,7 +132,7 @@ describe('objectives', () => {
 
   it('refuses to delete an objective that epics link to, and says to archive it', async () => {
     const { contextFor, config } = site();
-    await applyImport(contextFor(admin), { document: aDocument([anEpic('PAY-1')]) });
+    await importDocument(contextFor(admin), aDocument([anEpic('PAY-1')]));
 
     const error = await failureOf(deleteObjective(contextFor(admin), { id: 'OBJ-GROW' }));
 
@@ -136,9 +152,7 @@ describe('objectives', () => {
 
   it('lists objectives with the epics linked and the value attributed', async () => {
     const { contextFor } = site();
-    await applyImport(contextFor(admin), {
-      document: aDocument([anEpic('PAY-1', 1000), anEpic('OPS-1', 500)]),
-    });
+    await importDocument(contextFor(admin), aDocument([anEpic('PAY-1', 1000), anEpic('OPS-1', 500)]));
 
     const list = await listObjectives(contextFor(admin));
 
@@ -165,7 +179,7 @@ describe('import', () => {
   it('previews what would change without changing anything', async () => {
     const { contextFor, store } = site();
 
-    const preview = await previewImport(contextFor(admin), { document: aDocument([anEpic('PAY-1')]) });
+    const preview = await previewImport(contextFor(admin), aDocument([anEpic('PAY-1')]));
 
     expect(preview).toMatchObject({
       valid: true,
@@ -173,15 +187,15 @@ describe('import', () => {
       counts: { objectives: 1, epics: 1 },
       changes: { objectivesAdded: ['OBJ-GROW'], epicsWithNewRecord: ['PAY-1'], settingsChanged: true },
     });
-    expect(store.entries.size).toBe(0);
+    expect(keysBesidesUploads(store)).toEqual([]);
   });
 
   it('reports every problem with its path, including keys that are not on the site', async () => {
     const { contextFor } = site();
     const bad = aDocument([anEpic('PAY-1', -5), anEpic('NOPE-9')]);
 
-    const schemaPreview = await previewImport(contextFor(admin), { document: bad });
-    const sitePreview = await previewImport(contextFor(admin), { document: aDocument([anEpic('NOPE-9')]) });
+    const schemaPreview = await previewImport(contextFor(admin), bad);
+    const sitePreview = await previewImport(contextFor(admin), aDocument([anEpic('NOPE-9')]));
 
     expect(schemaPreview.issues).toEqual([
       { path: 'epics[0].value.benefits[0].planned[0].amount', message: 'must be >= 0' },
@@ -195,9 +209,7 @@ describe('import', () => {
     const { contextFor } = site();
     const payOnly: FakeUser = { accountId: 'admin-pay', admin: true, edit: ['PAY'] };
 
-    const preview = await previewImport(contextFor(payOnly), {
-      document: aDocument([anEpic('PAY-1'), anEpic('OPS-1')]),
-    });
+    const preview = await previewImport(contextFor(payOnly), aDocument([anEpic('PAY-1'), anEpic('OPS-1')]));
 
     expect(preview.valid).toBe(false);
     expect(preview.issues).toEqual([{ path: 'epics[1].key', message: 'you cannot edit OPS-1' }]);
@@ -207,7 +219,7 @@ describe('import', () => {
     const { contextFor, jira, store } = site();
 
     const error = await failureOf(
-      applyImport(contextFor(admin), { document: aDocument([anEpic('PAY-1'), anEpic('PAY-2', 1.234)]) }),
+      importDocument(contextFor(admin), aDocument([anEpic('PAY-1'), anEpic('PAY-2', 1.234)])),
     );
 
     expect(error.code).toBe('BAD_REQUEST');
@@ -218,12 +230,12 @@ describe('import', () => {
       },
     ]);
     expect(jira.writes).toEqual([]);
-    expect(store.entries.size).toBe(0);
+    expect(keysBesidesUploads(store)).toEqual([]);
   });
 
   it('puts everything back when a write fails half-way', async () => {
     const { contextFor, jira, config } = site();
-    await applyImport(contextFor(admin), { document: aDocument([anEpic('PAY-1', 100)]) });
+    await importDocument(contextFor(admin), aDocument([anEpic('PAY-1', 100)]));
     let writes = 0;
     jira.beforeWrite = () => {
       writes += 1;
@@ -231,11 +243,9 @@ describe('import', () => {
     };
 
     await expect(
-      applyImport(contextFor(admin), {
-        document: {
-          ...aDocument([anEpic('PAY-1', 999), anEpic('PAY-2', 999), anEpic('OPS-1', 999)]),
-          settings: { currency: 'EUR', discountRate: 0.2 },
-        },
+      importDocument(contextFor(admin), {
+        ...aDocument([anEpic('PAY-1', 999), anEpic('PAY-2', 999), anEpic('OPS-1', 999)]),
+        settings: { currency: 'EUR', discountRate: 0.2 },
       }),
     ).rejects.toThrow('Jira is down');
     jira.beforeWrite = undefined;
@@ -252,10 +262,10 @@ describe('import', () => {
 
   it('reads back its own backup', async () => {
     const { contextFor } = site();
-    await applyImport(contextFor(admin), { document: aDocument([anEpic('PAY-1'), anEpic('OPS-1')]) });
+    await importDocument(contextFor(admin), aDocument([anEpic('PAY-1'), anEpic('OPS-1')]));
 
     const backup = await exportBackup(contextFor(admin));
-    const preview = await previewImport(contextFor(admin), { document: JSON.parse(backup.content) });
+    const preview = await previewImport(contextFor(admin), JSON.parse(backup.content));
 
     expect(backup.warnings).toEqual([]);
     expect(preview).toMatchObject({

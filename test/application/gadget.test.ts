@@ -1,5 +1,4 @@
 import type { AdminContext } from '../../src/application/admin/admin-context';
-import { applyImport } from '../../src/application/admin/import-portfolio';
 import { toCsv } from '../../src/application/csv';
 import { exportScope } from '../../src/application/portfolio/export-scope';
 import type { GadgetContext } from '../../src/application/portfolio/gadget-context';
@@ -8,6 +7,7 @@ import { drillDownScope, listEpics } from '../../src/application/portfolio/list-
 import { scopeJql } from '../../src/application/portfolio/scope-jql';
 import { InMemoryJira, type FakeUser } from '../fakes/in-memory-jira-site';
 import { InMemoryKeyValueStore } from '../fakes/in-memory-key-value-store';
+import { importDocument } from '../fixtures/admin-site';
 
 const admin: FakeUser = { accountId: 'admin', admin: true };
 const payTeam: FakeUser = { accountId: 'pay-team', browse: ['PAY'] };
@@ -51,18 +51,16 @@ async function site() {
     store,
     clock,
   };
-  await applyImport(adminContext, {
-    document: {
-      format: 'value-layer.portfolio',
-      version: 1,
-      settings: { currency: 'EUR', discountRate: 0.08 },
-      objectives: [{ id: 'OBJ-GROW', name: 'Grow revenue', status: 'active', weight: 5 }],
-      epics: [
-        anEpic('PAY-1', 'PAY-100', 1000, 400, 200),
-        anEpic('PAY-2', 'PAY-100', 3000, 600, 300),
-        anEpic('OPS-1', null, 50_000, 45_000, 10_000),
-      ],
-    },
+  await importDocument(adminContext, {
+    format: 'value-layer.portfolio',
+    version: 1,
+    settings: { currency: 'EUR', discountRate: 0.08 },
+    objectives: [{ id: 'OBJ-GROW', name: 'Grow revenue', status: 'active', weight: 5 }],
+    epics: [
+      anEpic('PAY-1', 'PAY-100', 1000, 400, 200),
+      anEpic('PAY-2', 'PAY-100', 3000, 600, 300),
+      anEpic('OPS-1', null, 50_000, 45_000, 10_000),
+    ],
   });
   const contextFor = (user: FakeUser): GadgetContext => ({ jira: jira.siteFor(user), store, clock });
   return { contextFor };

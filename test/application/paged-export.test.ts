@@ -1,12 +1,12 @@
 import type { AdminContext } from '../../src/application/admin/admin-context';
 import { exportBackup, exportBackupPage } from '../../src/application/admin/export-backup';
-import { applyImport } from '../../src/application/admin/import-portfolio';
 import { exportScope } from '../../src/application/portfolio/export-scope';
 import { exportPage } from '../../src/application/portfolio/export-scope-page';
 import type { GadgetContext } from '../../src/application/portfolio/gadget-context';
 import type { ExportPart } from '../../src/contract/gadget.contract';
 import { InMemoryJira, type FakeUser } from '../fakes/in-memory-jira-site';
 import { InMemoryKeyValueStore } from '../fakes/in-memory-key-value-store';
+import { importDocument } from '../fixtures/admin-site';
 
 const admin: FakeUser = { accountId: 'admin', admin: true };
 const member: FakeUser = { accountId: 'member', browse: ['PAY'] };
@@ -52,16 +52,14 @@ async function site(epics = 1230) {
     store,
     clock,
   });
-  await applyImport(contextFor(admin), {
-    document: {
-      format: 'value-layer.portfolio',
-      version: 1,
-      settings: { currency: 'EUR', discountRate: 0.08 },
-      objectives: [{ id: 'OBJ-GROW', name: 'Grow revenue', status: 'active', weight: 5 }],
-      epics: Array.from({ length: epics }, (_, index) => index)
-        .filter((index) => index % 3 !== 1)
-        .map((index) => anEpic(keyOf(index), 1000 + index)),
-    },
+  await importDocument(contextFor(admin), {
+    format: 'value-layer.portfolio',
+    version: 1,
+    settings: { currency: 'EUR', discountRate: 0.08 },
+    objectives: [{ id: 'OBJ-GROW', name: 'Grow revenue', status: 'active', weight: 5 }],
+    epics: Array.from({ length: epics }, (_, index) => index)
+      .filter((index) => index % 3 !== 1)
+      .map((index) => anEpic(keyOf(index), 1000 + index)),
   });
   const broken = jira.issues.get(keyOf(600));
   if (broken) broken.stored = { state: 'unreadable', reason: 'record.b.0.k: invalid' };

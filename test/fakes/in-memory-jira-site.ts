@@ -4,8 +4,20 @@ import type {
   IssueTypeSummary,
   JiraSite,
   PermissionChecker,
+  RawValueProperty,
+  StoredValueRecord,
   ValueSearchIndex,
 } from '../../src/application/ports/jira-site';
+import { encodeValueProperty, readValueProperty } from '../../src/adapters/jira/value-property-codec';
+
+const NO_INDEX: ValueSearchIndex = {
+  plannedBenefit: 0,
+  realisedBenefit: 0,
+  actualCost: 0,
+  successProbability: 0,
+  objectives: [],
+  evidence: [],
+};
 
 export interface FakeUser {
   accountId: string;
@@ -41,6 +53,35 @@ export class InMemoryJira {
 
   addUser(accountId: string): void {
     this.users.add(accountId);
+  }
+  /** Called before a property is put back as it was read (`restoreRawValue`). */
+  beforeRestore: (() => Promise<void>) | undefined;
+  /** The property's JSON text by issue id, as Jira would hold it (encoded with the app's codec). */
+  private readonly raw = new Map<string, string>();
+
+  /** Stores a property as anyone with Edit could through Jira's REST API: any JSON at all. */
+  setRawValue(key: string, json: string): void {
+    const issue = this.issues.get(key);
+    if (!issue) throw new Error(`no issue ${key}`);
+    this.raw.set(issue.id, json);
+    issue.stored = readValueProperty(JSON.parse(json));
+  }
+
+  /** The property's JSON text as Jira holds it, or undefined when the epic has none. */
+  rawValueOf(key: string): string | undefined {
+    const issue = this.issues.get(key);
+    if (!issue || issue.stored.state === 'none') return undefined;
+    return (
+      this.raw.get(issue.id) ??
+      (issue.stored.state === 'stored'
+        ? JSON.stringify(encodeValueProperty({ ...issue.stored.record, index: NO_INDEX }))
+        : JSON.stringify({ unreadable: issue.stored.reason }))
+    );
+  }
+
+  private store(issue: EpicIssue, record: StoredValueRecord, index: ValueSearchIndex): void {
+    issue.stored = { state: 'stored', record: structuredClone(record) };
+    this.raw.set(issue.id, JSON.stringify(encodeValueProperty({ ...record, index })));
   }
 
   addEpic(epic: Partial<EpicIssue> & { key: string }): EpicIssue {
@@ -115,14 +156,34 @@ export class InMemoryJira {
         if (!issue || !this.mayBrowse(user, issue)) return 'not_found';
         if (!this.mayEdit(user, issue)) return 'forbidden';
         if (this.tooLarge.has(issue.key)) return { tooLarge: 40_000, limit: 32_768 };
-        issue.stored = { state: 'stored', record: structuredClone(record) };
+        this.store(issue, record, index);
         this.writes.push({ issueId, revision: record.revision, index });
         return 'written';
       },
       deleteValue: (issueId) => {
         const issue = [...this.issues.values()].find((candidate) => candidate.id === issueId);
         if (issue) issue.stored = { state: 'none' };
+        this.raw.delete(issueId);
         return Promise.resolve();
+      },
+      readRawValue: (issueId): Promise<RawValueProperty> => {
+        const issue = this.find(issueId);
+        const json = issue && this.mayBrowse(user, issue) ? this.rawValueOf(issue.key) : undefined;
+        return Promise.resolve(json === undefined ? { state: 'absent' } : { state: 'present', json });
+      },
+      restoreRawValue: async (issueId, raw) => {
+        await this.beforeRestore?.();
+        const issue = this.find(issueId);
+        if (!issue || !this.mayBrowse(user, issue)) return 'not_found';
+        if (!this.mayEdit(user, issue)) return 'forbidden';
+        if (raw.state === 'absent') {
+          issue.stored = { state: 'none' };
+          this.raw.delete(issueId);
+        } else {
+          this.raw.set(issueId, raw.json);
+          issue.stored = readValueProperty(JSON.parse(raw.json));
+        }
+        return 'written';
       },
       epicIssueTypeIds: () =>
         Promise.resolve(this.issueTypes.filter((type) => type.hierarchyLevel === 1).map((type) => type.id)),

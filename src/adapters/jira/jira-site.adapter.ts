@@ -143,6 +143,30 @@ export function jiraSite(jira: JiraClient): JiraSite {
         unexpected(response.status, 'removing the value record');
     },
 
+    async readRawValue(issueId) {
+      const response = await jira.request(
+        route`/rest/api/3/issue/${issueId}/properties/${VALUE_PROPERTY_KEY}`,
+      );
+      if (response.status === 404) return { state: 'absent' };
+      if (response.status !== 200) unexpected(response.status, 'reading the value record');
+      // https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-properties/#api-rest-api-3-issue-issueidorkey-properties-propertykey-get
+      const { value } = parsed(z.object({ value: z.unknown() }), response.body, 'reading the value record');
+      return { state: 'present', json: JSON.stringify(value) };
+    },
+
+    async restoreRawValue(issueId, raw) {
+      const path = route`/rest/api/3/issue/${issueId}/properties/${VALUE_PROPERTY_KEY}`;
+      const response =
+        raw.state === 'absent'
+          ? await jira.request(path, { method: 'DELETE' })
+          : await jira.request(path, { method: 'PUT', body: JSON.parse(raw.json) as unknown });
+      if ([200, 201, 204].includes(response.status)) return 'written';
+      if (response.status === 404 && raw.state === 'absent') return 'written';
+      if (response.status === 403 || response.status === 401) return 'forbidden';
+      if (response.status === 404) return 'not_found';
+      return unexpected(response.status, 'putting back the value record');
+    },
+
     async epicIssueTypeIds() {
       return (await issueTypes()).filter((type) => type.hierarchyLevel === 1).map((type) => type.id);
     },

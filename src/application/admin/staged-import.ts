@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import type { ImportPreview, ImportStaged, ImportStep } from '../../contract/admin.contract';
+import type {
+  ImportPreview,
+  ImportRollbackConflict,
+  ImportRolledBack,
+  ImportStaged,
+  ImportStep,
+} from '../../contract/admin.contract';
 import type { ErrorCode } from '../../contract/envelope';
 import {
   IMPORT_CHUNK_MAX_BYTES,
@@ -7,17 +13,39 @@ import {
   IMPORT_TTL_SECONDS,
 } from '../../contract/import-limits';
 import { parsePortfolioV1, type PortfolioDocument } from '../../contract/portfolio-v1.schema';
-import { appSettingsSchema, storedObjectiveSchema } from '../../contract/site-config.schema';
-import { AppError, badRequest, notFound } from '../app-error';
+import type { EpicValueDocument } from '../../contract/epic-value.schema';
+import {
+  appSettingsSchema,
+  storedObjectiveSchema,
+  type AppSettings,
+} from '../../contract/site-config.schema';
+import { AppError, badRequest, forbidden, notFound } from '../app-error';
 import { commitRevision, RevisionTakenError } from '../epic-value/commit-revision';
-import { currentValueOf } from '../epic-value/load-epic';
+import { EMPTY_VALUE } from '../epic-value/epic-value-view';
+import { currentValueOf, type CurrentValue } from '../epic-value/load-epic';
 import { monthOf } from '../ports/clock';
-import type { EpicIssue, StoredValueRecord } from '../ports/jira-site';
+import type { EpicIssue, RawValueProperty } from '../ports/jira-site';
+import { contributionOf } from '../rollup/contribution';
+import { fileContribution } from '../rollup/file-contribution';
 import { SiteConfig } from '../site-config';
-import { importBeforeKey, importChunkKey, importLockKey, importStateKey } from '../storage-keys';
+import {
+  epicHistoryKey,
+  importBeforeKey,
+  importChunkKey,
+  importLockKey,
+  importStateKey,
+  revisionClaimKey,
+} from '../storage-keys';
 import { requireJiraAdmin, type AdminContext } from './admin-context';
 import { appendAudit } from './audit-log';
-import { checkImport, emptyPreview, fetchIssues, inBatches, WRITE_CONCURRENCY } from './import-portfolio';
+import {
+  checkImport,
+  emptyPreview,
+  fetchIssues,
+  inBatches,
+  isUnreadable,
+  WRITE_CONCURRENCY,
+} from './check-import';
 
 /**
  * Epics written by one apply step. Each costs a revision claim, a Jira write as the user, a
@@ -29,6 +57,8 @@ export const EPICS_PER_STEP = 100;
 export const ROLLBACK_PER_STEP = 200;
 /** Outlives any resolver call (25 s), so that a crashed step frees the import soon after. */
 const LOCK_TTL_SECONDS = 60;
+/** As a save's revision claim (commit-revision.ts): outlives any resolver call, frees soon after. */
+const CLAIM_TTL_SECONDS = 60;
 
 const failureSchema = z.object({
   code: z.string(),
@@ -48,29 +78,67 @@ const stateSchema = z.object({
   settingsBefore: appSettingsSchema.optional(),
   objectivesBefore: z.array(storedObjectiveSchema).optional(),
   failure: failureSchema.optional(),
+  /** Epics the rollback left as they are: changed by someone after the import wrote them. */
+  conflicts: z
+    .array(z.object({ key: z.string(), revision: z.number().nullable(), updatedBy: z.string().nullable() }))
+    .default([]),
 });
 type ImportState = z.infer<typeof stateSchema>;
 
-/** What an epic held before the import wrote it. */
-const beforeSchema = z.discriminatedUnion('state', [
-  z.object({ state: z.literal('none') }),
-  z.object({
-    state: z.literal('stored'),
-    record: z.object({
-      revision: z.number(),
-      updatedAt: z.string(),
-      updatedBy: z.string(),
-      value: z.unknown(),
-    }),
-  }),
+const rawPropertySchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('absent') }),
+  z.object({ state: z.literal('present'), json: z.string() }),
 ]);
+
+/**
+ * What an epic held before the import wrote it, byte for byte, and the stamp of the record the
+ * import writes over it: the revision, and the time the step wrote it at. Rollback puts the
+ * property back only while the epic still holds exactly that record.
+ */
+const beforeSchema = z.object({
+  property: rawPropertySchema,
+  writes: z.object({ revision: z.number().int().positive(), at: z.string() }),
+});
+type Before = z.infer<typeof beforeSchema>;
 
 interface Options {
   epicsPerStep?: number;
   rollbackPerStep?: number;
 }
 
-const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const sameProperty = (a: RawValueProperty, b: RawValueProperty) =>
+  a.state === b.state && (a.state === 'absent' || a.json === (b as typeof a).json);
+
+/** Whether the epic holds exactly the record the import wrote (its revision, time and author). */
+function holdsImportsWrite(issue: EpicIssue, before: Before, by: string): boolean {
+  return (
+    issue.stored.state === 'stored' &&
+    issue.stored.record.revision === before.writes.revision &&
+    issue.stored.record.updatedAt === before.writes.at &&
+    issue.stored.record.updatedBy === by
+  );
+}
+
+/** The revision a property carries, readable or not (0 when it has none). */
+function revisionIn(issue: EpicIssue, property: RawValueProperty): number {
+  if (issue.stored.state === 'stored') return issue.stored.record.revision;
+  if (property.state === 'absent') return 0;
+  try {
+    const revision = (JSON.parse(property.json) as { revision?: unknown } | null)?.revision;
+    return typeof revision === 'number' && Number.isSafeInteger(revision) && revision >= 0 ? revision : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * The epic's value as the import starts from. A record the app cannot read is replaced: an
+ * import is how an admin repairs it. Its bytes were kept, to put back if the import fails.
+ */
+function startingValueOf(issue: EpicIssue, property: RawValueProperty, currency: string): CurrentValue {
+  if (!isUnreadable(issue, currency)) return currentValueOf(issue, currency);
+  return { revision: revisionIn(issue, property), updatedAt: null, updatedBy: null, value: EMPTY_VALUE };
+}
 
 async function readState(context: AdminContext, importId: string): Promise<ImportState> {
   const parsed = stateSchema.safeParse(await context.store.get(importStateKey({ importId })));
@@ -106,6 +174,7 @@ export async function stageImportChunk(
       total: 0,
       cursor: 0,
       rollbackTo: 0,
+      conflicts: [],
     });
   } else {
     const state = await readState(context, importId);
@@ -265,16 +334,26 @@ async function begin(
   // Remembered before anything is written, so that a failure from here on can be put back.
   await saveState(context, importId, started);
   try {
-    await config.saveSettings({ ...settingsBefore, ...document.settings });
-    for (const objective of document.objectives) {
-      const previous = objectivesBefore.find((candidate) => candidate.id === objective.id);
-      await config.saveObjective(storedObjectiveSchema.parse({ ...previous, ...objective }));
-    }
+    await writeSiteConfig(context, document, started);
   } catch (error) {
     return fail(context, importId, started, document, error, 0, options);
   }
   if (document.epics.length === 0) return finish(context, importId, started, document);
   return { done: false, importId, phase: 'applying', applied: 0, total: started.total };
+}
+
+/** Writes the file's settings and objectives over those remembered in `state`; idempotent. */
+async function writeSiteConfig(
+  context: AdminContext,
+  document: PortfolioDocument,
+  state: ImportState,
+): Promise<void> {
+  const config = new SiteConfig(context.store);
+  await config.saveSettings(appSettingsSchema.parse({ ...state.settingsBefore, ...document.settings }));
+  for (const objective of document.objectives) {
+    const previous = state.objectivesBefore?.find((candidate) => candidate.id === objective.id);
+    await config.saveObjective(storedObjectiveSchema.parse({ ...previous, ...objective }));
+  }
 }
 
 async function applyEpics(
@@ -284,12 +363,13 @@ async function applyEpics(
   options: Required<Options>,
 ): Promise<ImportStep> {
   const document = await loadValidDocument(context, importId, state);
-  const settings = { ...(state.settingsBefore ?? {}), ...document.settings };
-  const parsedSettings = appSettingsSchema.parse(settings);
+  const settings = appSettingsSchema.parse({ ...(state.settingsBefore ?? {}), ...document.settings });
   const slice = document.epics.slice(state.cursor, state.cursor + options.epicsPerStep);
   const now = context.clock.now();
-  const asOf = monthOf(now);
   try {
+    // A first step cut short (a kill) may have stopped before the settings and objectives were
+    // written: writing them again changes nothing when they were.
+    if (state.cursor === 0) await writeSiteConfig(context, document, state);
     const issues = await fetchIssues(
       context,
       slice.map((epic) => epic.key),
@@ -298,24 +378,7 @@ async function applyEpics(
       const issue = issues.get(epic.key);
       if (issue === undefined)
         throw badRequest(`${epic.key} no longer exists, or you can no longer see it; nothing was imported.`);
-      const before = issue.stored.state === 'stored' ? issue.stored : { state: 'none' as const };
-      const first = await context.store.setIfAbsent(
-        importBeforeKey({ importId, issueId: issue.id }),
-        before,
-        { ttlSeconds: IMPORT_TTL_SECONDS },
-      );
-      // A step cut short (a timeout) runs again: what it wrote already is not written twice.
-      if (!first && issue.stored.state === 'stored' && sameJson(issue.stored.record.value, epic.value))
-        return;
-      await commitRevision({
-        ...context,
-        issue,
-        current: currentValueOf(issue, parsedSettings.currency),
-        value: epic.value,
-        settings: parsedSettings,
-        now,
-        asOf,
-      });
+      await writeEpic(context, { importId, by: state.by, issue, value: epic.value, settings, now });
     });
   } catch (error) {
     return fail(context, importId, state, document, error, state.cursor + slice.length, options);
@@ -324,6 +387,53 @@ async function applyEpics(
   if (next.cursor >= next.total) return finish(context, importId, next, document);
   await saveState(context, importId, next);
   return { done: false, importId, phase: 'applying', applied: next.cursor, total: next.total };
+}
+
+/**
+ * Writes one epic's record, first remembering the property it held byte for byte. A step cut
+ * short (a timeout, a kill) runs again: an epic it wrote already is not written twice, but its
+ * roll-up entry is filed again (the cut may have come between the two).
+ */
+async function writeEpic(
+  context: AdminContext,
+  input: {
+    importId: string;
+    by: string;
+    issue: EpicIssue;
+    value: EpicValueDocument;
+    settings: AppSettings;
+    now: Date;
+  },
+): Promise<void> {
+  const { issue, settings, now } = input;
+  const key = importBeforeKey({ importId: input.importId, issueId: issue.id });
+  const remembered = beforeSchema.safeParse(await context.store.get(key));
+  if (remembered.success && holdsImportsWrite(issue, remembered.data, input.by)) {
+    await fileContribution(context.store, contributionOf({ issue, settings }), { now, onlyIfNewer: true });
+    return;
+  }
+  const property = await context.jira.readRawValue(issue.id);
+  if (remembered.success && !sameProperty(property, remembered.data.property))
+    throw new AppError(
+      'CONFLICT',
+      `${issue.key} was changed by someone else while the import ran; the import was stopped so as not to overwrite it.`,
+    );
+  const current = startingValueOf(issue, property, settings.currency);
+  const before: Before = {
+    property,
+    writes: { revision: current.revision + 1, at: now.toISOString() },
+  };
+  // Remembered before the write, so that a failure from here on can be put back.
+  await context.store.set(key, before, { ttlSeconds: IMPORT_TTL_SECONDS });
+  await commitRevision({
+    ...context,
+    issue,
+    current,
+    value: input.value,
+    settings,
+    now,
+    asOf: monthOf(now),
+  });
 }
 
 async function finish(
@@ -354,21 +464,25 @@ async function finish(
   };
 }
 
+/** Why the import stopped, as it will be told once everything is put back. */
 function failureOf(error: unknown): ImportState['failure'] {
   if (error instanceof AppError)
     return { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) };
-  if (error instanceof RevisionTakenError)
-    return { code: 'CONFLICT', message: `${error.message} Everything the import wrote was put back.` };
+  if (error instanceof RevisionTakenError) return { code: 'CONFLICT', message: error.message };
   const reason = error instanceof Error ? error.message : String(error);
-  return {
-    code: 'UPSTREAM',
-    message: `The import stopped (${reason}). Everything it wrote was put back; try again in a moment.`,
-  };
+  return { code: 'UPSTREAM', message: `The import stopped (${reason}). Try again in a moment.` };
 }
 
+/** The answer of a rolled-back import: why it stopped, and what the rollback left as it is. */
 function failureError(state: ImportState): AppError {
-  const failure = state.failure ?? { code: 'INTERNAL', message: 'The import failed; nothing was imported.' };
-  return new AppError(failure.code as ErrorCode, failure.message, failure.fields);
+  const failure = state.failure ?? { code: 'INTERNAL', message: 'The import failed.' };
+  const { conflicts } = state;
+  const putBack =
+    conflicts.length === 0
+      ? 'Everything the import wrote was put back.'
+      : `Everything the import wrote was put back except ${String(conflicts.length)} epic(s) someone else changed after the import wrote them, which were left as they are: ${conflicts.map((conflict) => conflict.key).join(', ')}.`;
+  const details: ImportRolledBack = { rolledBack: true, conflicts };
+  return new AppError(failure.code as ErrorCode, `${failure.message} ${putBack}`, failure.fields, details);
 }
 
 /** A step failed: put back everything written so far (epics before `writtenTo`, settings, objectives). */
@@ -385,9 +499,9 @@ async function fail(
   const rolling: ImportState = { ...state, status: 'rolling-back', rollbackTo: writtenTo, failure };
   await saveState(context, importId, rolling);
   try {
-    return await rollBackStep(context, importId, rolling, document, options, error);
+    return await rollBackStep(context, importId, rolling, document, options);
   } catch (thrown) {
-    if (thrown === error) throw error;
+    if (thrown instanceof AppError && thrown.details !== undefined) throw thrown;
     const reason = thrown instanceof Error ? thrown.message : String(thrown);
     throw new AppError(
       'UPSTREAM',
@@ -396,10 +510,53 @@ async function fail(
   }
 }
 
+type PutBack =
+  | { outcome: 'restored' }
+  | { outcome: 'untouched' }
+  | { outcome: 'conflict'; conflict: ImportRollbackConflict };
+
+/**
+ * Puts one epic back as it was before the import, byte for byte, but only while it still holds
+ * exactly what the import wrote: a record someone saved since is theirs, and is left as it is.
+ */
+async function putBackEpic(
+  context: AdminContext,
+  { issue, before, by, now }: { issue: EpicIssue; before: Before; by: string; now: Date },
+): Promise<PutBack> {
+  if (!holdsImportsWrite(issue, before, by)) {
+    const property = await context.jira.readRawValue(issue.id);
+    if (sameProperty(property, before.property)) return { outcome: 'untouched' };
+    const record = issue.stored.state === 'stored' ? issue.stored.record : null;
+    return {
+      outcome: 'conflict',
+      conflict: { key: issue.key, revision: record?.revision ?? null, updatedBy: record?.updatedBy ?? null },
+    };
+  }
+  const { revision } = before.writes;
+  // The revision after the import's is claimed as a save would claim it: a save racing this
+  // put-back loses cleanly (it is told of a conflict) instead of being overwritten.
+  const fenced = await context.store.setIfAbsent(
+    revisionClaimKey({ issueId: issue.id, revision: revision + 1 }),
+    { by: context.accountId, at: now.toISOString() },
+    { ttlSeconds: CLAIM_TTL_SECONDS },
+  );
+  if (!fenced) {
+    return { outcome: 'conflict', conflict: { key: issue.key, revision: revision + 1, updatedBy: null } };
+  }
+  const outcome = await context.jira.restoreRawValue(issue.id, before.property);
+  if (outcome === 'forbidden')
+    throw forbidden(`Jira refused to put back ${issue.key}: you need the Edit issues permission.`);
+  if (outcome === 'not_found') return { outcome: 'untouched' };
+  if (outcome !== 'written') throw new AppError('INTERNAL', `Jira refused to put back ${issue.key}.`);
+  // The import's revision no longer stands: its history entry goes with it.
+  await context.store.delete(epicHistoryKey({ issueId: issue.id, revision }));
+  return { outcome: 'restored' };
+}
+
 /**
  * Puts back up to `rollbackPerStep` epics, newest first; once all are back, the settings and
- * objectives too, and the failure is answered. Safe to run again after a crash: an epic already
- * put back is left alone.
+ * objectives too, an audit entry is written and the failure is answered. Safe to run again after
+ * a crash: an epic already put back holds what it held before, and is left alone.
  */
 async function rollBackStep(
   context: AdminContext,
@@ -407,10 +564,8 @@ async function rollBackStep(
   state: ImportState,
   document: PortfolioDocument,
   options: Required<Options>,
-  cause?: unknown,
 ): Promise<ImportStep> {
   const settingsBefore = appSettingsSchema.parse(state.settingsBefore);
-  const written = appSettingsSchema.parse({ ...settingsBefore, ...document.settings });
   const from = Math.max(0, state.rollbackTo - options.rollbackPerStep);
   const slice = document.epics.slice(from, state.rollbackTo);
   const now = context.clock.now();
@@ -418,36 +573,42 @@ async function rollBackStep(
     context,
     slice.map((epic) => epic.key),
   );
+  const befores = new Map<string, Before>();
+  const restored: EpicIssue[] = [];
+  const conflicts: ImportRollbackConflict[] = [];
   await inBatches(slice, WRITE_CONCURRENCY, async (epic) => {
     const issue = issues.get(epic.key);
     if (issue === undefined) return;
-    const key = importBeforeKey({ importId, issueId: issue.id });
-    const before = beforeSchema.safeParse(await context.store.get(key));
+    const before = beforeSchema.safeParse(
+      await context.store.get(importBeforeKey({ importId, issueId: issue.id })),
+    );
     if (!before.success) return;
-    if (before.data.state === 'none') {
-      if (issue.stored.state !== 'none') await context.jira.deleteValue(issue.id);
-    } else if (
-      issue.stored.state !== 'stored' ||
-      !sameJson(issue.stored.record.value, before.data.record.value)
-    ) {
-      const previous: EpicIssue = {
-        ...issue,
-        stored: { state: 'stored', record: before.data.record as StoredValueRecord },
-      };
-      await commitRevision({
-        ...context,
-        issue,
-        current: currentValueOf(issue, written.currency),
-        value: currentValueOf(previous, settingsBefore.currency).value,
-        settings: settingsBefore,
-        now,
-        asOf: monthOf(now),
-      });
-    }
-    await context.store.delete(key);
+    befores.set(issue.id, before.data);
+    const putBack = await putBackEpic(context, { issue, before: before.data, by: state.by, now });
+    if (putBack.outcome === 'restored') restored.push(issue);
+    if (putBack.outcome === 'conflict') conflicts.push(putBack.conflict);
   });
+  // The roll-up follows: each epic put back is filed as Jira now holds it (its revision is lower
+  // than the import's, so this is not a save's "only if newer"), then its revision is freed.
+  const putBack = await fetchIssues(
+    context,
+    restored.map((issue) => issue.key),
+  );
+  for (const issue of putBack.values()) {
+    await fileContribution(context.store, contributionOf({ issue, settings: settingsBefore }), { now });
+    const before = befores.get(issue.id);
+    if (before)
+      await context.store.delete(revisionClaimKey({ issueId: issue.id, revision: before.writes.revision }));
+  }
+  const known = new Set(state.conflicts.map((conflict) => conflict.key));
+  const progressed: ImportState = {
+    ...state,
+    rollbackTo: from,
+    conflicts: [...state.conflicts, ...conflicts.filter((conflict) => !known.has(conflict.key))],
+  };
   if (from > 0) {
-    await saveState(context, importId, { ...state, rollbackTo: from });
+    await saveState(context, importId, progressed);
+    await forgetBefores(context, importId, befores);
     return { done: false, importId, phase: 'rolling-back', applied: from, total: state.total };
   }
   const config = new SiteConfig(context.store);
@@ -457,8 +618,28 @@ async function rollBackStep(
     if (previous) await config.saveObjective(previous);
     else await config.deleteObjective(objective.id);
   }
-  await saveState(context, importId, { ...state, status: 'rolled-back', rollbackTo: 0 });
-  // The error that stopped the import, as it was (the resolver maps Jira outages to UPSTREAM).
-  // eslint-disable-next-line @typescript-eslint/only-throw-error
-  throw cause ?? failureError(state);
+  const rolledBack: ImportState = { ...progressed, status: 'rolled-back' };
+  await appendAudit(context.store, {
+    at: now,
+    by: context.accountId,
+    action: 'portfolio.import-rolled-back',
+    changes: [
+      { path: 'failure', before: null, after: state.failure?.message ?? null },
+      { path: 'conflicts', before: null, after: rolledBack.conflicts.map((conflict) => conflict.key) },
+    ],
+  });
+  await saveState(context, importId, rolledBack);
+  await forgetBefores(context, importId, befores);
+  throw failureError(rolledBack);
+}
+
+/** Drops what the epics held before, once the state says they are put back (never earlier). */
+async function forgetBefores(
+  context: AdminContext,
+  importId: string,
+  befores: Map<string, Before>,
+): Promise<void> {
+  await Promise.all(
+    [...befores.keys()].map((issueId) => context.store.delete(importBeforeKey({ importId, issueId }))),
+  );
 }

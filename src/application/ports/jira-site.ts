@@ -27,6 +27,12 @@ export type StoredValueRead =
   | { state: 'stored'; record: StoredValueRecord }
   | { state: 'unreadable'; reason: string };
 
+/**
+ * The value property exactly as Jira holds it: its JSON text, whatever it says (a record of this
+ * app, a damaged one, one written by a newer version), or absent. What an import puts back.
+ */
+export type RawValueProperty = { state: 'absent' } | { state: 'present'; json: string };
+
 export type WriteOutcome = 'written' | 'forbidden' | 'not_found' | { tooLarge: number; limit: number };
 
 /** An epic as Jira describes it, plus the raw value property the app stored on it (if any). */
@@ -49,12 +55,6 @@ export interface EpicPage {
   nextPageToken?: string;
 }
 
-/** Jira, as seen by the invoking user: what they may browse and edit is what they get. */
-export interface JiraSite {
-  /** null when the issue does not exist or the user may not browse it. */
-  getIssue(issueKey: string): Promise<EpicIssue | null>;
-  /** The issues among `issueKeys` (at most 100) that exist and the user may browse. */
-  getIssues(issueKeys: readonly string[]): Promise<EpicIssue[]>;
 /** An issue type as Jira lists it: level 1 is the epic level, whatever the type is called. */
 export interface IssueTypeSummary {
   id: string;
@@ -63,13 +63,27 @@ export interface IssueTypeSummary {
   hierarchyLevel: number;
 }
 
+/** Jira, as seen by the invoking user: what they may browse and edit is what they get. */
+export interface JiraSite {
+  /** null when the issue does not exist or the user may not browse it. */
+  getIssue(issueKey: string): Promise<EpicIssue | null>;
+  /** The issues among `issueKeys` (at most 100) that exist and the user may browse. */
+  getIssues(issueKeys: readonly string[]): Promise<EpicIssue[]>;
   searchEpics(query: { jql: string; pageToken?: string; pageSize?: number }): Promise<EpicPage>;
   /** Stores the value record on the epic as the user: Jira itself refuses users without Edit. */
   writeValue(issueId: string, record: StoredValueRecord, index: ValueSearchIndex): Promise<WriteOutcome>;
   /** Removes the value record from the epic (undoing an import that created it). */
   deleteValue(issueId: string): Promise<void>;
+  /** The value property as Jira holds it now, byte for byte (read before an import overwrites it). */
+  readRawValue(issueId: string): Promise<RawValueProperty>;
+  /** Puts a property read by `readRawValue` back exactly as it was (absent: removes it), as the user. */
+  restoreRawValue(issueId: string, raw: RawValueProperty): Promise<WriteOutcome>;
   /** The issue type ids at hierarchy level 1 (Jira's epics, whatever they are called). */
   epicIssueTypeIds(): Promise<string[]>;
+  /** Every issue type of the site, with its hierarchy level. */
+  issueTypes(): Promise<IssueTypeSummary[]>;
+  /** Of these account ids, the ones of users that exist on the site. */
+  existingAccountIds(accountIds: readonly string[]): Promise<Set<string>>;
 }
 
 export interface PermissionChecker {
@@ -80,7 +94,3 @@ export interface PermissionChecker {
   /** Keys of the projects the user may browse. */
   browsableProjectKeys(): Promise<string[]>;
 }
-  /** Every issue type of the site, with its hierarchy level. */
-  issueTypes(): Promise<IssueTypeSummary[]>;
-  /** Of these account ids, the ones of users that exist on the site. */
-  existingAccountIds(accountIds: readonly string[]): Promise<Set<string>>;
