@@ -339,15 +339,21 @@ export class IssueWriter {
     throw new Error('The site has no To Do status');
   }
 
+  /**
+   * The issue as Jira's events carry it, field for field as the events reference documents it
+   * (https://developer.atlassian.com/platform/forge/events-reference/jira/, "Issue created"):
+   * summary, issuetype, creator, created, project, reporter, assignee, updated, status. Unlike the
+   * REST API's issue type, the event's has no `hierarchyLevel` or `entityId`, and the event has no
+   * `parent`: an app that needs them must read the issue.
+   */
   private eventIssue(issue: StoredIssue): Record<string, unknown> {
     const { store } = this.ctx;
     const type = store.issueType(issue.issueTypeId);
     const project = store.projectById(issue.projectId);
     const status = store.status(issue.statusId);
-    const parent = issue.parentId === null ? undefined : store.issue(issue.parentId);
     const fields: Record<string, unknown> = {
       summary: issue.summary,
-      issuetype: type ? renderIssueType(this.ctx, type) : null,
+      issuetype: type ? eventIssueType(renderIssueType(this.ctx, type)) : null,
       creator: issue.creatorId === null ? null : { accountId: issue.creatorId },
       created: issue.created,
       project: project ? renderProjectRef(this.ctx, project) : null,
@@ -356,7 +362,6 @@ export class IssueWriter {
       updated: issue.updated,
       status: status ? renderStatus(this.ctx, status) : null,
     };
-    if (parent) fields.parent = { id: parent.id, key: parent.key };
     return { id: issue.id, key: issue.key, fields };
   }
 
@@ -367,6 +372,12 @@ export class IssueWriter {
       payload: { eventType, issue: this.eventIssue(issue), atlassianId: actor.accountId, ...extra },
     });
   }
+}
+
+/** The REST issue type less what the events' issue type lacks. */
+function eventIssueType(rendered: Record<string, unknown>): Record<string, unknown> {
+  const { hierarchyLevel: _hierarchyLevel, entityId: _entityId, ...documented } = rendered;
+  return documented;
 }
 
 function item(

@@ -3,13 +3,18 @@ import { onIssueChanged } from '../application/rollup/on-issue-changed';
 import { VALUE_PROPERTY_KEY } from '../adapters/jira/value-property-codec';
 import { rollupContext } from './rollup-wiring';
 
-/** The little of a Jira issue event the roll-up store reads; Jira sends much more. */
+/**
+ * The little of a Jira issue event the roll-up store reads; Jira sends much more. The event's issue
+ * type carries its id but no hierarchy level
+ * (https://developer.atlassian.com/platform/forge/events-reference/jira/), and property events
+ * carry no fields at all.
+ */
 const issueEventSchema = z.object({
   eventType: z.string(),
   issue: z.object({
     id: z.string(),
     fields: z
-      .object({ issuetype: z.object({ hierarchyLevel: z.number().int() }).partial().nullish() })
+      .object({ issuetype: z.object({ id: z.string() }).partial().nullish() })
       .partial()
       .nullish(),
   }),
@@ -29,9 +34,9 @@ export async function onIssueEvent(event: unknown): Promise<void> {
   const { issue, property } = parsed.data;
   // Other apps' properties say nothing about value.
   if (property != null && property.key !== VALUE_PROPERTY_KEY) return;
-  const hierarchyLevel = issue.fields?.issuetype?.hierarchyLevel;
+  const issueTypeId = issue.fields?.issuetype?.id;
   await onIssueChanged(rollupContext(), {
     issueId: issue.id,
-    ...(hierarchyLevel === undefined ? {} : { hierarchyLevel }),
+    ...(issueTypeId === undefined ? {} : { issueTypeId }),
   });
 }

@@ -5,11 +5,15 @@ import { contributionOf } from './contribution';
 import { fileContribution, removeContribution } from './file-contribution';
 import type { RollupContext } from './rollup-context';
 
-/** What a Jira event says: only which issue changed (and, when known, its hierarchy level). */
+/** What a Jira event says: which issue changed and, when the event carries it, its issue type id. */
 export interface IssueChanged {
   issueId: string;
-  /** From the event's issue type, when it carries one; lets most non-epic events stop early. */
-  hierarchyLevel?: number;
+  /**
+   * From the event's issue type. Jira's events carry the type's id but not its hierarchy level, so
+   * only a site whose admin named the epic issue types can stop a non-epic's event without
+   * reading the issue.
+   */
+  issueTypeId?: string;
 }
 
 /**
@@ -26,10 +30,12 @@ export async function onIssueChanged(
   const settings = await new SiteConfig(context.store).settings();
   const now = context.clock.now();
   // Most events are about stories and tasks: without a contribution on file there is nothing to do.
+  // Under the default settings (epics are Jira's hierarchy level 1) the event cannot tell, so the
+  // issue is read below.
   if (
-    settings.epicIssueTypeIds === null &&
-    event.hierarchyLevel !== undefined &&
-    event.hierarchyLevel !== 1 &&
+    settings.epicIssueTypeIds !== null &&
+    event.issueTypeId !== undefined &&
+    !settings.epicIssueTypeIds.includes(event.issueTypeId) &&
     (await context.store.get(rollupWhereKey({ issueId: event.issueId }))) === undefined
   ) {
     return 'ignored';

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { getPortfolio } from '../../../src/application/portfolio/get-portfolio';
 import { onIssueChanged } from '../../../src/application/rollup/on-issue-changed';
+import { SiteConfig } from '../../../src/application/site-config';
 import type { GadgetContext } from '../../../src/application/portfolio/gadget-context';
 import type { FakeUser } from '../../fakes/in-memory-jira-site';
 import type { InMemoryJira } from '../../fakes/in-memory-jira-site';
@@ -174,18 +175,35 @@ describe('roll-up store kept fresh by Jira events', () => {
     }
   });
 
-  it('ignores an event about an issue that is not an epic and never was', async () => {
+  it('ignores without reading Jira an event about an issue of a type the admin did not name as an epic type', async () => {
     const { jira, store } = await aSite([{ project: 0, programme: 0, value: null }]);
-    const story = jira.addEpic({ key: 'ALPHA-99', hierarchyLevel: 0 });
+    const config = new SiteConfig(store);
+    await config.saveSettings({ ...(await config.settings()), epicIssueTypeIds: ['10001'] });
+    const story = jira.addEpic({ key: 'ALPHA-99', issueTypeId: '10002', hierarchyLevel: 0 });
+    const site = jira.siteFor(ADMIN);
+    const getIssue = jest.spyOn(site, 'getIssue');
 
     const outcome = await onIssueChanged(
-      { jira: jira.siteFor(ADMIN), store, clock: CLOCK },
-      {
-        issueId: story.id,
-        hierarchyLevel: 0,
-      },
+      { jira: site, store, clock: CLOCK },
+      { issueId: story.id, issueTypeId: '10002' },
     );
 
     expect(outcome).toBe('ignored');
+    expect(getIssue).not.toHaveBeenCalled();
+  });
+
+  it("reads the issue when epics are Jira's hierarchy level 1, which Jira's events do not carry", async () => {
+    const { jira, store } = await aSite([{ project: 0, programme: 0, value: null }]);
+    const story = jira.addEpic({ key: 'ALPHA-99', issueTypeId: '10002', hierarchyLevel: 0 });
+    const site = jira.siteFor(ADMIN);
+    const getIssue = jest.spyOn(site, 'getIssue');
+
+    const outcome = await onIssueChanged(
+      { jira: site, store, clock: CLOCK },
+      { issueId: story.id, issueTypeId: '10002' },
+    );
+
+    expect(outcome).not.toBe('written');
+    expect(getIssue).toHaveBeenCalledTimes(1);
   });
 });
