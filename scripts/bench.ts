@@ -1,9 +1,16 @@
 /**
  * `npm run bench`: runs the benchmark sections in turn and prints a table for each. Sections are
- * functions in scripts/bench/; add new ones to SECTIONS.
+ * functions in scripts/bench/; add new ones to SECTIONS. `npm run bench -- bundle` runs only the
+ * sections named (by key).
  */
+import { resolve } from 'node:path';
 import { formatEngineBenchTable, runEngineBench, type EngineBenchOptions } from './bench/engine-bench';
 import { formatRollupBenchTable, runRollupBench, type RollupBenchOptions } from './bench/rollup-bench';
+import {
+  formatForgeBundleTable,
+  runForgeBundleBench,
+  type ForgeBundleBenchOptions,
+} from './bench/forge-bundle-bench';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -25,19 +32,47 @@ const ROLLUP_OPTIONS: RollupBenchOptions = {
   log,
 };
 
-const SECTIONS: readonly { readonly title: string; readonly run: () => Promise<string> }[] = [
+const BUNDLE_OPTIONS: ForgeBundleBenchOptions = {
+  appDirectory: resolve(__dirname, '..'),
+  budgetZippedKb: 500,
+  log,
+};
+
+const SECTIONS: readonly {
+  readonly key: string;
+  readonly title: string;
+  readonly run: () => Promise<string>;
+}[] = [
   {
+    key: 'engine',
     title: 'Value engine: report on generated portfolios (24 months of data)',
     run: async () => formatEngineBenchTable(await runEngineBench(ENGINE_OPTIONS), ENGINE_OPTIONS),
   },
   {
+    key: 'rollup',
     title: 'Roll-up store: gadget KPI load vs naive JQL paging, and the full reconcile',
     run: async () => formatRollupBenchTable(await runRollupBench(ROLLUP_OPTIONS), ROLLUP_OPTIONS),
   },
+  {
+    key: 'bundle',
+    title: 'Back-end bundle: what forge deploy uploads (budget 500 KB zipped)',
+    run: async () => formatForgeBundleTable(await runForgeBundleBench(BUNDLE_OPTIONS), BUNDLE_OPTIONS),
+  },
 ];
 
+/** The sections named on the command line, or all of them; an unknown name is an error. */
+function chosenSections(names: readonly string[]): typeof SECTIONS {
+  const unknown = names.filter((name) => !SECTIONS.some((section) => section.key === name));
+  if (unknown.length > 0) {
+    throw new Error(
+      `unknown bench section ${unknown.join(', ')}; known: ${SECTIONS.map((s) => s.key).join(', ')}`,
+    );
+  }
+  return names.length === 0 ? SECTIONS : SECTIONS.filter((section) => names.includes(section.key));
+}
+
 async function main(): Promise<void> {
-  for (const section of SECTIONS) {
+  for (const section of chosenSections(process.argv.slice(2))) {
     const table = await section.run();
     process.stdout.write(`\n## ${section.title}\n\n${table}\n`);
   }
