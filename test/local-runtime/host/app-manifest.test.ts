@@ -1,5 +1,5 @@
-/** How the host reads manifest.yml: the UI modules it mounts and the CSP it serves them with. */
-import { readHostManifest, resourceCsp } from '../../../local-runtime/host/app-manifest';
+/** How the host reads manifest.yml: the UI modules it mounts and where their resources are. */
+import { readHostManifest } from '../../../local-runtime/host/app-manifest';
 import { projectRoot } from './test-host';
 
 describe('readHostManifest', () => {
@@ -26,24 +26,11 @@ describe('readHostManifest', () => {
     expect(gadget?.editResourceUrl).toBe('/resources/gadget/index.html');
   });
 
+  it('marks the gadget not refreshable: it handles JIRA_DASHBOARD_GADGET_REFRESH itself, so Jira must not reload it', () => {
+    expect(manifest.modules.find((m) => m.key === 'value-gadget')?.refreshable).toBe(false);
+  });
+
   it('maps every resource key to its build folder under the project', () => {
     expect(manifest.resourceDirs.get('admin')).toBe(`${projectRoot}/static/build/admin`);
-  });
-});
-
-describe('resourceCsp', () => {
-  it('allows only same-origin scripts and styles when the manifest grants nothing more', () => {
-    expect(resourceCsp({ contentScripts: [], contentStyles: [] })).toContain(
-      "script-src 'self'; style-src 'self';",
-    );
-  });
-
-  it('quotes the keywords of permissions.content and keeps hosts as they are', () => {
-    const csp = resourceCsp({
-      contentScripts: ['unsafe-eval', 'sha256-abc='],
-      contentStyles: ['unsafe-inline'],
-    });
-    expect(csp).toContain("script-src 'self' 'unsafe-eval' 'sha256-abc='");
-    expect(csp).toContain("style-src 'self' 'unsafe-inline'");
   });
 });
