@@ -10,6 +10,10 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'TOO_LARGE'
   | 'UPSTREAM'
+  /** The stored value record cannot be read; `details` say why and how to overwrite it. */
+  | 'UNREADABLE_RECORD'
+  /** A save stored part of what it writes: the message says what; the user should reload. */
+  | 'SAVE_INCOMPLETE'
   | 'INTERNAL';
 
 export interface FieldError {

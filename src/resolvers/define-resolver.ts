@@ -5,6 +5,7 @@ import { toValidationIssues } from '../contract/validation-issue';
 import { AppError } from '../application/app-error';
 import { JiraUnavailableError } from '../adapters/jira/jira-client';
 import { JqlRejectedError } from '../adapters/jira/jira-site.adapter';
+import { StorageUnavailableError } from '../adapters/storage/retrying-key-value-store';
 
 /** What a resolver handler receives that can be trusted (see forge-platform.md §6.1). */
 export interface TrustedCaller {
@@ -22,6 +23,9 @@ function toResolverError(error: unknown): ResolverError {
     return { code: 'BAD_REQUEST', message: error.message, fields: [{ path: 'jql', message: error.message }] };
   if (error instanceof JiraUnavailableError) {
     return { code: 'UPSTREAM', message: `${error.message} Nothing was changed; try again in a moment.` };
+  }
+  if (error instanceof StorageUnavailableError) {
+    return { code: 'UPSTREAM', message: `${error.message} Try again in a minute.` };
   }
   console.error('Unexpected resolver error', error);
   return { code: 'INTERNAL', message: 'Something went wrong on our side. Nothing was changed; try again.' };

@@ -31,9 +31,29 @@ const value: EpicValueDocumentInput = {
   costs: { planned: [{ month: '2026-09', amount: 400 }], actual: [{ month: '2026-09', amount: 500 }] },
 };
 
+/** Storage whose writes under some prefixes fail, as Forge storage does when it keeps answering 5xx. */
+class StoreFailingWrites extends InMemoryKeyValueStore {
+  failingPrefixes: string[] = [];
+
+  private check(keys: readonly string[]): void {
+    const key = keys.find((candidate) => this.failingPrefixes.some((prefix) => candidate.startsWith(prefix)));
+    if (key !== undefined) throw new Error(`Forge storage did not answer while writing ${key}.`);
+  }
+
+  override set(key: string, value: unknown): Promise<void> {
+    this.check([key]);
+    return super.set(key, value);
+  }
+
+  override transact(operations: { set?: { key: string; value: unknown }[]; delete?: string[] }) {
+    this.check((operations.set ?? []).map((entry) => entry.key));
+    return super.transact(operations);
+  }
+}
+
 async function site() {
   const jira = new InMemoryJira();
-  const store = new InMemoryKeyValueStore();
+  const store = new StoreFailingWrites();
   const config = new SiteConfig(store);
   await config.saveObjective({
     id: 'OBJ-GROW',
@@ -199,6 +219,33 @@ describe('saveEpicValue', () => {
     expect(jira.writes).toEqual([]);
   });
 
+  it('refuses a series spanning more than 100 years, naming it, and stores nothing', async () => {
+    const { jira, contextFor } = await site();
+    const tooLong = {
+      ...value,
+      costs: {
+        planned: [],
+        actual: [
+          { month: '1990-01', amount: 1 },
+          { month: '2100-01', amount: 1 },
+        ],
+      },
+    };
+
+    const error = await failureOf(
+      saveEpicValue(contextFor(editor), { issueKey: 'PAY-1', baseRevision: 0, value: tooLong }),
+    );
+
+    expect(error.code).toBe('BAD_REQUEST');
+    expect(error.fields).toEqual([
+      {
+        path: 'value.costs.actual',
+        message: expect.stringMatching(/^spans 1,321 months.*at most 1,200/) as unknown,
+      },
+    ]);
+    expect(jira.writes).toEqual([]);
+  });
+
   it('refuses a link to an unknown objective and a new link to an archived one', async () => {
     const { contextFor } = await site();
     const links = {
@@ -304,6 +351,65 @@ describe('saveEpicValue', () => {
     expect(error.code).toBe('TOO_LARGE');
     expect(error.message).toMatch(/40,000 characters; Jira stores at most 32,768/);
     expect(retried.revision).toBe(1);
+  });
+});
+
+describe('saveEpicValue under storage failures', () => {
+  it('answers UPSTREAM saying nothing changed, and changes nothing, when the history cannot be written', async () => {
+    const { jira, store, contextFor } = await site();
+    await saveEpicValue(contextFor(editor), { issueKey: 'PAY-1', baseRevision: 0, value });
+    const before = structuredClone(jira.issues.get('PAY-1')?.stored);
+    store.failingPrefixes = ['history:'];
+
+    const error = await failureOf(
+      saveEpicValue(contextFor(editor), {
+        issueKey: 'PAY-1',
+        baseRevision: 1,
+        value: { ...value, successProbability: 0.9 },
+      }),
+    );
+    store.failingPrefixes = [];
+    const storedAfter = structuredClone(jira.issues.get('PAY-1')?.stored);
+    const history = await getEpicHistory(contextFor(editor), { issueKey: 'PAY-1' });
+    const retried = await saveEpicValue(contextFor(editor), {
+      issueKey: 'PAY-1',
+      baseRevision: 1,
+      value: { ...value, successProbability: 0.9 },
+    });
+
+    expect(error.code).toBe('UPSTREAM');
+    expect(error.message).toMatch(/PAY-1 was not saved: .*history.* Nothing was changed/);
+    expect(storedAfter).toEqual(before);
+    expect(history.entries.map((entry) => entry.revision)).toEqual([1]);
+    // The claim on revision 2 was released: saving again works at once.
+    expect(retried.revision).toBe(2);
+  });
+
+  it('answers SAVE_INCOMPLETE saying what was saved when the roll-up cannot be filed', async () => {
+    const { jira, store, contextFor } = await site();
+    store.failingPrefixes = ['rollup:'];
+
+    const error = await failureOf(
+      saveEpicValue(contextFor(editor), { issueKey: 'PAY-1', baseRevision: 0, value }),
+    );
+    store.failingPrefixes = [];
+    const history = await getEpicHistory(contextFor(editor), { issueKey: 'PAY-1' });
+
+    expect(error.code).toBe('SAVE_INCOMPLETE');
+    expect(error.message).toMatch(/saved on the epic and in its history.*totals.*Reload the panel/);
+    expect(jira.writes.map((write) => write.revision)).toEqual([1]);
+    expect(history.entries.map((entry) => entry.revision)).toEqual([1]);
+  });
+
+  it('hides a history entry left above the epic’s revision by a save that failed', async () => {
+    const { jira, store, contextFor } = await site();
+    await saveEpicValue(contextFor(editor), { issueKey: 'PAY-1', baseRevision: 0, value });
+    const issueId = jira.issues.get('PAY-1')?.id ?? '';
+    await store.set(`history:epic:${issueId}:000000002`, { revision: 2, at: '', by: 'editor', changes: [] });
+
+    const history = await getEpicHistory(contextFor(editor), { issueKey: 'PAY-1' });
+
+    expect(history.entries.map((entry) => entry.revision)).toEqual([1]);
   });
 });
 

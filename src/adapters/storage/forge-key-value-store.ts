@@ -1,5 +1,6 @@
 import { kvs, WhereConditions, type ForgeKvsAPIError } from '@forge/kvs';
 import type { KeyValueStore } from '../../application/ports/key-value-store';
+import { retryingKeyValueStore } from './retrying-key-value-store';
 
 function ttl(options?: { ttlSeconds?: number }) {
   return options?.ttlSeconds === undefined
@@ -13,8 +14,20 @@ function isKeyExists(error: unknown): boolean {
   return apiError?.code === 'KEY_CONFLICT' || apiError?.responseDetails?.status === 409;
 }
 
-/** `KeyValueStore` on Forge's key-value store (`@forge/kvs`). */
-export const forgeKeyValueStore: KeyValueStore = {
+/** A key of a batch that Forge could not read: carries the key's own error code. */
+class BatchKeyError extends Error {
+  constructor(
+    readonly key: string,
+    readonly code: string,
+    message: string,
+  ) {
+    super(`Storage could not read ${key}: ${message}`);
+    this.name = 'BatchKeyError';
+  }
+}
+
+/** `KeyValueStore` on Forge's key-value store (`@forge/kvs`), each call made once. */
+const forgeKeyValueStoreOnce: KeyValueStore = {
   get: (key) => kvs.get<unknown>(key),
   async getMany(keys) {
     const found = new Map<string, unknown>();
@@ -27,8 +40,7 @@ export const forgeKeyValueStore: KeyValueStore = {
     for (const result of results) {
       for (const item of result.successfulKeys) found.set(item.key, item.value);
       const failed = result.failedKeys.find((item) => item.error.code !== 'KEY_NOT_FOUND');
-      if (failed !== undefined)
-        throw new Error(`Storage could not read ${failed.key}: ${failed.error.message}`);
+      if (failed !== undefined) throw new BatchKeyError(failed.key, failed.error.code, failed.error.message);
     }
     return found;
   },
@@ -62,3 +74,6 @@ export const forgeKeyValueStore: KeyValueStore = {
     await transaction.execute();
   },
 };
+
+/** `KeyValueStore` on Forge's key-value store, every call retried on rate limits and 5xx. */
+export const forgeKeyValueStore: KeyValueStore = retryingKeyValueStore(forgeKeyValueStoreOnce);

@@ -39,12 +39,32 @@ function searchIndexOf(value: EpicValueDocument, kpis: ReturnType<typeof kpisOfE
   };
 }
 
+/** Why a step failed, in the words of the error (storage and Jira errors say what they were doing). */
+function reasonOf(error: unknown): string {
+  return error instanceof Error && error.message !== '' ? error.message : 'an unexpected error occurred.';
+}
+
+/** Removes what a failed save wrote ahead of the epic's property. Best effort: see the callers. */
+async function undoAhead(store: KeyValueStore, keys: readonly string[], issueKey: string): Promise<void> {
+  for (const key of keys) {
+    await store.delete(key).catch((error: unknown) => {
+      console.warn(`A failed save of ${issueKey} could not remove ${key}; readers ignore it.`, error);
+    });
+  }
+}
+
 /**
- * Writes `value` as the epic's next revision and records the change in its history.
+ * Writes `value` as the epic's next revision, with its history entry and its roll-up contribution.
  *
  * Jira's property API has no compare-and-set, so the app's storage provides one: whoever claims
  * revision n+1 first ("write if absent") may write it; anyone else gets `RevisionTakenError`.
  * The write is made as the user, so Jira's own Edit permission applies too.
+ *
+ * Every answer is true (docs/adr/0003-value-record-storage.md). The history entry is written
+ * ahead of the property, so that once the property is written only the roll-up is left: a failure
+ * before the property write removes what was written ahead and says nothing changed (history
+ * readers ignore entries above the epic's revision, should a removal fail too); a failure of the
+ * roll-up after it answers `SAVE_INCOMPLETE`, saying what was saved and asking for a reload.
  */
 export async function commitRevision(input: {
   jira: JiraSite;
@@ -60,23 +80,52 @@ export async function commitRevision(input: {
   const { jira, store, issue, current, value, settings, now } = input;
   const revision = current.revision + 1;
   const claimKey = revisionClaimKey({ issueId: issue.id, revision });
-  const claimed = await store.setIfAbsent(
-    claimKey,
-    { by: input.accountId, at: now.toISOString() },
-    { ttlSeconds: CLAIM_TTL_SECONDS },
-  );
+  const notSaved = (error: unknown) =>
+    new AppError(
+      'UPSTREAM',
+      `${issue.key} was not saved: ${reasonOf(error)} Nothing was changed; try again in a minute.`,
+    );
+  let claimed: boolean;
+  try {
+    claimed = await store.setIfAbsent(
+      claimKey,
+      { by: input.accountId, at: now.toISOString() },
+      { ttlSeconds: CLAIM_TTL_SECONDS },
+    );
+  } catch (error) {
+    // A claim whose answer was lost may have landed: it expires with its TTL.
+    throw notSaved(error);
+  }
   if (!claimed) throw new RevisionTakenError(issue.key);
 
   const kpis = kpisOfEpic({ epic: epicRecordOf(issue, value), settings, asOf: input.asOf });
   const record = { revision, updatedAt: now.toISOString(), updatedBy: input.accountId, value };
+  const historyKey = epicHistoryKey({ issueId: issue.id, revision });
+  try {
+    await rememberAccount(store, input.accountId, now);
+    await store.set(historyKey, {
+      revision,
+      at: record.updatedAt,
+      by: input.accountId,
+      changes: valueChanges({
+        before: current.revision === 0 ? null : current.value,
+        after: value,
+        currencyExponent: currencyExponentOf(settings.currency) ?? 2,
+      }),
+    });
+  } catch (error) {
+    await undoAhead(store, [historyKey, claimKey], issue.key);
+    throw notSaved(error);
+  }
+
   const outcome = await jira
     .writeValue(issue.id, record, searchIndexOf(value, kpis))
     .catch(async (error: unknown) => {
-      await store.delete(claimKey);
+      await undoAhead(store, [historyKey, claimKey], issue.key);
       throw error;
     });
   if (outcome !== 'written') {
-    await store.delete(claimKey);
+    await undoAhead(store, [historyKey, claimKey], issue.key);
     if (outcome === 'forbidden')
       throw forbidden(`Jira refused to save ${issue.key}: you need the Edit issues permission.`);
     if (outcome === 'not_found') throw badRequest(`${issue.key} no longer exists.`);
@@ -86,37 +135,14 @@ export async function commitRevision(input: {
     );
   }
 
-  await rememberAccount(store, input.accountId, now);
-  await store.set(epicHistoryKey({ issueId: issue.id, revision }), {
-    revision,
-    at: record.updatedAt,
-    by: input.accountId,
-    changes: valueChanges({
-      before: current.revision === 0 ? null : current.value,
-      after: value,
-      currencyExponent: currencyExponentOf(settings.currency) ?? 2,
-    }),
-  });
-  await fileRollup(store, issue, { ...record, value }, settings, now);
-  return record;
-}
-
-/**
- * Files the saved value in the roll-up store (the epic's contribution and its project's
- * aggregate). The value is saved in Jira by now, so a storage failure here must not report the
- * save as failed: it is logged, and the next event or the daily reconcile repairs the aggregate.
- */
-async function fileRollup(
-  store: KeyValueStore,
-  issue: EpicIssue,
-  saved: CurrentValue,
-  settings: AppSettings,
-  now: Date,
-): Promise<void> {
   try {
-    const contribution = contributionOf({ issue, settings, current: saved });
+    const contribution = contributionOf({ issue, settings, current: { ...record, value } });
     await fileContribution(store, contribution, { now, onlyIfNewer: true });
   } catch (error) {
-    console.warn(`The roll-up store missed the save of ${issue.key}; the reconcile will repair it.`, error);
+    throw new AppError(
+      'SAVE_INCOMPLETE',
+      `Your change to ${issue.key} was saved on the epic and in its history, but the portfolio totals could not be brought up to date: ${reasonOf(error)} Reload the panel to see what is stored; the totals catch up at the next daily check.`,
+    );
   }
+  return record;
 }

@@ -18,7 +18,17 @@ export async function getEpicHistory(
   const prefix = epicHistoryPrefix({ issueId: issue.id });
   // Keys are zero-padded revisions in ascending order; a history is short (one entry per save),
   // so it is read whole and paged newest-first here.
-  const all = (await queryAll(context.store, prefix)).map((entry) => entry.value as HistoryEntry);
+  // A save writes its entry ahead of the epic's property; an entry above the epic's revision is
+  // one whose save failed and could not remove it, so it never happened.
+  const latest =
+    issue.stored.state === 'stored'
+      ? issue.stored.record.revision
+      : issue.stored.state === 'none'
+        ? 0
+        : Number.POSITIVE_INFINITY;
+  const all = (await queryAll(context.store, prefix))
+    .map((entry) => entry.value as HistoryEntry)
+    .filter((entry) => !(entry.revision > latest));
   all.reverse();
   const start = cursor === undefined ? 0 : Number(cursor);
   const entries = all.slice(start, start + PAGE_SIZE);
