@@ -10,9 +10,52 @@ import {
   shareSchema,
   yearMonthSchema,
 } from './primitives.schema';
-import { arrayAt, duplicateIssues, fieldOf, numberAt, type IssuePath, type RawIssue } from './read-unknown';
+import {
+  arrayAt,
+  duplicateIssues,
+  fieldOf,
+  numberAt,
+  stringAt,
+  type IssuePath,
+  type RawIssue,
+} from './read-unknown';
 import { toValidationIssues, type ValidationResult } from './validation-issue';
 import { BENEFIT_KINDS, EVIDENCE_GRADES } from './value-vocabulary';
+
+/**
+ * Longest span of one series, first month to last, both included: 100 years. Stored records keep
+ * a series as one amount per month of its span, so a save, an import and the stored-record codec
+ * all refuse a longer one by this one constant, and what was accepted can always be read back.
+ */
+export const MAX_SERIES_MONTHS = 1200;
+
+const YEAR_MONTH = /^(\d{4})-(\d{2})$/;
+
+/** Months since year 0 of a valid `YYYY-MM`, or undefined (its own schema reports it). */
+function monthNumberOf(month: string | undefined): number | undefined {
+  const match = month === undefined ? null : YEAR_MONTH.exec(month);
+  if (match === null || !yearMonthSchema.safeParse(month).success) return undefined;
+  return Number(match[1]) * 12 + Number(match[2]) - 1;
+}
+
+/** A series whose months span more than `MAX_SERIES_MONTHS`. */
+function seriesSpanIssues(path: IssuePath, entries: readonly unknown[]): RawIssue[] {
+  const months = entries
+    .map((entry) => ({ text: stringAt(entry, 'month'), number: monthNumberOf(stringAt(entry, 'month')) }))
+    .filter((month): month is { text: string; number: number } => month.number !== undefined)
+    .sort((a, b) => a.number - b.number);
+  const first = months[0];
+  const last = months.at(-1);
+  if (first === undefined || last === undefined) return [];
+  const span = last.number - first.number + 1;
+  if (span <= MAX_SERIES_MONTHS) return [];
+  return [
+    {
+      path,
+      message: `spans ${span.toLocaleString('en')} months, from ${first.text} to ${last.text}; a series may span at most ${MAX_SERIES_MONTHS.toLocaleString('en')} months (${String(MAX_SERIES_MONTHS / 12)} years)`,
+    },
+  ];
+}
 
 /** An amount booked against a month. */
 export const monthlyAmountSchema = z.strictObject({
@@ -81,8 +124,8 @@ function seriesOf(value: unknown): { path: IssuePath; entries: readonly unknown[
 
 /**
  * The checks that span fields of an epic value: no objective linked twice, shares summing to at
- * most 1, unique benefit ids, and no month twice in one series (a series holds one amount per
- * month; two would leave it unclear whether to add or replace).
+ * most 1, unique benefit ids, no month twice in one series (a series holds one amount per month;
+ * two would leave it unclear whether to add or replace), and no series longer than 100 years.
  */
 export function epicValueIssues(value: unknown): RawIssue[] {
   return [
@@ -99,9 +142,10 @@ export function epicValueIssues(value: unknown): RawIssue[] {
       path: ['benefits'],
       what: 'benefit id',
     }),
-    ...seriesOf(value).flatMap(({ path, entries }) =>
-      duplicateIssues({ items: entries, key: 'month', path, what: 'month' }),
-    ),
+    ...seriesOf(value).flatMap(({ path, entries }) => [
+      ...duplicateIssues({ items: entries, key: 'month', path, what: 'month' }),
+      ...seriesSpanIssues(path, entries),
+    ]),
   ];
 }
 

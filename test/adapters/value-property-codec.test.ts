@@ -79,6 +79,22 @@ describe('value property codec', () => {
     expect(decodeValueProperty(JSON.parse(JSON.stringify(stored))).value).toEqual(large);
   });
 
+  it('reads back a series spanning MAX_SERIES_MONTHS, the longest a save accepts', () => {
+    const longest: EpicValueRecord = {
+      ...value,
+      costs: {
+        planned: [
+          { month: '2000-01', amount: 1 },
+          { month: '2099-12', amount: 2 },
+        ],
+        actual: [],
+      },
+    };
+    const stored = { ...meta, value: longest };
+
+    expect(decodeValueProperty(encodeValueProperty(stored)).value.costs).toEqual(longest.costs);
+  });
+
   it('refuses a property written by a newer schema version instead of misreading it', () => {
     expect(() => decodeValueProperty({ schemaVersion: 2, revision: 1 })).toThrow(/newer version/);
   });

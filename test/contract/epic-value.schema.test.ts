@@ -1,4 +1,5 @@
 import { parseEpicValue } from '../../src/contract';
+import { MAX_SERIES_MONTHS } from '../../src/contract/epic-value.schema';
 
 const aValue = () => ({
   successProbability: 0.8,
@@ -19,6 +20,30 @@ const aValue = () => ({
 describe(parseEpicValue.name, () => {
   it('accepts a valid value on its own, as an epic panel saves it', () => {
     expect(parseEpicValue(aValue())).toEqual({ success: true, data: aValue() });
+  });
+
+  it('refuses a series spanning more than MAX_SERIES_MONTHS months, naming the series', () => {
+    const value = aValue();
+    value.costs.actual.push({ month: '2126-01', amount: 1 });
+
+    expect(MAX_SERIES_MONTHS).toBe(1200);
+    expect(parseEpicValue(value)).toEqual({
+      success: false,
+      issues: [
+        {
+          path: 'costs.actual',
+          message:
+            'spans 1,201 months, from 2026-01 to 2126-01; a series may span at most 1,200 months (100 years)',
+        },
+      ],
+    });
+  });
+
+  it('accepts a series spanning exactly MAX_SERIES_MONTHS months', () => {
+    const value = aValue();
+    value.costs.actual.push({ month: '2125-12', amount: 1 });
+
+    expect(parseEpicValue(value).success).toBe(true);
   });
 
   it('names paths relative to the value', () => {

@@ -160,6 +160,22 @@ describe(parsePortfolioV1.name, () => {
     expect(issuesOf(documentWith(change))).toEqual(expected);
   });
 
+  it('rejects a series spanning more than 100 years, as a save does, naming the epic and series', () => {
+    const issues = issuesOf(
+      documentWith((d) => {
+        (benefitsOf(d.epics[0])[0]?.['planned'] as Json[]).push({ month: '2199-12', amount: 1 });
+      }),
+    );
+    expect(issues).toEqual([
+      {
+        path: 'epics[0].value.benefits[0].planned',
+        message: expect.stringMatching(
+          /^spans [\d,]+ months, .*at most 1,200 months \(100 years\)$/,
+        ) as unknown,
+      },
+    ]);
+  });
+
   it('rejects cents in a currency without a minor unit', () => {
     const issues = issuesOf(
       documentWith((d) => {

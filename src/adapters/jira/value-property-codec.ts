@@ -9,6 +9,7 @@ import type { StoredValueRead, StoredValueRecord, ValueSearchIndex } from '../..
 import { isYearMonth, monthIndexOf, yearMonthOf } from '../../domain/time/year-month';
 import { BENEFIT_KINDS } from '../../domain/model/benefit';
 import { z } from 'zod';
+import { MAX_SERIES_MONTHS } from '../../contract/epic-value.schema';
 
 /** The issue property that holds an epic's value record (and, under `index`, its JQL fields). */
 export const VALUE_PROPERTY_KEY = 'value-layer';
@@ -159,7 +160,8 @@ export function encodedLength(stored: StoredValueV1): number {
 // Anyone with Edit on the epic can write the property through Jira's REST API, so what comes
 // back is checked before it is trusted.
 const month = z.string().refine(isYearMonth, 'must be a month YYYY-MM');
-const amounts = z.array(z.number().nonnegative().nullable()).max(1200);
+// The save and import schemas refuse longer series by the same constant, so what they accept reads back.
+const amounts = z.array(z.number().nonnegative().nullable()).max(MAX_SERIES_MONTHS);
 const compactSeriesSchema = z.tuple([month, amounts]).nullable();
 const storedValueV1Schema = z.object({
   schemaVersion: z.literal(1),
