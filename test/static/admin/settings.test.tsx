@@ -176,4 +176,32 @@ describe('the settings section', () => {
       /must be an ISO 4217 currency code/,
     );
   });
+
+  it('shows the server’s refusal of one chosen epic type next to the epic types', async () => {
+    const message =
+      'Story (10000) is at hierarchy level 0, not the epic level (1); choose an epic-level type';
+    answerResolvers({
+      'admin/get-settings': () => ok(settingsView()),
+      'admin/list-objectives': () => ok(objectiveList([])),
+      'admin/save-settings': () => ({
+        ok: false,
+        error: {
+          code: 'BAD_REQUEST',
+          message: 'Some fields are not valid. Nothing was changed.',
+          fields: [{ path: 'settings.epicIssueTypeIds[0]', message }],
+        },
+      }),
+    });
+    const user = userEvent.setup();
+    renderAdminPage();
+    await showSettings(user);
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Currency' }), 'USD');
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+
+    expect(await screen.findByText('The settings were not saved')).toBeInTheDocument();
+    expect(screen.getByRole('radio', { name: 'Only the types I choose' })).toHaveAccessibleDescription(
+      message,
+    );
+  });
 });

@@ -146,7 +146,8 @@ export function SettingsSection({ view, onSaved }: SettingsSectionProps) {
     const placed: Errors = {};
     const details: string[] = [];
     for (const field of result.error.fields ?? []) {
-      const key = field.path.replace(/^settings\./, '');
+      // `epicIssueTypeIds[1]` names one chosen type; its message shows with the epic types.
+      const key = field.path.replace(/^settings\./, '').replace(/\[\d+\]$/, '');
       if (
         ['currency', 'discountRate', 'fiscalYearStartMonth', 'epicIssueTypeIds'].includes(key) ||
         key.startsWith('kpiTargets.')
