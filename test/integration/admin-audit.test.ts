@@ -1,4 +1,5 @@
-import type { LocalSiteRuntime } from '../../local-runtime/site';
+import { JiraOpenApiContract } from '../../local-runtime/contract/jira-openapi';
+import type { JiraExchange, LocalSiteRuntime } from '../../local-runtime/site';
 import type {
   AuditEntry,
   AuditPage,
@@ -16,9 +17,11 @@ import { ADMIN, call, openDemoSite, TEAM, type Envelope } from './local-site';
  */
 describe('the admin audit log on the local runtime', () => {
   let site: LocalSiteRuntime;
+  const exchanges: JiraExchange[] = [];
 
   beforeAll(async () => {
     site = await openDemoSite();
+    site.onJiraExchange((exchange) => exchanges.push(exchange));
   });
 
   afterAll(async () => {
@@ -256,5 +259,14 @@ describe('the admin audit log on the local runtime', () => {
     expect(answer.error).toBeUndefined();
     expect(added).toHaveLength(1);
     expect(added[0]).toMatchObject({ by: ADMIN, action: expect.stringMatching(change.action) as unknown });
+  });
+
+  it('checks owners and issue types with Jira calls the OpenAPI spec declares', () => {
+    const contract = JiraOpenApiContract.load();
+    const templates = new Set(exchanges.map((exchange) => `${exchange.method} ${exchange.template}`));
+
+    expect(templates).toContain('GET /rest/api/3/user/bulk');
+    expect(templates).toContain('GET /rest/api/3/issuetype');
+    expect(exchanges.flatMap((exchange) => contract.checkExchange(exchange))).toEqual([]);
   });
 });
