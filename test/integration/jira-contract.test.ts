@@ -2,7 +2,7 @@ import { JiraOpenApiContract } from '../../local-runtime/contract/jira-openapi';
 import type { JiraExchange, LocalSiteRuntime } from '../../local-runtime/site';
 import type { EpicList } from '../../src/contract/gadget.contract';
 import type { EpicValueView } from '../../src/contract/panel.contract';
-import { ADMIN, call, openDemoSite, TEAM } from './local-site';
+import { ADMIN, call, openDemoSite, stageFile, TEAM } from './local-site';
 
 /**
  * Every Jira call the app's own adapters make, and every answer, checked against Atlassian's
@@ -36,7 +36,7 @@ describe("the app's Jira calls against the official OpenAPI spec", () => {
     await call(site, ADMIN, 'admin/get-settings');
     const backup = await call<{ content: string }>(site, ADMIN, 'admin/export-backup');
     await call(site, ADMIN, 'admin/import-preview', {
-      document: JSON.parse(backup.data?.content ?? '{}') as unknown,
+      importId: await stageFile(site, ADMIN, backup.data?.content ?? '{}'),
     });
 
     const contract = JiraOpenApiContract.load();

@@ -33,3 +33,39 @@ export async function call<T = unknown>(
     accountId,
   })) as Envelope<T>;
 }
+
+/** Uploads a file's JSON text in parts, as the admin page does; answers the import's id. */
+export async function stageFile(
+  site: LocalSiteRuntime,
+  accountId: string,
+  text: string,
+  partSize = 150_000,
+): Promise<string> {
+  let importId: string | undefined;
+  const parts = Math.max(1, Math.ceil(text.length / partSize));
+  for (let part = 0; part < parts; part++) {
+    const staged = await call<{ importId: string }>(site, accountId, 'admin/import-stage', {
+      ...(importId === undefined ? {} : { importId }),
+      part,
+      parts,
+      chunk: text.slice(part * partSize, (part + 1) * partSize),
+    });
+    if (staged.data === undefined) throw new Error(`staging failed: ${JSON.stringify(staged.error)}`);
+    importId = staged.data.importId;
+  }
+  if (importId === undefined) throw new Error('nothing staged');
+  return importId;
+}
+
+/** Applies a staged import step by step until it is done or answers an error: that last answer. */
+export async function applyUntilDone(
+  site: LocalSiteRuntime,
+  accountId: string,
+  importId: string,
+): Promise<Envelope<{ done: boolean }>> {
+  for (let step = 0; step < 200; step++) {
+    const answer = await call<{ done: boolean }>(site, accountId, 'admin/import-apply', { importId });
+    if (answer.data?.done !== false) return answer;
+  }
+  throw new Error('the import never finished');
+}

@@ -32,7 +32,9 @@ describe('malformed payloads on the local runtime', () => {
       ['objective.id', 'objective.name', 'objective.status', 'objective.weight'],
     ],
     ['admin/set-objective-status', { id: 'OBJ-1', status: 'deleted' }, ['status']],
-    ['admin/import-apply', {}, ['document']],
+    ['admin/import-apply', {}, ['importId']],
+    ['admin/import-apply', { document: { format: 'value-layer.portfolio' } }, ['document', 'importId']],
+    ['admin/import-preview', { document: { format: 'value-layer.portfolio' } }, ['document', 'importId']],
   ])('%s rejects %j, naming each bad field', async (functionKey, payload, fields) => {
     const before = site.storeStats();
 

@@ -2,7 +2,7 @@ import type { LocalSiteRuntime } from '../../local-runtime/site';
 import { ADMIN as ADMIN_KEYS } from '../../src/contract/admin.contract';
 import type { EpicList, PortfolioView } from '../../src/contract/gadget.contract';
 import type { EpicValueView } from '../../src/contract/panel.contract';
-import { ADMIN, call, openDemoSite, PORTFOLIO, TEAM } from './local-site';
+import { ADMIN, applyUntilDone, call, openDemoSite, PORTFOLIO, stageFile, TEAM } from './local-site';
 
 /**
  * The three resolvers on the local Forge runtime with the real @forge/api, @forge/kvs and
@@ -161,8 +161,8 @@ describe('resolvers on the local runtime', () => {
       [ADMIN_KEYS.setObjectiveStatus]: { id: 'OBJ-X', status: 'archived' },
       [ADMIN_KEYS.deleteObjective]: { id: 'OBJ-X' },
       [ADMIN_KEYS.stageImport]: { part: 0, parts: 1, chunk: '{}' },
-      [ADMIN_KEYS.previewImport]: { document: {} },
-      [ADMIN_KEYS.applyImport]: { document: {} },
+      [ADMIN_KEYS.previewImport]: { importId: 'a1b2c3d4-e5f6' },
+      [ADMIN_KEYS.applyImport]: { importId: 'a1b2c3d4-e5f6' },
     };
 
     it.each(Object.values(ADMIN_KEYS))(
@@ -187,7 +187,8 @@ describe('resolvers on the local runtime', () => {
       first.value.successProbability = 0.123;
       second.value.successProbability = 7;
 
-      const answer = await call(site, ADMIN, ADMIN_KEYS.applyImport, { document });
+      const importId = await stageFile(site, ADMIN, JSON.stringify(document));
+      const answer = await applyUntilDone(site, ADMIN, importId);
       const after = await call<{ content: string }>(site, ADMIN, ADMIN_KEYS.exportBackup);
 
       expect(answer.error?.code).toBe('BAD_REQUEST');

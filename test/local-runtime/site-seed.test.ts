@@ -184,7 +184,7 @@ describe('the value import', () => {
   it('logs one line and goes on when the admin import does not exist yet', async () => {
     const lines: string[] = [];
     const outcome = await importValueData(
-      () => Promise.reject(new InvokeError("Resolver has no definition for 'admin/import-apply'.", 'Error')),
+      () => Promise.reject(new InvokeError("Resolver has no definition for 'admin/import-stage'.", 'Error')),
       {
         format: 'value-layer.portfolio',
         version: 1,
@@ -197,6 +197,44 @@ describe('the value import', () => {
     );
     expect(outcome).toBe('unavailable');
     expect(lines).toEqual(['value data not imported: the admin import is not available yet']);
+  });
+
+  it("imports by the admin page's one path: upload in parts, preview by id, apply in steps until done", async () => {
+    const jira = new JiraStore(CollectionStore.open(null));
+    const { document } = seedSite(jira, { name: 'demo', repoRoot: REPO_ROOT });
+    if (document === null) throw new Error('the demo seed has value data');
+    const calls: { functionKey: string; payload: Record<string, unknown> }[] = [];
+    let applySteps = 0;
+    const outcome = await importValueData(
+      ({ functionKey, payload }) => {
+        calls.push({ functionKey, payload: payload as Record<string, unknown> });
+        if (functionKey === 'admin/import-stage')
+          return Promise.resolve({ ok: true, data: { importId: 'imp-1' } });
+        if (functionKey === 'admin/import-preview')
+          return Promise.resolve({ ok: true, data: { valid: true, issues: [] } });
+        applySteps += 1;
+        return Promise.resolve({ ok: true, data: { done: applySteps === 3 } });
+      },
+      document,
+      ADMIN,
+      () => undefined,
+    );
+
+    const keys = calls.map((call) => call.functionKey);
+    const stages = calls.filter((call) => call.functionKey === 'admin/import-stage');
+    expect(outcome).toBe('imported');
+    expect(stages.length).toBeGreaterThan(1);
+    expect(stages.map((call) => call.payload.chunk).join('')).toBe(JSON.stringify(document));
+    expect(keys.slice(stages.length)).toEqual([
+      'admin/import-preview',
+      'admin/import-apply',
+      'admin/import-apply',
+      'admin/import-apply',
+    ]);
+    expect(calls.slice(stages.length).map((call) => call.payload)).toEqual(
+      Array.from({ length: 4 }, () => ({ importId: 'imp-1' })),
+    );
+    expect(calls.some((call) => 'document' in call.payload)).toBe(false);
   });
 
   it('applies value data it could not apply on first start once the app has its import', async () => {

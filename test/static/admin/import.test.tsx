@@ -29,6 +29,7 @@ const VALID: ImportPreview = {
     objectivesChanged: [],
     epicsWithNewRecord: ['PAY-1'],
     epicsReplaced: ['PAY-2'],
+    epicsUnreadableReplaced: [],
     settingsChanged: false,
   },
 };
@@ -265,5 +266,41 @@ describe('the import section', () => {
 
     expect(await screen.findByRole('region', { name: 'Ready to import' })).toBeInTheDocument();
     expect(calls.payloads('admin/import-preview')).toEqual([{ importId: IMPORT_ID }]);
+  });
+
+  it('says which epics replace an unreadable record', async () => {
+    const { user } = await openImport({
+      'admin/import-preview': () =>
+        ok({ ...VALID, changes: { ...VALID.changes, epicsUnreadableReplaced: ['PAY-3'] } }),
+    });
+
+    await user.upload(screen.getByLabelText('Choose a file'), jsonFile(DOCUMENT));
+
+    const preview = await screen.findByRole('region', { name: 'Ready to import' });
+    expect(within(preview).getByText('Replaces an unreadable record on 1 epic')).toBeInTheDocument();
+    expect(within(preview).getByText('PAY-3')).toBeInTheDocument();
+  });
+
+  it('names the epics a rolled-back import left as someone saved them, and offers no retry', async () => {
+    const { user } = await openImport({
+      'admin/import-preview': () => ok(VALID),
+      'admin/import-apply': () => ({
+        ok: false,
+        error: {
+          code: 'UPSTREAM',
+          message:
+            'The import stopped (Jira is down). Try again in a moment. Everything the import wrote was put back except 1 epic(s) someone else changed after the import wrote them, which were left as they are: PAY-1.',
+          details: { rolledBack: true, conflicts: [{ key: 'PAY-1', revision: 4, updatedBy: 'acc-team' }] },
+        },
+      }),
+    });
+    await user.upload(screen.getByLabelText('Choose a file'), jsonFile(DOCUMENT));
+    await user.click(await screen.findByRole('button', { name: 'Import 1 objective and 2 epics' }));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('The import was put back, except 1 epic changed since');
+    const table = screen.getByRole('table', { name: '1 epic left as someone else saved it' });
+    expect(within(table).getAllByRole('row')[1]).toHaveTextContent('PAY-14acc-team');
+    expect(within(alert).queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
   });
 });

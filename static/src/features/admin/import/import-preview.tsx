@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { ImportPreview } from '../../../../../src/contract/admin.contract';
+import type { ImportPreview, ImportRollbackConflict } from '../../../../../src/contract/admin.contract';
 import type { FieldError } from '../../../../../src/contract/envelope';
 import { SectionMessage } from '../ui/section-message';
 import { plural } from '../text';
@@ -37,6 +37,10 @@ export function ImportPreviewView({ preview, children }: { preview: ImportPrevie
               ids={changes.epicsReplaced}
               text={(n) => `Replaces the value record of ${plural(n, 'epic')}`}
             />
+            <Change
+              ids={changes.epicsUnreadableReplaced}
+              text={(n) => `Replaces an unreadable record on ${plural(n, 'epic')}`}
+            />
             <li>
               {changes.settingsChanged
                 ? 'Changes the currency or discount rate'
@@ -52,6 +56,14 @@ export function ImportPreviewView({ preview, children }: { preview: ImportPrevie
               <p>
                 Each replaced epic keeps its history: the import is saved as a new revision, and teams can see
                 what changed in the Value panel.
+              </p>
+            </SectionMessage>
+          )}
+          {changes.epicsUnreadableReplaced.length > 0 && (
+            <SectionMessage appearance="information" live={false} title="Unreadable records are repaired">
+              <p>
+                The app cannot read what these epics hold now (damaged, or written by a newer version), so the
+                file&rsquo;s record replaces it. If the import fails, what they held is put back exactly.
               </p>
             </SectionMessage>
           )}
@@ -103,6 +115,36 @@ export function IssueTable({ issues }: { issues: readonly FieldError[] }) {
                 <code>{issue.path}</code>
               </td>
               <td>{issue.message}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Epics a rolled-back import left as they are, because someone changed them after it wrote them. */
+export function ConflictTable({ conflicts }: { conflicts: readonly ImportRollbackConflict[] }) {
+  return (
+    <div className="vl-table-scroll vl-issues" role="region" aria-labelledby="conflicts-caption" tabIndex={0}>
+      <table className="vl-table">
+        <caption id="conflicts-caption" className="vl-table-caption">
+          {plural(conflicts.length, 'epic')} left as someone else saved{' '}
+          {conflicts.length === 1 ? 'it' : 'them'}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Epic</th>
+            <th scope="col">Revision now</th>
+            <th scope="col">Saved by</th>
+          </tr>
+        </thead>
+        <tbody>
+          {conflicts.map((conflict) => (
+            <tr key={conflict.key}>
+              <td>{conflict.key}</td>
+              <td>{conflict.revision ?? 'unknown'}</td>
+              <td>{conflict.updatedBy ?? 'unknown'}</td>
             </tr>
           ))}
         </tbody>

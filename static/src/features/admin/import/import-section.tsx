@@ -1,10 +1,15 @@
 import { useRef, useState, type DragEvent } from 'react';
-import type { ImportPreview, ImportResult } from '../../../../../src/contract/admin.contract';
+import type {
+  ImportPreview,
+  ImportResult,
+  ImportRollbackConflict,
+  ImportRolledBack,
+} from '../../../../../src/contract/admin.contract';
 import type { FieldError } from '../../../../../src/contract/envelope';
 import { useAdminApi, useShowSection } from '../admin-context';
 import { SectionMessage } from '../ui/section-message';
 import { Spinner } from '../ui/skeleton';
-import { ImportPreviewView, IssueTable } from './import-preview';
+import { ConflictTable, ImportPreviewView, IssueTable } from './import-preview';
 import { plural } from '../text';
 import { formatBytes, READ_LIMIT_BYTES, readText, splitForUpload } from './read-file';
 import './import.css';
@@ -24,6 +29,16 @@ interface Problem {
   title: string;
   text: string;
   issues?: readonly FieldError[];
+  /** Epics a rolled-back import left as they are: someone changed them after the import wrote them. */
+  conflicts?: readonly ImportRollbackConflict[];
+}
+
+/** The `details` of an import that was rolled back, if the error carries them. */
+function rolledBackOf(details: unknown): ImportRolledBack | null {
+  const candidate = details as Partial<ImportRolledBack> | null | undefined;
+  return candidate?.rolledBack === true && Array.isArray(candidate.conflicts)
+    ? (candidate as ImportRolledBack)
+    : null;
 }
 
 interface Progress {
@@ -206,15 +221,22 @@ export function ImportSection() {
       if (run.current !== mine) return;
       if (!result.ok) {
         const { error } = result;
+        const rolledBack = rolledBackOf(error.details);
+        const conflicts = rolledBack?.conflicts ?? [];
         update((previous) => ({
           ...previous,
           stages: { ...previous.stages, apply: 'failed' },
           progress: {},
           problem: {
-            title: 'Nothing was imported',
+            title:
+              conflicts.length === 0
+                ? 'Nothing was imported'
+                : `The import was put back, except ${plural(conflicts.length, 'epic')} changed since`,
             text: error.message,
-            // A step cut short by the network or Jira can be run again: the server resumes.
-            retry: error.code === 'UPSTREAM' || error.code === 'INTERNAL',
+            conflicts,
+            // A step cut short by the network or Jira can be run again: the server resumes (or
+            // finishes putting back). Once everything is put back, there is nothing to resume.
+            retry: rolledBack === null && (error.code === 'UPSTREAM' || error.code === 'INTERNAL'),
             // The apply call addresses the file below its `document` payload field.
             issues: (error.fields ?? []).map((field) => ({
               path: field.path.replace(/^document\./, ''),
@@ -324,6 +346,9 @@ export function ImportSection() {
       )}
       {state?.problem?.issues !== undefined && state.problem.issues.length > 0 && (
         <IssueTable issues={state.problem.issues} />
+      )}
+      {state?.problem?.conflicts !== undefined && state.problem.conflicts.length > 0 && (
+        <ConflictTable conflicts={state.problem.conflicts} />
       )}
 
       {state?.preview?.valid === true && state.result === undefined && (
