@@ -13,6 +13,12 @@ export const saveEpicValueInput = z.strictObject({
   baseRevision: z.number().int().min(0),
   /** Validated by the use case against the site's currency and objectives (`value.…` paths). */
   value: z.unknown(),
+  /**
+   * Set only to replace a stored record the app cannot read, after the user confirmed it: the
+   * fingerprint of the unreadable content they were shown (`UnreadableRecord`). Without it, such
+   * a record is never overwritten.
+   */
+  overwriteUnreadable: z.strictObject({ fingerprint: z.string().min(1).max(64) }).optional(),
 });
 
 export const getEpicHistoryInput = z.strictObject({
@@ -55,6 +61,19 @@ export interface EpicValueView {
   canEdit: boolean;
   /** Why the panel is read-only, when it is. */
   readOnlyReason: string | null;
+}
+
+/** Details of an `UNREADABLE_RECORD` answer: what is wrong, and what an overwrite must name. */
+export interface UnreadableRecord {
+  issueKey: string;
+  /** Why the stored record cannot be read, e.g. where it is damaged. */
+  reason: string;
+  /** Identifies the unreadable content; an overwrite names it (`overwriteUnreadable`). */
+  fingerprint: string;
+  /** The revision an overwrite is based on (`baseRevision`). */
+  revision: number;
+  /** Whether the user may overwrite it (Edit issues on the epic). */
+  canEdit: boolean;
 }
 
 /** Details of a `CONFLICT` answer to a save: the record as someone else saved it. */

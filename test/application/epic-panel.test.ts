@@ -5,7 +5,7 @@ import type { PanelContext } from '../../src/application/epic-value/panel-contex
 import { saveEpicValue } from '../../src/application/epic-value/save-epic-value';
 import { SiteConfig } from '../../src/application/site-config';
 import type { EpicValueDocumentInput } from '../../src/contract/epic-value.schema';
-import type { SaveConflict } from '../../src/contract/panel.contract';
+import type { SaveConflict, UnreadableRecord } from '../../src/contract/panel.contract';
 import { InMemoryJira, type FakeUser } from '../fakes/in-memory-jira-site';
 import { InMemoryKeyValueStore } from '../fakes/in-memory-key-value-store';
 
@@ -141,8 +141,132 @@ describe('getEpicValue', () => {
 
     const error = await failureOf(getEpicValue(contextFor(editor), { issueKey: 'PAY-1' }));
 
-    expect(error.code).toBe('UPSTREAM');
+    expect(error.code).toBe('UNREADABLE_RECORD');
     expect(error.message).toMatch(/cannot be read .*record\.b\.0\.k/);
+  });
+});
+
+/** A stored property whose cost series spans 1,201 months: more than the codec reads. */
+const OVER_LIMIT_RECORD = JSON.stringify({
+  schemaVersion: 1,
+  revision: 4,
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  updatedBy: 'someone',
+  record: { p: 1, o: [], b: [], c: { p: ['2000-01', new Array<number>(1201).fill(1)], a: null }, n: null },
+  index: {},
+});
+
+describe('an unreadable stored record', () => {
+  it.each([
+    ['damaged JSON of this app', '{"schemaVersion":1,"revision":2,"record":"garbage"}', 2],
+    ['a record of an unknown schema', '{"schemaVersion":99,"revision":7}', 7],
+    ['a series over the 1,200-month limit', OVER_LIMIT_RECORD, 4],
+    ['a foreign shape', '["not", "a", "record"]', 0],
+  ])('is reported with what an overwrite needs when it holds %s', async (_, json, revision) => {
+    const { jira, contextFor } = await site();
+    jira.setRawValue('PAY-1', json);
+
+    const error = await failureOf(getEpicValue(contextFor(editor), { issueKey: 'PAY-1' }));
+
+    expect(error.code).toBe('UNREADABLE_RECORD');
+    expect(error.details).toEqual({
+      issueKey: 'PAY-1',
+      reason: expect.any(String) as unknown,
+      fingerprint: expect.stringMatching(/^\d+-[0-9a-z]+$/) as unknown,
+      revision,
+      canEdit: true,
+    });
+  });
+
+  it('is left as it is by a save that does not name it', async () => {
+    const { jira, contextFor } = await site();
+    jira.setRawValue('PAY-1', OVER_LIMIT_RECORD);
+
+    const error = await failureOf(
+      saveEpicValue(contextFor(editor), { issueKey: 'PAY-1', baseRevision: 4, value }),
+    );
+
+    expect(error.code).toBe('UNREADABLE_RECORD');
+    expect(jira.rawValueOf('PAY-1')).toBe(OVER_LIMIT_RECORD);
+  });
+
+  it('is replaced by a confirmed overwrite naming its fingerprint, as the next revision with history', async () => {
+    const { jira, contextFor } = await site();
+    jira.setRawValue('PAY-1', OVER_LIMIT_RECORD);
+    const shown = (await failureOf(getEpicValue(contextFor(editor), { issueKey: 'PAY-1' })))
+      .details as UnreadableRecord;
+
+    const view = await saveEpicValue(contextFor(editor), {
+      issueKey: 'PAY-1',
+      baseRevision: shown.revision,
+      value: {},
+      overwriteUnreadable: { fingerprint: shown.fingerprint },
+    });
+    const history = await getEpicHistory(contextFor(editor), { issueKey: 'PAY-1' });
+
+    expect(view.revision).toBe(5);
+    expect(view.value.benefits).toEqual([]);
+    expect((await getEpicValue(contextFor(editor), { issueKey: 'PAY-1' })).revision).toBe(5);
+    expect(history.entries.map((entry) => entry.revision)).toEqual([5]);
+  });
+
+  it('is not overwritten when it changed since the user was shown it', async () => {
+    const { jira, contextFor } = await site();
+    jira.setRawValue('PAY-1', OVER_LIMIT_RECORD);
+    const shown = (await failureOf(getEpicValue(contextFor(editor), { issueKey: 'PAY-1' })))
+      .details as UnreadableRecord;
+    const changed = OVER_LIMIT_RECORD.replace('"someone"', '"someone else"');
+    jira.setRawValue('PAY-1', changed);
+
+    const error = await failureOf(
+      saveEpicValue(contextFor(editor), {
+        issueKey: 'PAY-1',
+        baseRevision: shown.revision,
+        value: {},
+        overwriteUnreadable: { fingerprint: shown.fingerprint },
+      }),
+    );
+
+    expect(error.code).toBe('CONFLICT');
+    expect(error.message).toMatch(/changed since you were shown it/);
+    expect(jira.rawValueOf('PAY-1')).toBe(changed);
+  });
+
+  it('is not overwritten by a user without Edit', async () => {
+    const { jira, contextFor } = await site();
+    jira.setRawValue('PAY-1', OVER_LIMIT_RECORD);
+    const shown = (await failureOf(getEpicValue(contextFor(viewer), { issueKey: 'PAY-1' })))
+      .details as UnreadableRecord;
+
+    const error = await failureOf(
+      saveEpicValue(contextFor(viewer), {
+        issueKey: 'PAY-1',
+        baseRevision: shown.revision,
+        value: {},
+        overwriteUnreadable: { fingerprint: shown.fingerprint },
+      }),
+    );
+
+    expect(shown.canEdit).toBe(false);
+    expect(error.code).toBe('FORBIDDEN');
+    expect(jira.rawValueOf('PAY-1')).toBe(OVER_LIMIT_RECORD);
+  });
+
+  it('is not overwritten when it can be read after all', async () => {
+    const { jira, contextFor } = await site();
+    await saveEpicValue(contextFor(editor), { issueKey: 'PAY-1', baseRevision: 0, value });
+
+    const error = await failureOf(
+      saveEpicValue(contextFor(editor), {
+        issueKey: 'PAY-1',
+        baseRevision: 1,
+        value: {},
+        overwriteUnreadable: { fingerprint: '1-abc' },
+      }),
+    );
+
+    expect(error.code).toBe('CONFLICT');
+    expect(jira.writes).toHaveLength(1);
   });
 });
 

@@ -1,10 +1,14 @@
 import type { EpicValueView } from '../../contract/panel.contract';
 import { monthOf } from '../ports/clock';
 import { epicValueView } from './epic-value-view';
-import { currentValueOf, loadEpic } from './load-epic';
+import { currentValueOf, loadEpic, unreadableReasonOf } from './load-epic';
 import { siteConfigOf, type PanelContext } from './panel-context';
+import { unreadableRecordError } from './unreadable-record';
 
-/** The epic's value record, its KPIs as of this month, and whether the user may edit it. */
+/**
+ * The epic's value record, its KPIs as of this month, and whether the user may edit it. A record
+ * that cannot be read answers `UNREADABLE_RECORD` with what the panel needs to offer an overwrite.
+ */
 export async function getEpicValue(
   context: PanelContext,
   { issueKey }: { issueKey: string },
@@ -13,6 +17,17 @@ export async function getEpicValue(
   const [settings, objectives] = await Promise.all([config.settings(), config.objectives()]);
   const issue = await loadEpic(context.jira, issueKey, settings);
   const canEdit = await context.permissions.canEditIssue(issue.id);
+  const reason = unreadableReasonOf(issue, settings.currency);
+  if (reason !== null) {
+    throw await unreadableRecordError({
+      jira: context.jira,
+      store: context.store,
+      issue,
+      reason,
+      canEdit,
+      message: `The value record stored on ${issue.key} cannot be read (${reason}). It was left as it is.`,
+    });
+  }
   return epicValueView({
     issue,
     stored: currentValueOf(issue, settings.currency),

@@ -24,24 +24,30 @@ export async function loadEpic(jira: JiraSite, issueKey: string, settings: AppSe
   return issue;
 }
 
+/** Why the record stored on the epic cannot be read, or null when it can (or there is none). */
+export function unreadableReasonOf(issue: EpicIssue, currency: string): string | null {
+  const { stored } = issue;
+  if (stored.state === 'none') return null;
+  if (stored.state === 'unreadable') return stored.reason;
+  const checked = parseEpicValue(stored.record.value, { currency });
+  return checked.success
+    ? null
+    : `${checked.issues[0]?.path ?? 'value'}: ${checked.issues[0]?.message ?? 'invalid'}`;
+}
+
 /**
  * The value record stored on the epic, checked as strictly as a save would be. A record that
- * cannot be read is reported and left as it is, never replaced behind the user's back.
+ * cannot be read is reported (`UNREADABLE_RECORD`) and left as it is, never replaced behind the
+ * user's back: only an overwrite the user confirmed in the panel, or an import, replaces it.
  */
 export function currentValueOf(issue: EpicIssue, currency: string): CurrentValue {
   const { stored } = issue;
   if (stored.state === 'none') return { revision: 0, updatedAt: null, updatedBy: null, value: EMPTY_VALUE };
   const checked = stored.state === 'stored' ? parseEpicValue(stored.record.value, { currency }) : null;
   if (stored.state === 'unreadable' || checked === null || !checked.success) {
-    const reason =
-      stored.state === 'unreadable'
-        ? stored.reason
-        : checked?.success === false
-          ? `${checked.issues[0]?.path ?? 'value'}: ${checked.issues[0]?.message ?? 'invalid'}`
-          : 'unknown';
     throw new AppError(
-      'UPSTREAM',
-      `The value record stored on ${issue.key} cannot be read (${reason}). It was left as it is; a Jira admin can restore it from a Value Layer backup.`,
+      'UNREADABLE_RECORD',
+      `The value record stored on ${issue.key} cannot be read (${unreadableReasonOf(issue, currency) ?? 'unknown'}). It was left as it is: someone who may edit ${issue.key} can overwrite it with a new record from its Value panel, or a Jira admin can import a Value Layer backup.`,
     );
   }
   const { revision, updatedAt, updatedBy } = stored.record;

@@ -7,8 +7,10 @@ import { monthOf } from '../ports/clock';
 import type { EpicIssue } from '../ports/jira-site';
 import { commitRevision, RevisionTakenError } from './commit-revision';
 import { epicValueView } from './epic-value-view';
-import { currentValueOf, loadEpic } from './load-epic';
+import { EMPTY_VALUE } from './epic-value-view';
+import { currentValueOf, loadEpic, unreadableReasonOf, type CurrentValue } from './load-epic';
 import { siteConfigOf, type PanelContext } from './panel-context';
+import { unreadableRecordOf } from './unreadable-record';
 
 /**
  * The epic as the save that won the race left it. The winner may still be writing when the loser
@@ -57,11 +59,51 @@ function objectiveLinkErrors(
  *
  * No lost updates: the save names the revision it was based on. If the stored revision moved on,
  * or another save claims the next revision first (see `commitRevision`), the answer is
- * `CONFLICT` with the record as it now is, and nothing is written.
+ * `CONFLICT` with the record as it now is, and nothing is written. A stored record the app cannot
+ * read is replaced only by a save that names it (`overwriteUnreadable`), under the same rules.
  */
+/**
+ * The starting point of an overwrite of a record the app cannot read, which the user confirmed
+ * for the content named by `fingerprint`. Anything else, a readable record or content changed
+ * since, is refused and nothing is written.
+ */
+async function overwriteStart(
+  context: PanelContext,
+  issue: EpicIssue,
+  settings: AppSettings,
+  fingerprint: string,
+): Promise<CurrentValue> {
+  const reason = unreadableReasonOf(issue, settings.currency);
+  if (reason === null) {
+    throw new AppError(
+      'CONFLICT',
+      `The value record on ${issue.key} can be read now, so it was not overwritten. Reload the panel to see it.`,
+    );
+  }
+  const unreadable = await unreadableRecordOf({
+    jira: context.jira,
+    store: context.store,
+    issue,
+    reason,
+    canEdit: true,
+  });
+  if (unreadable.fingerprint !== fingerprint) {
+    throw new AppError(
+      'CONFLICT',
+      `The value record on ${issue.key} changed since you were shown it, so it was not overwritten. Reload the panel to see what it holds now.`,
+    );
+  }
+  return { revision: unreadable.revision, updatedAt: null, updatedBy: null, value: EMPTY_VALUE };
+}
+
 export async function saveEpicValue(
   context: PanelContext,
-  input: { issueKey: string; baseRevision: number; value: unknown },
+  input: {
+    issueKey: string;
+    baseRevision: number;
+    value: unknown;
+    overwriteUnreadable?: { fingerprint: string } | undefined;
+  },
 ): Promise<EpicValueView> {
   const config = siteConfigOf(context);
   const [settings, objectives] = await Promise.all([config.settings(), config.objectives()]);
@@ -82,7 +124,11 @@ export async function saveEpicValue(
       })),
     );
   }
-  const current = currentValueOf(issue, settings.currency);
+  const overwrite = input.overwriteUnreadable;
+  const current =
+    overwrite === undefined
+      ? currentValueOf(issue, settings.currency)
+      : await overwriteStart(context, issue, settings, overwrite.fingerprint);
   const linkErrors = objectiveLinkErrors(parsed.data, current.value, objectives);
   if (linkErrors.length > 0) throw badRequest('Some objective links are not valid.', linkErrors);
 
@@ -106,7 +152,11 @@ export async function saveEpicValue(
       details,
     );
   };
-  if (current.revision !== input.baseRevision) throw conflict(issue, current);
+  if (current.revision !== input.baseRevision) {
+    if (overwrite !== undefined)
+      throw new AppError('CONFLICT', `${issue.key} changed since you were shown it. Reload the panel.`);
+    throw conflict(issue, current);
+  }
 
   let record: Awaited<ReturnType<typeof commitRevision>>;
   try {
@@ -122,6 +172,11 @@ export async function saveEpicValue(
       asOf,
     });
   } catch (error) {
+    if (error instanceof RevisionTakenError && overwrite !== undefined)
+      throw new AppError(
+        'CONFLICT',
+        `Someone else replaced the value record on ${issue.key} at the same moment. Reload the panel to see theirs.`,
+      );
     if (error instanceof RevisionTakenError) throw conflict(await winnersVersion(context, issue, settings));
     throw error;
   }
