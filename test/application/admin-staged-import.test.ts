@@ -448,4 +448,20 @@ describe('staged import', () => {
     expect([amountOf('PAY-1'), amountOf('PAY-2')]).toEqual([11, 22]);
     expect(jira.writes.map((write) => write.revision)).toEqual([1, 1]);
   });
+
+  it('refuses a series spanning more than 1,200 months, naming it, and writes nothing', async () => {
+    const { contextFor, jira } = site();
+    const epic = anEpic('PAY-1');
+    epic.value.benefits[0]?.planned.push({ month: '2126-02', amount: 1 });
+    const importId = await stage(contextFor(admin), aDocument([epic]), 500);
+
+    const preview = await previewStagedImport(contextFor(admin), { importId });
+    const error = await failureOf(applyImportStep(contextFor(admin), { importId }));
+
+    expect(preview.valid).toBe(false);
+    expect(preview.issues.map((issue) => issue.path)).toEqual(['epics[0].value.benefits[0].planned']);
+    expect(preview.issues[0]?.message).toMatch(/at most 1,200 months/);
+    expect(error.code).toBe('BAD_REQUEST');
+    expect(jira.writes).toEqual([]);
+  });
 });
