@@ -225,13 +225,27 @@ describe('the admin page in Chromium', () => {
       await screenshots(shell.page, 'import-preview');
       await preview.getByRole('button', { name: 'Cancel' }).click();
 
-      // The server refuses the same file too, and nothing changed.
-      const applied = (await env.site.invoke({
-        moduleKey: MODULES.admin,
-        functionKey: 'admin/import-apply',
-        payload: { document: file },
-        accountId: admin,
-      })) as Envelope<unknown>;
+      // The server refuses the same file too, uploaded as the page does, and nothing changed.
+      const invokeAdmin = async (functionKey: string, payload: unknown) =>
+        (await env.site.invoke({
+          moduleKey: MODULES.admin,
+          functionKey,
+          payload,
+          accountId: admin,
+        })) as Envelope<{ importId: string }>;
+      const text = JSON.stringify(file);
+      const parts = Math.ceil(text.length / 20_000);
+      let importId = '';
+      for (let part = 0; part < parts; part++) {
+        const staged = await invokeAdmin('admin/import-stage', {
+          ...(part === 0 ? {} : { importId }),
+          part,
+          parts,
+          chunk: text.slice(part * 20_000, (part + 1) * 20_000),
+        });
+        importId = staged.ok ? staged.data.importId : importId;
+      }
+      const applied = await invokeAdmin('admin/import-apply', { importId });
       expect(applied.ok).toBe(false);
       const after = await call<{ content: string }>('admin', 'admin/export-backup', {});
       expect(after.content).toBe(backup.content);
@@ -254,8 +268,8 @@ describe('the admin page in Chromium', () => {
         'admin/set-objective-status': { id: 'OBJ-1', status: 'archived' },
         'admin/delete-objective': { id: 'OBJ-1' },
         'admin/import-stage': { part: 0, parts: 1, chunk: '{}' },
-        'admin/import-preview': { document: {} },
-        'admin/import-apply': { document: {} },
+        'admin/import-preview': { importId: 'a1b2c3d4-e5f6' },
+        'admin/import-apply': { importId: 'a1b2c3d4-e5f6' },
         'admin/export-backup': {},
         'admin/export-backup-page': {},
         'admin/get-audit-log': {},
