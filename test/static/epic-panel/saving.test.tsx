@@ -126,6 +126,31 @@ describe('EpicPanel saving', () => {
     expect(amount).not.toHaveAttribute('aria-invalid');
   });
 
+  it('says the save stored only part of its writes and offers a reload when the answer is SAVE_INCOMPLETE', async () => {
+    const host = serveHost(viewOf({ value: saved }));
+    host.answerSave = () => ({
+      ok: false,
+      error: {
+        code: 'SAVE_INCOMPLETE',
+        message:
+          'Your change to CHK-1 was saved on the epic and in its history, but the portfolio totals could not be brought up to date. Reload the panel to see what is stored.',
+      },
+    });
+    const user = userEvent.setup();
+    await renderPanel();
+    await user.clear(probability());
+    await user.type(probability(), '90');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Saved in part. Your change to CHK-1 was saved on the epic');
+    expect(alert).not.toHaveTextContent('save again');
+    host.answerGet = () => ({ ok: true, data: viewOf({ value: saved, revision: 2 }) });
+    await user.click(within(alert).getByRole('button', { name: 'Reload the value' }));
+
+    expect(await screen.findByRole('tab', { name: 'Value' })).toBeInTheDocument();
+  });
+
   it('keeps the edits and says so when the save fails', async () => {
     const host = serveHost(viewOf({ value: saved }));
     host.answerSave = () => ({

@@ -44,12 +44,28 @@ export function RebaseNote({ headline, overlaps }: { headline: string; overlaps:
   );
 }
 
-export function SaveError({ message }: { message: string }) {
+/** A save that failed, or (`inPart`) one that stored only part of what it writes: then reload. */
+export function SaveError({
+  message,
+  inPart = false,
+  onReload,
+}: {
+  message: string;
+  inPart?: boolean;
+  onReload?: () => void;
+}) {
   return (
     <div id="save-error" className="section-message is-error" role="alert" tabIndex={-1}>
       <p>
-        <strong>Not saved.</strong> {message}
+        <strong>{inPart ? 'Saved in part.' : 'Not saved.'}</strong> {message}
       </p>
+      {inPart && onReload ? (
+        <div className="message-actions">
+          <button type="button" className="button" onClick={onReload}>
+            Reload the value
+          </button>
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -1,13 +1,15 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { EpicValueView } from '../../../../src/contract/panel.contract';
+import type { EpicValueView, UnreadableRecord } from '../../../../src/contract/panel.contract';
 import { displayNames, getValue, panelContext } from './api';
 import { formatDateTime, HistoryTab } from './HistoryTab';
+import { isUnreadableRecord, UnreadableRecordNotice } from './UnreadableRecordNotice';
 import { ValueTab } from './ValueTab';
 import './epic-panel.css';
 
 type LoadState =
   | { status: 'loading' }
   | { status: 'failed'; title: string; message: string; retry: boolean }
+  | { status: 'unreadable'; issueKey: string; accountId: string; record: UnreadableRecord }
   | { status: 'ready'; issueKey: string; accountId: string; view: EpicValueView };
 
 const TABS = [
@@ -66,7 +68,11 @@ export function EpicPanel() {
         setState({ status: 'ready', issueKey, accountId, view: result.data });
         return;
       }
-      const { code, message } = result.error;
+      const { code, message, details } = result.error;
+      if (code === 'UNREADABLE_RECORD' && isUnreadableRecord(details)) {
+        setState({ status: 'unreadable', issueKey, accountId, record: details });
+        return;
+      }
       setState({
         status: 'failed',
         title:
@@ -149,6 +155,14 @@ export function EpicPanel() {
           ) : null}
         </div>
       ) : null}
+      {state.status === 'unreadable' ? (
+        <UnreadableRecordNotice
+          record={state.record}
+          onOverwritten={(view) => {
+            setState({ status: 'ready', issueKey: state.issueKey, accountId: state.accountId, view });
+          }}
+        />
+      ) : null}
       {state.status === 'ready' ? (
         <>
           <div className="panel-bar">
@@ -189,6 +203,10 @@ export function EpicPanel() {
               view={state.view}
               onViewChange={onViewChange}
               onDirtyChange={setDirty}
+              onReload={() => {
+                setState({ status: 'loading' });
+                setAttempt((old) => old + 1);
+              }}
             />
           </div>
           <div role="tabpanel" id="tabpanel-history" aria-labelledby="tab-history" hidden={tab !== 'history'}>

@@ -46,9 +46,18 @@ interface ValueTabProps {
   view: EpicValueView;
   onViewChange: (view: EpicValueView) => void;
   onDirtyChange: (dirty: boolean) => void;
+  /** Loads the epic's value again (after a save that stored only part of what it writes). */
+  onReload?: () => void;
 }
 
-export function ValueTab({ issueKey, storageKey, view, onViewChange, onDirtyChange }: ValueTabProps) {
+export function ValueTab({
+  issueKey,
+  storageKey,
+  view,
+  onViewChange,
+  onDirtyChange,
+  onReload,
+}: ValueTabProps) {
   const decimals = amountDecimalsOf(view.currency) ?? 2;
   const [base, setBase] = useState<Draft>(() => toDraft(view.value, decimals));
   const [draft, setDraftState] = useState<Draft>(base);
@@ -66,6 +75,7 @@ export function ValueTab({ issueKey, storageKey, view, onViewChange, onDirtyChan
   const [expanded, setExpandedState] = useState<ReadonlySet<string>>(new Set());
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
+  const [savedInPart, setSavedInPart] = useState(false);
   const [summaryOpen, setSummaryOpen] = useState(false);
   const [conflict, setConflict] = useState<EpicValueView | null>(null);
   const [rebaseNote, setRebaseNote] = useState<{ headline: string; overlaps: string[] } | null>(null);
@@ -284,8 +294,10 @@ export function ValueTab({ issueKey, storageKey, view, onViewChange, onDirtyChan
       focusSoon('error-summary');
       return;
     }
+    // Part of the save is stored: saving again would start from a revision that moved on.
+    setSavedInPart(error.code === 'SAVE_INCOMPLETE');
     setSaveError(
-      `${error.message}${error.code === 'FORBIDDEN' ? '' : ' Your changes are still here; save again when ready.'}`,
+      `${error.message}${error.code === 'FORBIDDEN' || error.code === 'SAVE_INCOMPLETE' ? '' : ' Your changes are still here; save again when ready.'}`,
     );
     focusSoon('save-error');
   };
@@ -396,7 +408,9 @@ export function ValueTab({ issueKey, storageKey, view, onViewChange, onDirtyChan
       {rebaseNote === null ? null : (
         <RebaseNote headline={rebaseNote.headline} overlaps={rebaseNote.overlaps} />
       )}
-      {saveError === null ? null : <SaveError message={saveError} />}
+      {saveError === null ? null : (
+        <SaveError message={saveError} inPart={savedInPart} {...(onReload ? { onReload } : {})} />
+      )}
       {summaryOpen && errorList.length > 0 ? (
         <ErrorSummary
           errors={errorList.map(([path, text]) => ({

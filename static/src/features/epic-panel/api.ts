@@ -13,6 +13,8 @@ export function saveValue(input: {
   issueKey: string;
   baseRevision: number;
   value: EpicValueDocument;
+  /** Only to replace a record that cannot be read, after the user confirmed it. */
+  overwriteUnreadable?: { fingerprint: string };
 }): Promise<Envelope<EpicValueView>> {
   return callResolver<EpicValueView>(PANEL.saveValue, input);
 }
