@@ -1,9 +1,10 @@
 /**
  * What the host needs from manifest.yml: the Custom UI modules, the folders their resources are
- * served from, and the content permissions that shape the iframes' CSP. Read once at start-up.
+ * served from, and the permissions that shape the iframes' CSP. Read once at start-up.
  */
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
+import type { Permissions } from '@forge/manifest';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import type { UiModuleInfo, UiModuleType } from './api-types';
@@ -45,8 +46,8 @@ export interface HostManifest {
   modules: UiModuleInfo[];
   /** Resource key → absolute folder of its static build. */
   resourceDirs: Map<string, string>;
-  contentScripts: string[];
-  contentStyles: string[];
+  /** `permissions` as written: @forge/csp builds each resource's CSP from them (resource-csp.ts). */
+  permissions: Permissions | undefined;
 }
 
 export function resourceUrl(resourceKey: string): string {
@@ -99,35 +100,7 @@ export function readHostManifest(rootDir: string): HostManifest {
     appId: manifest.app.id.replace(/^.*\//, ''),
     modules,
     resourceDirs,
-    contentScripts: manifest.permissions?.content?.scripts ?? [],
-    contentStyles: manifest.permissions?.content?.styles ?? [],
+    // zod checked the content permissions above; Atlassian's manifest validator checks the rest (test/wiring).
+    permissions: manifest.permissions as Permissions | undefined,
   };
-}
-
-const quotedKeywords = new Set(['unsafe-inline', 'unsafe-eval', 'unsafe-hashes', 'self', 'none']);
-
-function cspSource(value: string): string {
-  return quotedKeywords.has(value) || /^sha(256|384|512)-/.test(value) ? `'${value}'` : value;
-}
-
-/**
- * The Content-Security-Policy Forge puts on a Custom UI resource (forge-platform.md §6.6), minus
- * the Atlassian CDN hosts: no inline scripts or styles unless the manifest's
- * `permissions.content` allows them, so a module that would break on Forge breaks here too.
- */
-export function resourceCsp(manifest: Pick<HostManifest, 'contentScripts' | 'contentStyles'>): string {
-  const scripts = ["'self'", ...manifest.contentScripts.map(cspSource)].join(' ');
-  const styles = ["'self'", ...manifest.contentStyles.map(cspSource)].join(' ');
-  return [
-    "default-src 'self'",
-    `script-src ${scripts}`,
-    `style-src ${styles}`,
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
-    "connect-src 'self'",
-    "frame-ancestors 'self'",
-    "form-action 'self'",
-    // Forge's sandbox: no top-level navigation (modules use the router), same origin kept.
-    'sandbox allow-downloads allow-forms allow-modals allow-pointer-lock allow-popups allow-popups-to-escape-sandbox allow-same-origin allow-scripts',
-  ].join('; ');
 }

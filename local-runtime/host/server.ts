@@ -9,7 +9,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import type { LocalSite } from '../site-api';
 import type { HostError, SiteInfo } from './api-types';
-import { readHostManifest, resourceCsp, type HostManifest } from './app-manifest';
+import { readHostManifest, type HostManifest } from './app-manifest';
 import { transpiledScript } from './browser-scripts';
 import {
   DashboardStoreError,
@@ -20,6 +20,8 @@ import {
 import { contentTypes, HttpError, readJsonBody, send, sendError, sendJson } from './http-util';
 import { badRequest, handleInvoke, unknownUser } from './invoke-endpoint';
 import { getIssue, isJiraAdmin, JiraQueryError, listEpics } from './jira-queries';
+import { cspReportPath, describeCspReport } from './csp-report';
+import { resourceCsp } from './resource-csp';
 import { readTokenCss } from './theme-css';
 
 export interface HostOptions {
@@ -87,7 +89,6 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
   const log = options.log ?? (() => undefined);
   const manifest: HostManifest = readHostManifest(rootDir);
   const tokenCss = readTokenCss(rootDir);
-  const csp = resourceCsp(manifest);
   const shellDir = join(rootDir, hostFolder, 'shell');
   const frameDir = join(rootDir, hostFolder, 'frame');
   const dashboards: DashboardStore = openDashboardStore({
@@ -160,6 +161,17 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
     }
     const ext = extname(file).toLowerCase();
     const type = contentTypes[ext] ?? 'application/octet-stream';
+    // Every file of the resource carries the policy production Forge gives it (it governs the
+    // documents, and any worker a module would start), built from the resource's index.html.
+    const headers = {
+      'Content-Security-Policy': resourceCsp({
+        permissions: manifest.permissions,
+        indexHtml: readTextIfFile(join(dir, 'index.html')),
+        siteUrl: site.siteUrl,
+        reportUri: cspReportPath,
+      }),
+      'X-Content-Type-Options': 'nosniff',
+    };
     if (ext === '.html') {
       // Forge prepends its global bridge script to <head>; so do we, so @forge/bridge finds
       // globalThis.__bridge when the module's own scripts import it.
@@ -167,10 +179,10 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
         /<head[^>]*>/i,
         (head) => `${head}\n    <script src="/local-bridge.js"></script>`,
       );
-      send(res, 200, html, type, { 'Content-Security-Policy': csp, 'X-Content-Type-Options': 'nosniff' });
+      send(res, 200, html, type, headers);
       return;
     }
-    send(res, 200, readFileSync(file), type, { 'X-Content-Type-Options': 'nosniff' });
+    send(res, 200, readFileSync(file), type, headers);
   }
 
   const routes: Route[] = [
@@ -285,6 +297,15 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
       pattern: /^\/api\/dashboards\/([^/]+)\/gadgets\/([^/]+)$/,
       handler: (_req, res, [id = '', gadgetId = '']) => {
         dashboards.removeGadget(id, gadgetId);
+        sendJson(res, 204, null);
+      },
+    },
+    {
+      // The report-uri of the modules' CSP: each violation goes to the host's log (npm start prints it).
+      method: 'POST',
+      pattern: new RegExp(`^${cspReportPath}$`),
+      handler: async (req, res) => {
+        log(describeCspReport(await readJsonBody(req)));
         sendJson(res, 204, null);
       },
     },
@@ -429,6 +450,10 @@ function isFile(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+function readTextIfFile(path: string): string {
+  return isFile(path) ? readFileSync(path, 'utf8') : '';
 }
 
 function statSafe(path: string): boolean {

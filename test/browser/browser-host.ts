@@ -98,10 +98,14 @@ export async function expectNoErrors(env: BrowserHost, shell: ShellPage): Promis
   expect(await shell.page.locator('.module-error:not([hidden])').count()).toBe(0);
 }
 
+const cspViolationPrefix = 'CSP violation:';
+
 export interface ShellPage {
   page: Page;
-  /** Console errors and uncaught exceptions so far, from the shell and every iframe. */
+  /** Console errors, uncaught exceptions and CSP violations so far, from the shell and every iframe. */
   errors: string[];
+  /** The Content Security Policy violations among `errors` (each starts with `CSP violation:`). */
+  readonly cspViolations: string[];
   /** The Frame of the first module iframe inside `container` (a CSS selector), once it has loaded. */
   moduleFrame(container: string): Promise<Frame>;
   screenshot(name: string): Promise<void>;
@@ -121,6 +125,16 @@ export async function openShell(
     },
     [options.accountId, options.theme ?? 'light'] as const,
   );
+  // Every frame (the modules run under Forge's production CSP) reports what its CSP blocked, even
+  // when the page swallows the error, as zod's `new Function` probe does.
+  await context.addInitScript((prefix) => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const where = event.sourceFile ? ` at ${event.sourceFile}:${String(event.lineNumber)}` : '';
+      console.error(
+        `${prefix} ${event.effectiveDirective} blocked ${event.blockedURI || 'a resource'}${where} in ${event.documentURI}`,
+      );
+    });
+  }, cspViolationPrefix);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (message) => {
@@ -131,6 +145,9 @@ export async function openShell(
   return {
     page,
     errors,
+    get cspViolations() {
+      return errors.filter((error) => error.startsWith(cspViolationPrefix));
+    },
     async moduleFrame(container) {
       const iframe = page.locator(`${container} iframe[data-forge-frame-id]`).first();
       await iframe.waitFor();

@@ -38,15 +38,19 @@ describe('startHost', () => {
       expect(text.indexOf('/local-bridge.js')).toBeLessThan(text.indexOf('type="module"'));
     });
 
-    it("puts Forge's default CSP (no inline code, sandboxed, no top navigation) on a resource page", async () => {
-      const { headers } = await t.request('GET', '/resources/gadget/index.html');
-      const csp = headers.get('content-security-policy') ?? '';
-      expect(csp).toContain("script-src 'self'");
-      expect(csp).toContain("style-src 'self'");
-      expect(csp).not.toContain('unsafe-inline');
+    it('puts the CSP @forge/csp builds for production on every file of a resource, reporting to the host', async () => {
+      const page = await t.request('GET', '/resources/gadget/index.html');
+      const csp = page.headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("script-src 'self' https://forge.cdn.prod.atlassian-dev.net ");
+      expect(csp).not.toContain('unsafe');
       expect(csp).toContain('sandbox');
       expect(csp).toContain('allow-same-origin');
       expect(csp).not.toContain('allow-top-navigation');
+      expect(csp).toMatch(/; report-uri \/api\/csp-reports$/);
+      const script = /src="\.\/(assets\/[^"]+\.js)"/.exec(page.text)?.[1] ?? 'a script';
+      const asset = await t.request('GET', `/resources/gadget/${script}`);
+      expect(asset.status).toBe(200);
+      expect(asset.headers.get('content-security-policy')).toBe(csp);
     });
 
     it('serves the files next to a resource index.html', async () => {
@@ -271,6 +275,27 @@ describe('startHost', () => {
       });
       expect(status).toBe(400);
       expect((json as { errorMessage: string }).errorMessage).toContain('must be a Jira REST path');
+    });
+  });
+
+  describe('POST /api/csp-reports', () => {
+    it("logs each violation a module's CSP reports, with its document, directive and source", async () => {
+      const lines: string[] = [];
+      const logged = await startTestHost({ log: (line) => lines.push(line) });
+      const { status } = await logged.request('POST', '/api/csp-reports', {
+        'csp-report': {
+          'document-uri': `${logged.base}/resources/gadget/index.html`,
+          'effective-directive': 'style-src-elem',
+          'blocked-uri': 'inline',
+          'source-file': `${logged.base}/resources/gadget/assets/index.js`,
+          'line-number': 3,
+        },
+      });
+      await logged.host.close();
+      expect(status).toBe(204);
+      expect(lines).toEqual([
+        `CSP violation in ${logged.base}/resources/gadget/index.html: style-src-elem blocked inline at ${logged.base}/resources/gadget/assets/index.js:3`,
+      ]);
     });
   });
 });
