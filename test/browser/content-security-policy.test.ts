@@ -23,6 +23,16 @@ describe("the Custom UI under Forge's Content Security Policy", () => {
     expect(shell.errors).toEqual([]);
   }
 
+  /** From the top, without the shell's focused skip link over the page. */
+  async function screenshot(shell: ShellPage, name: string): Promise<void> {
+    await shell.page.evaluate(() => {
+      window.scrollTo(0, 0);
+      const active = document.activeElement;
+      if (active instanceof HTMLElement && active.tagName !== 'IFRAME') active.blur();
+    });
+    await shell.screenshot(name);
+  }
+
   async function openGadget(theme: 'light' | 'dark'): Promise<{ shell: ShellPage; frame: Frame }> {
     const response = await fetch(`${env.base}/api/dashboards/${DASHBOARD}/gadgets/${GADGET}/configuration`, {
       method: 'PUT',
@@ -142,7 +152,7 @@ describe("the Custom UI under Forge's Content Security Policy", () => {
         await panel.getByRole('button', { name: 'Add benefit' }).click();
         await panel.getByRole('textbox', { name: 'Title', exact: true }).fill('Checked under the CSP');
         await panel.getByText('Unsaved changes', { exact: true }).first().waitFor();
-        await shell.screenshot(`csp-epic-panel-${theme}`);
+        await screenshot(shell, `csp-epic-panel-${theme}`);
         await expectNoViolations(shell);
         await shell.page.context().close();
       },
@@ -159,16 +169,16 @@ describe("the Custom UI under Forge's Content Security Policy", () => {
           .first()
           .click();
         await frame.getByRole('region', { name: 'Table of epics' }).waitFor();
-        await shell.screenshot(`csp-gadget-drill-down-${theme}`);
+        await screenshot(shell, `csp-gadget-drill-down-${theme}`);
         await frame.getByRole('button', { name: 'Back to overview' }).click();
         await frame.getByRole('region', { name: 'Key figures' }).waitFor();
-        await shell.screenshot(`csp-gadget-view-${theme}`);
+        await screenshot(shell, `csp-gadget-view-${theme}`);
 
         await shell.page.getByRole('button', { name: 'Edit' }).first().click();
         await shell.page.locator('.gadget iframe[title$="(editing)"]').waitFor();
         const editor = await shell.moduleFrame('.gadget');
         await editor.getByRole('radio', { name: 'Projects' }).check();
-        await shell.screenshot(`csp-gadget-edit-${theme}`);
+        await screenshot(shell, `csp-gadget-edit-${theme}`);
         await editor.getByRole('button', { name: 'Save' }).click();
         await shell.page.locator('.gadget iframe[title="Portfolio value gadget"]').waitFor();
         const view = await shell.moduleFrame('.gadget');
@@ -187,7 +197,7 @@ describe("the Custom UI under Forge's Content Security Policy", () => {
         const adminPage = await shell.moduleFrame('.settings-content');
         await adminPage.getByRole('heading', { name: 'Value Layer', level: 1 }).waitFor();
         await waitForText(adminPage.getByRole('table', { name: /Strategic objectives/ }), 'OBJ-');
-        await shell.screenshot(`csp-admin-${theme}`);
+        await screenshot(shell, `csp-admin-${theme}`);
         for (const tab of await adminPage.getByRole('tab').all()) {
           await tab.click();
           await shell.page.waitForLoadState('networkidle');
