@@ -29,7 +29,7 @@ import {
   revisionOf,
 } from './soak-checks';
 import { describeFaults, drawFaults } from './soak-faults';
-import { SoakLedger, type OperationKind } from './soak-ledger';
+import { SoakLedger, type AnswerKind, type OperationKind } from './soak-ledger';
 import { SoakSite, type CallOutcome, type EpicState } from './soak-site';
 
 const USER_NAMES: Record<string, string> = { [ADMIN]: 'admin', [PORTFOLIO]: 'portfolio', [TEAM]: 'team' };
@@ -160,6 +160,16 @@ export class FaultSoak {
         operation: op.index,
       });
       this.checkHistory(this.acked[this.acked.length - 1]);
+    } else if (envelopeOf(outcome)?.error?.code === 'SAVE_INCOMPLETE') {
+      // It says the change is on the epic and in its history, and only the totals lag.
+      const storedRevision = revisionOf(stored?.property ?? null);
+      const history = this.site.storedKeys(`history:epic:${epic.id}:`);
+      this.ledger.check(
+        'a save answered incomplete is on the epic and in its history',
+        storedRevision === before.revision + 1 && history.length === before.history.length + 1
+          ? null
+          : `${epic.key}: answered SAVE_INCOMPLETE from r${String(before.revision)}; Jira holds r${String(storedRevision)}, history ${String(before.history.length)} -> ${String(history.length)} entries`,
+      );
     } else if (answer === 'nothing-changed') {
       this.ledger.check(
         "a 'nothing changed' answer changed nothing",
@@ -243,6 +253,8 @@ export class FaultSoak {
     // Apply step by step, as the admin page does, resuming after crashes; a save may come in between.
     let finished: 'applied' | 'failed' | 'not-started' | 'unfinished' = 'not-started';
     const laterSaves = new Map<string, string | null>();
+    let finalAnswer: AnswerKind | null = null;
+    let finalMessage = '';
     for (let step = 0; importId !== undefined && step < 40; step++) {
       const faults = drawFaults(this.dice, { crashable: true });
       const outcome = await this.site.call(ADMIN, 'admin/import-apply', { importId }, faults);
@@ -269,18 +281,22 @@ export class FaultSoak {
         break;
       }
       if (progress !== undefined) continue;
-      if (answer !== 'nothing-changed') continue;
-      if (/running already/.test(envelopeOf(outcome)?.error?.message ?? '')) {
+      const error = envelopeOf(outcome)?.error;
+      if (error === undefined) continue;
+      if (/running already/.test(error.message)) {
         // The lock of a step that failed to release it: the admin waits a minute, as told.
         this.site.waitAMinute();
         continue;
       }
-      // An error: final once the import has rolled back, which a calm retry answers the same way.
+      // An error is final once the import has rolled back: a calm retry a minute later repeats it.
       this.site.waitAMinute();
       const again = await this.site.call(ADMIN, 'admin/import-apply', { importId }, {});
       log.push(`apply (calm) ${describeOutcome(again)}`);
-      if (answerKindOf(again) === 'nothing-changed') {
+      const repeated = envelopeOf(again)?.error;
+      if (repeated !== undefined && repeated.code === error.code && repeated.message === error.message) {
         finished = 'failed';
+        finalAnswer = answerKindOf(again);
+        finalMessage = `${repeated.code}: ${repeated.message}`;
         break;
       }
       if (dataOf<ImportStep>(again)?.done === true) {
@@ -297,6 +313,14 @@ export class FaultSoak {
     });
 
     const after = await this.observe(keys);
+    if (finished === 'failed') {
+      this.ledger.check(
+        'a failed import answers that nothing was imported',
+        finalAnswer === 'nothing-changed'
+          ? null
+          : `its final answer, repeated on every apply, is ${finalAnswer ?? '?'} ${finalMessage.slice(0, 200)}`,
+      );
+    }
     this.ledger.check(
       'an import finishes',
       finished === 'unfinished'

@@ -3,8 +3,11 @@ import type { Envelope } from '../integration/local-site';
 import type { AnswerKind } from './soak-ledger';
 import type { CallOutcome } from './soak-site';
 
-/** An error answer whose code says the outcome is not known (the user is told to reload). */
-const OUTCOME_UNKNOWN = /UNKNOWN/i;
+/**
+ * Error answers that do not say "nothing changed": the outcome is not known, or only part of it
+ * was stored (`SAVE_INCOMPLETE`); either way the user is told to reload.
+ */
+const OUTCOME_UNKNOWN = /UNKNOWN|INCOMPLETE/i;
 
 export function answerKindOf(outcome: CallOutcome): AnswerKind {
   if (outcome.kind === 'killed') return 'killed';
