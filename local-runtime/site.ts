@@ -23,7 +23,7 @@ import { InvocationLog, type InvocationRecord } from './runtime/invocation-log';
 import { Invoker } from './runtime/invoker';
 import { DEMO_SIZE, demoDocument, type SeedSize } from './seed/demo-seed';
 import { appceleratorDocument } from './seed/appcelerator-seed';
-import { seedSite } from './seed/seed-site';
+import { checkSeedSource, seedSite } from './seed/seed-site';
 import { APP_ACCOUNT_ID, DEMO_ACCOUNT_IDS, DEMO_USERS } from './seed/site-directory';
 import { importValueData, type ImportOutcome } from './seed/value-import';
 import {
@@ -73,6 +73,11 @@ export interface OpenLocalSiteOptions extends OpenSiteOptions {
   productTriggerTimeoutMs?: number;
   /** Replaces every scheduled trigger's and consumer's limit (their `timeoutSeconds`, default 55 s); tests only. */
   asyncTimeoutMs?: number;
+  /**
+   * The folder the seeds read their source beside (`../shared/reference` for `appcelerator`);
+   * default this repository. Tests point it elsewhere to see a missing source.
+   */
+  seedSourceRoot?: string;
 }
 
 export interface LocalSiteRuntime extends LocalSite {
@@ -106,14 +111,27 @@ export async function openLocalSite(options: OpenLocalSiteOptions): Promise<Loca
     });
   const manifest = readAppManifest(appRoot);
   const dataDir = options.dataDir === null ? null : resolve(options.dataDir);
+  const seedName: SeedName = options.seed ?? 'demo';
+  const seedRequest = {
+    name: seedName,
+    size: options.seedSize,
+    repoRoot: options.seedSourceRoot ?? REPO_ROOT,
+  };
+  // A reset wipes the site: make sure the seed can be built before anything is lost.
+  if (options.reset === true) checkSeedSource(seedRequest);
   const store = CollectionStore.open(dataDir, { reset: options.reset === true });
   const jiraStore = new JiraStore(store);
 
   let seeded: ReturnType<typeof seedSite> | null = null;
-  const seedName: SeedName = options.seed ?? 'demo';
   if (!jiraStore.hasSiteInfo()) {
     const started = performance.now();
-    seeded = seedSite(jiraStore, { name: seedName, size: options.seedSize, repoRoot: REPO_ROOT });
+    try {
+      seeded = seedSite(jiraStore, seedRequest);
+    } catch (error) {
+      // Leave the data folder unlocked, so the next start can open it.
+      store.close();
+      throw error;
+    }
     const size = options.seedSize ?? DEMO_SIZE;
     jiraStore.putSiteInfo({
       ...jiraStore.siteInfo(),

@@ -65,14 +65,19 @@ export function referencePortfolioDir(repoRoot: string): string {
   return resolve(repoRoot, '..', 'shared', 'reference', 'portfolio');
 }
 
+/** Why the appcelerator seed cannot be read from beside `repoRoot`, or null when it can. */
+export function appceleratorSourceProblem(repoRoot: string): string | null {
+  const file = join(referencePortfolioDir(repoRoot), APPCELERATOR_FILE);
+  return existsSync(file)
+    ? null
+    : `The appcelerator seed reads ${file}, which does not exist: the reference data folder ` +
+        '../shared/reference/portfolio is not beside this repository. Use the demo seed, or check out the shared folder.';
+}
+
 export function readAppceleratorIssues(repoRoot: string): ServerIssue[] {
   const file = join(referencePortfolioDir(repoRoot), APPCELERATOR_FILE);
-  if (!existsSync(file)) {
-    throw new Error(
-      `The appcelerator seed reads ${file}, which does not exist: the reference data folder ` +
-        '../shared/reference/portfolio is not beside this repository. Use the demo seed, or check out the shared folder.',
-    );
-  }
+  const problem = appceleratorSourceProblem(repoRoot);
+  if (problem !== null) throw new Error(problem);
   return gunzipSync(readFileSync(file))
     .toString('utf8')
     .split('\n')

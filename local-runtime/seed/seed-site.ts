@@ -1,7 +1,7 @@
 /** Seeds a fresh site's Jira data with the chosen seed. Value data is applied later, through the app. */
 import type { JiraStore } from '../jira/jira-store';
 import type { SeedName } from '../site-api';
-import { seedAppcelerator } from './appcelerator-seed';
+import { appceleratorSourceProblem, seedAppcelerator } from './appcelerator-seed';
 import { DEMO_SIZE, seedDemo, seedEmpty, type SeededSite, type SeedSize } from './demo-seed';
 
 export interface SeedRequest {
@@ -11,7 +11,11 @@ export interface SeedRequest {
   repoRoot: string;
 }
 
-export function seedSite(store: JiraStore, request: SeedRequest): SeededSite {
+/**
+ * Throws, naming the problem, when the seed cannot be built (a size it cannot make, a source file
+ * that is missing), so that a reset can refuse before it wipes the site.
+ */
+export function checkSeedSource(request: SeedRequest): void {
   const size = request.size ?? DEMO_SIZE;
   if (
     !Number.isInteger(size.epics) ||
@@ -23,6 +27,15 @@ export function seedSite(store: JiraStore, request: SeedRequest): SeededSite {
       `seedSize needs whole numbers: epics >= 0 and projects >= 1; got ${JSON.stringify(size)}`,
     );
   }
+  if (request.name === 'appcelerator') {
+    const problem = appceleratorSourceProblem(request.repoRoot);
+    if (problem !== null) throw new Error(problem);
+  }
+}
+
+export function seedSite(store: JiraStore, request: SeedRequest): SeededSite {
+  checkSeedSource(request);
+  const size = request.size ?? DEMO_SIZE;
   switch (request.name) {
     case 'demo':
       return seedDemo(store, size);

@@ -171,4 +171,36 @@ describe('a persisted site', () => {
     expect(second.storage.get('imported')).toMatchObject({ epics: 120, by: ADMIN });
     await second.close();
   });
+
+  it("refuses a reset whose seed's source is missing before wiping anything", async () => {
+    const first = await openFixtureSite({ dataDir: dir });
+    await callPanel(first, 'kvs', { op: 'set', args: ['kept', 1] });
+    await first.close();
+    const nowhere = mkdtempSync(join(tmpdir(), 'local-site-no-reference-'));
+    try {
+      await expect(
+        openFixtureSite({ dataDir: dir, reset: true, seed: 'appcelerator', seedSourceRoot: nowhere }),
+      ).rejects.toThrow(/does not exist/);
+    } finally {
+      rmSync(nowhere, { recursive: true, force: true });
+    }
+
+    const third = await openFixtureSite({ dataDir: dir });
+    expect(third.storage.get('kept')).toBe(1);
+    await third.close();
+  });
+
+  it('refuses a reset with a seed size it cannot build before wiping anything', async () => {
+    const first = await openFixtureSite({ dataDir: dir });
+    await callPanel(first, 'kvs', { op: 'set', args: ['kept', 1] });
+    await first.close();
+
+    await expect(
+      openFixtureSite({ dataDir: dir, reset: true, seedSize: { epics: -1, projects: 1 } }),
+    ).rejects.toThrow(/seedSize needs whole numbers/);
+
+    const third = await openFixtureSite({ dataDir: dir });
+    expect(third.storage.get('kept')).toBe(1);
+    await third.close();
+  });
 });
