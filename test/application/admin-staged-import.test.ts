@@ -11,6 +11,7 @@ import { getPortfolio } from '../../src/application/portfolio/get-portfolio';
 import { onIssueChanged } from '../../src/application/rollup/on-issue-changed';
 import { SiteConfig } from '../../src/application/site-config';
 import { importInput } from '../../src/contract/admin.contract';
+import { ROLLUP_EPIC_ROOT } from '../../src/application/storage-keys';
 import type { InMemoryJira } from '../fakes/in-memory-jira-site';
 import type { FakeUser } from '../fakes/in-memory-jira-site';
 import type { AdminContext } from '../../src/application/admin/admin-context';
@@ -210,6 +211,33 @@ describe('staged import', () => {
     const retry = await failureOf(applyImportStep(contextFor(admin), { importId }, { epicsPerStep: 1 }));
     expect(retry.code).toBe('UPSTREAM');
     expect(amountOf('PAY-2')).toBe('none');
+  });
+
+  it('says nothing was imported when an epic write ends incomplete and the import is put back', async () => {
+    const { contextFor, store, amountOf } = site();
+    const importId = await stage(
+      contextFor(admin),
+      aDocument([anEpic('PAY-1', 999), anEpic('PAY-2', 999)]),
+      100,
+    );
+    const transact = store.transact.bind(store);
+    let rollupDown = true;
+    store.transact = (operations) => {
+      const filesContribution = operations.set?.some(({ key }) => key.startsWith(ROLLUP_EPIC_ROOT));
+      if (rollupDown && filesContribution === true) return Promise.reject(new Error('storage answered 503'));
+      return transact(operations);
+    };
+
+    const interrupted = await failureOf(applyAll(contextFor(admin), importId));
+    rollupDown = false;
+    const rolledBack = await failureOf(applyAll(contextFor(admin), importId));
+
+    for (const failure of [interrupted, rolledBack]) {
+      expect(failure.code).toBe('UPSTREAM');
+      expect(failure.message).not.toMatch(/was saved/);
+    }
+    expect(rolledBack.message).toMatch(/Everything the import wrote was put back/);
+    expect([amountOf('PAY-1'), amountOf('PAY-2')]).toEqual(['none', 'none']);
   });
 
   it('puts back a large import over several calls when one call cannot hold it all', async () => {

@@ -466,6 +466,13 @@ async function finish(
 
 /** Why the import stopped, as it will be told once everything is put back. */
 function failureOf(error: unknown): ImportState['failure'] {
+  // A save's "saved in part" speaks to a panel user; inside an import that epic is put back with
+  // everything else, so the import's answer is only why it stopped.
+  if (error instanceof AppError && error.code === 'SAVE_INCOMPLETE')
+    return {
+      code: 'UPSTREAM',
+      message: 'The import stopped: Forge storage did not take the portfolio totals. Try again in a moment.',
+    };
   if (error instanceof AppError)
     return { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) };
   if (error instanceof RevisionTakenError) return { code: 'CONFLICT', message: error.message };
