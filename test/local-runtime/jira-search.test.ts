@@ -198,6 +198,12 @@ describe('POST /rest/api/3/search/jql', () => {
         "Unable to find JQL function 'projectsLeadByUser()'.",
       ],
       ['project = PAY ORDER BY summary', "The local Jira emulator cannot sort by 'summary'"],
+      // Text after ORDER BY is refused, never dropped.
+      [
+        'project = PAY ORDER BY key foo',
+        "Error in the JQL Query: Expecting either 'OR' or 'AND' but got 'foo'.",
+      ],
+      ['project = PAY ORDER BY key DESC AND project = OPS', "Expecting either 'OR' or 'AND' but got 'AND'."],
     ];
 
     it.each(refusals)('answers 400 with Jira’s message for %j', async (jql, message) => {
