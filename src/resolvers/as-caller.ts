@@ -1,9 +1,11 @@
+import { forgeWorkQueue, ROLLUP_QUEUE } from '../adapters/events/forge-work-queue';
 import { jiraClient } from '../adapters/jira/jira-client';
 import { jiraPermissions, jiraSite } from '../adapters/jira/jira-site.adapter';
 import { forgeKeyValueStore } from '../adapters/storage/forge-key-value-store';
 import type { Clock } from '../application/ports/clock';
 import type { JiraSite, PermissionChecker } from '../application/ports/jira-site';
 import type { KeyValueStore } from '../application/ports/key-value-store';
+import type { WorkQueue } from '../application/ports/work-queue';
 import { systemClock } from '../platform/system-clock';
 import type { TrustedCaller } from './define-resolver';
 
@@ -14,6 +16,7 @@ export interface CallerContext {
   store: KeyValueStore;
   clock: Clock;
   sleep(ms: number): Promise<void>;
+  rollupQueue: WorkQueue;
 }
 
 /**
@@ -30,5 +33,6 @@ export function asCaller(caller: TrustedCaller): CallerContext {
     store: forgeKeyValueStore,
     clock: systemClock,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    rollupQueue: forgeWorkQueue(ROLLUP_QUEUE),
   };
 }

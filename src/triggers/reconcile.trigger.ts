@@ -3,6 +3,8 @@ import {
   reconcileStep as runReconcileStep,
   startReconcile as runStartReconcile,
 } from '../application/rollup/reconcile';
+import { onIssueChanged } from '../application/rollup/on-issue-changed';
+import { refreshEpicBodySchema } from '../application/rollup/refresh-epic';
 import { rollupContext } from './rollup-wiring';
 
 /** Daily: re-derive every project's aggregate from Jira, fanned out over the async event queue. */
@@ -23,9 +25,18 @@ const stepBodySchema = z.object({
   ),
 });
 
-/** One reconcile step (a few projects); Forge retries a step that throws. */
+/**
+ * One event of the app's queue: a reconcile step (a few projects), or the roll-up refresh a save
+ * queued for its epic. Forge retries an event whose handler throws.
+ */
 export async function reconcileStep(event: unknown): Promise<void> {
-  const parsed = stepBodySchema.safeParse((event as { body?: unknown } | null)?.body);
+  const body = (event as { body?: unknown } | null)?.body;
+  const refresh = refreshEpicBodySchema.safeParse(body);
+  if (refresh.success) {
+    await onIssueChanged(rollupContext(), { issueId: refresh.data.refreshEpic.issueId });
+    return;
+  }
+  const parsed = stepBodySchema.safeParse(body);
   if (!parsed.success) {
     console.warn('Ignored a reconcile step of unknown shape', parsed.error.issues[0]);
     return;

@@ -1,12 +1,9 @@
-import { forgeWorkQueue } from '../adapters/events/forge-work-queue';
+import { forgeWorkQueue, ROLLUP_QUEUE } from '../adapters/events/forge-work-queue';
 import { jiraClient } from '../adapters/jira/jira-client';
 import { jiraPermissions, jiraSite } from '../adapters/jira/jira-site.adapter';
 import { forgeKeyValueStore } from '../adapters/storage/forge-key-value-store';
 import type { ReconcileContext } from '../application/rollup/rollup-context';
 import { systemClock } from '../platform/system-clock';
-
-/** The queue of reconcile steps (manifest.yml `consumer` value-reconcile-consumer). */
-export const RECONCILE_QUEUE = 'value-reconcile';
 
 /**
  * Triggers, scheduled runs and queue events have no user: Jira is called as the app, which sees
@@ -20,6 +17,6 @@ export function rollupContext(): ReconcileContext {
     store: forgeKeyValueStore,
     clock: systemClock,
     listProjects: () => permissions.browsableProjectKeys(),
-    queue: forgeWorkQueue(RECONCILE_QUEUE),
+    queue: forgeWorkQueue(ROLLUP_QUEUE),
   };
 }

@@ -24,6 +24,7 @@ import {
   importDocument,
   stageDocument,
 } from '../fixtures/admin-site';
+import { InMemoryWorkQueue } from '../fakes/in-memory-work-queue';
 
 const admin: FakeUser = { accountId: 'admin', admin: true };
 const member: FakeUser = { accountId: 'member', browse: ['PAY'] };
@@ -50,6 +51,7 @@ function panelSave(jira: InMemoryJira, store: AdminContext['store'], user: FakeU
         store,
         clock: { now: () => new Date('2026-11-15T13:00:00Z') },
         sleep: () => Promise.resolve(),
+        rollupQueue: new InMemoryWorkQueue(),
       },
       { issueKey, baseRevision, value: anEpic(issueKey, amount).value },
     );

@@ -8,6 +8,11 @@ import type { EpicValueDocumentInput } from '../../src/contract/epic-value.schem
 import type { SaveConflict, UnreadableRecord } from '../../src/contract/panel.contract';
 import { InMemoryJira, type FakeUser } from '../fakes/in-memory-jira-site';
 import { InMemoryKeyValueStore } from '../fakes/in-memory-key-value-store';
+import { InMemoryWorkQueue } from '../fakes/in-memory-work-queue';
+import { reconcileContext } from './rollup/rollup-support';
+import { rollupEpicPrefix } from '../../src/application/storage-keys';
+import { refreshEpicBodySchema } from '../../src/application/rollup/refresh-epic';
+import { onIssueChanged } from '../../src/application/rollup/on-issue-changed';
 
 const editor: FakeUser = { accountId: 'editor' };
 const viewer: FakeUser = { accountId: 'viewer', edit: [] };
@@ -54,6 +59,7 @@ class StoreFailingWrites extends InMemoryKeyValueStore {
 async function site() {
   const jira = new InMemoryJira();
   const store = new StoreFailingWrites();
+  const rollupQueue = new InMemoryWorkQueue();
   const config = new SiteConfig(store);
   await config.saveObjective({
     id: 'OBJ-GROW',
@@ -84,8 +90,9 @@ async function site() {
     store,
     clock: { now: () => new Date('2026-11-15T12:00:00Z') },
     sleep: () => new Promise((resolve) => setImmediate(resolve)),
+    rollupQueue,
   });
-  return { jira, store, contextFor };
+  return { jira, store, contextFor, rollupQueue };
 }
 
 async function failureOf(promise: Promise<unknown>): Promise<AppError> {
@@ -523,6 +530,22 @@ describe('saveEpicValue under storage failures', () => {
     expect(error.message).toMatch(/saved on the epic and in its history.*totals.*Reload the panel/);
     expect(jira.writes.map((write) => write.revision)).toEqual([1]);
     expect(history.entries.map((entry) => entry.revision)).toEqual([1]);
+  });
+
+  it('queues a delayed roll-up refresh that files the totals a SAVE_INCOMPLETE left behind', async () => {
+    const { jira, store, contextFor, rollupQueue } = await site();
+    store.failingPrefixes = ['rollup:'];
+    await failureOf(saveEpicValue(contextFor(editor), { issueKey: 'PAY-1', baseRevision: 0, value }));
+    store.failingPrefixes = [];
+    const filed = () => store.queryPrefix(rollupEpicPrefix({ project: 'PAY' })).then((page) => page.entries);
+    const issueId = jira.issues.get('PAY-1')?.id ?? '';
+    expect(await filed()).toEqual([]);
+
+    expect(rollupQueue.pushed).toEqual([{ body: { refreshEpic: { issueId } }, delayInSeconds: 60 }]);
+    const body = refreshEpicBodySchema.parse(rollupQueue.pushed[0]?.body);
+    await onIssueChanged(reconcileContext(jira, store).context, { issueId: body.refreshEpic.issueId });
+
+    expect(await filed()).toHaveLength(1);
   });
 
   it('hides a history entry left above the epic’s revision by a save that failed', async () => {

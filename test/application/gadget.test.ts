@@ -8,6 +8,7 @@ import { scopeJql } from '../../src/application/portfolio/scope-jql';
 import { InMemoryJira, type FakeUser } from '../fakes/in-memory-jira-site';
 import { InMemoryKeyValueStore } from '../fakes/in-memory-key-value-store';
 import { importDocument } from '../fixtures/admin-site';
+import { InMemoryWorkQueue } from '../fakes/in-memory-work-queue';
 
 const admin: FakeUser = { accountId: 'admin', admin: true };
 const payTeam: FakeUser = { accountId: 'pay-team', browse: ['PAY'] };
@@ -50,6 +51,7 @@ async function site() {
     permissions: jira.permissionsFor(admin),
     store,
     clock,
+    rollupQueue: new InMemoryWorkQueue(),
   };
   await importDocument(adminContext, {
     format: 'value-layer.portfolio',

@@ -7,6 +7,7 @@ import type { ExportPart } from '../../src/contract/gadget.contract';
 import { InMemoryJira, type FakeUser } from '../fakes/in-memory-jira-site';
 import { InMemoryKeyValueStore } from '../fakes/in-memory-key-value-store';
 import { importDocument } from '../fixtures/admin-site';
+import { InMemoryWorkQueue } from '../fakes/in-memory-work-queue';
 
 const admin: FakeUser = { accountId: 'admin', admin: true };
 const member: FakeUser = { accountId: 'member', browse: ['PAY'] };
@@ -51,6 +52,7 @@ async function site(epics = 1230) {
     permissions: jira.permissionsFor(user),
     store,
     clock,
+    rollupQueue: new InMemoryWorkQueue(),
   });
   await importDocument(contextFor(admin), {
     format: 'value-layer.portfolio',

@@ -9,6 +9,7 @@ import {
 import { SiteConfig } from '../../src/application/site-config';
 import { InMemoryJira } from '../fakes/in-memory-jira-site';
 import { InMemoryKeyValueStore } from '../fakes/in-memory-key-value-store';
+import { InMemoryWorkQueue } from '../fakes/in-memory-work-queue';
 
 function reporterClosing(closed: string[]) {
   const reported: string[][] = [];
@@ -36,6 +37,7 @@ describe('reportPersonalData', () => {
       permissions: jira.permissionsFor({ accountId: 'admin-1', admin: true }),
       store,
       clock: { now: () => new Date('2026-11-15T12:00:00Z') },
+      rollupQueue: new InMemoryWorkQueue(),
     };
     await createObjective(context, {
       objective: {

@@ -1,5 +1,6 @@
 import type { LocalSiteRuntime } from '../../local-runtime/site';
 import type { EpicList, LivePage, PortfolioView } from '../../src/contract/gadget.contract';
+import type { EpicValueView } from '../../src/contract/panel.contract';
 import { openLocalSite } from '../../local-runtime/site';
 import { ADMIN, call, openDemoSite, TEAM } from './local-site';
 
@@ -82,6 +83,37 @@ describe('roll-up store on the local runtime', () => {
     const steps = site.invocations().filter((record) => record.functionKey === 'reconcile-step');
     expect(steps.length).toBeGreaterThan(0);
     expect(steps.every((record) => record.outcome === 'ok' && record.wallMs < 10_000)).toBe(true);
+  });
+
+  it('puts back the totals of a save cut off after Jira took it, once the refresh it queued is delivered', async () => {
+    const before = await rolledUp(site, ADMIN);
+    const list = await call<EpicList>(site, ADMIN, 'gadget/list-epics', {
+      scope: { kind: 'projects', projects: ['CHK'] },
+    });
+    const key = list.data?.epics[0]?.key ?? '';
+    const loaded = await call<EpicValueView>(site, ADMIN, 'panel/get-value', { issueKey: key });
+    if (!loaded.data) throw new Error(`could not load ${key}`);
+    const rollupBefore = new Map(
+      site.storage.keys('rollup:').map((storageKey) => [storageKey, site.storage.get(storageKey)]),
+    );
+    const saved = await call<EpicValueView>(site, ADMIN, 'panel/save-value', {
+      issueKey: key,
+      baseRevision: loaded.data.revision,
+      value: { ...loaded.data.value, successProbability: 0.01 },
+    });
+    expect(saved.ok).toBe(true);
+    // As if the save had been killed between the Jira write and the roll-up write.
+    for (const storageKey of site.storage.keys('rollup:')) {
+      if (rollupBefore.has(storageKey)) site.storage.set(storageKey, rollupBefore.get(storageKey));
+      else site.storage.delete(storageKey);
+    }
+    expect(figures(await rolledUp(site, ADMIN))).toEqual(figures(before));
+
+    await site.deliverPendingEvents();
+
+    const after = await rolledUp(site, ADMIN);
+    expect(figures(after)).not.toEqual(figures(before));
+    expect(figures(after)).toEqual(figures(await live(site, ADMIN, `project in (${PROJECTS.join(', ')})`)));
   });
 
   it('follows epics moved, re-parented and deleted in Jira once the events are delivered', async () => {

@@ -2,6 +2,7 @@ import { forbidden } from '../app-error';
 import type { Clock } from '../ports/clock';
 import type { JiraSite, PermissionChecker } from '../ports/jira-site';
 import type { KeyValueStore } from '../ports/key-value-store';
+import type { WorkQueue } from '../ports/work-queue';
 
 /** What the admin use cases need, wired by the admin resolver (or a test). */
 export interface AdminContext {
@@ -11,6 +12,8 @@ export interface AdminContext {
   permissions: PermissionChecker;
   store: KeyValueStore;
   clock: Clock;
+  /** Where a save queues the refresh of its roll-up entry (rollup/refresh-epic.ts). */
+  rollupQueue: WorkQueue;
 }
 
 /**

@@ -5,10 +5,12 @@ import { valueChanges } from '../../domain/history/value-changes';
 import { AppError, badRequest, forbidden } from '../app-error';
 import type { EpicIssue, JiraSite, StoredValueRecord, ValueSearchIndex } from '../ports/jira-site';
 import type { KeyValueStore } from '../ports/key-value-store';
+import type { WorkQueue } from '../ports/work-queue';
 import { rememberAccount } from '../privacy/known-accounts';
 import { epicHistoryKey, revisionClaimKey } from '../storage-keys';
 import { contributionOf } from '../rollup/contribution';
 import { fileContribution } from '../rollup/file-contribution';
+import { REFRESH_EPIC_DELAY_SECONDS, refreshEpicBody } from '../rollup/refresh-epic';
 import { epicRecordOf, kpisOfEpic } from './epic-value-view';
 import type { CurrentValue } from './load-epic';
 
@@ -65,6 +67,8 @@ async function undoAhead(store: KeyValueStore, keys: readonly string[], issueKey
  * before the property write removes what was written ahead and says nothing changed (history
  * readers ignore entries above the epic's revision, should a removal fail too); a failure of the
  * roll-up after it answers `SAVE_INCOMPLETE`, saying what was saved and asking for a reload.
+ * Beside the history entry it queues a refresh of the epic's roll-up entry for a minute later
+ * (rollup/refresh-epic.ts), which files the totals a cut-off or incomplete save left behind.
  */
 export async function commitRevision(input: {
   jira: JiraSite;
@@ -76,6 +80,8 @@ export async function commitRevision(input: {
   settings: AppSettings;
   now: Date;
   asOf: string;
+  /** Where the save queues the refresh of its roll-up entry (`refresh-epic.ts`). */
+  rollupQueue: WorkQueue;
 }): Promise<StoredValueRecord> {
   const { jira, store, issue, current, value, settings, now } = input;
   const revision = current.revision + 1;
@@ -103,7 +109,10 @@ export async function commitRevision(input: {
   const historyKey = epicHistoryKey({ issueId: issue.id, revision });
   try {
     await rememberAccount(store, input.accountId, now);
-    await store.set(historyKey, {
+    const refresh = input.rollupQueue.push([refreshEpicBody(issue.id)], {
+      delayInSeconds: REFRESH_EPIC_DELAY_SECONDS,
+    });
+    const history = store.set(historyKey, {
       revision,
       at: record.updatedAt,
       by: input.accountId,
@@ -113,6 +122,8 @@ export async function commitRevision(input: {
         currencyExponent: currencyExponentOf(settings.currency) ?? 2,
       }),
     });
+    // Side by side, so the safety net costs the save no extra round trip.
+    await Promise.all([refresh, history]);
   } catch (error) {
     await undoAhead(store, [historyKey, claimKey], issue.key);
     throw notSaved(error);
@@ -141,7 +152,7 @@ export async function commitRevision(input: {
   } catch (error) {
     throw new AppError(
       'SAVE_INCOMPLETE',
-      `Your change to ${issue.key} was saved on the epic and in its history, but the portfolio totals could not be brought up to date: ${reasonOf(error)} Reload the panel to see what is stored; the totals catch up at the next daily check.`,
+      `Your change to ${issue.key} was saved on the epic and in its history, but the portfolio totals could not be brought up to date: ${reasonOf(error)} Reload the panel to see what is stored; the totals catch up within a few minutes.`,
     );
   }
   return record;

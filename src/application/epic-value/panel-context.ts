@@ -1,6 +1,7 @@
 import type { Clock } from '../ports/clock';
 import type { JiraSite, PermissionChecker } from '../ports/jira-site';
 import type { KeyValueStore } from '../ports/key-value-store';
+import type { WorkQueue } from '../ports/work-queue';
 import { SiteConfig } from '../site-config';
 
 /** Everything the epic-panel use cases need, wired by the panel resolver (or a test). */
@@ -11,6 +12,8 @@ export interface PanelContext {
   permissions: PermissionChecker;
   store: KeyValueStore;
   clock: Clock;
+  /** Where a save queues the refresh of its roll-up entry (rollup/refresh-epic.ts). */
+  rollupQueue: WorkQueue;
   /** Waits, e.g. for a concurrent save to land; tests pass one that does not really wait. */
   sleep(ms: number): Promise<void>;
 }

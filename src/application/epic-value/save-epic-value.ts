@@ -170,6 +170,7 @@ export async function saveEpicValue(
       settings,
       now,
       asOf,
+      rollupQueue: context.rollupQueue,
     });
   } catch (error) {
     if (error instanceof RevisionTakenError && overwrite !== undefined)
