@@ -116,12 +116,14 @@ export class SoakSite {
   }
 
   /**
-   * The site comes back after its process died (or was stopped): Jira delivers the events it
-   * holds, the site reopens from its data folder, and after a crash the user waits out the claims
-   * and locks the dead call left (their TTL).
+   * The site comes back after its process died (or was stopped): the claims and locks a dead call
+   * left run out (their TTL, 30 s) before the events held for it arrive (a save's roll-up refresh
+   * is delayed 60 s; Forge delivers triggers up to minutes late), then the site reopens from its
+   * data folder, and after a crash the user waits a minute before trying again.
    */
   async restart({ afterCrash }: { afterCrash: boolean }): Promise<void> {
     this.current.setFaults({});
+    if (afterCrash) this.waitAMinute();
     await this.current.deliverPendingEvents();
     await this.current.close();
     this.current = await openLocalSite({ dataDir: this.dataDir, seed: 'demo', log: () => undefined });
@@ -133,8 +135,14 @@ export class SoakSite {
     this.current.storage.expireWithin(WAIT_AFTER_CRASH_MS);
   }
 
+  /**
+   * Drains the events held: a save's roll-up refresh is delayed 60 s, so by the time it arrives the
+   * claims a dead or failed call left (30 s TTL) have run out; the local runtime delivers at once,
+   * so that minute is let pass first.
+   */
   async deliverEvents(): Promise<void> {
     this.current.setFaults({});
+    this.waitAMinute();
     await this.current.deliverPendingEvents();
   }
 
