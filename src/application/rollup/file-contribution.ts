@@ -1,7 +1,7 @@
 import type { KeyValueStore } from '../ports/key-value-store';
 import { rollupDirtyKey, rollupEpicKey, rollupWhereKey } from '../storage-keys';
 import { readContribution, sameContribution, type EpicContribution } from './contribution';
-import { dirtyStamp, refreshProject } from './project-aggregate';
+import { dirtyStamp, refreshProject, refreshProjectIfBehind } from './project-aggregate';
 
 /**
  * Files an epic's contribution under its project and brings the project aggregate up to date.
@@ -23,7 +23,10 @@ export async function fileContribution(
   const previousProject = typeof whereRaw === 'string' ? whereRaw : null;
   const stored = readContribution(storedRaw);
   const moved = previousProject !== null && previousProject !== project;
-  if (!moved && sameContribution(stored, contribution) && previousProject === project) return 'unchanged';
+  if (!moved && sameContribution(stored, contribution) && previousProject === project) {
+    await refreshProjectIfBehind(store, project, options.now);
+    return 'unchanged';
+  }
   if (options.onlyIfNewer === true && stored !== null && stored.revision > contribution.revision)
     return 'older';
   const stamp = dirtyStamp(options.now, issueId);

@@ -24,6 +24,8 @@ export interface ProjectAggregate {
   unreadable: UnreadableEpic[];
   unreadableCount: number;
   updatedAt: string;
+  /** The project's dirty stamp as it stood before the contributions were read: what this covers. */
+  covers?: unknown;
 }
 
 export function aggregateOf({
@@ -130,11 +132,33 @@ export async function refreshProject(store: KeyValueStore, project: string, now:
     try {
       before = await store.get(rollupDirtyKey({ project }));
       const contributions = await contributionsOf(store, project);
-      await store.set(rollupProjectKey({ project }), aggregateOf({ project, contributions, now }));
+      await store.set(rollupProjectKey({ project }), {
+        ...aggregateOf({ project, contributions, now }),
+        covers: before,
+      });
     } finally {
       await store.delete(claimKey);
     }
     const after = await store.get(rollupDirtyKey({ project }));
     if (JSON.stringify(after) === JSON.stringify(before)) return;
   }
+}
+
+/**
+ * Recomputes a project's aggregate when it does not cover the project's latest dirty stamp: a
+ * writer cut off between filing its contribution and recomputing the aggregate leaves it so, and
+ * refiling the same contribution later finds nothing to write.
+ */
+export async function refreshProjectIfBehind(
+  store: KeyValueStore,
+  project: string,
+  now: Date,
+): Promise<void> {
+  const [dirty, aggregate] = await Promise.all([
+    store.get(rollupDirtyKey({ project })),
+    store.get(rollupProjectKey({ project })),
+  ]);
+  const read = readAggregate(aggregate);
+  if (read !== null && JSON.stringify(read.covers) === JSON.stringify(dirty)) return;
+  await refreshProject(store, project, now);
 }

@@ -120,6 +120,33 @@ describe('roll-up store kept fresh by Jira events', () => {
     );
   });
 
+  it('brings the project up to date when an event refiles a contribution whose writer was cut off before the aggregate', async () => {
+    const [first, second] = fc.sample(valueArbitrary, { seed: 42, numRuns: 2 });
+    if (first === undefined || second === undefined) throw new Error('no sample values');
+    const { jira, store } = await aSite([
+      { project: 0, programme: 0, value: first },
+      { project: 0, programme: 0, value: null },
+    ]);
+    const context = { jira: jira.siteFor(ADMIN), store, clock: CLOCK };
+    for (const issue of jira.issues.values()) await onIssueChanged(context, { issueId: issue.id });
+    const cutOff = [...jira.issues.values()][1];
+    if (cutOff === undefined) throw new Error('no second epic');
+    cutOff.stored = {
+      state: 'stored',
+      record: { revision: 1, updatedAt: '', updatedBy: 'u', value: second },
+    };
+    // The writer dies after filing the contribution, before it can claim the project.
+    const setIfAbsent = store.setIfAbsent.bind(store);
+    store.setIfAbsent = () => Promise.reject(new Error('the invocation was killed'));
+    await expect(onIssueChanged(context, { issueId: cutOff.id })).rejects.toThrow('killed');
+    store.setIfAbsent = setIfAbsent;
+
+    expect(await onIssueChanged(context, { issueId: cutOff.id })).toBe('unchanged');
+
+    const rolledUp = await getPortfolio(gadget(jira, store, ADMIN), { scope: { kind: 'all' }, asOf: AS_OF });
+    expect(figures(rolledUp)).toEqual(figures(await fromScratch(jira, store, ADMIN)));
+  });
+
   it("never shows a restricted viewer another project's money", async () => {
     await fc.assert(
       fc.asyncProperty(epicsArbitrary, fc.subarray<string>([...PROJECTS]), async (epics, browse) => {
