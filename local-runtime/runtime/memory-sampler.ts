@@ -22,19 +22,22 @@ function usedBytes(): number {
 }
 
 function tick(): void {
-  const used = usedBytes();
-  for (const sampler of active) sampler.observe(used);
+  for (const sampler of active) sampler.sample();
 }
 
 export class MemorySampler {
   private peak: number;
 
-  private constructor(private readonly baseline: number) {
-    this.peak = baseline;
+  private readonly baseline: number;
+
+  private constructor(private readonly read: () => number) {
+    this.baseline = read();
+    this.peak = this.baseline;
   }
 
-  static start(): MemorySampler {
-    const sampler = new MemorySampler(usedBytes());
+  /** `read` gives the bytes in use now; tests pass their own to check the arithmetic. */
+  static start(read: () => number = usedBytes): MemorySampler {
+    const sampler = new MemorySampler(read);
     active.add(sampler);
     if (ticker === null) {
       ticker = setInterval(tick, SAMPLE_EVERY_MS);
@@ -43,13 +46,14 @@ export class MemorySampler {
     return sampler;
   }
 
-  observe(used: number): void {
+  sample(): void {
+    const used = this.read();
     if (used > this.peak) this.peak = used;
   }
 
   /** Stops sampling; the peak growth over the baseline, in MB (0 when memory only fell). */
   stop(): number {
-    this.observe(usedBytes());
+    this.sample();
     active.delete(this);
     if (active.size === 0 && ticker !== null) {
       clearInterval(ticker);
