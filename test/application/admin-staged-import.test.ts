@@ -11,7 +11,7 @@ import { getPortfolio } from '../../src/application/portfolio/get-portfolio';
 import { onIssueChanged } from '../../src/application/rollup/on-issue-changed';
 import { SiteConfig } from '../../src/application/site-config';
 import { importInput } from '../../src/contract/admin.contract';
-import { ROLLUP_EPIC_ROOT } from '../../src/application/storage-keys';
+import { importChunkKey, ROLLUP_EPIC_ROOT } from '../../src/application/storage-keys';
 import type { InMemoryJira } from '../fakes/in-memory-jira-site';
 import type { FakeUser } from '../fakes/in-memory-jira-site';
 import type { AdminContext } from '../../src/application/admin/admin-context';
@@ -270,6 +270,21 @@ describe('staged import', () => {
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).message).toMatch(/Jira is down.*put back/);
     expect(['PAY-1', 'PAY-2', 'OPS-1', 'OPS-2'].map(amountOf)).toEqual(['none', 'none', 'none', 'none']);
+  });
+
+  it('answers that the import is applied when storage fails to delete its uploaded parts afterwards', async () => {
+    const { contextFor, store, amountOf } = site();
+    const importId = await stage(contextFor(admin), aDocument([anEpic('PAY-1', 999)]), 100);
+    const remove = store.delete.bind(store);
+    store.delete = (key) =>
+      key.startsWith(importChunkKey({ importId, part: 0 }).slice(0, -1))
+        ? Promise.reject(new Error('storage answered 503'))
+        : remove(key);
+
+    const steps = await applyAll(contextFor(admin), importId);
+
+    expect(steps.at(-1)?.done).toBe(true);
+    expect(amountOf('PAY-1')).toBe(999);
   });
 
   it('refuses to apply an import twice, and changes nothing the second time', async () => {

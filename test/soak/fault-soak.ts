@@ -299,7 +299,8 @@ export class FaultSoak {
         finalMessage = `${repeated.code}: ${repeated.message}`;
         break;
       }
-      if (dataOf<ImportStep>(again)?.done === true) {
+      // A step whose answer was lost after it finished: the retry says it was applied.
+      if (dataOf<ImportStep>(again)?.done === true || /applied already/.test(repeated?.message ?? '')) {
         finished = 'applied';
         break;
       }

@@ -452,9 +452,11 @@ async function finish(
     ],
   });
   await saveState(context, importId, { ...state, status: 'applied' });
+  // The import is applied now, and the answer must say so: parts storage fails to delete expire
+  // with their TTL anyway.
   await Promise.all(
     Array.from({ length: state.parts }, (_, part) =>
-      context.store.delete(importChunkKey({ importId, part })),
+      context.store.delete(importChunkKey({ importId, part })).catch(() => undefined),
     ),
   );
   return {
