@@ -164,7 +164,10 @@ describe(irr.name, () => {
         (chosenRate, returns) => {
           const positiveReturns = [...returns.slice(0, -1), (returns.at(-1) ?? 0) + 1];
           const growth = 1 + chosenRate / 12;
-          const worth = positiveReturns.reduce((sum, value, index) => sum + value * growth ** -(index + 1), 0);
+          const worth = positiveReturns.reduce(
+            (sum, value, index) => sum + value * growth ** -(index + 1),
+            0,
+          );
           const flows = [-Math.max(1, Math.round(worth)), ...positiveReturns];
           const totals = totalsWithFlows('2026-01', -1, flows);
           const rate = irr({ totals, asOf: '2025-12' }).value;
