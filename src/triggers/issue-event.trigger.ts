@@ -7,7 +7,10 @@ import { rollupContext } from './rollup-wiring';
  * The little of a Jira issue event the roll-up store reads; Jira sends much more. The event's issue
  * type carries its id but no hierarchy level
  * (https://developer.atlassian.com/platform/forge/events-reference/jira/), and property events
- * carry no fields at all.
+ * carry no fields at all. Forge lists `avi:jira:set|deleted:issue-property` with their scopes (the
+ * event-to-scope mapping in @forge/manifest) but the events reference documents no payload for them,
+ * so only `issue.id` and `property.key` are read: an event of another shape is ignored with a warning,
+ * and the app's own queued refresh and the daily reconcile keep the roll-up right without it.
  */
 const issueEventSchema = z.object({
   eventType: z.string(),
