@@ -1,8 +1,9 @@
 /**
- * `npm run --silent report -- --as-of YYYY-MM [--format json|csv|md] FILE`
+ * `npm run --silent report -- --as-of YYYY-MM [--format json|csv|md] [--window-months N] FILE`
  *
  * Reads a portfolio export (format v1), validates it, and prints every KPI as of the given month
- * for the portfolio, each programme, each project and each objective. Invalid input prints
+ * for the portfolio, each programme, each project and each objective (`--window-months`: the
+ * trailing window of "strategic goals advanced", 3 by default). Invalid input prints
  * nothing on stdout and one `path: problem` line per issue on stderr.
  *
  * Exit codes: 0 report printed; 1 the file is unreadable, not JSON or not a valid portfolio;
@@ -28,20 +29,24 @@ export interface ReportIo {
 const FORMATS = ['json', 'csv', 'md'] as const;
 type OutputFormat = (typeof FORMATS)[number];
 
-const USAGE = 'usage: report --as-of YYYY-MM [--format json|csv|md] FILE';
+const USAGE = 'usage: report --as-of YYYY-MM [--format json|csv|md] [--window-months N] FILE';
 
 export const EXIT_OK = 0;
 export const EXIT_INVALID_INPUT = 1;
 export const EXIT_USAGE = 2;
 
-type Invocation = { asOf: string; format: OutputFormat; file: string };
+type Invocation = { asOf: string; format: OutputFormat; file: string; windowMonths: number | undefined };
 
 function parseInvocation(args: readonly string[]): Invocation | string {
   let parsed;
   try {
     parsed = parseArgs({
       args: [...args],
-      options: { 'as-of': { type: 'string' }, format: { type: 'string', default: 'json' } },
+      options: {
+        'as-of': { type: 'string' },
+        format: { type: 'string', default: 'json' },
+        'window-months': { type: 'string' },
+      },
       allowPositionals: true,
     });
   } catch (error) {
@@ -57,10 +62,14 @@ function parseInvocation(args: readonly string[]): Invocation | string {
   if (format === undefined) {
     return `--format must be one of ${FORMATS.join(', ')}`;
   }
+  const window = values['window-months'];
+  if (window !== undefined && !/^[1-9]\d{0,3}$/.test(window)) {
+    return '--window-months must be a whole number of months from 1 to 9999';
+  }
   if (file === undefined || extra.length > 0) {
     return 'exactly one FILE is required';
   }
-  return { asOf, format, file };
+  return { asOf, format, file, windowMonths: window === undefined ? undefined : Number(window) };
 }
 
 /** Reads and validates the document; the issues name the file for problems of the file itself. */
@@ -105,7 +114,12 @@ export async function runReport({ args, io }: { args: readonly string[]; io: Rep
   let report: PlainPortfolioReport;
   try {
     report = toPlainReport({
-      report: portfolioReport({ portfolio, currencyExponent, asOf: invocation.asOf }),
+      report: portfolioReport({
+        portfolio,
+        currencyExponent,
+        asOf: invocation.asOf,
+        advancedWindowMonths: invocation.windowMonths,
+      }),
     });
   } catch (error) {
     return fail(io, [{ path: '(root)', message: describe(error) }]);
@@ -148,7 +162,9 @@ const KPI_COLUMNS: readonly { key: keyof PlainValueKpis; label: string; kind: Va
   { key: 'valueForMoney', label: 'Value for money', kind: 'ratio' },
   { key: 'npv', label: 'NPV', kind: 'money' },
   { key: 'paybackMonth', label: 'Payback month', kind: 'month' },
+  { key: 'discountedPaybackMonth', label: 'Discounted payback month', kind: 'month' },
   { key: 'irr', label: 'IRR', kind: 'percent' },
+  { key: 'mirr', label: 'MIRR', kind: 'percent' },
   { key: 'costAvoidanceRealised', label: 'Cost avoidance realised', kind: 'money' },
   { key: 'costSavingRealised', label: 'Cost saving realised', kind: 'money' },
   { key: 'verifiedShare', label: 'Verified share', kind: 'percent' },
@@ -185,7 +201,9 @@ function renderCsv(report: PlainPortfolioReport): string {
     csvRow(['metric', 'value']) +
     csvRow(['asOf', report.asOf]) +
     csvRow(['currency', report.currency]) +
+    csvRow(['advancedWindowMonths', report.advancedWindowMonths]) +
     csvRow(['strategicGoalsAdvancedPct', report.strategicGoalsAdvancedPct]) +
+    csvRow(['objectivesOnTrackPct', report.objectivesOnTrackPct]) +
     csvRow(['strategicAlignmentPct', report.strategicAlignmentPct]);
   const kpis =
     csvRow(['scope', 'key', ...KPI_COLUMNS.map((column) => column.key)]) +
@@ -195,7 +213,20 @@ function renderCsv(report: PlainPortfolioReport): string {
       )
       .join('');
   const objectives =
-    csvRow(['objective', 'status', 'attributedPlanned', 'attributedRealised', 'advanced']) +
+    csvRow([
+      'objective',
+      'status',
+      'attributedPlanned',
+      'attributedRealised',
+      'realisedInWindow',
+      'advanced',
+      'targetMeasure',
+      'targetAmount',
+      'targetDate',
+      'progress',
+      'forecastAtTargetDate',
+      'onTrack',
+    ]) +
     Object.entries(report.byObjective)
       .map(([id, objective]) =>
         csvRow([
@@ -203,7 +234,14 @@ function renderCsv(report: PlainPortfolioReport): string {
           objective.status,
           objective.attributedPlanned,
           objective.attributedRealised,
+          objective.realisedInWindow,
           objective.advanced,
+          objective.target?.measure ?? null,
+          objective.target?.amount ?? null,
+          objective.target?.date ?? null,
+          objective.progress,
+          objective.forecastAtTargetDate,
+          objective.onTrack,
         ]),
       )
       .join('');
@@ -257,20 +295,36 @@ function renderMarkdown(report: PlainPortfolioReport, currencyExponent: number):
       ...KPI_COLUMNS.map((column) => formatValue(scope.kpis[column.key], column.kind, currencyExponent)),
     ]),
   );
+  const money = (value: number | null) => formatValue(value, 'money', currencyExponent);
   const objectiveTable = markdownTable(
-    ['Objective', 'Status', 'Attributed planned', 'Attributed realised', 'Advanced'],
-    [false, false, true, true, false],
+    [
+      'Objective',
+      'Status',
+      'Attributed planned',
+      'Attributed realised',
+      `Advanced (last ${String(report.advancedWindowMonths)} months)`,
+      'Target',
+      'Progress',
+      'Forecast at target date',
+      'On track',
+    ],
+    [false, false, true, true, false, false, true, true, false],
     Object.entries(report.byObjective).map(([id, objective]) => [
       id,
       objective.status,
-      formatValue(objective.attributedPlanned, 'money', currencyExponent),
-      formatValue(objective.attributedRealised, 'money', currencyExponent),
+      money(objective.attributedPlanned),
+      money(objective.attributedRealised),
       objective.advanced ? 'yes' : 'no',
+      objective.target === null ? 'n/a' : `${money(objective.target.amount)} by ${objective.target.date}`,
+      formatValue(objective.progress, 'percent', currencyExponent),
+      money(objective.forecastAtTargetDate),
+      objective.onTrack === null ? 'n/a' : objective.onTrack ? 'yes' : 'no',
     ]),
   );
   return [
     `# Value report as of ${report.asOf} (${report.currency})\n`,
-    `- Strategic goals advanced: ${percent(report.strategicGoalsAdvancedPct)}`,
+    `- Strategic goals advanced (last ${String(report.advancedWindowMonths)} months): ${percent(report.strategicGoalsAdvancedPct)}`,
+    `- Objectives on track: ${percent(report.objectivesOnTrackPct)}`,
     `- Strategic alignment: ${percent(report.strategicAlignmentPct)}\n`,
     '## KPIs by scope\n',
     kpiTable,

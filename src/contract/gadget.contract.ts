@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { KpiFigures, ObjectiveFigures } from './kpi-figures';
+import type { KpiFigures, ObjectiveFigures, ObjectiveTargetFigures } from './kpi-figures';
 import type { AppSettings } from './site-config.schema';
 import { identifierSchema, issueKeySchema, projectKeySchema, yearMonthSchema } from './primitives.schema';
 
@@ -61,8 +61,12 @@ export interface PortfolioView {
   byProject: Record<string, KpiFigures>;
   /** `(none)` holds epics without a parent issue. */
   byProgramme: Record<string, KpiFigures>;
-  byObjective: Record<string, ObjectiveFigures & { name: string }>;
+  byObjective: Record<string, ObjectiveFigures & ObjectiveTargetFigures & { name: string }>;
+  /** The trailing window, in months, of each objective's `advanced` and of `strategicGoalsAdvancedPct`. */
+  advancedWindowMonths: number;
   strategicGoalsAdvancedPct: number | null;
+  /** Active objectives with a target that are on track, in %; null when none has a target. */
+  objectivesOnTrackPct: number | null;
   strategicAlignmentPct: number | null;
   /** Cumulative planned vs realised benefit and cost by month; realised and actual are null after `asOf`. */
   trend: TrendPointView[];

@@ -1,7 +1,15 @@
 import { z } from 'zod';
-import { currencyExponentOf } from './currencies';
+import { amountDecimalsOf, currencyExponentOf, MAX_AMOUNT_DECIMALS } from './currencies';
 import { addRawIssues, currencyDecimalIssues, epicValueSchema } from './epic-value.schema';
-import { identifierSchema, issueKeySchema, projectKeySchema, wholeNumberSchema } from './primitives.schema';
+import {
+  amountSchema,
+  calendarDateSchema,
+  hasAtMostDecimals,
+  identifierSchema,
+  issueKeySchema,
+  projectKeySchema,
+  wholeNumberSchema,
+} from './primitives.schema';
 import { arrayAt, duplicateIssues, fieldOf, stringAt, type RawIssue } from './read-unknown';
 import { toValidationIssues, type ValidationResult } from './validation-issue';
 import { EPIC_STATUSES, OBJECTIVE_STATUSES, PORTFOLIO_FORMAT, PORTFOLIO_VERSION } from './value-vocabulary';
@@ -15,13 +23,45 @@ export const settingsSchema = z.strictObject({
   discountRate: z.number().min(0).max(1),
 });
 
+/** What "achieved" means for an objective: attributed benefit of `amount` by `date`. */
+export const objectiveTargetRecordSchema = z.strictObject({
+  measure: z.string().min(1).max(255),
+  /** In the document's currency, with no more decimals than it has (checked with the document). */
+  amount: amountSchema,
+  date: calendarDateSchema,
+});
+
 export const objectiveSchema = z.strictObject({
   id: identifierSchema,
   name: z.string().min(1).max(255),
   status: z.enum(OBJECTIVE_STATUSES),
   /** Relative importance, 1 (low) to 10 (high). */
   weight: wholeNumberSchema.min(1).max(10),
+  /** The admin's target; null when none is set. Optional: files written before targets have none. */
+  target: objectiveTargetRecordSchema.nullable().optional(),
 });
+
+/** Objective target amounts with more decimals than the document's currency has. */
+function objectiveTargetIssues(objectives: readonly unknown[], currency: string | undefined): RawIssue[] {
+  const decimals = currency === undefined ? undefined : amountDecimalsOf(currency);
+  if (decimals === undefined) return [];
+  return objectives.flatMap((objective, index) => {
+    const amount = fieldOf(fieldOf(objective, 'target'), 'amount');
+    return typeof amount === 'number' &&
+      hasAtMostDecimals(amount, MAX_AMOUNT_DECIMALS) &&
+      !hasAtMostDecimals(amount, decimals)
+      ? [
+          {
+            path: ['objectives', index, 'target', 'amount'],
+            message:
+              decimals === 0
+                ? `must be a whole number: ${String(currency)} has no minor unit`
+                : `must have at most ${String(decimals)} decimals in ${String(currency)}`,
+          },
+        ]
+      : [];
+  });
+}
 
 export const epicSchema = z.strictObject({
   key: issueKeySchema,
@@ -44,6 +84,7 @@ export function portfolioIssues(document: unknown): RawIssue[] {
   const currency = stringAt(fieldOf(document, 'settings'), 'currency');
   return [
     ...duplicateIssues({ items: objectives, key: 'id', path: ['objectives'], what: 'objective id' }),
+    ...objectiveTargetIssues(objectives, currency),
     ...duplicateIssues({ items: epics, key: 'key', path: ['epics'], what: 'epic key' }),
     ...epics.flatMap((epic, epicIndex) => {
       const value = fieldOf(epic, 'value');

@@ -36,7 +36,13 @@ export {
   type NpsCounts,
   type ObjectiveLink,
 } from './model/epic';
-export { OBJECTIVE_STATUSES, type Objective, type ObjectiveStatus } from './model/objective';
+export {
+  OBJECTIVE_STATUSES,
+  type Objective,
+  type ObjectiveStatus,
+  type ObjectiveTarget,
+} from './model/objective';
+export { objectiveFromRecord } from './model/objective-from-record';
 export type {
   BenefitRecord,
   EpicRecord,
@@ -84,12 +90,26 @@ export { valueForMoney } from './kpis/value-for-money';
 export { netCashFlows } from './kpis/net-cash-flows';
 export { npv } from './kpis/npv';
 export { paybackMonth } from './kpis/payback-month';
-export { irr } from './kpis/irr';
+export { discountedPaybackMonth } from './kpis/discounted-payback-month';
+export { irr, type IrrReason } from './kpis/irr';
+export { mirr } from './kpis/mirr';
 export { costAvoidanceRealised } from './kpis/cost-avoidance-realised';
 export { costSavingRealised } from './kpis/cost-saving-realised';
 export { verifiedShare } from './kpis/verified-share';
 export { npsAtCompletion } from './kpis/nps-at-completion';
-export { objectiveAttribution, type ObjectiveAttribution } from './kpis/objective-attribution';
+export {
+  DEFAULT_ADVANCED_WINDOW_MONTHS,
+  objectiveAttribution,
+  type ObjectiveAttribution,
+  type WindowedKpiInput,
+} from './kpis/objective-attribution';
+export {
+  objectiveForecastAtTargetDate,
+  objectiveOnTrack,
+  objectiveTargetProgress,
+  targetMonthOf,
+} from './kpis/objective-target-kpis';
+export { objectivesOnTrackPct } from './kpis/objectives-on-track-pct';
 export { strategicGoalsAdvancedPct } from './kpis/strategic-goals-advanced-pct';
 export { strategicAlignmentPct } from './kpis/strategic-alignment-pct';
 export { epicKpis, valueKpis, type ValueKpis } from './kpis/value-kpis';
@@ -98,9 +118,11 @@ export { strategicKpis, type ObjectiveKpis, type StrategicKpis } from './kpis/st
 export { NO_PROGRAMME, portfolioTotals, type PortfolioTotals } from './report/portfolio-totals';
 export { portfolioReport, type PortfolioReport } from './report/portfolio-report';
 export {
+  toPlainObjectiveKpis,
   toPlainReport,
   toPlainValueKpis,
   type PlainObjectiveKpis,
+  type PlainObjectiveTarget,
   type PlainPortfolioReport,
   type PlainValueKpis,
 } from './report/plain-report';

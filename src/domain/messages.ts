@@ -14,6 +14,7 @@ export const DOMAIN_MESSAGES = {
   TOTALS_OVERFLOW:
     'A money total reached Number.MAX_SAFE_INTEGER minor units; the sum would no longer be exact.',
   DISCOUNT_RATE_OUT_OF_RANGE: 'Expected an annual discount rate between 0 and 1 (0.08 for 8%).',
+  WINDOW_MONTHS_OUT_OF_RANGE: 'Expected the trailing window as a whole number of months, at least 1.',
 } as const;
 
 export type DomainMessage = (typeof DOMAIN_MESSAGES)[keyof typeof DOMAIN_MESSAGES];

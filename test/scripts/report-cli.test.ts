@@ -70,12 +70,15 @@ describe('npm run report (child process)', () => {
         'byProgramme',
         'byProject',
         'byObjective',
+        'advancedWindowMonths',
         'strategicGoalsAdvancedPct',
+        'objectivesOnTrackPct',
         'strategicAlignmentPct',
       ]);
-      const { irr, ...exact } = WORKED_EXAMPLE_PORTFOLIO;
+      const { irr, mirr, ...exact } = WORKED_EXAMPLE_PORTFOLIO;
       expect(report['portfolio']).toMatchObject(exact);
       expect((report['portfolio'] as { irr: number }).irr).toBeCloseTo(irr, 12);
+      expect((report['portfolio'] as { mirr: number }).mirr).toBeCloseTo(mirr, 12);
       expect(report['byObjective']).toEqual(WORKED_EXAMPLE_OBJECTIVES);
       expect(Object.keys(report['byProgramme'] as object)).toEqual(['(none)', 'PRG-1']);
     },
@@ -119,14 +122,16 @@ describe(runReport.name, () => {
       'metric,value',
       'asOf,2026-03',
       'currency,EUR',
+      'advancedWindowMonths,3',
       'strategicGoalsAdvancedPct,50',
+      'objectivesOnTrackPct,100',
       `strategicAlignmentPct,${String((100 * 1300) / 3400)}`,
     ]);
     const rows = kpis?.split('\n') ?? [];
     expect(rows[0]).toBe(
       'scope,key,epics,plannedBenefit,plannedBenefitToDate,realisedBenefit,realisationRate,costBudget,actualCost,' +
-        'forecastCost,riskAdjustedBenefit,roi,expectedRoi,valueForMoney,npv,paybackMonth,irr,costAvoidanceRealised,' +
-        'costSavingRealised,verifiedShare,npsAtCompletion',
+        'forecastCost,riskAdjustedBenefit,roi,expectedRoi,valueForMoney,npv,paybackMonth,discountedPaybackMonth,' +
+        'irr,mirr,costAvoidanceRealised,costSavingRealised,verifiedShare,npsAtCompletion',
     );
     expect(rows.slice(1).map((row) => row.split(',').slice(0, 6).join(','))).toEqual([
       'portfolio,,2,5200,2400,1800',
@@ -137,10 +142,11 @@ describe(runReport.name, () => {
     ]);
     expect(rows[2]?.split(',')[15]).toBe(''); // (none) never pays back: an empty cell, not "null"
     expect(objectives?.split('\n')).toEqual([
-      'objective,status,attributedPlanned,attributedRealised,advanced',
-      'OBJ-1,active,2000,750,true',
-      'OBJ-2,archived,1200,300,true',
-      'OBJ-3,active,0,0,false',
+      'objective,status,attributedPlanned,attributedRealised,realisedInWindow,advanced,targetMeasure,targetAmount,' +
+        'targetDate,progress,forecastAtTargetDate,onTrack',
+      `OBJ-1,active,2000,750,750,true,Attributed revenue,1100,2026-04-30,${String(750 / 1100)},1150,true`,
+      'OBJ-2,archived,1200,300,300,true,Cost saved,1000,2026-03-31,0.3,300,false',
+      'OBJ-3,active,0,0,0,false,,,,,,',
     ]);
   });
 
@@ -150,13 +156,30 @@ describe(runReport.name, () => {
     });
     expect(status).toBe(EXIT_OK);
     expect(stdout).toContain('# Value report as of 2026-03 (EUR)');
-    expect(stdout).toContain('- Strategic goals advanced: 50.0%');
+    expect(stdout).toContain('- Strategic goals advanced (last 3 months): 50.0%');
+    expect(stdout).toContain('- Objectives on track: 100.0%');
     expect(stdout).toContain(
       '| **Portfolio** | 2 | 5,200.00 | 2,400.00 | 1,800.00 | 75.0% | 3,500.00 | 2,900.00 | 3,400.00 | 3,800.00 | ' +
-        '-37.9% | 11.8% | 1.12 | 333.16 | 2026-05 | 72.5% | 0.00 | 300.00 | 66.7% | 37.5 |',
+        '-37.9% | 11.8% | 1.12 | 333.16 | 2026-05 | 2026-05 | 72.5% | 56.6% | 0.00 | 300.00 | 66.7% | 37.5 |',
     );
     expect(stdout).toMatch(/\| Programme \(none\) \|.* n\/a \|$/m);
-    expect(stdout).toContain('| OBJ-2 | archived | 1,200.00 | 300.00 | yes |');
+    expect(stdout).toContain(
+      '| OBJ-1 | active | 2,000.00 | 750.00 | yes | 1,100.00 by 2026-04-30 | 68.2% | 1,150.00 | yes |',
+    );
+    expect(stdout).toContain(
+      '| OBJ-2 | archived | 1,200.00 | 300.00 | yes | 1,000.00 by 2026-03-31 | 30.0% | 300.00 | no |',
+    );
+    expect(stdout).toContain('| OBJ-3 | active | 0.00 | 0.00 | no | n/a | n/a | n/a | n/a |');
+  });
+
+  it('takes the trailing window of "strategic goals advanced" from --window-months', async () => {
+    // As of 2026-06 nothing was realised in April to June (the 500 of April is PAY-1's, 0.5 of it OBJ-1's):
+    // with 1 month (June) OBJ-1 has not advanced; with 3 months (April to June) it has.
+    const asOf = ['--as-of', '2026-06', '--format', 'csv'];
+    const oneMonth = await run([...asOf, '--window-months', '1', 'p.json'], { 'p.json': workedExample });
+    expect(oneMonth.stdout).toContain('advancedWindowMonths,1\nstrategicGoalsAdvancedPct,0\n');
+    const threeMonths = await run([...asOf, 'p.json'], { 'p.json': workedExample });
+    expect(threeMonths.stdout).toContain('advancedWindowMonths,3\nstrategicGoalsAdvancedPct,50\n');
   });
 
   it('names the file when it cannot be read', async () => {
@@ -189,6 +212,8 @@ describe(runReport.name, () => {
     [['--as-of', '2026-03']],
     [['--as-of', '2026-03', '--format', 'xml', 'p.json']],
     [['--as-of', '2026-03', '--verbose', 'p.json']],
+    [['--as-of', '2026-03', '--window-months', '0', 'p.json']],
+    [['--as-of', '2026-03', '--window-months', 'three', 'p.json']],
   ])('exits with a usage error for %j', async (args) => {
     const { status, stdout, stderr } = await run(args, { 'p.json': workedExample });
     expect(status).toBe(EXIT_USAGE);

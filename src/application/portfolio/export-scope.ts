@@ -37,7 +37,13 @@ export function portfolioDocumentOf(collected: Pick<CollectedScope, 'settings' |
     format: PORTFOLIO_FORMAT,
     version: PORTFOLIO_VERSION,
     settings: { currency: settings.currency, discountRate: settings.discountRate },
-    objectives: objectives.map(({ id, name, status, weight }) => ({ id, name, status, weight })),
+    objectives: objectives.map(({ id, name, status, weight, target }) => ({
+      id,
+      name,
+      status,
+      weight,
+      target,
+    })),
     epics,
   };
 }

@@ -18,7 +18,7 @@ export function reportOf(collected: CollectedScope, asOf: string) {
     report: portfolioReport({
       portfolio: {
         settings: { currency: settings.currency, discountRate: settings.discountRate },
-        objectives: objectives.map(({ id, name, status, weight }) => ({ id, name, status, weight })),
+        objectives,
         epics,
       },
       currencyExponent: currencyExponentOf(settings.currency) ?? 2,

@@ -3,6 +3,7 @@ import { currencyExponentOf } from '../../contract/currencies';
 import type { AppSettings, StoredObjective } from '../../contract/site-config.schema';
 import { valueKpis, type ValueKpis } from '../../domain/kpis/value-kpis';
 import { strategicKpis } from '../../domain/kpis/strategic-kpis';
+import { objectiveFromRecord } from '../../domain/model/objective-from-record';
 import { toDecimalAmount, type MinorUnits } from '../../domain/money/minor-units';
 import { cumulativeTrend } from '../../domain/report/cumulative-trend';
 import { toPlainReport } from '../../domain/report/plain-report';
@@ -68,7 +69,7 @@ export function portfolioViewOf({
       ...strategicKpis({
         totals: portfolio,
         asOf,
-        objectives: objectives.map(({ id, name, status, weight }) => ({ id, name, status, weight })),
+        objectives: objectives.map((objective) => objectiveFromRecord({ objective, currencyExponent })),
       }),
     },
   });
@@ -101,7 +102,9 @@ export function portfolioViewOf({
         { ...figures, name: names.get(id) ?? id },
       ]),
     ),
+    advancedWindowMonths: report.advancedWindowMonths,
     strategicGoalsAdvancedPct: report.strategicGoalsAdvancedPct,
+    objectivesOnTrackPct: report.objectivesOnTrackPct,
     strategicAlignmentPct: report.strategicAlignmentPct,
     trend,
     kpiTargets: settings.kpiTargets,

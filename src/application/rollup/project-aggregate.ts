@@ -13,7 +13,8 @@ import {
 
 /** A project's aggregate (`rollup:project:{project}`): the merge of its epics' contributions. */
 export interface ProjectAggregate {
-  schema: 1;
+  /** 2: totals whose objective series carry the risk-weighted plan; 1 is unreadable (computed live). */
+  schema: 2;
   project: string;
   /** The currency of every contribution, or null when they disagree (a currency change is under way). */
   currency: string | null;
@@ -26,6 +27,11 @@ export interface ProjectAggregate {
   updatedAt: string;
   /** The project's dirty stamp as it stood before the contributions were read: what this covers. */
   covers?: unknown;
+  /**
+   * Set when some stored contributions could not be read (written by an older version, until the
+   * reconcile rewrites them): the totals miss those epics, so the aggregate is not used.
+   */
+  incomplete?: true;
 }
 
 export function aggregateOf({
@@ -50,7 +56,7 @@ export function aggregateOf({
   }
   const currencies = new Set(contributions.map((contribution) => contribution.currency));
   return {
-    schema: 1,
+    schema: 2,
     project,
     currency: currencies.size <= 1 ? ([...currencies][0] ?? null) : null,
     epicCount: readable.length,
@@ -67,7 +73,8 @@ export function aggregateOf({
 export function readAggregate(raw: unknown): ProjectAggregate | null {
   if (typeof raw !== 'object' || raw === null) return null;
   const candidate = raw as Partial<ProjectAggregate>;
-  return candidate.schema === 1 &&
+  return candidate.schema === 2 &&
+    candidate.incomplete !== true &&
     typeof candidate.project === 'string' &&
     typeof candidate.totals === 'object' &&
     typeof candidate.byProgramme === 'object' &&
@@ -86,13 +93,22 @@ export function scopeTotalsOfAggregate(aggregate: ProjectAggregate): ScopeTotals
   };
 }
 
-/** Every contribution filed under a project. */
-export async function contributionsOf(store: KeyValueStore, project: string): Promise<EpicContribution[]> {
+/** Every readable contribution filed under a project, and how many entries were not readable. */
+async function readContributions(
+  store: KeyValueStore,
+  project: string,
+): Promise<{ contributions: EpicContribution[]; unreadableEntries: number }> {
   const entries = await queryAll(store, rollupEpicPrefix({ project }));
-  return entries.flatMap((entry) => {
+  const contributions = entries.flatMap((entry) => {
     const contribution = readContribution(entry.value);
     return contribution === null ? [] : [contribution];
   });
+  return { contributions, unreadableEntries: entries.length - contributions.length };
+}
+
+/** Every contribution filed under a project (older or unreadable entries left out). */
+export async function contributionsOf(store: KeyValueStore, project: string): Promise<EpicContribution[]> {
+  return (await readContributions(store, project)).contributions;
 }
 
 /** A recompute outlives no invocation by much: a crashed holder frees the claim soon. */
@@ -131,10 +147,11 @@ export async function refreshProject(store: KeyValueStore, project: string, now:
     let before: unknown;
     try {
       before = await store.get(rollupDirtyKey({ project }));
-      const contributions = await contributionsOf(store, project);
+      const { contributions, unreadableEntries } = await readContributions(store, project);
       await store.set(rollupProjectKey({ project }), {
         ...aggregateOf({ project, contributions, now }),
         covers: before,
+        ...(unreadableEntries > 0 ? { incomplete: true } : {}),
       });
     } finally {
       await store.delete(claimKey);

@@ -1,54 +1,69 @@
+import { countSignChanges, cumulativeSums, withoutLeadingAndTrailingZeros } from './cash-flow-signs';
 import { computed, notComputable, type Kpi, type KpiInput } from './kpi';
 import { netCashFlows } from './net-cash-flows';
 
+export type IrrReason = 'NO_SIGN_CHANGE' | 'NO_RATE_SOLVES' | 'SEVERAL_RATES_POSSIBLE';
+
 /**
  * Internal rate of return: the annual rate at which the NPV of the monthly net cash flows
- * (`netCashFlows`) is 0.
+ * (`netCashFlows`) is 0, given only when exactly one rate above -100% does so.
  *
  * Units: an annual rate as a decimal, nominal and compounded monthly, the same convention as the
  * discount rate (monthly rate = irr / 12). So `npv` computed with `discountRate = irr` is 0, and
  * irr > discountRate exactly when npv > 0. The effective annual rate is (1 + irr / 12)^12 - 1.
  *
- * Method: the monthly rate r solves Σ CF_t (1 + r)^-t = 0 (t counted from the first non-zero
- * flow). Writing x = 1 / (1 + r) turns this into a polynomial with as many sign changes in its
- * coefficients as the flows have; with exactly one, Descartes' rule of signs guarantees exactly
- * one positive root, i.e. one rate above -100%, which bisection finds to full double precision.
- * Example: flows -1000 then +1100 a month later -> r = 10% a month -> irr = 1.2.
- * Edge cases: flows that never change sign (all costs, all benefits, no flows) -> not
- * computable, `NO_SIGN_CHANGE`; more than one change -> `SEVERAL_SIGN_CHANGES`, since several
- * rates may then solve the equation. Zero months are skipped when counting changes.
+ * Method: the monthly rate r solves P(v) = Σ CF_t v^t = 0 with v = 1 / (1 + r), t counted from
+ * the first non-zero flow. Rates r > 0 are roots v in (0, 1), rates in (-1, 0) roots w = 1 / v in
+ * (0, 1) of the reversed polynomial, and r = 0 is a root exactly when Σ CF_t = 0. The number of
+ * roots is proven, never guessed:
+ * 1. Descartes' rule of signs: flows that change sign exactly once have exactly one root.
+ * 2. Otherwise Norstrom's criterion (1972), applied in both directions: P(v) / (1 - v) is the power
+ *    series whose coefficients are the cumulative flows A_0 .. A_n, then A_n forever, so on
+ *    (0, 1) it has at most as many roots as the cumulative flows change sign, and the same count
+ *    modulo 2. With Σ CF_t = A_n != 0, one sign change of the cumulative flows read forwards
+ *    means exactly one rate above 0, one read backwards (from the last month) exactly one rate
+ *    in (-1, 0). Exactly one change over both directions: a unique rate. None in either: no
+ *    rate solves the equation. Anything else: several rates solve it, or may.
+ * The root is then found by bisection on (0, 1) to full double precision.
+ * Example: flows -1000 then +1100 a month later -> r = 10% a month -> irr = 1.2. Flows -1000,
+ * +600, -100, +700 change sign three times, but their cumulative flow (-1000, -400, -500, +200)
+ * only once and backwards (+700, +600, +1200, +200) never: one rate, r = 9.3732% a month,
+ * irr = 1.1248.
+ * Edge cases: flows that never change sign (all costs, all benefits, no flows) ->
+ * `NO_SIGN_CHANGE`; several changes and no rate at all (+5, -1, +5: P > 0 everywhere) ->
+ * `NO_RATE_SOLVES`; several changes that the criteria cannot narrow to one rate (-100, +230,
+ * -132 is solved by both 10% and 20% a month) -> `SEVERAL_RATES_POSSIBLE`. Zero months are
+ * skipped when counting changes.
  */
-export function irr(input: KpiInput): Kpi<number, 'NO_SIGN_CHANGE' | 'SEVERAL_SIGN_CHANGES'> {
+export function irr(input: KpiInput): Kpi<number, IrrReason> {
   const flows = withoutLeadingAndTrailingZeros(netCashFlows(input));
   const signChanges = countSignChanges(flows);
   if (signChanges === 0) {
     return notComputable('NO_SIGN_CHANGE');
   }
   if (signChanges > 1) {
-    return notComputable('SEVERAL_SIGN_CHANGES');
+    const rates = ratesProvenByNorstrom(flows);
+    if (rates !== 1) {
+      return notComputable(rates === 0 ? 'NO_RATE_SOLVES' : 'SEVERAL_RATES_POSSIBLE');
+    }
   }
   return computed(12 * monthlyRateOf(flows));
 }
 
-function withoutLeadingAndTrailingZeros(flows: readonly number[]): number[] {
-  const first = flows.findIndex((flow) => flow !== 0);
-  const last = flows.findLastIndex((flow) => flow !== 0);
-  return first === -1 ? [] : flows.slice(first, last + 1);
-}
-
-function countSignChanges(flows: readonly number[]): number {
-  let changes = 0;
-  let previousSign = 0;
-  for (let column = 0; column < flows.length; column += 1) {
-    const sign = Math.sign(flows[column] ?? 0);
-    if (sign !== 0) {
-      if (previousSign !== 0 && sign !== previousSign) {
-        changes += 1;
-      }
-      previousSign = sign;
-    }
+/**
+ * How many monthly rates above -100% solve the flows by Norstrom's criterion: 0 or 1 when it
+ * proves that many, 2 when it proves at least two or cannot tell (the total is 0, so r = 0 is a
+ * root besides any other, or the cumulative flows change sign more than once in a direction).
+ */
+function ratesProvenByNorstrom(flows: readonly number[]): 0 | 1 | 2 {
+  const forward = cumulativeSums(flows);
+  if ((forward.at(-1) ?? 0) === 0) {
+    return 2;
   }
-  return changes;
+  const aboveZero = countSignChanges(forward);
+  const belowZero = countSignChanges(cumulativeSums([...flows].reverse()));
+  const rates = aboveZero + belowZero;
+  return rates === 0 ? 0 : rates === 1 ? 1 : 2;
 }
 
 /** Σ coefficients[t] x^t by Horner's rule. */
@@ -87,9 +102,11 @@ function rootInUnitInterval(coefficients: readonly number[]): number {
 
 /**
  * The monthly rate r > -1 with Σ flows[t] (1 + r)^-t = 0, for flows that start and end non-zero
- * and change sign once. With x = 1/(1+r): if Σ flows (x = 1, r = 0) has the sign of the first
- * flow, the root has x > 1 (r < 0), and is found as y = 1/x in (0, 1) of the reversed polynomial,
- * which keeps every power of a number <= 1 and so never overflows.
+ * and have exactly one such rate. With x = 1/(1+r): if Σ flows (x = 1, r = 0) has the sign of the
+ * first flow, the root has x > 1 (r < 0), and is found as y = 1/x in (0, 1) of the reversed
+ * polynomial, which keeps every power of a number <= 1 and so never overflows. Either way the
+ * polynomial's values at the ends of (0, 1) differ in sign, which the uniqueness proofs of `irr`
+ * guarantee (the first and last cumulative flow differ in sign in the direction holding the root).
  */
 function monthlyRateOf(flows: readonly number[]): number {
   const atZeroRate = flows.reduce((sum, flow) => sum + flow, 0);

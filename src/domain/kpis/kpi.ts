@@ -12,7 +12,11 @@ export type NotComputableReason =
   | 'NEVER_IN_DEFICIT'
   | 'NOT_RECOVERED'
   | 'NO_SIGN_CHANGE'
-  | 'SEVERAL_SIGN_CHANGES';
+  | 'NO_RATE_SOLVES'
+  | 'SEVERAL_RATES_POSSIBLE'
+  | 'NO_TARGET'
+  | 'ZERO_TARGET'
+  | 'NO_OBJECTIVE_TARGETS';
 
 /**
  * A KPI value, or the reason there is none. Degenerate inputs (a ratio over zero) are normal

@@ -8,8 +8,10 @@ import { costBudget } from './cost-budget';
 import { costSavingRealised } from './cost-saving-realised';
 import { expectedRoi } from './expected-roi';
 import { forecastCost } from './forecast-cost';
-import { irr } from './irr';
+import { discountedPaybackMonth } from './discounted-payback-month';
+import { irr, type IrrReason } from './irr';
 import type { DiscountedKpiInput, Kpi } from './kpi';
+import { mirr } from './mirr';
 import { npsAtCompletion } from './nps-at-completion';
 import { npv } from './npv';
 import { paybackMonth } from './payback-month';
@@ -38,7 +40,9 @@ export interface ValueKpis {
   readonly valueForMoney: Kpi<number, 'NO_FORECAST_COST'>;
   readonly npv: MinorUnits;
   readonly paybackMonth: Kpi<YearMonth, 'NEVER_IN_DEFICIT' | 'NOT_RECOVERED'>;
-  readonly irr: Kpi<number, 'NO_SIGN_CHANGE' | 'SEVERAL_SIGN_CHANGES'>;
+  readonly discountedPaybackMonth: Kpi<YearMonth, 'NEVER_IN_DEFICIT' | 'NOT_RECOVERED'>;
+  readonly irr: Kpi<number, IrrReason>;
+  readonly mirr: Kpi<number, 'NO_SIGN_CHANGE'>;
   readonly costAvoidanceRealised: MinorUnits;
   readonly costSavingRealised: MinorUnits;
   readonly verifiedShare: Kpi<number, 'NO_REALISED_BENEFIT'>;
@@ -62,7 +66,9 @@ export function valueKpis(input: DiscountedKpiInput): ValueKpis {
     valueForMoney: valueForMoney(input),
     npv: npv(input),
     paybackMonth: paybackMonth(input),
+    discountedPaybackMonth: discountedPaybackMonth(input),
     irr: irr(input),
+    mirr: mirr(input),
     costAvoidanceRealised: costAvoidanceRealised(input),
     costSavingRealised: costSavingRealised(input),
     verifiedShare: verifiedShare(input),

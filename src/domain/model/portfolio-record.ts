@@ -28,6 +28,7 @@ export interface PortfolioSettings {
 /** A portfolio as written in a document. */
 export interface PortfolioRecord {
   readonly settings: PortfolioSettings;
-  readonly objectives: readonly Objective[];
+  /** Target amounts are decimals too (`Objective<number>`). */
+  readonly objectives: readonly Objective<number>[];
   readonly epics: readonly EpicRecord[];
 }

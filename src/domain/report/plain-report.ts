@@ -1,4 +1,5 @@
 import type { Kpi } from '../kpis/kpi';
+import type { ObjectiveKpis } from '../kpis/strategic-kpis';
 import type { ValueKpis } from '../kpis/value-kpis';
 import type { ObjectiveStatus } from '../model/objective';
 import { toDecimalAmount, type CurrencyExponent, type MinorUnits } from '../money/minor-units';
@@ -24,18 +25,38 @@ export interface PlainValueKpis {
   readonly valueForMoney: number | null;
   readonly npv: number;
   readonly paybackMonth: YearMonth | null;
+  readonly discountedPaybackMonth: YearMonth | null;
   readonly irr: number | null;
+  readonly mirr: number | null;
   readonly costAvoidanceRealised: number;
   readonly costSavingRealised: number;
   readonly verifiedShare: number | null;
   readonly npsAtCompletion: number | null;
 }
 
+/** An objective's target with its amount as a decimal in the site currency. */
+export interface PlainObjectiveTarget {
+  readonly measure: string;
+  readonly amount: number;
+  /** `YYYY-MM-DD`. */
+  readonly date: string;
+}
+
 export interface PlainObjectiveKpis {
   readonly status: ObjectiveStatus;
   readonly attributedPlanned: number;
   readonly attributedRealised: number;
+  /** Attributed realised benefit within the trailing window (`advancedWindowMonths`). */
+  readonly realisedInWindow: number;
+  /** Whether the attributed realised benefit grew within the trailing window. */
   readonly advanced: boolean;
+  readonly target: PlainObjectiveTarget | null;
+  /** attributedRealised / target amount; null without a target or with a target of 0. */
+  readonly progress: number | null;
+  /** Attributed benefit forecast by the end of the target month; null without a target. */
+  readonly forecastAtTargetDate: number | null;
+  /** forecastAtTargetDate >= target amount; null without a target. */
+  readonly onTrack: boolean | null;
 }
 
 /** The report printed by `npm run report` (JSON format). */
@@ -46,7 +67,10 @@ export interface PlainPortfolioReport {
   readonly byProgramme: Readonly<Record<string, PlainValueKpis>>;
   readonly byProject: Readonly<Record<string, PlainValueKpis>>;
   readonly byObjective: Readonly<Record<string, PlainObjectiveKpis>>;
+  /** The trailing window, in months, of `advanced` and `strategicGoalsAdvancedPct`. */
+  readonly advancedWindowMonths: number;
   readonly strategicGoalsAdvancedPct: number | null;
+  readonly objectivesOnTrackPct: number | null;
   readonly strategicAlignmentPct: number | null;
 }
 
@@ -78,11 +102,37 @@ export function toPlainValueKpis({
     valueForMoney: valueOf(kpis.valueForMoney),
     npv: money(kpis.npv),
     paybackMonth: valueOf(kpis.paybackMonth),
+    discountedPaybackMonth: valueOf(kpis.discountedPaybackMonth),
     irr: valueOf(kpis.irr),
+    mirr: valueOf(kpis.mirr),
     costAvoidanceRealised: money(kpis.costAvoidanceRealised),
     costSavingRealised: money(kpis.costSavingRealised),
     verifiedShare: valueOf(kpis.verifiedShare),
     npsAtCompletion: valueOf(kpis.npsAtCompletion),
+  };
+}
+
+/** Flattens one objective's KPIs for JSON, converting money from minor units to decimals. */
+export function toPlainObjectiveKpis({
+  objective,
+  currencyExponent,
+}: {
+  objective: ObjectiveKpis;
+  currencyExponent: CurrencyExponent;
+}): PlainObjectiveKpis {
+  const money = (amount: MinorUnits) => toDecimalAmount({ amount, currencyExponent });
+  const { target, forecastAtTargetDate } = objective;
+  return {
+    status: objective.status,
+    attributedPlanned: money(objective.attributedPlanned),
+    attributedRealised: money(objective.attributedRealised),
+    realisedInWindow: money(objective.realisedInWindow),
+    advanced: objective.advanced,
+    target:
+      target === null ? null : { measure: target.measure, amount: money(target.amount), date: target.date },
+    progress: valueOf(objective.progress),
+    forecastAtTargetDate: forecastAtTargetDate.value === null ? null : money(forecastAtTargetDate.value),
+    onTrack: valueOf(objective.onTrack),
   };
 }
 
@@ -102,15 +152,12 @@ export function toPlainReport({ report }: { report: PortfolioReport }): PlainPor
     byObjective: Object.fromEntries(
       Object.entries(report.byObjective).map(([id, objective]) => [
         id,
-        {
-          status: objective.status,
-          attributedPlanned: toDecimalAmount({ amount: objective.attributedPlanned, currencyExponent }),
-          attributedRealised: toDecimalAmount({ amount: objective.attributedRealised, currencyExponent }),
-          advanced: objective.advanced,
-        },
+        toPlainObjectiveKpis({ objective, currencyExponent }),
       ]),
     ),
+    advancedWindowMonths: report.advancedWindowMonths,
     strategicGoalsAdvancedPct: valueOf(report.strategicGoalsAdvancedPct),
+    objectivesOnTrackPct: valueOf(report.objectivesOnTrackPct),
     strategicAlignmentPct: valueOf(report.strategicAlignmentPct),
   };
 }

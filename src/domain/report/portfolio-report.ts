@@ -1,5 +1,6 @@
 import { valueKpis, type ValueKpis } from '../kpis/value-kpis';
 import { strategicKpis, type StrategicKpis } from '../kpis/strategic-kpis';
+import { objectiveFromRecord } from '../model/objective-from-record';
 import type { PortfolioRecord } from '../model/portfolio-record';
 import type { CurrencyExponent } from '../money/minor-units';
 import type { YearMonth } from '../time/year-month';
@@ -26,10 +27,13 @@ export function portfolioReport({
   portfolio,
   currencyExponent,
   asOf,
+  advancedWindowMonths,
 }: {
   portfolio: PortfolioRecord;
   currencyExponent: CurrencyExponent;
   asOf: YearMonth;
+  /** The trailing window of `strategicGoalsAdvancedPct`; 3 months when not given. */
+  advancedWindowMonths?: number;
 }): PortfolioReport {
   const { discountRate, currency } = portfolio.settings;
   const totals = portfolioTotals({ epics: portfolio.epics, currencyExponent });
@@ -47,6 +51,13 @@ export function portfolioReport({
     portfolio: valueKpis({ totals: totals.portfolio, asOf, discountRate }),
     byProgramme: kpisOf(totals.byProgramme),
     byProject: kpisOf(totals.byProject),
-    ...strategicKpis({ totals: totals.portfolio, asOf, objectives: portfolio.objectives }),
+    ...strategicKpis({
+      totals: totals.portfolio,
+      asOf,
+      objectives: portfolio.objectives.map((objective) =>
+        objectiveFromRecord({ objective, currencyExponent }),
+      ),
+      advancedWindowMonths,
+    }),
   };
 }

@@ -493,6 +493,7 @@ export function toValueTotals(buffer: TotalsBuffer): ValueTotals {
     const series: ObjectiveSeries = {
       plannedBenefit: row('plannedBenefit'),
       realisedBenefit: row('realisedBenefit'),
+      riskWeightedPlannedBenefit: row('riskWeightedPlannedBenefit'),
       plannedCost: row('plannedCost'),
       actualCost: row('actualCost'),
     };

@@ -23,9 +23,17 @@ export type MonthlySeriesName = (typeof MONTHLY_SERIES)[number];
 /**
  * Month-by-month series per strategic objective: the linked epics' amounts times the epic's share
  * for that objective, rounded half-to-even per epic-month. Costs are kept (planned and actual) so
- * that the alignment KPI can form a forecast as of any month.
+ * that the alignment KPI can form a forecast as of any month; the risk-weighted plan (share x the
+ * epic's already rounded `riskWeightedPlannedBenefit`) so that an objective's target can be
+ * forecast.
  */
-export const OBJECTIVE_SERIES = ['plannedBenefit', 'realisedBenefit', 'plannedCost', 'actualCost'] as const;
+export const OBJECTIVE_SERIES = [
+  'plannedBenefit',
+  'realisedBenefit',
+  'riskWeightedPlannedBenefit',
+  'plannedCost',
+  'actualCost',
+] as const;
 export type ObjectiveSeriesName = (typeof OBJECTIVE_SERIES)[number];
 
 export type MonthlySeries = { readonly [S in MonthlySeriesName]: readonly number[] };

@@ -1,32 +1,16 @@
 import fc from 'fast-check';
 import {
+  discountedPaybackMonth,
   DomainInvariantError,
   emptyTotals,
   irr,
+  mirr,
   netCashFlows,
   npv,
   paybackMonth,
-  type ValueTotals,
 } from '../../../src/domain';
+import { totalsWithFlows } from '../../fixtures/cash-flow-totals';
 import { totalsWith } from '../../fixtures/value-builders';
-
-/**
- * Totals whose net cash flows, as of `asOf`, are `flows` (minor units) from `firstMonth`: past
- * flows go to realised benefit (inflow) or actual cost (outflow), future ones to risk-weighted
- * planned benefit or planned cost.
- */
-function totalsWithFlows(firstMonth: string, asOfColumn: number, flows: readonly number[]): ValueTotals {
-  const inflow = flows.map((flow) => Math.max(flow, 0));
-  const outflow = flows.map((flow) => Math.max(-flow, 0));
-  const past = (values: number[]) => values.map((value, column) => (column <= asOfColumn ? value : 0));
-  const future = (values: number[]) => values.map((value, column) => (column > asOfColumn ? value : 0));
-  return totalsWith(firstMonth, {
-    realisedBenefit: past(inflow),
-    actualCost: past(outflow),
-    riskWeightedPlannedBenefit: future(inflow),
-    plannedCost: future(outflow),
-  });
-}
 
 /** The worked example's portfolio flows: Jan..May 2026 as of March (column 2). */
 const WORKED_FLOWS = [-210000, 10000, 90000, 40000, 110000];
@@ -147,10 +131,47 @@ describe(irr.name, () => {
     expect(irr({ totals: emptyTotals(), asOf: '2026-06' })).toEqual(noChange);
   });
 
-  it('returns SEVERAL_SIGN_CHANGES when the flows change sign more than once', () => {
-    expect(irr({ totals: totalsWithFlows('2026-01', 5, [-100, 300, -250]), asOf: '2026-06' })).toEqual({
+  it('returns the one rate of flows that change sign three times when the cumulative flow changes once (Norstrom)', () => {
+    // -1000, +600, -100, +700: cumulative -1000, -400, -500, +200; backwards +700, +600, +1200, +200.
+    // numpy-financial irr([-1000, 600, -100, 700]) = 0.0937320206757926 a month.
+    const result = irr({
+      totals: totalsWithFlows('2026-01', 5, [-100000, 60000, -10000, 70000]),
+      asOf: '2026-06',
+    });
+    expect(result.value).toBeCloseTo(12 * 0.0937320206757926, 9);
+  });
+
+  it('returns a unique negative rate when the cumulative flow read backwards changes sign once', () => {
+    // +700, -100, +600, -1000 read from the end: -1000, -400, -500, +200 once; forwards +700, +600,
+    // +1200, +200 never. So only a rate below 0: 700 - 100 x + 600 x^2 - 1000 x^3 = 0 with x = 1/(1+r).
+    const result = irr({
+      totals: totalsWithFlows('2026-01', 5, [70000, -10000, 60000, -100000]),
+      asOf: '2026-06',
+    });
+    const monthly = (result.value ?? Number.NaN) / 12;
+    expect(monthly).toBeLessThan(0);
+    const x = 1 / (1 + monthly);
+    expect(700 - 100 * x + 600 * x ** 2 - 1000 * x ** 3).toBeCloseTo(0, 9);
+  });
+
+  it('returns SEVERAL_RATES_POSSIBLE when two rates solve the flows: -100, +230, -132 at 10% and 20% a month', () => {
+    expect(irr({ totals: totalsWithFlows('2026-01', 5, [-10000, 23000, -13200]), asOf: '2026-06' })).toEqual({
       value: null,
-      reason: 'SEVERAL_SIGN_CHANGES',
+      reason: 'SEVERAL_RATES_POSSIBLE',
+    });
+  });
+
+  it('returns SEVERAL_RATES_POSSIBLE when the flows sum to 0 and change sign more than once (0% and maybe more)', () => {
+    expect(irr({ totals: totalsWithFlows('2026-01', 5, [-100, 300, -200]), asOf: '2026-06' })).toEqual({
+      value: null,
+      reason: 'SEVERAL_RATES_POSSIBLE',
+    });
+  });
+
+  it('returns NO_RATE_SOLVES when the flows change sign but no rate makes the npv 0: +5, -1, +5', () => {
+    expect(irr({ totals: totalsWithFlows('2026-01', 5, [500, -100, 500]), asOf: '2026-06' })).toEqual({
+      value: null,
+      reason: 'NO_RATE_SOLVES',
     });
   });
 
@@ -180,5 +201,75 @@ describe(irr.name, () => {
         },
       ),
     );
+  });
+});
+
+describe(mirr.name, () => {
+  it('returns the worked example at 1% a month: 12 x ((2525.1201 / 2100)^(1/4) - 1)', () => {
+    // inflows carried to May: 100 x 1.01^3 + 900 x 1.01^2 + 400 x 1.01 + 1100; outflows at January: 2100
+    expect(mirr({ totals: worked, asOf: '2026-03', discountRate: 0.12 }).value).toBeCloseTo(
+      12 * ((2525.1201 / 2100) ** (1 / 4) - 1),
+      12,
+    );
+  });
+
+  it('has a value where irr has several: -100, +230, -132 at 12% a year', () => {
+    // FV of inflows at month 2: 230 x 1.01; PV of outflows: 100 + 132 / 1.01^2
+    const expected = 12 * ((230 * 1.01) / (100 + 132 / 1.01 ** 2)) ** (1 / 2) - 12;
+    const totals = totalsWithFlows('2026-01', 5, [-10000, 23000, -13200]);
+    expect(mirr({ totals, asOf: '2026-06', discountRate: 0.12 }).value).toBeCloseTo(expected, 12);
+  });
+
+  it('equals irr when money is reinvested at the irr itself: -1000 then +1100 at 120% a year', () => {
+    const totals = totalsWithFlows('2026-01', 5, [-100000, 110000]);
+    expect(mirr({ totals, asOf: '2026-06', discountRate: 1 }).value).toBeCloseTo(1.2, 12);
+  });
+
+  it('returns NO_SIGN_CHANGE without an inflow or without an outflow', () => {
+    const noChange = { value: null, reason: 'NO_SIGN_CHANGE' };
+    expect(
+      mirr({ totals: totalsWithFlows('2026-01', 5, [-5, -6]), asOf: '2026-06', discountRate: 0.1 }),
+    ).toEqual(noChange);
+    expect(mirr({ totals: emptyTotals(), asOf: '2026-06', discountRate: 0.1 })).toEqual(noChange);
+  });
+
+  it('throws for a discount rate given in percent', () => {
+    expect(() => mirr({ totals: worked, asOf: '2026-03', discountRate: 12 })).toThrow(DomainInvariantError);
+  });
+});
+
+describe(discountedPaybackMonth.name, () => {
+  it('returns 2026-05 for the worked example: running present values -2142.21 .. +333.16', () => {
+    expect(discountedPaybackMonth({ totals: worked, asOf: '2026-03', discountRate: 0.12 })).toEqual({
+      value: '2026-05',
+    });
+  });
+
+  it('comes later than the undiscounted payback when the discount eats the margin', () => {
+    // Undiscounted -1000 + 1005 >= 0 in February; at 12% a year 1005 / 1.01 = 995.05 is not enough,
+    // and March's 100 / 1.01^2 brings it back.
+    const totals = totalsWithFlows('2026-01', -1, [-100000, 100500, 10000]);
+    expect(paybackMonth({ totals, asOf: '2025-12' })).toEqual({ value: '2026-02' });
+    expect(discountedPaybackMonth({ totals, asOf: '2025-12', discountRate: 0.12 })).toEqual({
+      value: '2026-03',
+    });
+  });
+
+  it('returns NOT_RECOVERED when only the undiscounted total recovers', () => {
+    const totals = totalsWithFlows('2026-01', -1, [-100000, 100500]);
+    expect(discountedPaybackMonth({ totals, asOf: '2025-12', discountRate: 0.12 })).toEqual({
+      value: null,
+      reason: 'NOT_RECOVERED',
+    });
+  });
+
+  it('equals paybackMonth at a discount rate of 0, and returns NEVER_IN_DEFICIT without a deficit', () => {
+    expect(discountedPaybackMonth({ totals: worked, asOf: '2026-03', discountRate: 0 })).toEqual(
+      paybackMonth({ totals: worked, asOf: '2026-03' }),
+    );
+    expect(discountedPaybackMonth({ totals: emptyTotals(), asOf: '2026-03', discountRate: 0.1 })).toEqual({
+      value: null,
+      reason: 'NEVER_IN_DEFICIT',
+    });
   });
 });

@@ -1,4 +1,5 @@
 import {
+  DomainInvariantError,
   objectiveAttribution,
   strategicAlignmentPct,
   strategicGoalsAdvancedPct,
@@ -56,20 +57,55 @@ describe(objectiveAttribution.name, () => {
     expect(objectiveAttribution({ totals, asOf, objectiveId: 'OBJ-1' })).toEqual({
       attributedPlanned: eur(2000),
       attributedRealised: eur(750),
+      realisedInWindow: eur(750), // February and March are in the 3 months to March
       advanced: true,
     });
+  });
+
+  it('returns not advanced when nothing was realised for the objective in the 3 months to as-of', () => {
+    // As of July the window is May to July; PAY-1 last realised in April (0.5 x 500).
+    expect(objectiveAttribution({ totals, asOf: '2026-07', objectiveId: 'OBJ-1' })).toEqual({
+      attributedPlanned: eur(2000),
+      attributedRealised: eur(1000),
+      realisedInWindow: 0,
+      advanced: false,
+    });
+  });
+
+  it('takes the window length as a parameter: 4 months to July reach back to April', () => {
+    const attribution = objectiveAttribution({
+      totals,
+      asOf: '2026-07',
+      objectiveId: 'OBJ-1',
+      advancedWindowMonths: 4,
+    });
+    expect(attribution).toMatchObject({ realisedInWindow: eur(250), advanced: true });
+  });
+
+  it('counts only the window, not what came before it: 1 month to March holds March alone', () => {
+    const attribution = objectiveAttribution({ totals, asOf, objectiveId: 'OBJ-1', advancedWindowMonths: 1 });
+    expect(attribution.realisedInWindow).toBe(eur(300)); // 0.5 x 600; February's 450 is before it
+  });
+
+  it('throws for a window that is not a whole number of months from 1', () => {
+    for (const advancedWindowMonths of [0, -1, 1.5, Number.NaN]) {
+      expect(() =>
+        objectiveAttribution({ totals, asOf, objectiveId: 'OBJ-1', advancedWindowMonths }),
+      ).toThrow(DomainInvariantError);
+    }
   });
 
   it('attributes to archived objectives too', () => {
     expect(objectiveAttribution({ totals, asOf, objectiveId: 'OBJ-2' })).toEqual({
       attributedPlanned: eur(1200),
       attributedRealised: eur(300),
+      realisedInWindow: eur(300),
       advanced: true,
     });
   });
 
   it('returns zero and not advanced for an objective without epics, or one that has realised nothing yet', () => {
-    const nothing = { attributedPlanned: 0, attributedRealised: 0, advanced: false };
+    const nothing = { attributedPlanned: 0, attributedRealised: 0, realisedInWindow: 0, advanced: false };
     expect(objectiveAttribution({ totals, asOf, objectiveId: 'OBJ-3' })).toEqual(nothing);
     expect(objectiveAttribution({ totals, asOf: '2026-01', objectiveId: 'OBJ-1' })).toEqual({
       ...nothing,
@@ -85,6 +121,17 @@ describe(objectiveAttribution.name, () => {
 describe(strategicGoalsAdvancedPct.name, () => {
   it('returns 100 x advanced active / active objectives: OBJ-1 of OBJ-1 and OBJ-3 = 50', () => {
     expect(strategicGoalsAdvancedPct({ totals, asOf, objectives })).toEqual({ value: 50 });
+  });
+
+  it('returns 0 when no active objective received benefit in the 3 months to as-of, whatever came before', () => {
+    // OBJ-1 received 0.5 x 1500 by March and 0.5 x 500 in April, nothing from May to July.
+    expect(strategicGoalsAdvancedPct({ totals, asOf: '2026-07', objectives })).toEqual({ value: 0 });
+  });
+
+  it('uses the window it is given: 6 months to July include OBJ-1 realised benefit', () => {
+    expect(
+      strategicGoalsAdvancedPct({ totals, asOf: '2026-07', objectives, advancedWindowMonths: 6 }),
+    ).toEqual({ value: 50 });
   });
 
   it('leaves archived objectives out even when they advanced', () => {
@@ -154,6 +201,33 @@ describe(strategicKpis.name, () => {
     const result = strategicKpis({ totals, asOf, objectives });
     expect(Object.keys(result.byObjective)).toEqual(['OBJ-1', 'OBJ-2', 'OBJ-3']);
     expect(result.byObjective['OBJ-2']?.status).toBe('archived');
+    expect(result.strategicGoalsAdvancedPct).toEqual({ value: 50 });
+    expect(result.advancedWindowMonths).toBe(3);
+  });
+
+  it('carries each objective target and its figures, and the share of targeted objectives on track', () => {
+    const targeted = [
+      anObjective({ id: 'OBJ-1', target: { measure: 'Revenue', amount: eur(1200), date: '2026-04-30' } }),
+      ...objectives.slice(1),
+    ];
+    const result = strategicKpis({ totals, asOf, objectives: targeted });
+    expect(result.byObjective['OBJ-1']).toMatchObject({
+      target: { measure: 'Revenue', amount: eur(1200), date: '2026-04-30' },
+      progress: { value: 750 / 1200 },
+      forecastAtTargetDate: { value: eur(1250) }, // 750 + April's 0.5 x 1000
+      onTrack: { value: true },
+    });
+    expect(result.byObjective['OBJ-3']).toMatchObject({
+      target: null,
+      onTrack: { value: null, reason: 'NO_TARGET' },
+    });
+    expect(result.objectivesOnTrackPct).toEqual({ value: 100 });
+  });
+
+  it('passes the window on to advanced and to the percentage', () => {
+    const result = strategicKpis({ totals, asOf: '2026-07', objectives, advancedWindowMonths: 4 });
+    expect(result.advancedWindowMonths).toBe(4);
+    expect(result.byObjective['OBJ-1']?.advanced).toBe(true);
     expect(result.strategicGoalsAdvancedPct).toEqual({ value: 50 });
   });
 });

@@ -16,6 +16,7 @@ import {
   WORKED_EXAMPLE_AS_OF,
   WORKED_EXAMPLE_GOALS_ADVANCED_PCT,
   WORKED_EXAMPLE_OBJECTIVES,
+  WORKED_EXAMPLE_ON_TRACK_PCT,
   WORKED_EXAMPLE_PORTFOLIO,
   workedExampleDocument,
 } from '../../fixtures/worked-example';
@@ -29,14 +30,17 @@ describe(portfolioReport.name, () => {
   });
 
   it('returns every portfolio KPI of the worked example as checked by hand', () => {
-    const { irr, ...exact } = WORKED_EXAMPLE_PORTFOLIO;
+    const { irr, mirr, ...exact } = WORKED_EXAMPLE_PORTFOLIO;
     expect(report.portfolio).toMatchObject(exact);
     expect(report.portfolio.irr).toBeCloseTo(irr, 12);
+    expect(report.portfolio.mirr).toBeCloseTo(mirr, 12);
   });
 
   it('returns the objectives and strategic percentages of the worked example', () => {
     expect(report.byObjective).toEqual(WORKED_EXAMPLE_OBJECTIVES);
     expect(report.strategicGoalsAdvancedPct).toBe(WORKED_EXAMPLE_GOALS_ADVANCED_PCT);
+    expect(report.objectivesOnTrackPct).toBe(WORKED_EXAMPLE_ON_TRACK_PCT);
+    expect(report.advancedWindowMonths).toBe(3);
     expect(report.strategicAlignmentPct).toBe(WORKED_EXAMPLE_ALIGNMENT_PCT);
   });
 

@@ -80,10 +80,39 @@ describe(totalsOfEpic.name, () => {
         },
       }),
     });
+    // Probability 1: the risk-weighted plan is the plan, weighted like it.
+    const riskWeighted = { 'OBJ-1': [2, 0], 'OBJ-2': [1, 0] };
     expect(totals.byObjective).toEqual({
-      'OBJ-1': { plannedBenefit: [2, 0], realisedBenefit: [0, 0], plannedCost: [0, 4], actualCost: [0, 0] }, // 2.5 -> 2, 3.5 -> 4
-      'OBJ-2': { plannedBenefit: [1, 0], realisedBenefit: [0, 0], plannedCost: [0, 2], actualCost: [0, 0] }, // 1.25 -> 1, 1.75 -> 2
+      'OBJ-1': {
+        plannedBenefit: [2, 0], // 2.5 -> 2
+        realisedBenefit: [0, 0],
+        riskWeightedPlannedBenefit: riskWeighted['OBJ-1'],
+        plannedCost: [0, 4], // 3.5 -> 4
+        actualCost: [0, 0],
+      },
+      'OBJ-2': {
+        plannedBenefit: [1, 0], // 1.25 -> 1
+        realisedBenefit: [0, 0],
+        riskWeightedPlannedBenefit: riskWeighted['OBJ-2'],
+        plannedCost: [0, 2], // 1.75 -> 2
+        actualCost: [0, 0],
+      },
     });
+  });
+
+  it("weights an objective's risk-weighted plan by the share after the probability, each rounded", () => {
+    const totals = totalsOfEpic({
+      epic: anEpic({
+        value: {
+          successProbability: 0.9,
+          objectives: [{ id: 'OBJ-1', share: 0.5 }],
+          benefits: [aBenefit({ planned: [{ month: '2026-01', amount: minorUnits(5) }] })],
+        },
+      }),
+    });
+    // 0.9 x 5 = 4.5 -> 4 (half to even), then 0.5 x 4 = 2
+    expect(totals.monthly.riskWeightedPlannedBenefit).toEqual([4]);
+    expect(totals.byObjective['OBJ-1']?.riskWeightedPlannedBenefit).toEqual([2]);
   });
 
   it('trims months where every series is zero and drops objectives with nothing attributed', () => {
