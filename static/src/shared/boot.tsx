@@ -2,6 +2,7 @@ import { view } from '@forge/bridge';
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './base.css';
+import '../ui/ui.css';
 
 /**
  * Starts a Custom UI module: follow Jira's theme first (so the first paint is already in the

@@ -4,15 +4,16 @@ import { AdminContext, type AdminContextValue, type SectionId } from './admin-co
 import { AuditSection } from './audit/audit-section';
 import { BackupSection } from './backup/backup-section';
 import { ImportSection } from './import/import-section';
-import { useLoad } from './load-state';
+import { useResource } from '../../shared/use-resource';
 import { ObjectivesSection } from './objectives/objectives-section';
 import { SettingsSection } from './settings/settings-section';
-import { SectionMessage } from './ui/section-message';
-import { Skeleton } from './ui/skeleton';
-import { Tabs } from './ui/tabs';
+import { SectionMessage } from '../../ui/section-message';
+import { Skeleton } from '../../ui/skeleton';
+import { Tabs } from '../../ui/tabs';
 import { useModuleRoute } from './use-module-route';
 import { UserDirectory, UserDirectoryContext } from './user-directory';
 import './admin.css';
+import { Button } from '../../ui/button';
 
 const SECTIONS: readonly { id: SectionId; label: string; path: string }[] = [
   { id: 'objectives', label: 'Objectives', path: '/' },
@@ -34,8 +35,8 @@ export function AdminPage() {
   const [section, show] = useModuleRoute(SECTIONS, 'objectives');
   const context = useMemo<AdminContextValue>(() => ({ api, show }), [api, show]);
 
-  const loaded = useLoad(api.getSettings);
-  const settings = loaded.load;
+  const loaded = useResource('settings', api.getSettings);
+  const settings = loaded.resource;
 
   if (refusal !== null) return <RefusalScreen reason={refusal} />;
 
@@ -56,11 +57,7 @@ export function AdminPage() {
             <SectionMessage
               appearance="error"
               title="Value Layer could not load its settings"
-              actions={
-                <button type="button" className="vl-button" onClick={loaded.retry}>
-                  Try again
-                </button>
-              }
+              actions={<Button onClick={loaded.retry}>Try again</Button>}
             >
               <p>{settings.error.message}</p>
             </SectionMessage>

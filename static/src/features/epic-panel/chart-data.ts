@@ -1,5 +1,5 @@
 import type { EpicValueDocument } from '../../../../src/contract/epic-value.schema';
-import { monthsFrom } from './months';
+import { monthsFrom } from '../../shared/months';
 
 export interface ChartPoint {
   month: string;

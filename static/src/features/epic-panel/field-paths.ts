@@ -1,6 +1,6 @@
 import { formatMonth } from '../../shared/format';
 import { getIn, segmentsOf, type Draft } from './draft';
-import { parseMonth } from './months';
+import { parseMonth } from '../../shared/months';
 
 const FIELD_NAMES: Record<string, string> = {
   title: 'title',

@@ -1,4 +1,4 @@
-import { addMonths, parseMonth } from './months';
+import { addMonths, parseMonth } from '../../shared/months';
 import { parseDecimal } from './numbers';
 
 export interface PastedEntry {

@@ -1,5 +1,5 @@
 import { type AmountRow, type EvidenceGrade, rowKey, type RealisedRow } from './draft';
-import { addMonths, parseMonth } from './months';
+import { addMonths, parseMonth } from '../../shared/months';
 import { formatDecimalInput, parseDecimal } from './numbers';
 
 export interface NewEntry {

@@ -1,7 +1,7 @@
 import type { EpicValueDocument } from '../../../../src/contract/epic-value.schema';
 import type { AmountRow, Draft } from './draft';
 import { formatMonth } from '../../shared/format';
-import { isValidMonth, parseMonth } from './months';
+import { isValidMonth, parseMonth } from '../../shared/months';
 import { parseDecimal } from './numbers';
 
 /** The contract's limits (src/contract/primitives.schema.ts), restated so zod stays out of the bundle. */

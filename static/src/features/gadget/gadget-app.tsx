@@ -5,6 +5,7 @@ import { jiraScopeOptions, type ScopeOptionSource } from './data/jira-options';
 import { GadgetEditor } from './edit/gadget-editor';
 import { PortfolioGadget } from './view/portfolio-gadget';
 import './gadget.css';
+import { SectionMessage } from '../../ui/section-message';
 
 interface GadgetContext {
   editing: boolean;
@@ -90,10 +91,10 @@ export function GadgetApp({
   if (context.state === 'failed') {
     return (
       <main className="vl-gadget">
-        <div className="vl-message vl-message-error" role="alert">
+        <SectionMessage appearance="error">
           <p className="vl-message-title">The gadget could not start</p>
           <p>Jira did not give it its context ({context.message}). Reload the dashboard to try again.</p>
-        </div>
+        </SectionMessage>
       </main>
     );
   }

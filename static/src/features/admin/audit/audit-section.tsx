@@ -1,13 +1,14 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import type { AuditEntry } from '../../../../../src/contract/admin.contract';
 import type { ResolverError } from '../../../../../src/contract/envelope';
 import { useAdminApi } from '../admin-context';
-import { useLoad } from '../load-state';
+import { useResource } from '../../../shared/use-resource';
 import { formatTime } from '../text';
-import { SectionMessage } from '../ui/section-message';
-import { Skeleton, Spinner } from '../ui/skeleton';
+import { SectionMessage } from '../../../ui/section-message';
+import { Skeleton } from '../../../ui/skeleton';
 import { useUserNames } from '../user-directory';
 import { accountsOf, describeAction, describeValue, fieldName } from './describe-entry';
+import { Button } from '../../../ui/button';
 
 interface Log {
   entries: AuditEntry[];
@@ -17,19 +18,19 @@ interface Log {
 /** Who changed objectives and settings, when, and what: newest first, a page at a time. */
 export function AuditSection() {
   const api = useAdminApi();
-  const first = useLoad(useCallback(() => api.getAuditLog(), [api]));
+  const first = useResource('audit', () => api.getAuditLog());
   // Older pages, fetched on demand after the first.
   const [older, setOlder] = useState<Log | null>(null);
   const [moreError, setMoreError] = useState<ResolverError | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
   const log: Log | null =
-    first.load.state !== 'ready'
+    first.resource.state !== 'ready'
       ? null
       : {
-          entries: [...first.load.data.entries, ...(older?.entries ?? [])],
-          nextCursor: older === null ? first.load.data.nextCursor : older.nextCursor,
+          entries: [...first.resource.data.entries, ...(older?.entries ?? [])],
+          nextCursor: older === null ? first.resource.data.nextCursor : older.nextCursor,
         };
-  const error = first.load.state === 'failed' ? first.load.error : moreError;
+  const error = first.resource.state === 'failed' ? first.resource.error : moreError;
   const nameOf = useUserNames(log?.entries.flatMap(accountsOf) ?? []);
 
   async function loadMore(): Promise<void> {
@@ -61,15 +62,7 @@ export function AuditSection() {
         <SectionMessage
           appearance="error"
           title="The audit log could not be loaded"
-          actions={
-            <button
-              type="button"
-              className="vl-button"
-              onClick={log === null ? first.retry : () => void loadMore()}
-            >
-              Try again
-            </button>
-          }
+          actions={<Button onClick={log === null ? first.retry : () => void loadMore()}>Try again</Button>}
         >
           <p>{error.message}</p>
         </SectionMessage>
@@ -131,16 +124,13 @@ export function AuditSection() {
           </div>
           <div className="vl-form-actions">
             {log.nextCursor !== null ? (
-              <button
-                type="button"
-                className="vl-button"
+              <Button
                 onClick={() => void loadMore()}
-                disabled={loadingMore}
-                aria-busy={loadingMore}
+
+                busy={loadingMore}
               >
-                {loadingMore && <Spinner />}
                 Load older changes
-              </button>
+              </Button>
             ) : (
               <span className="vl-subtle">That is every change recorded.</span>
             )}

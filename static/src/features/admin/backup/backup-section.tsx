@@ -3,10 +3,10 @@ import type { ResolverError } from '../../../../../src/contract/envelope';
 import { useAdminApi } from '../admin-context';
 import { formatBytes } from '../import/read-file';
 import { plural } from '../text';
-import { SectionMessage } from '../ui/section-message';
-import { Spinner } from '../ui/skeleton';
-import { saveFile } from './download';
+import { SectionMessage } from '../../../ui/section-message';
+import { downloadFile } from '../../../shared/download';
 import { NOTHING_READ, readParts, type PartsRead } from '../../../shared/read-parts';
+import { Button } from '../../../ui/button';
 
 interface Saved {
   filename: string;
@@ -62,14 +62,19 @@ export function BackupSection() {
       return;
     }
     const { read } = result;
-    const blob = new Blob(read.parts, { type: read.mimeType });
     if (url.current !== null) URL.revokeObjectURL(url.current);
-    url.current = saveFile(blob, read.filename);
+    const file = downloadFile({
+      filename: read.filename,
+      mimeType: read.mimeType,
+      parts: read.parts,
+      keepUrl: true,
+    });
+    url.current = file.url;
     setRun({ state: 'idle' });
     setSaved({
       filename: read.filename,
       url: url.current,
-      bytes: blob.size,
+      bytes: file.bytes,
       objectives: objectivesIn(read.parts[0]),
       epics: read.epics,
       warnings: read.warnings,
@@ -89,16 +94,14 @@ export function BackupSection() {
         </div>
       </div>
       <div className="vl-form-actions">
-        <button
-          type="button"
-          className="vl-button vl-button--primary"
+        <Button
+          appearance="primary"
           onClick={() => void download(NOTHING_READ)}
-          disabled={busy}
-          aria-busy={busy}
+
+          busy={busy}
         >
-          {busy && <Spinner />}
           {busy ? 'Preparing the backup…' : 'Download backup'}
-        </button>
+        </Button>
       </div>
       {run.state === 'reading' && (
         <div className="vl-backup-progress">
@@ -114,11 +117,7 @@ export function BackupSection() {
         <SectionMessage
           appearance="error"
           title="The backup could not be made"
-          actions={
-            <button type="button" className="vl-button" onClick={() => void download(run.read)}>
-              Try again
-            </button>
-          }
+          actions={<Button onClick={() => void download(run.read)}>Try again</Button>}
         >
           <p>{run.error.message}</p>
           {run.read.epics > 0 && (

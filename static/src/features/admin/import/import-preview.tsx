@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { ImportPreview, ImportRollbackConflict } from '../../../../../src/contract/admin.contract';
 import type { FieldError } from '../../../../../src/contract/envelope';
-import { SectionMessage } from '../ui/section-message';
+import { SectionMessage } from '../../../ui/section-message';
 import { plural } from '../text';
 
 /** What an import will change, as the server worked it out; `children` holds the confirm buttons. */

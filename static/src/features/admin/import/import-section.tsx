@@ -7,12 +7,13 @@ import type {
 } from '../../../../../src/contract/admin.contract';
 import type { FieldError } from '../../../../../src/contract/envelope';
 import { useAdminApi, useShowSection } from '../admin-context';
-import { SectionMessage } from '../ui/section-message';
-import { Spinner } from '../ui/skeleton';
+import { SectionMessage } from '../../../ui/section-message';
+import { Spinner } from '../../../ui/skeleton';
 import { ConflictTable, ImportPreviewView, IssueTable } from './import-preview';
 import { plural } from '../text';
 import { formatBytes, READ_LIMIT_BYTES, readText, splitForUpload } from './read-file';
 import './import.css';
+import { Button } from '../../../ui/button';
 
 const STAGES = [
   { id: 'read', label: 'Reading the file' },
@@ -331,13 +332,11 @@ export function ImportSection() {
           actions={
             <>
               {state.problem.retry === true && (
-                <button type="button" className="vl-button vl-button--primary" onClick={() => void apply()}>
+                <Button appearance="primary" onClick={() => void apply()}>
                   Try again
-                </button>
+                </Button>
               )}
-              <button type="button" className="vl-button" onClick={reset}>
-                Start over
-              </button>
+              <Button onClick={reset}>Start over</Button>
             </>
           }
         >
@@ -354,21 +353,19 @@ export function ImportSection() {
       {state?.preview?.valid === true && state.result === undefined && (
         <ImportPreviewView preview={state.preview}>
           <div className="vl-form-actions">
-            <button
-              type="button"
-              className="vl-button vl-button--primary"
+            <Button
+              appearance="primary"
               disabled={busy}
-              aria-busy={state.stages.apply === 'running'}
               onClick={() => void apply()}
+              busy={state.stages.apply === 'running'}
             >
-              {state.stages.apply === 'running' && <Spinner />}
               {state.stages.apply === 'running'
                 ? 'Importing…'
                 : `Import ${plural(state.preview.counts.objectives, 'objective')} and ${plural(state.preview.counts.epics, 'epic')}`}
-            </button>
-            <button type="button" className="vl-button vl-button--subtle" disabled={busy} onClick={reset}>
+            </Button>
+            <Button appearance="subtle" disabled={busy} onClick={reset}>
               Cancel
-            </button>
+            </Button>
             {state.stages.apply === 'running' && (
               <span className="vl-subtle">Large files take a while; keep this page open.</span>
             )}
@@ -382,18 +379,16 @@ export function ImportSection() {
           title={`Imported ${plural(state.result.applied.objectives, 'objective')} and ${plural(state.result.applied.epics, 'epic')}`}
           actions={
             <>
-              <button
-                type="button"
-                className="vl-button"
+              <Button
                 onClick={() => {
                   show('objectives');
                 }}
               >
                 View objectives
-              </button>
-              <button type="button" className="vl-button vl-button--subtle" onClick={reset}>
+              </Button>
+              <Button appearance="subtle" onClick={reset}>
                 Import another file
-              </button>
+              </Button>
             </>
           }
         >

@@ -1,10 +1,9 @@
 import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
 import type { StoredObjective } from '../../../../../src/contract/site-config.schema';
 import { useAdminApi } from '../admin-context';
-import { Field } from '../ui/field';
-import { ErrorSummary } from '../ui/error-summary';
-import { SectionMessage } from '../ui/section-message';
-import { Spinner } from '../ui/skeleton';
+import { Field } from '../../../ui/field';
+import { ErrorSummary } from '../../../ui/error-summary';
+import { SectionMessage } from '../../../ui/section-message';
 import {
   draftOf,
   EMPTY_DRAFT,
@@ -15,6 +14,7 @@ import {
   type ObjectiveErrors,
 } from './objective-draft';
 import { UserPicker } from './user-picker';
+import { Button } from '../../../ui/button';
 
 interface ObjectiveFormProps {
   /** The objective to edit; absent to create one. */
@@ -345,13 +345,12 @@ export function ObjectiveForm({ editing, objectives, currency, onSaved, onCancel
           )}
         </Field>
         <div className="vl-form-actions">
-          <button type="submit" className="vl-button vl-button--primary" disabled={saving} aria-busy={saving}>
-            {saving && <Spinner />}
+          <Button appearance="primary" type="submit" busy={saving}>
             {mode === 'create' ? 'Create objective' : 'Save changes'}
-          </button>
-          <button type="button" className="vl-button vl-button--subtle" onClick={onCancel} disabled={saving}>
+          </Button>
+          <Button appearance="subtle" onClick={onCancel} disabled={saving}>
             Cancel
-          </button>
+          </Button>
         </div>
       </form>
     </section>

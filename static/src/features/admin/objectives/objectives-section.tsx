@@ -3,11 +3,12 @@ import type { ObjectiveWithUsage } from '../../../../../src/contract/admin.contr
 import type { StoredObjective } from '../../../../../src/contract/site-config.schema';
 import { formatMonth } from '../../../shared/format';
 import { useAdminApi, useShowSection } from '../admin-context';
-import { useLoad } from '../load-state';
-import { SectionMessage } from '../ui/section-message';
-import { Skeleton, Spinner } from '../ui/skeleton';
+import { useResource } from '../../../shared/use-resource';
+import { SectionMessage } from '../../../ui/section-message';
+import { Skeleton, Spinner } from '../../../ui/skeleton';
 import { ObjectiveForm } from './objective-form';
 import { ObjectivesTable } from './objectives-table';
+import { Button } from '../../../ui/button';
 
 type Mode = { kind: 'list' } | { kind: 'create' } | { kind: 'edit'; objective: StoredObjective };
 
@@ -24,7 +25,7 @@ type Notice =
 export function ObjectivesSection() {
   const api = useAdminApi();
   const show = useShowSection();
-  const { load: list, refreshing, refresh, retry } = useLoad(api.listObjectives);
+  const { resource: list, refreshing, refresh, retry } = useResource('objectives', api.listObjectives);
   const [mode, setMode] = useState<Mode>({ kind: 'list' });
   const [notice, setNotice] = useState<Notice | null>(null);
   const [showArchived, setShowArchived] = useState(false);
@@ -100,11 +101,7 @@ export function ObjectivesSection() {
       <SectionMessage
         appearance="error"
         title="The objectives could not be loaded"
-        actions={
-          <button type="button" className="vl-button" onClick={retry}>
-            Try again
-          </button>
-        }
+        actions={<Button onClick={retry}>Try again</Button>}
       >
         <p>{list.error.message}</p>
       </SectionMessage>
@@ -150,17 +147,16 @@ export function ObjectivesSection() {
             The goals epics link to. Value is attributed to an objective by each linked epic&rsquo;s share.
           </p>
         </div>
-        <button
+        <Button
+          appearance="primary"
           id="create-objective"
-          type="button"
-          className="vl-button vl-button--primary"
           onClick={() => {
             setNotice(null);
             setMode({ kind: 'create' });
           }}
         >
           Create objective
-        </button>
+        </Button>
       </div>
 
       {notice !== null && notice.appearance === 'confirm-delete' && (
@@ -181,26 +177,23 @@ export function ObjectivesSection() {
           actions={
             <>
               {notice.undo !== undefined && (
-                <button
-                  type="button"
-                  className="vl-button"
+                <Button
                   onClick={() => {
                     const target = objectives.find((objective) => objective.id === notice.undo?.id);
                     if (target && notice.undo) void setStatus(target, notice.undo.status);
                   }}
                 >
                   {notice.undo.status === 'active' ? 'Undo: restore' : 'Archive instead'}
-                </button>
+                </Button>
               )}
-              <button
-                type="button"
-                className="vl-button vl-button--subtle"
+              <Button
+                appearance="subtle"
                 onClick={() => {
                   setNotice(null);
                 }}
               >
                 Dismiss
-              </button>
+              </Button>
             </>
           }
         >
@@ -298,13 +291,13 @@ function ConfirmDelete({
         live={false}
         actions={
           <>
-            <button type="button" className="vl-button vl-button--danger" onClick={onConfirm} disabled={busy}>
+            <Button appearance="danger" onClick={onConfirm} disabled={busy}>
               {busy && <Spinner />}
               Delete {objective.id}
-            </button>
-            <button type="button" className="vl-button vl-button--subtle" onClick={onCancel} disabled={busy}>
+            </Button>
+            <Button appearance="subtle" onClick={onCancel} disabled={busy}>
               Cancel
-            </button>
+            </Button>
           </>
         }
       >

@@ -1,10 +1,11 @@
 import type { ObjectiveWithUsage } from '../../../../../src/contract/admin.contract';
 import { formatMoney } from '../../../shared/format';
 import { formatDay } from '../text';
-import { Avatar } from '../ui/avatar';
-import { Lozenge } from '../ui/lozenge';
-import { Spinner } from '../ui/skeleton';
+import { Avatar } from '../../../ui/avatar';
+import { Lozenge } from '../../../ui/lozenge';
+import { Spinner } from '../../../ui/skeleton';
 import { useUserNames } from '../user-directory';
+import { Button } from '../../../ui/button';
 
 interface Row {
   objective: ObjectiveWithUsage;
@@ -65,11 +66,11 @@ export function ObjectivesTable({
           <tr>
             <th scope="col">Objective</th>
             <th scope="col">Owner</th>
-            <th scope="col" className="vl-numeric">
+            <th scope="col" className="vl-num">
               Weight
             </th>
             <th scope="col">Target</th>
-            <th scope="col" className="vl-numeric">
+            <th scope="col" className="vl-num">
               Linked epics
             </th>
             <th scope="col">Value attributed</th>
@@ -112,7 +113,7 @@ export function ObjectivesTable({
                   </span>
                 )}
               </td>
-              <td className="vl-numeric">{objective.weight}</td>
+              <td className="vl-num">{objective.weight}</td>
               <td>
                 {objective.target === null ? (
                   <span className="vl-subtle">No target</span>
@@ -123,7 +124,7 @@ export function ObjectivesTable({
                   </span>
                 )}
               </td>
-              <td className="vl-numeric">{objective.linkedEpics}</td>
+              <td className="vl-num">{objective.linkedEpics}</td>
               <td>
                 <Attributed objective={objective} currency={currency} />
               </td>
@@ -176,47 +177,48 @@ function RowActions({
   const hiddenId = <span className="vl-visually-hidden"> {objective.id}</span>;
   return (
     <>
-      <button
+      <Button
+        appearance="subtle"
+        spacing="compact"
         id={`edit-${objective.id}`}
-        type="button"
-        className="vl-button vl-button--subtle vl-button--compact"
         onClick={() => {
           onEdit(objective);
         }}
       >
         Edit{hiddenId}
-      </button>
+      </Button>
       {objective.status === 'active' ? (
-        <button
-          type="button"
-          className="vl-button vl-button--subtle vl-button--compact"
+        <Button
+          appearance="subtle"
+          spacing="compact"
           onClick={() => {
             onArchive(objective);
           }}
         >
           Archive{hiddenId}
-        </button>
+        </Button>
       ) : (
-        <button
-          type="button"
-          className="vl-button vl-button--subtle vl-button--compact"
+        <Button
+          appearance="subtle"
+          spacing="compact"
           onClick={() => {
             onRestore(objective);
           }}
         >
           Restore{hiddenId}
-        </button>
+        </Button>
       )}
-      <button
+      <Button
+        appearance="subtle"
+        spacing="compact"
+        destructive
         id={`delete-${objective.id}`}
-        type="button"
-        className="vl-button vl-button--subtle vl-button--compact vl-button--danger-text"
         onClick={() => {
           onDelete(objective);
         }}
       >
         Delete{hiddenId}
-      </button>
+      </Button>
     </>
   );
 }

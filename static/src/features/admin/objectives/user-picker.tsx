@@ -1,8 +1,9 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { searchUsers, type JiraUser } from '../jira-api';
 import { useUserDirectory, useUserNames } from '../user-directory';
-import type { FieldControlProps } from '../ui/field';
-import { Avatar } from '../ui/avatar';
+import type { FieldControlProps } from '../../../ui/field';
+import { Avatar } from '../../../ui/avatar';
+import { Button } from '../../../ui/button';
 
 type Search =
   | { state: 'idle' }
@@ -106,10 +107,10 @@ export function UserPicker({ control, label, value, onChange }: UserPickerProps)
       >
         <Avatar name={name} />
         <span>{name}</span>
-        <button
+        <Button
+          appearance="subtle"
+          spacing="compact"
           ref={removeButton}
-          type="button"
-          className="vl-button vl-button--subtle vl-button--compact"
           onClick={() => {
             onChange(null);
             window.setTimeout(() => input.current?.focus(), 0);
@@ -120,7 +121,7 @@ export function UserPicker({ control, label, value, onChange }: UserPickerProps)
             {' '}
             {label.toLowerCase()} ({name})
           </span>
-        </button>
+        </Button>
       </div>
     );
   }

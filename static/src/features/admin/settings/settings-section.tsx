@@ -5,10 +5,9 @@ import type { AppSettings } from '../../../../../src/contract/site-config.schema
 import { useAdminApi } from '../admin-context';
 import { issueTypes, type JiraIssueType } from '../jira-api';
 import { numberFrom } from '../objectives/objective-draft';
-import { ErrorSummary, type Problem } from '../ui/error-summary';
-import { Field } from '../ui/field';
-import { SectionMessage } from '../ui/section-message';
-import { Spinner } from '../ui/skeleton';
+import { ErrorSummary, type Problem } from '../../../ui/error-summary';
+import { Field } from '../../../ui/field';
+import { SectionMessage } from '../../../ui/section-message';
 import {
   KPI_INFO,
   KPI_ORDER,
@@ -20,6 +19,7 @@ import {
   type TargetableKpi,
   type TargetDraft,
 } from './kpi-targets';
+import { Button } from '../../../ui/button';
 
 interface Draft {
   currency: string;
@@ -445,18 +445,11 @@ export function SettingsSection({ view, onSaved }: SettingsSectionProps) {
         </fieldset>
 
         <div className="vl-form-actions vl-form-actions--sticky">
-          <button
-            type="submit"
-            className="vl-button vl-button--primary"
-            disabled={saving || !dirty}
-            aria-busy={saving}
-          >
-            {saving && <Spinner />}
+          <Button appearance="primary" type="submit" disabled={saving || !dirty} busy={saving}>
             Save settings
-          </button>
-          <button
-            type="button"
-            className="vl-button vl-button--subtle"
+          </Button>
+          <Button
+            appearance="subtle"
             disabled={saving || !dirty}
             onClick={() => {
               setDraft(draftOf(view.settings));
@@ -465,7 +458,7 @@ export function SettingsSection({ view, onSaved }: SettingsSectionProps) {
             }}
           >
             Discard changes
-          </button>
+          </Button>
           {!dirty && outcome === null && <span className="vl-subtle">No unsaved changes</span>}
         </div>
       </form>

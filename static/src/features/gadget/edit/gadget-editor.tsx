@@ -14,6 +14,8 @@ import { OptionList, useOptions } from './option-list';
 import { TargetsTable } from './targets-table';
 import { useAdminTargets } from './use-admin-targets';
 import '../gadget.css';
+import { Button } from '../../../ui/button';
+import { SectionMessage } from '../../../ui/section-message';
 
 const SCOPE_CHOICES: { kind: ScopeKind; label: string; hint: string }[] = [
   { kind: 'all', label: 'Whole site', hint: 'Every epic you can browse.' },
@@ -140,14 +142,16 @@ export function GadgetEditor({
         {initial.title} settings
       </h1>
       {ignored.length > 0 ? (
-        <p className="vl-message vl-message-warning" role="status">
-          Part of the saved settings could not be read ({ignored.join(', ')}) and shows its default here.
-          Saving replaces it.
-        </p>
+        <SectionMessage appearance="warning">
+          <p>
+            Part of the saved settings could not be read ({ignored.join(', ')}) and shows its default here.
+            Saving replaces it.
+          </p>
+        </SectionMessage>
       ) : null}
       <div ref={summary} tabIndex={-1} className="vl-summary-anchor" aria-live="assertive">
         {errorList.length > 0 ? (
-          <div className="vl-message vl-message-error">
+          <SectionMessage appearance="error" live={false}>
             <p className="vl-message-title">
               {errorList.length === 1
                 ? 'Fix this to save:'
@@ -168,7 +172,7 @@ export function GadgetEditor({
                 </li>
               ))}
             </ul>
-          </div>
+          </SectionMessage>
         ) : null}
       </div>
       <form
@@ -282,15 +286,13 @@ export function GadgetEditor({
             are in the site currency.
           </p>
           {adminTargets.state === 'failed' ? (
-            <div className="vl-message vl-message-warning" role="status">
+            <SectionMessage appearance="warning">
               <p>
-                The admin’s default targets could not be loaded ({adminTargets.message}), so inherited targets
-                show their built-in values here. The gadget itself still uses the admin’s.
+                The admin’s default targets could not be loaded ({adminTargets.error.message}), so inherited
+                targets show their built-in values here. The gadget itself still uses the admin’s.
               </p>
-              <button type="button" className="vl-button" onClick={retryAdminTargets}>
-                Load them again
-              </button>
-            </div>
+              <Button onClick={retryAdminTargets}>Load them again</Button>
+            </SectionMessage>
           ) : null}
           <TargetsTable
             form={form}
@@ -304,22 +306,17 @@ export function GadgetEditor({
         </Section>
 
         {saveError ? (
-          <p className="vl-message vl-message-error" role="alert">
-            {saveError}
-          </p>
+          <SectionMessage appearance="error">
+            <p>{saveError}</p>
+          </SectionMessage>
         ) : null}
         <div className="vl-form-actions">
-          <button type="submit" className="vl-button vl-button-primary" disabled={saving !== 'idle'}>
+          <Button appearance="primary" type="submit" disabled={saving !== 'idle'}>
             {saving === 'checking' ? 'Checking the JQL…' : saving === 'saving' ? 'Saving…' : 'Save'}
-          </button>
-          <button
-            type="button"
-            className="vl-button vl-button-subtle"
-            onClick={onCancel}
-            disabled={saving !== 'idle'}
-          >
+          </Button>
+          <Button appearance="subtle" onClick={onCancel} disabled={saving !== 'idle'}>
             Cancel
-          </button>
+          </Button>
           {saving === 'checking' ? (
             <span role="status" className="vl-subtle">
               Running the JQL in Jira to check it…
@@ -437,7 +434,7 @@ type ListFieldProps = {
 };
 
 function ProjectsField({ options, ...props }: ListFieldProps) {
-  const [list, retry] = useOptions(() => options.projects());
+  const [list, retry] = useOptions('projects', () => options.projects());
   return (
     <OptionList
       legend="Projects"
@@ -451,7 +448,7 @@ function ProjectsField({ options, ...props }: ListFieldProps) {
 }
 
 function ProgrammesField({ options, ...props }: ListFieldProps) {
-  const [list, retry] = useOptions(() => options.programmes());
+  const [list, retry] = useOptions('programmes', () => options.programmes());
   return (
     <OptionList
       legend="Programmes"
@@ -465,7 +462,7 @@ function ProgrammesField({ options, ...props }: ListFieldProps) {
 }
 
 function ObjectivesField({ options, asOf, ...props }: ListFieldProps & { asOf: string }) {
-  const [list, retry] = useOptions(() => options.objectives(asOf));
+  const [list, retry] = useOptions('objectives', () => options.objectives(asOf));
   return (
     <OptionList
       legend="Objectives"

@@ -1,12 +1,15 @@
 import { useState } from 'react';
 import type { ScopeOption } from '../data/jira-options';
-import { useRetryableLoad, type LoadState } from './use-retryable-load';
+import { envelopeOf, useResource, type Resource } from '../../../shared/use-resource';
+import { Button } from '../../../ui/button';
+import { SectionMessage } from '../../../ui/section-message';
 
-type OptionsState = LoadState<ScopeOption[]>;
+type OptionsState = Resource<ScopeOption[]>;
 
 /** Loads a list of choices once, keeping the failure to show rather than an empty list. */
-export function useOptions(load: () => Promise<ScopeOption[]>): [OptionsState, () => void] {
-  return useRetryableLoad(load);
+export function useOptions(what: string, load: () => Promise<ScopeOption[]>): [OptionsState, () => void] {
+  const { resource, retry } = useResource(what, () => envelopeOf(load));
+  return [resource, retry];
 }
 
 /**
@@ -44,20 +47,18 @@ export function OptionList({
   }
   if (options.state === 'failed') {
     return (
-      <div className="vl-message vl-message-error" role="alert">
+      <SectionMessage appearance="error">
         <p>
-          The {what} could not be loaded: {options.message}
+          The {what} could not be loaded: {options.error.message}
         </p>
-        <button type="button" className="vl-button" onClick={onRetry}>
-          Try again
-        </button>
-      </div>
+        <Button onClick={onRetry}>Try again</Button>
+      </SectionMessage>
     );
   }
-  const known = new Set(options.value.map((o) => o.value));
+  const known = new Set(options.data.map((o) => o.value));
   const all = [
     ...selected.filter((value) => !known.has(value)).map((value) => ({ value, label: value })),
-    ...options.value,
+    ...options.data,
   ];
   const needle = filter.trim().toLowerCase();
   const shown =

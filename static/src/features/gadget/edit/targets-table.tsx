@@ -50,7 +50,7 @@ export function TargetsTable({
   fieldError: (field: FieldId) => ReactNode;
 }) {
   // Until the admin's targets arrive (or if they cannot), inherited targets read as built-in.
-  const adminTargets = admin.state === 'ready' ? admin.value : NO_ADMIN_TARGETS;
+  const adminTargets = admin.state === 'ready' ? admin.data : NO_ADMIN_TARGETS;
   return (
     <div className="vl-table-scroll" role="region" aria-label="KPI tiles and targets" tabIndex={0}>
       <table

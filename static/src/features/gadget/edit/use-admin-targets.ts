@@ -1,9 +1,10 @@
 import type { AdminTargets } from '../config/effective-target';
-import { useRetryableLoad, type LoadState } from './use-retryable-load';
+import { envelopeOf, useResource, type Resource } from '../../../shared/use-resource';
 
-export type AdminTargetsState = LoadState<AdminTargets>;
+export type AdminTargetsState = Resource<AdminTargets>;
 
 /** Loads the admin's default targets once per attempt, keeping a failure to show and retry. */
 export function useAdminTargets(load: () => Promise<AdminTargets>): [AdminTargetsState, () => void] {
-  return useRetryableLoad(load);
+  const { resource, retry } = useResource('admin-targets', () => envelopeOf(load));
+  return [resource, retry];
 }

@@ -4,8 +4,8 @@ import type { PortfolioView } from '../../../../../src/contract/gadget.contract'
 import type { KpiFigures } from '../../../../../src/contract/kpi-figures';
 import { InlineBar } from '../../../charts/bar';
 import { formatMoney, formatRatio } from '../../../shared/format';
-import { SortableHeader } from '../ui/sortable-header';
-import { sortRows, useSort } from '../ui/sorting';
+import { SortableHeader } from '../../../ui/sortable-header';
+import { sortRows, useSort } from '../../../ui/sorting';
 import type { EpicFilter } from '../data/gadget-api';
 
 type GroupBy = 'programme' | 'project';

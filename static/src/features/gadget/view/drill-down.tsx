@@ -2,11 +2,12 @@ import { useEffect, useRef } from 'react';
 import type { EpicRow } from '../../../../../src/contract/gadget.contract';
 import { formatMoney, formatRatio } from '../../../shared/format';
 import { listEpics, type EpicFilter, type ScopeRequest } from '../data/gadget-api';
-import { useEnvelope } from '../data/use-envelope';
-import { SortableHeader } from '../ui/sortable-header';
-import { sortRows, useSort } from '../ui/sorting';
+import { useResource } from '../../../shared/use-resource';
+import { SortableHeader } from '../../../ui/sortable-header';
+import { sortRows, useSort } from '../../../ui/sorting';
 import { IssueLink } from './issue-link';
 import { ErrorMessage, LoadingMessage } from './states';
+import { Button } from '../../../ui/button';
 
 type Column =
   | 'key'
@@ -60,7 +61,7 @@ export function DrillDown({
   onBack: () => void;
 }) {
   const heading = useRef<HTMLHeadingElement>(null);
-  const [list, reload] = useEnvelope(JSON.stringify([request, target.filter]), () =>
+  const { resource: list, retry: reload } = useResource(JSON.stringify([request, target.filter]), () =>
     listEpics({ ...request, filter: target.filter }),
   );
   const [sort, toggle] = useSort<Column>({ key: 'realisedBenefit', direction: 'descending' });
@@ -70,12 +71,12 @@ export function DrillDown({
   const withShare = target.filter.by === 'objective';
   return (
     <section className="vl-section" aria-labelledby="drill-heading">
-      <button type="button" className="vl-button vl-button-subtle vl-back" onClick={onBack}>
+      <Button appearance="subtle" className="vl-back" onClick={onBack}>
         <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
           <path d="M10 3 5 8l5 5" />
         </svg>
         Back to overview
-      </button>
+      </Button>
       <h2 id="drill-heading" className="vl-section-heading" tabIndex={-1} ref={heading}>
         {target.title}
         {list.state === 'ready' ? <span className="vl-count"> ({list.data.epics.length})</span> : null}

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import type { ResolverError } from '../../../../../src/contract/envelope';
-import { downloadText } from '../data/download';
+import { downloadFile } from '../../../shared/download';
 import { exportPage, type ScopeRequest } from '../data/gadget-api';
 import { NOTHING_READ, readParts, type PartsRead } from '../../../shared/read-parts';
+import { Button } from '../../../ui/button';
 
 type Format = 'csv' | 'json';
 
@@ -32,29 +33,19 @@ export function ExportBar({ request }: { request: ScopeRequest }) {
       return;
     }
     const { read } = result;
-    downloadText({ filename: read.filename, mimeType: read.mimeType, parts: read.parts });
+    downloadFile({ filename: read.filename, mimeType: `${read.mimeType};charset=utf-8`, parts: read.parts });
     setStatus({ state: 'done', filename: read.filename, warnings: read.warnings });
   }
   const busy = status.state === 'working';
   return (
     <div className="vl-export">
       <div className="vl-export-buttons" role="group" aria-label="Export this scope">
-        <button
-          type="button"
-          className="vl-button"
-          disabled={busy}
-          onClick={() => void run('csv', NOTHING_READ)}
-        >
+        <Button disabled={busy} onClick={() => void run('csv', NOTHING_READ)}>
           {busy && status.format === 'csv' ? 'Exporting…' : 'Export CSV'}
-        </button>
-        <button
-          type="button"
-          className="vl-button"
-          disabled={busy}
-          onClick={() => void run('json', NOTHING_READ)}
-        >
+        </Button>
+        <Button disabled={busy} onClick={() => void run('json', NOTHING_READ)}>
           {busy && status.format === 'json' ? 'Exporting…' : 'Export JSON'}
-        </button>
+        </Button>
       </div>
       {status.state === 'working' ? (
         <progress className="vl-progress" aria-label={`Exporting ${status.format.toUpperCase()}`} />
@@ -89,9 +80,7 @@ export function ExportBar({ request }: { request: ScopeRequest }) {
               ? ` ${status.read.epics.toLocaleString('en')} epics were read; Try again goes on from there.`
               : null}
           </p>
-          <button type="button" className="vl-button" onClick={() => void run(status.format, status.read)}>
-            Try again
-          </button>
+          <Button onClick={() => void run(status.format, status.read)}>Try again</Button>
         </div>
       ) : null}
     </div>

@@ -13,6 +13,7 @@ import { KpiGrid } from './kpi-grid';
 import { ObjectiveProgress } from './objective-progress';
 import { EmptyScope, ErrorMessage, LoadingOverview } from './states';
 import { ValueCostChart } from './value-cost-chart';
+import { SectionMessage } from '../../../ui/section-message';
 
 function Overview({
   view,
@@ -102,13 +103,15 @@ export function PortfolioGadget({
         {view && !empty ? <ExportBar request={request} /> : null}
       </header>
       {ignored.length > 0 ? (
-        <p className="vl-message vl-message-warning" role="status">
-          Part of this gadget’s saved settings could not be read ({ignored.join(', ')}); defaults are used
-          instead. Edit the gadget and save it again to fix this.
-        </p>
+        <SectionMessage appearance="warning">
+          <p>
+            Part of this gadget’s saved settings could not be read ({ignored.join(', ')}); defaults are used
+            instead. Edit the gadget and save it again to fix this.
+          </p>
+        </SectionMessage>
       ) : null}
       {view && unreadableCount > 0 ? (
-        <div className="vl-message vl-message-warning" role="status">
+        <SectionMessage appearance="warning">
           <p className="vl-message-title">
             {unreadableCount === 1 ? '1 epic is' : `${String(unreadableCount)} epics are`} left out of these
             figures because their value record cannot be read:
@@ -122,7 +125,7 @@ export function PortfolioGadget({
           </ul>
           {unreadableCount > 10 ? <p>…and {unreadableCount - 10} more.</p> : null}
           <p>Open each epic’s Value panel to correct its record.</p>
-        </div>
+        </SectionMessage>
       ) : null}
       {portfolio.state === 'loading' ? (
         <LoadingOverview

@@ -2,6 +2,8 @@ import { router } from '@forge/bridge';
 import type { ResolverError } from '../../../../../src/contract/envelope';
 import type { LiveProgress, NextStep } from '../data/use-portfolio';
 import { LiveProgressBar, progressText } from './live-progress';
+import { Button } from '../../../ui/button';
+import { SectionMessage } from '../../../ui/section-message';
 
 /** The admin page's module key in manifest.yml. */
 const ADMIN_MODULE_KEY = 'value-admin';
@@ -90,7 +92,7 @@ export function ErrorMessage({
   const partial = progress !== null && progress.processed > 0;
   const jqlField = error.fields?.find((field) => field.path === 'jql');
   return (
-    <div className="vl-message vl-message-error" role="alert">
+    <SectionMessage appearance="error">
       <p className="vl-message-title">
         {jqlField ? 'Jira rejected this gadget’s JQL filter' : 'The figures could not be loaded'}
       </p>
@@ -114,11 +116,11 @@ export function ErrorMessage({
         <p>Stopped after {progressText(progress)}. The computation has to start again from the first epic.</p>
       ) : null}
       {retry ? (
-        <button type="button" className="vl-button" onClick={onRetry}>
+        <Button onClick={onRetry}>
           {next === 'continue' ? 'Retry' : next === 'restart' && partial ? 'Start again' : 'Try again'}
-        </button>
+        </Button>
       ) : null}
-    </div>
+    </SectionMessage>
   );
 }
 
@@ -157,15 +159,14 @@ export function EmptyScope({ siteUrl, wholeSite }: { siteUrl: string; wholeSite:
         >
           Find an epic
         </a>
-        <button
-          type="button"
-          className="vl-button vl-button-subtle"
+        <Button
+          appearance="subtle"
           onClick={() => {
             void router.navigate({ target: 'module', moduleKey: ADMIN_MODULE_KEY });
           }}
         >
           Open the admin page (Jira admins)
-        </button>
+        </Button>
       </p>
       {wholeSite ? null : <p className="vl-subtle">Or edit the gadget to widen its scope.</p>}
     </div>

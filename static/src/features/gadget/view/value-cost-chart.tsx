@@ -1,7 +1,7 @@
 import { BubbleChart, type BubblePoint } from '../../../charts/bubble-chart';
 import { formatMoney } from '../../../shared/format';
 import { listEpics, type ScopeRequest } from '../data/gadget-api';
-import { useEnvelope } from '../data/use-envelope';
+import { useResource } from '../../../shared/use-resource';
 import { ErrorMessage, LoadingMessage } from './states';
 
 /**
@@ -28,7 +28,7 @@ export function ValueCostChart({ request, epicCount }: { request: ScopeRequest; 
 }
 
 function EpicBubbles({ request }: { request: ScopeRequest }) {
-  const [list, reload] = useEnvelope(JSON.stringify(request), () =>
+  const { resource: list, retry: reload } = useResource(JSON.stringify(request), () =>
     listEpics({ ...request, filter: { by: 'all' } }),
   );
   if (list.state === 'loading') {

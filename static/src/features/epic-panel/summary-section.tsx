@@ -1,7 +1,7 @@
 import type { EpicValueView } from '../../../../src/contract/panel.contract';
 import { formatMoney, formatMonth, formatRatio } from '../../shared/format';
 import { chartPoints } from './chart-data';
-import { ValueChart } from './ValueChart';
+import { ValueChart } from './value-chart';
 
 interface SummaryProps {
   view: EpicValueView;

@@ -1,8 +1,8 @@
 import { formatMoney } from '../../shared/format';
-import { Card } from './Card';
+import { Card } from './card';
 import { problemsUnder } from './field-paths';
 import { useForm } from './form';
-import { SeriesEditor } from './SeriesEditor';
+import { SeriesEditor } from './series-editor';
 import { totalUnitsOf } from './series';
 
 /** The epic's budget and actual costs by month. */

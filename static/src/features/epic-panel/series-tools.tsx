@@ -3,11 +3,12 @@ import { formatMoney, formatMonth } from '../../shared/format';
 import type { EvidenceGrade } from './draft';
 import { FieldError, useForm } from './form';
 import { EVIDENCE_OPTIONS } from './labels';
-import { addMonths, monthsFrom, parseMonth } from './months';
+import { addMonths, monthsFrom, parseMonth } from '../../shared/months';
 import { parseDecimal } from './numbers';
 import { parsePaste } from './paste';
 import type { NewEntry } from './series';
 import { spreadEvenly } from './spread';
+import { Button } from '../../ui/button';
 
 export interface ToolProps {
   id: string;
@@ -125,12 +126,12 @@ function ToolActions({
 }) {
   return (
     <div className="tool-actions">
-      <button type="button" className="button button-primary" onClick={onApply}>
+      <Button appearance="primary" onClick={onApply}>
         {applyLabel}
-      </button>
-      <button type="button" className="button button-subtle" onClick={onCancel}>
+      </Button>
+      <Button appearance="subtle" onClick={onCancel}>
         Cancel
-      </button>
+      </Button>
     </div>
   );
 }

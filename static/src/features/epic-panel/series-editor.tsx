@@ -5,9 +5,10 @@ import { focusSoon } from './focus';
 import { SelectField, TextField, useForm } from './form';
 import { CrossIcon } from './icons';
 import { EVIDENCE_OPTIONS } from './labels';
-import { parseMonth } from './months';
+import { parseMonth } from '../../shared/months';
 import { mergeEntries, nextMonthOf, totalUnitsOf, type NewEntry } from './series';
-import { PasteTool, SpreadTool } from './SeriesTools';
+import { PasteTool, SpreadTool } from './series-tools';
+import { Button } from '../../ui/button';
 
 type Tool = 'spread' | 'paste' | null;
 
@@ -145,12 +146,11 @@ export function SeriesEditor({ path, label, realised = false, emptyText }: Serie
       )}
       {form.readOnly ? null : (
         <div className="series-actions">
-          <button type="button" id={addId} className="button button-subtle" onClick={addRow}>
+          <Button appearance="subtle" id={addId} onClick={addRow}>
             Add month
-          </button>
-          <button
-            type="button"
-            className="button button-subtle"
+          </Button>
+          <Button
+            appearance="subtle"
             aria-expanded={tool === 'spread'}
             aria-controls={tool === 'spread' ? toolId : undefined}
             onClick={() => {
@@ -158,10 +158,9 @@ export function SeriesEditor({ path, label, realised = false, emptyText }: Serie
             }}
           >
             Spread a total…
-          </button>
-          <button
-            type="button"
-            className="button button-subtle"
+          </Button>
+          <Button
+            appearance="subtle"
             aria-expanded={tool === 'paste'}
             aria-controls={tool === 'paste' ? toolId : undefined}
             onClick={() => {
@@ -169,7 +168,7 @@ export function SeriesEditor({ path, label, realised = false, emptyText }: Serie
             }}
           >
             Paste from spreadsheet…
-          </button>
+          </Button>
         </div>
       )}
       {tool === 'spread' ? (

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { HistoryEntry, ObjectiveOption } from '../../../../src/contract/panel.contract';
 import { displayNames, getHistory } from './api';
 import { describeChange } from './history-text';
+import { Button } from '../../ui/button';
 
 export function formatDateTime(iso: string): string {
   return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -98,15 +99,13 @@ export function HistoryTab({ issueKey, currency, objectives, revision }: History
         <p>
           <strong>The history could not be loaded.</strong> {state.message}
         </p>
-        <button
-          type="button"
-          className="button"
+        <Button
           onClick={() => {
             setAttempt(attempt + 1);
           }}
         >
           Try again
-        </button>
+        </Button>
       </div>
     );
   }
@@ -150,9 +149,9 @@ export function HistoryTab({ issueKey, currency, objectives, revision }: History
         ))}
       </ol>
       {state.nextCursor === null ? null : (
-        <button type="button" className="button" disabled={loadingMore} onClick={() => void loadMore()}>
+        <Button disabled={loadingMore} onClick={() => void loadMore()}>
           {loadingMore ? 'Loading…' : 'Show older changes'}
-        </button>
+        </Button>
       )}
     </>
   );

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { EpicValueView, UnreadableRecord } from '../../../../src/contract/panel.contract';
 import { saveValue } from './api';
+import { Button } from '../../ui/button';
 
 /** Whether an error's details describe an unreadable record (`UNREADABLE_RECORD`). */
 export function isUnreadableRecord(details: unknown): details is UnreadableRecord {
@@ -92,39 +93,35 @@ export function UnreadableRecordNotice({
             unless a Jira admin restores it from a backup.
           </p>
           <div className="message-actions">
-            <button
-              type="button"
-              className="button button-primary"
+            <Button
+              appearance="primary"
               disabled={busy}
               onClick={() => {
                 void overwrite();
               }}
             >
               {busy ? 'Overwriting…' : 'Overwrite it'}
-            </button>
-            <button
-              type="button"
-              className="button button-subtle"
+            </Button>
+            <Button
+              appearance="subtle"
               disabled={busy}
               onClick={() => {
                 setConfirming(false);
               }}
             >
               Cancel
-            </button>
+            </Button>
           </div>
         </div>
       ) : (
         <div className="message-actions">
-          <button
-            type="button"
-            className="button"
+          <Button
             onClick={() => {
               setConfirming(true);
             }}
           >
             Overwrite with a new record…
-          </button>
+          </Button>
         </div>
       )}
     </div>

@@ -4,6 +4,7 @@ import { TextField, useForm } from './form';
 import { formatScore } from './history-text';
 import { parseDecimal } from './numbers';
 import { npsOf } from './validate';
+import { Button } from '../../ui/button';
 
 /** Success probability, and the NPS survey at completion with its score. */
 export function ConfidenceSection({ done }: { done: boolean }) {
@@ -51,16 +52,14 @@ export function ConfidenceSection({ done }: { done: boolean }) {
                 : 'When the epic is done, record how customers rated the outcome.'}
             </p>
             {form.readOnly ? null : (
-              <button
-                type="button"
-                className="button"
+              <Button
                 onClick={() => {
                   form.update('value.nps', (): NpsDraft => ({ promoters: '', passives: '', detractors: '' }));
                   focusSoon(fieldId('value.nps.promoters'));
                 }}
               >
                 Record survey results
-              </button>
+              </Button>
             )}
           </div>
         ) : (
@@ -88,16 +87,15 @@ export function ConfidenceSection({ done }: { done: boolean }) {
               </p>
             )}
             {form.readOnly ? null : (
-              <button
-                type="button"
-                className="button button-subtle"
+              <Button
+                appearance="subtle"
                 onClick={() => {
                   form.update('value.nps', () => null);
                   form.announce('Removed the survey results.');
                 }}
               >
                 Remove survey results
-              </button>
+              </Button>
             )}
           </>
         )}

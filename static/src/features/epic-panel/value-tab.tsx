@@ -3,22 +3,23 @@ import { amountDecimalsOf } from '../../../../src/contract/currencies';
 import type { FieldError as ServerFieldError } from '../../../../src/contract/envelope';
 import type { EpicValueView, SaveConflict } from '../../../../src/contract/panel.contract';
 import { saveValue } from './api';
-import { BenefitsSection } from './BenefitsSection';
-import { ConfidenceSection } from './ConfidenceSection';
-import { CostsSection } from './CostsSection';
-import { ConflictNotice } from './ConflictNotice';
-import { ErrorSummary, RebaseNote, RestoreOffer, SaveError } from './EditorMessages';
-import { ObjectivesSection } from './ObjectivesSection';
-import { SummarySection } from './SummarySection';
+import { BenefitsSection } from './benefits-section';
+import { ConfidenceSection } from './confidence-section';
+import { CostsSection } from './costs-section';
+import { ConflictNotice } from './conflict-notice';
+import { ErrorSummary, RebaseNote, RestoreOffer, SaveError } from './editor-messages';
+import { ObjectivesSection } from './objectives-section';
+import { SummarySection } from './summary-section';
 import { cardOf, describePath } from './field-paths';
 import { fieldId, getIn, sameDraft, toDraft, updateIn, withFreshKeys, withKeysOf, type Draft } from './draft';
 import { readStoredDraft, storeDraft, type StoredDraft } from './draft-store';
 import { FormContext, type FieldKind, type FormApi } from './form';
-import { parseMonth } from './months';
+import { parseMonth } from '../../shared/months';
 import { formatDecimalInput, formatPercentInput, parseDecimal } from './numbers';
 import { rebase } from './rebase';
 import { focusSoon } from './focus';
 import { readDraft, type FieldErrors } from './validate';
+import { Button } from '../../ui/button';
 
 /** How long after the last keystroke a field's error shows: while typing, not on every key. */
 const TYPING_PAUSE_MS = 600;
@@ -430,22 +431,16 @@ export function ValueTab({
       </FormContext>
       {view.canEdit ? (
         <div className="save-bar">
-          <button
-            type="button"
-            className="button button-primary"
+          <Button
+            appearance="primary"
             disabled={saving || conflict !== null || !dirty}
             onClick={() => void save()}
           >
             {saving ? 'Saving…' : 'Save'}
-          </button>
-          <button
-            type="button"
-            className="button button-subtle"
-            disabled={saving || !dirty}
-            onClick={discard}
-          >
+          </Button>
+          <Button appearance="subtle" disabled={saving || !dirty} onClick={discard}>
             Discard changes
-          </button>
+          </Button>
           <span className="save-status">
             {conflict !== null
               ? 'Choose how to continue above.'

@@ -1,4 +1,5 @@
-import { formatDateTime } from './HistoryTab';
+import { formatDateTime } from './history-tab';
+import { Button } from '../../ui/button';
 
 /** Edits kept from an earlier visit that were never saved: bring them back, or let them go. */
 export function RestoreOffer({
@@ -17,12 +18,12 @@ export function RestoreOffer({
       </h2>
       <p>They were never saved. Bring them back into the form to review and save them, or discard them.</p>
       <div className="message-actions">
-        <button type="button" className="button button-primary" onClick={onRestore}>
+        <Button appearance="primary" onClick={onRestore}>
           Restore my changes
-        </button>
-        <button type="button" className="button button-subtle" onClick={onDiscard}>
+        </Button>
+        <Button appearance="subtle" onClick={onDiscard}>
           Discard them
-        </button>
+        </Button>
       </div>
     </div>
   );
@@ -61,9 +62,7 @@ export function SaveError({
       </p>
       {inPart && onReload ? (
         <div className="message-actions">
-          <button type="button" className="button" onClick={onReload}>
-            Reload the value
-          </button>
+          <Button onClick={onReload}>Reload the value</Button>
         </div>
       ) : null}
     </div>

@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { formatMoney } from '../../shared/format';
-import { Card } from './Card';
+import { Card } from './card';
 import { fieldId, newBenefitId, type BenefitDraft } from './draft';
 import { problemsUnder } from './field-paths';
 import { SelectField, TextField, useForm } from './form';
 import { BENEFIT_KIND_LABELS } from './labels';
 import { focusSoon } from './focus';
-import { SeriesEditor } from './SeriesEditor';
+import { SeriesEditor } from './series-editor';
 import { totalUnitsOf } from './series';
+import { Button } from '../../ui/button';
 
 const KIND_OPTIONS = Object.entries(BENEFIT_KIND_LABELS).map(([value, label]) => ({ value, label }));
 
@@ -102,15 +103,15 @@ export function BenefitsSection() {
                   />
                   {form.readOnly ? null : (
                     <div className="card-footer">
-                      <button
-                        type="button"
-                        className="button button-danger-subtle"
+                      <Button
+                        appearance="subtle"
+                        destructive
                         onClick={() => {
                           remove(index);
                         }}
                       >
                         Remove benefit
-                      </button>
+                      </Button>
                     </div>
                   )}
                 </Card>
@@ -121,9 +122,7 @@ export function BenefitsSection() {
       )}
       {form.readOnly ? null : (
         <div className="section-actions">
-          <button type="button" className="button" onClick={add}>
-            Add benefit
-          </button>
+          <Button onClick={add}>Add benefit</Button>
           {removed === null ? null : (
             <span className="inline-undo">
               Removed “{removed.benefit.title || 'Untitled benefit'}”.{' '}

@@ -3,7 +3,8 @@ import type { EpicValueView, HistoryEntry } from '../../../../src/contract/panel
 import { formatMoney } from '../../shared/format';
 import { displayNames, getHistory } from './api';
 import { describeChange } from './history-text';
-import { formatDateTime } from './HistoryTab';
+import { formatDateTime } from './history-tab';
+import { Button } from '../../ui/button';
 
 interface ConflictNoticeProps {
   issueKey: string;
@@ -94,18 +95,17 @@ export function ConflictNotice({
         </>
       ) : null}
       <div className="message-actions">
-        <button
-          type="button"
-          className="button button-primary"
+        <Button
+          appearance="primary"
           onClick={() => {
             onReapply(name);
           }}
         >
           Re-apply my changes to their version
-        </button>
-        <button type="button" className="button button-subtle" onClick={onUseTheirs}>
+        </Button>
+        <Button appearance="subtle" onClick={onUseTheirs}>
           Use their version, discard mine
-        </button>
+        </Button>
       </div>
     </div>
   );

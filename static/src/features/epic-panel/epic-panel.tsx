@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { EpicValueView, UnreadableRecord } from '../../../../src/contract/panel.contract';
 import { displayNames, getValue, panelContext } from './api';
-import { formatDateTime, HistoryTab } from './HistoryTab';
-import { isUnreadableRecord, UnreadableRecordNotice } from './UnreadableRecordNotice';
-import { ValueTab } from './ValueTab';
+import { formatDateTime, HistoryTab } from './history-tab';
+import { isUnreadableRecord, UnreadableRecordNotice } from './unreadable-record-notice';
+import { ValueTab } from './value-tab';
 import './epic-panel.css';
+import { Button } from '../../ui/button';
 
 type LoadState =
   | { status: 'loading' }
@@ -142,16 +143,14 @@ export function EpicPanel() {
           <h2 className="section-message-title">{state.title}</h2>
           <p>{state.message}</p>
           {state.retry ? (
-            <button
-              type="button"
-              className="button"
+            <Button
               onClick={() => {
                 setState({ status: 'loading' });
                 setAttempt(attempt + 1);
               }}
             >
               Try again
-            </button>
+            </Button>
           ) : null}
         </div>
       ) : null}
