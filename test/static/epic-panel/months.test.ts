@@ -3,7 +3,7 @@ import {
   isValidMonth,
   monthsFrom,
   parseMonth,
-} from '../../../static/src/features/epic-panel/months';
+} from '../../../static/src/shared/months';
 
 describe('parseMonth', () => {
   it.each([

@@ -9,7 +9,7 @@ import type { EpicValueDocument } from '../../../src/contract/epic-value.schema'
 import type { KpiFigures } from '../../../src/contract/kpi-figures';
 import type { EpicHistoryPage, EpicValueView } from '../../../src/contract/panel.contract';
 import { forgetDisplayNames } from '../../../static/src/features/epic-panel/api';
-import { EpicPanel } from '../../../static/src/features/epic-panel/EpicPanel';
+import { EpicPanel } from '../../../static/src/features/epic-panel/epic-panel';
 import { fakeBridge } from '../fake-bridge';
 
 export const EMPTY_KPIS: KpiFigures = {

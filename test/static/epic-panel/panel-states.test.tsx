@@ -1,6 +1,6 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { EpicPanel } from '../../../static/src/features/epic-panel/EpicPanel';
+import { EpicPanel } from '../../../static/src/features/epic-panel/epic-panel';
 import { EMPTY_KPIS, EMPTY_VALUE, renderPanel, serveHost, viewOf } from './panel-fixtures';
 
 /** The figure shown under a summary label. */

@@ -1,4 +1,4 @@
-import { monthsFrom } from '../../../static/src/features/epic-panel/months';
+import { monthsFrom } from '../../../static/src/shared/months';
 import { spreadEvenly } from '../../../static/src/features/epic-panel/spread';
 
 describe('spreadEvenly', () => {

@@ -1,6 +1,6 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { EpicPanel } from '../../../static/src/features/epic-panel/EpicPanel';
+import { EpicPanel } from '../../../static/src/features/epic-panel/epic-panel';
 import type { UnreadableRecord } from '../../../src/contract/panel.contract';
 import { serveHost, viewOf } from './panel-fixtures';
 
