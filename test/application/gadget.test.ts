@@ -57,7 +57,15 @@ async function site() {
     format: 'value-layer.portfolio',
     version: 1,
     settings: { currency: 'EUR', discountRate: 0.08 },
-    objectives: [{ id: 'OBJ-GROW', name: 'Grow revenue', status: 'active', weight: 5 }],
+    objectives: [
+      {
+        id: 'OBJ-GROW',
+        name: 'Grow revenue',
+        status: 'active',
+        weight: 5,
+        target: { measure: 'Attributed revenue', amount: 250_000, date: '2026-12-31' },
+      },
+    ],
     epics: [
       anEpic('PAY-1', 'PAY-100', 1000, 400, 200),
       anEpic('PAY-2', 'PAY-100', 3000, 600, 300),
@@ -85,6 +93,38 @@ describe('getPortfolio', () => {
     expect(view.byProgramme['PAY-100']?.realisedBenefit).toBe(1000);
     expect(view.byProgramme['(none)']?.realisedBenefit).toBe(45_000);
     expect(view.byObjective['OBJ-GROW']).toMatchObject({ name: 'Grow revenue', attributedRealised: 23_000 });
+  });
+
+  it("shows an objective's progress against its target, its forecast at the target date and whether it is on track", async () => {
+    const { contextFor } = await site();
+
+    const view = await getPortfolio(contextFor(admin), { scope: { kind: 'all' } });
+
+    // 0.5 x (400 + 600 + 45,000) realised in February; nothing more is planned before December.
+    expect(view.byObjective['OBJ-GROW']).toMatchObject({
+      target: { measure: 'Attributed revenue', amount: 250_000, date: '2026-12-31' },
+      progress: 23_000 / 250_000,
+      forecastAtTargetDate: 23_000,
+      onTrack: false,
+      realisedInWindow: 0, // September to November
+      advanced: false,
+    });
+    expect(view.objectivesOnTrackPct).toBe(0);
+    expect(view.advancedWindowMonths).toBe(3);
+    // Benefit that arrived in February does not count as advancing a goal in November.
+    expect(view.strategicGoalsAdvancedPct).toBe(0);
+  });
+
+  it('computes the same objective figures live as from the roll-up', async () => {
+    const { contextFor } = await site();
+
+    const rolledUp = await getPortfolio(contextFor(admin), { scope: { kind: 'all' } });
+    const live = await getPortfolio(contextFor(admin), {
+      scope: { kind: 'objectives', objectives: ['OBJ-GROW'] },
+    });
+
+    expect(live.source).toBe('live');
+    expect(live.byObjective['OBJ-GROW']).toEqual(rolledUp.byObjective['OBJ-GROW']);
   });
 
   it("never lets a restricted viewer's totals include a project they cannot browse", async () => {
@@ -182,10 +222,23 @@ describe('exportScope', () => {
     const { contextFor } = await site();
 
     const file = await exportScope(contextFor(payTeam), { scope: { kind: 'all' }, format: 'json' });
-    const document = JSON.parse(file.content) as { format: string; epics: { key: string }[] };
+    const document = JSON.parse(file.content) as {
+      format: string;
+      objectives: { id: string; target?: unknown }[];
+      epics: { key: string }[];
+    };
 
     expect(document.format).toBe('value-layer.portfolio');
     expect(document.epics.map((epic) => epic.key)).toEqual(['PAY-1', 'PAY-2']);
+    expect(document.objectives).toEqual([
+      {
+        id: 'OBJ-GROW',
+        name: 'Grow revenue',
+        status: 'active',
+        weight: 5,
+        target: { measure: 'Attributed revenue', amount: 250_000, date: '2026-12-31' },
+      },
+    ]);
   });
 });
 

@@ -191,6 +191,45 @@ describe(parsePortfolioV1.name, () => {
     ]);
   });
 
+  it('accepts objectives without a target, with none (null) or with one, and keeps each as written', () => {
+    const document = documentWith((d) => {
+      const objectives = d['objectives'] as Json[];
+      delete objectives[0]?.['target'];
+      Object.assign(objectives[1] ?? {}, { target: null });
+    });
+    const result = parsePortfolioV1(document);
+    expect(result).toEqual({ success: true, data: document });
+  });
+
+  it('rejects a target with a missing measure, a negative amount or a date that does not exist', () => {
+    const issues = issuesOf(
+      documentWith((d) => {
+        Object.assign((d['objectives'] as Json[])[0] ?? {}, {
+          target: { amount: -1, date: '2026-02-30' },
+        });
+      }),
+    );
+    expect(issues.map((issue) => issue.path).sort()).toEqual([
+      'objectives[0].target.amount',
+      'objectives[0].target.date',
+      'objectives[0].target.measure',
+    ]);
+  });
+
+  it("rejects a target amount with more decimals than the document's currency has", () => {
+    const issues = issuesOf(
+      documentWith((d) => {
+        d['settings'] = { currency: 'JPY', discountRate: 0.08 };
+        Object.assign((d['objectives'] as Json[])[0] ?? {}, {
+          target: { measure: 'Revenue', amount: 1100.5, date: '2026-04-30' },
+        });
+      }),
+    );
+    expect(issues).toEqual([
+      { path: 'objectives[0].target.amount', message: 'must be a whole number: JPY has no minor unit' },
+    ]);
+  });
+
   it('reports every problem of a document at once, cross-field ones included', () => {
     const issues = issuesOf(
       documentWith((d) => {
