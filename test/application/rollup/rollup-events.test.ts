@@ -15,8 +15,10 @@ import {
   fromScratch,
   PROGRAMMES,
   PROJECTS,
+  reconcileContext,
   valueArbitrary,
 } from './rollup-support';
+import { rollupEpicKey, rollupProjectKey } from '../../../src/application/storage-keys';
 
 function gadget(jira: InMemoryJira, store: InMemoryKeyValueStore, user: FakeUser): GadgetContext {
   return {
@@ -145,6 +147,50 @@ describe('roll-up store kept fresh by Jira events', () => {
 
     const rolledUp = await getPortfolio(gadget(jira, store, ADMIN), { scope: { kind: 'all' }, asOf: AS_OF });
     expect(figures(rolledUp)).toEqual(figures(await fromScratch(jira, store, ADMIN)));
+  });
+
+  it('computes a project live while it still has contributions of an older version, and rolls it up again once reconciled', async () => {
+    const [first, second] = fc.sample(valueArbitrary, { seed: 7, numRuns: 2 });
+    if (first === undefined || second === undefined) throw new Error('no sample values');
+    const { jira, store } = await aSite([
+      { project: 0, programme: 0, value: { ...first, objectives: [{ id: 'OBJ-1', share: 0.5 }] } },
+      { project: 0, programme: 1, value: second },
+    ]);
+    const context = { jira: jira.siteFor(ADMIN), store, clock: CLOCK };
+    const [older, newer] = [...jira.issues.values()];
+    if (older === undefined || newer === undefined) throw new Error('no epics');
+    for (const issue of [older, newer]) await onIssueChanged(context, { issueId: issue.id });
+    // What the previous version stored: schema 1, objective series without the risk-weighted plan.
+    const key = rollupEpicKey({ project: older.projectKey, issueId: older.id });
+    const stored = (await store.get(key)) as {
+      totals: { byObjective: Record<string, Record<string, unknown>> };
+    };
+    for (const series of Object.values(stored.totals.byObjective))
+      delete series['riskWeightedPlannedBenefit'];
+    await store.set(key, { ...stored, schema: 1 });
+    // A later save of the other epic recomputes the project's aggregate from what is on file.
+    newer.stored = {
+      state: 'stored',
+      record: { revision: 2, updatedAt: '', updatedBy: 'u', value: { ...second, successProbability: 0.25 } },
+    };
+    await onIssueChanged(context, { issueId: newer.id });
+
+    const whileOutdated = await getPortfolio(gadget(jira, store, ADMIN), {
+      scope: { kind: 'all' },
+      asOf: AS_OF,
+    });
+    expect(figures(whileOutdated)).toEqual(figures(await fromScratch(jira, store, ADMIN)));
+    expect(await store.get(rollupProjectKey({ project: older.projectKey }))).toMatchObject({
+      incomplete: true,
+    });
+
+    await reconcileContext(jira, store).runReconcile();
+    const reconciled = await getPortfolio(gadget(jira, store, ADMIN), {
+      scope: { kind: 'all' },
+      asOf: AS_OF,
+    });
+    expect(await store.get(rollupProjectKey({ project: older.projectKey }))).not.toHaveProperty('incomplete');
+    expect(figures(reconciled)).toEqual(figures(whileOutdated));
   });
 
   it("never shows a restricted viewer another project's money", async () => {
