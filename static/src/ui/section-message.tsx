@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { AriaRole, ReactNode, Ref } from 'react';
 
 export type Appearance = 'information' | 'success' | 'warning' | 'error';
 
@@ -20,8 +20,13 @@ interface SectionMessageProps {
   actions?: ReactNode;
   /** Errors interrupt (alert); other news waits its turn (status). */
   live?: boolean;
+  /** Overrides the live role, e.g. `region` for a notice that offers a choice. */
+  role?: AriaRole;
   id?: string;
   tabIndex?: number;
+  className?: string;
+  'aria-labelledby'?: string;
+  ref?: Ref<HTMLDivElement>;
 }
 
 /** Atlassian's section message: an icon, a title, a sentence or two, and what to do next. */
@@ -31,12 +36,23 @@ export function SectionMessage({
   children,
   actions,
   live = true,
+  role,
   id,
   tabIndex,
+  className,
+  'aria-labelledby': labelledBy,
+  ref,
 }: SectionMessageProps) {
-  const role = live ? (appearance === 'error' ? 'alert' : 'status') : undefined;
+  const liveRole = live ? (appearance === 'error' ? 'alert' : 'status') : undefined;
   return (
-    <div className={`vl-message vl-message--${appearance}`} role={role} id={id} tabIndex={tabIndex}>
+    <div
+      ref={ref}
+      className={`vl-message vl-message--${appearance}${className === undefined ? '' : ` ${className}`}`}
+      role={role ?? liveRole}
+      id={id}
+      tabIndex={tabIndex}
+      aria-labelledby={labelledBy}
+    >
       <svg className="vl-message-icon" viewBox="0 0 16 16" width="20" height="20" aria-hidden="true">
         <path fill="currentColor" d={ICONS[appearance]} />
       </svg>

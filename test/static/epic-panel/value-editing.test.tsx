@@ -45,7 +45,7 @@ describe('EpicPanel editing', () => {
     await expect(screen.findByRole('textbox', { name: 'Title' })).resolves.toHaveFocus();
     expect(title).toHaveValue('');
     expect(screen.getByRole('button', { name: 'Untitled benefit' })).toHaveAttribute('aria-expanded', 'true');
-    expect(screen.getByText('Unsaved changes', { selector: '.lozenge' })).toBeInTheDocument();
+    expect(screen.getByText('Unsaved changes', { selector: '.vl-lozenge' })).toBeInTheDocument();
   });
 
   it('spreads 120,000 evenly over March to December', async () => {

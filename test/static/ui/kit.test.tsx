@@ -52,14 +52,20 @@ const epics: Epic[] = [
 ];
 const columns: Column<Epic, 'key' | 'cost'>[] = [
   { key: 'key', label: 'Key', sortValue: (row) => row.key, cell: (row) => row.key },
-  { key: 'cost', label: 'Cost', numeric: true, sortValue: (row) => row.cost, cell: (row) => String(row.cost) },
+  {
+    key: 'cost',
+    label: 'Cost',
+    numeric: true,
+    sortValue: (row) => row.cost,
+    cell: (row) => String(row.cost),
+  },
 ];
 
 function keysInOrder(): string[] {
   const table = screen.getByRole('table', { name: 'Epics' });
   return within(table)
     .getAllByRole('rowheader')
-    .map((cell) => cell.textContent ?? '');
+    .map((cell) => cell.textContent);
 }
 
 describe('Table', () => {

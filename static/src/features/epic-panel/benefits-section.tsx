@@ -82,12 +82,14 @@ export function BenefitsSection() {
                   onToggle={() => {
                     form.setExpanded(key, !expanded);
                   }}
-                  badge={<span className="lozenge">{BENEFIT_KIND_LABELS[benefit.kind] ?? benefit.kind}</span>}
+                  badge={
+                    <span className="vl-lozenge">{BENEFIT_KIND_LABELS[benefit.kind] ?? benefit.kind}</span>
+                  }
                   meta={`${money(totalUnitsOf(benefit.planned, form.decimals))} planned · ${money(totalUnitsOf(benefit.realised, form.decimals))} realised`}
                   problems={expanded ? 0 : problemsUnder(form.errors, path)}
                 >
-                  <div className="field-row">
-                    <TextField path={`${path}.title`} label="Title" className="field-grow" />
+                  <div className="form-row">
+                    <TextField path={`${path}.title`} label="Title" className="form-grow" />
                     <SelectField path={`${path}.kind`} label="Kind" options={KIND_OPTIONS} />
                   </div>
                   <SeriesEditor
@@ -126,7 +128,7 @@ export function BenefitsSection() {
           {removed === null ? null : (
             <span className="inline-undo">
               Removed “{removed.benefit.title || 'Untitled benefit'}”.{' '}
-              <button type="button" id="undo-remove-benefit" className="link-button" onClick={undo}>
+              <button type="button" id="undo-remove-benefit" className="vl-link-button" onClick={undo}>
                 Undo
               </button>
             </span>

@@ -35,7 +35,7 @@ export function ConfidenceSection({ done }: { done: boolean }) {
           label="Chance that the planned benefits arrive"
           kind="percent"
           suffix="%"
-          className="field-narrow"
+          className="form-narrow"
           hint="Expected ROI and NPV weigh the benefits still to come by this chance."
         />
       </section>
@@ -64,7 +64,7 @@ export function ConfidenceSection({ done }: { done: boolean }) {
           </div>
         ) : (
           <>
-            <div className="field-row nps-fields">
+            <div className="form-row nps-fields">
               <TextField path="value.nps.promoters" label="Promoters (9–10)" kind="count" />
               <TextField path="value.nps.passives" label="Passives (7–8)" kind="count" />
               <TextField path="value.nps.detractors" label="Detractors (0–6)" kind="count" />
@@ -82,7 +82,7 @@ export function ConfidenceSection({ done }: { done: boolean }) {
               )}
             </p>
             {done ? null : (
-              <p className="field-hint">
+              <p className="vl-hint">
                 Counts toward the portfolio’s NPS at completion once the epic is done.
               </p>
             )}

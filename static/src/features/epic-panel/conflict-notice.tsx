@@ -5,6 +5,7 @@ import { displayNames, getHistory } from './api';
 import { describeChange } from './history-text';
 import { formatDateTime } from './history-tab';
 import { Button } from '../../ui/button';
+import { SectionMessage } from '../../ui/section-message';
 
 interface ConflictNoticeProps {
   issueKey: string;
@@ -59,14 +60,16 @@ export function ConflictNotice({
   const objectiveNames = new Map(theirs.objectives.map((objective) => [objective.id, objective.name]));
   const shown = changes?.slice(0, SHOWN_CHANGES) ?? [];
   return (
-    <div
+    <SectionMessage
+      appearance="warning"
+      className="conflict"
       ref={ref}
-      className="section-message is-warning conflict"
+
       role="alert"
       tabIndex={-1}
       aria-labelledby="conflict-title"
     >
-      <h2 id="conflict-title" className="section-message-title">
+      <h2 id="conflict-title" className="vl-message-title">
         {name} saved {issueKey} while you were editing
       </h2>
       <p>
@@ -94,7 +97,7 @@ export function ConflictNotice({
           </ul>
         </>
       ) : null}
-      <div className="message-actions">
+      <div className="vl-message-actions">
         <Button
           appearance="primary"
           onClick={() => {
@@ -107,6 +110,6 @@ export function ConflictNotice({
           Use their version, discard mine
         </Button>
       </div>
-    </div>
+    </SectionMessage>
   );
 }

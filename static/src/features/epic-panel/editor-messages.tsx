@@ -1,5 +1,6 @@
 import { formatDateTime } from './history-tab';
 import { Button } from '../../ui/button';
+import { SectionMessage } from '../../ui/section-message';
 
 /** Edits kept from an earlier visit that were never saved: bring them back, or let them go. */
 export function RestoreOffer({
@@ -12,12 +13,12 @@ export function RestoreOffer({
   onDiscard: () => void;
 }) {
   return (
-    <div className="section-message is-warning" role="region" aria-labelledby="restore-title">
-      <h2 id="restore-title" className="section-message-title">
+    <SectionMessage appearance="warning" role="region" aria-labelledby="restore-title">
+      <h2 id="restore-title" className="vl-message-title">
         You have unsaved changes from {formatDateTime(savedAt)}
       </h2>
       <p>They were never saved. Bring them back into the form to review and save them, or discard them.</p>
-      <div className="message-actions">
+      <div className="vl-message-actions">
         <Button appearance="primary" onClick={onRestore}>
           Restore my changes
         </Button>
@@ -25,14 +26,14 @@ export function RestoreOffer({
           Discard them
         </Button>
       </div>
-    </div>
+    </SectionMessage>
   );
 }
 
 /** The user's edits now sit on a newer version; where both sides changed a thing, theirs lost. */
 export function RebaseNote({ headline, overlaps }: { headline: string; overlaps: readonly string[] }) {
   return (
-    <div id="rebase-note" className="section-message is-info" role="status" tabIndex={-1}>
+    <SectionMessage appearance="information" id="rebase-note" role="status" tabIndex={-1}>
       <p>
         <strong>{headline}</strong> Check them, then save.
       </p>
@@ -41,7 +42,7 @@ export function RebaseNote({ headline, overlaps }: { headline: string; overlaps:
           You both changed {overlaps.join('; ')}. Your version of those is in the form; theirs is in History.
         </p>
       ) : null}
-    </div>
+    </SectionMessage>
   );
 }
 
@@ -56,16 +57,16 @@ export function SaveError({
   onReload?: () => void;
 }) {
   return (
-    <div id="save-error" className="section-message is-error" role="alert" tabIndex={-1}>
+    <SectionMessage appearance="error" id="save-error" role="alert" tabIndex={-1}>
       <p>
         <strong>{inPart ? 'Saved in part.' : 'Not saved.'}</strong> {message}
       </p>
       {inPart && onReload ? (
-        <div className="message-actions">
+        <div className="vl-message-actions">
           <Button onClick={onReload}>Reload the value</Button>
         </div>
       ) : null}
-    </div>
+    </SectionMessage>
   );
 }
 
@@ -78,8 +79,8 @@ export function ErrorSummary({
   onGoTo: (path: string) => void;
 }) {
   return (
-    <div id="error-summary" className="section-message is-error" role="alert" tabIndex={-1}>
-      <h2 className="section-message-title">
+    <SectionMessage appearance="error" id="error-summary" role="alert" tabIndex={-1}>
+      <h2 className="vl-message-title">
         {errors.length === 1
           ? 'Fix 1 problem before saving'
           : `Fix ${String(errors.length)} problems before saving`}
@@ -89,7 +90,7 @@ export function ErrorSummary({
           <li key={error.path}>
             <button
               type="button"
-              className="link-button"
+              className="vl-link-button"
               onClick={() => {
                 onGoTo(error.path);
               }}
@@ -100,6 +101,6 @@ export function ErrorSummary({
           </li>
         ))}
       </ul>
-    </div>
+    </SectionMessage>
   );
 }

@@ -6,6 +6,7 @@ import { isUnreadableRecord, UnreadableRecordNotice } from './unreadable-record-
 import { ValueTab } from './value-tab';
 import './epic-panel.css';
 import { Button } from '../../ui/button';
+import { SectionMessage } from '../../ui/section-message';
 
 type LoadState =
   | { status: 'loading' }
@@ -21,16 +22,16 @@ type TabId = (typeof TABS)[number]['id'];
 
 function LoadingSkeleton() {
   return (
-    <div className="skeleton-panel" role="status" aria-label="Loading the epic’s value">
-      <div className="skeleton skeleton-tabs" />
-      <div className="skeleton-metrics">
+    <div className="placeholder-panel" role="status" aria-label="Loading the epic’s value">
+      <div className="placeholder placeholder-tabs" />
+      <div className="placeholder-metrics">
         {[0, 1, 2, 3].map((index) => (
-          <div key={index} className="skeleton skeleton-metric" />
+          <div key={index} className="placeholder placeholder-metric" />
         ))}
       </div>
-      <div className="skeleton skeleton-chart" />
-      <div className="skeleton skeleton-line" />
-      <div className="skeleton skeleton-line short" />
+      <div className="placeholder placeholder-chart" />
+      <div className="placeholder placeholder-line" />
+      <div className="placeholder placeholder-line short" />
     </div>
   );
 }
@@ -134,13 +135,13 @@ export function EpicPanel() {
 
   return (
     <main className="epic-panel" aria-labelledby="panel-title">
-      <h1 id="panel-title" className="visually-hidden">
+      <h1 id="panel-title" className="vl-visually-hidden">
         Value
       </h1>
       {state.status === 'loading' ? <LoadingSkeleton /> : null}
       {state.status === 'failed' ? (
-        <div className="section-message is-error" role="alert">
-          <h2 className="section-message-title">{state.title}</h2>
+        <SectionMessage appearance="error" role="alert">
+          <h2 className="vl-message-title">{state.title}</h2>
           <p>{state.message}</p>
           {state.retry ? (
             <Button
@@ -152,7 +153,7 @@ export function EpicPanel() {
               Try again
             </Button>
           ) : null}
-        </div>
+        </SectionMessage>
       ) : null}
       {state.status === 'unreadable' ? (
         <UnreadableRecordNotice
@@ -165,7 +166,7 @@ export function EpicPanel() {
       {state.status === 'ready' ? (
         <>
           <div className="panel-bar">
-            <div role="tablist" aria-label="Value panel" className="tabs">
+            <div role="tablist" aria-label="Value panel" className="vl-tabs">
               {TABS.map((item) => (
                 <button
                   key={item.id}
@@ -175,7 +176,7 @@ export function EpicPanel() {
                   type="button"
                   role="tab"
                   id={`tab-${item.id}`}
-                  className="tab"
+                  className="vl-tab"
                   aria-selected={tab === item.id}
                   aria-controls={`tabpanel-${item.id}`}
                   tabIndex={tab === item.id ? 0 : -1}
@@ -188,7 +189,7 @@ export function EpicPanel() {
                 </button>
               ))}
             </div>
-            {dirty ? <span className="lozenge lozenge-moved">Unsaved changes</span> : null}
+            {dirty ? <span className="vl-lozenge vl-lozenge--moved">Unsaved changes</span> : null}
           </div>
           <p className="panel-meta">
             {state.view.updatedAt === null

@@ -35,7 +35,7 @@ export function useForm(): FormApi {
 /** The message under a field; always present, so screen readers hear it when it appears. */
 export function FieldError({ id, message }: { id: string; message: string | undefined }) {
   return (
-    <div id={id} className="field-error" aria-live="polite">
+    <div id={id} className="vl-field-error" aria-live="polite">
       {message === undefined ? null : (
         <>
           <ErrorIcon />
@@ -79,15 +79,15 @@ export function TextField({
   const raw = getIn(form.draft, path);
   const numeric = kind === 'amount' || kind === 'percent' || kind === 'count';
   return (
-    <div className={`field${className === undefined ? '' : ` ${className}`}`}>
-      <label htmlFor={id} className={labelHidden ? 'visually-hidden' : 'field-label'}>
+    <div className={`vl-field${className === undefined ? '' : ` ${className}`}`}>
+      <label htmlFor={id} className={labelHidden ? 'vl-visually-hidden' : 'vl-label'}>
         {label}
       </label>
-      <div className={`field-control${suffix === undefined ? '' : ' has-suffix'}`}>
+      <div className={`control-box${suffix === undefined ? '' : ' has-suffix'}`}>
         <input
           id={id}
           type="text"
-          className={numeric ? 'input input-number' : 'input'}
+          className={numeric ? 'vl-input vl-input--number' : 'vl-input'}
           value={typeof raw === 'string' ? raw : ''}
           readOnly={form.readOnly}
           placeholder={placeholder}
@@ -106,13 +106,13 @@ export function TextField({
           }}
         />
         {suffix === undefined ? null : (
-          <span className="field-suffix" aria-hidden="true">
+          <span className="control-suffix" aria-hidden="true">
             {suffix}
           </span>
         )}
       </div>
       {hint === undefined ? null : (
-        <div id={hintId} className="field-hint">
+        <div id={hintId} className="vl-hint">
           {hint}
         </div>
       )}
@@ -136,13 +136,13 @@ export function SelectField({ path, label, options, labelHidden = false, classNa
   const error = form.errors[path];
   const raw = getIn(form.draft, path);
   return (
-    <div className={`field${className === undefined ? '' : ` ${className}`}`}>
-      <label htmlFor={id} className={labelHidden ? 'visually-hidden' : 'field-label'}>
+    <div className={`vl-field${className === undefined ? '' : ` ${className}`}`}>
+      <label htmlFor={id} className={labelHidden ? 'vl-visually-hidden' : 'vl-label'}>
         {label}
       </label>
       <select
         id={id}
-        className="select"
+        className="vl-input vl-select"
         value={typeof raw === 'string' ? raw : ''}
         disabled={form.readOnly}
         aria-invalid={error === undefined ? undefined : true}

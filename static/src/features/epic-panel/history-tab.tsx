@@ -3,6 +3,7 @@ import type { HistoryEntry, ObjectiveOption } from '../../../../src/contract/pan
 import { displayNames, getHistory } from './api';
 import { describeChange } from './history-text';
 import { Button } from '../../ui/button';
+import { SectionMessage } from '../../ui/section-message';
 
 export function formatDateTime(iso: string): string {
   return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -86,16 +87,16 @@ export function HistoryTab({ issueKey, currency, objectives, revision }: History
 
   if (state.status === 'loading') {
     return (
-      <div className="skeleton-list" role="status" aria-label="Loading the history">
-        <div className="skeleton skeleton-line" />
-        <div className="skeleton skeleton-line short" />
-        <div className="skeleton skeleton-line" />
+      <div className="placeholder-list" role="status" aria-label="Loading the history">
+        <div className="placeholder placeholder-line" />
+        <div className="placeholder placeholder-line short" />
+        <div className="placeholder placeholder-line" />
       </div>
     );
   }
   if (state.status === 'error') {
     return (
-      <div className="section-message is-error" role="alert">
+      <SectionMessage appearance="error" role="alert">
         <p>
           <strong>The history could not be loaded.</strong> {state.message}
         </p>
@@ -106,7 +107,7 @@ export function HistoryTab({ issueKey, currency, objectives, revision }: History
         >
           Try again
         </Button>
-      </div>
+      </SectionMessage>
     );
   }
   if (state.entries.length === 0) {

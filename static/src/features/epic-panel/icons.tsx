@@ -1,7 +1,7 @@
 /** The few icons the panel draws, as inline SVG marked decorative (text says the same). */
 export function ErrorIcon() {
   return (
-    <svg className="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+    <svg className="vl-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
       <path
         fill="currentColor"
         d="M8 1.5a6.5 6.5 0 1 1 0 13 6.5 6.5 0 0 1 0-13Zm0 3a.9.9 0 0 0-.9.9v3.2a.9.9 0 0 0 1.8 0V5.4a.9.9 0 0 0-.9-.9Zm0 5.8a.95.95 0 1 0 0 1.9.95.95 0 0 0 0-1.9Z"
@@ -12,7 +12,7 @@ export function ErrorIcon() {
 
 export function CrossIcon() {
   return (
-    <svg className="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+    <svg className="vl-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
       <path
         fill="currentColor"
         d="M4.28 3.22a.75.75 0 0 0-1.06 1.06L6.94 8l-3.72 3.72a.75.75 0 1 0 1.06 1.06L8 9.06l3.72 3.72a.75.75 0 1 0 1.06-1.06L9.06 8l3.72-3.72a.75.75 0 0 0-1.06-1.06L8 6.94 4.28 3.22Z"
@@ -24,7 +24,7 @@ export function CrossIcon() {
 export function ChevronIcon() {
   return (
     <svg
-      className="icon chevron"
+      className="vl-icon chevron"
       viewBox="0 0 16 16"
       width="16"
       height="16"

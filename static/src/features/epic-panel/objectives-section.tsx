@@ -87,7 +87,7 @@ export function ObjectivesSection({ options }: { options: readonly ObjectiveOpti
                   <label htmlFor={checkboxId}>
                     {option.name}
                     {option.status === 'archived' ? (
-                      <span className="lozenge lozenge-subtle">Archived</span>
+                      <span className="vl-lozenge spaced-start">Archived</span>
                     ) : null}
                   </label>
                 </div>

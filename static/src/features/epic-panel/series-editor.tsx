@@ -77,7 +77,7 @@ export function SeriesEditor({ path, label, realised = false, emptyText }: Serie
         <p className="series-empty">{emptyText}</p>
       ) : (
         <table className={`series-table${realised ? ' has-evidence' : ''}`}>
-          <caption className="visually-hidden">{label} by month</caption>
+          <caption className="vl-visually-hidden">{label} by month</caption>
           <thead>
             <tr>
               <th scope="col">Month</th>
@@ -85,7 +85,7 @@ export function SeriesEditor({ path, label, realised = false, emptyText }: Serie
               {realised ? <th scope="col">Evidence</th> : null}
               {form.readOnly ? null : (
                 <th scope="col" className="series-remove">
-                  <span className="visually-hidden">Remove</span>
+                  <span className="vl-visually-hidden">Remove</span>
                 </th>
               )}
             </tr>

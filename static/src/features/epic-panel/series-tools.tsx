@@ -47,14 +47,14 @@ function ToolField({
     'aria-describedby': describedBy,
   } as const;
   return (
-    <div className={`field${multiline ? ' field-wide' : ''}`}>
-      <label htmlFor={id} className="field-label">
+    <div className={`vl-field${multiline ? ' form-wide' : ''}`}>
+      <label htmlFor={id} className="vl-label">
         {label}
       </label>
       {multiline ? (
         <textarea
           {...common}
-          className="input textarea"
+          className="vl-input vl-textarea"
           rows={5}
           onChange={(event) => {
             onChange(event.target.value);
@@ -64,7 +64,7 @@ function ToolField({
         <input
           {...common}
           type="text"
-          className={inputMode === undefined ? 'input' : 'input input-number'}
+          className={inputMode === undefined ? 'vl-input' : 'vl-input vl-input--number'}
           autoComplete="off"
           inputMode={inputMode}
           onChange={(event) => {
@@ -73,7 +73,7 @@ function ToolField({
         />
       )}
       {hint === undefined ? null : (
-        <div id={`${id}-hint`} className="field-hint">
+        <div id={`${id}-hint`} className="vl-hint">
           {hint}
         </div>
       )}
@@ -92,13 +92,13 @@ function EvidencePicker({
   onChange: (value: EvidenceGrade) => void;
 }) {
   return (
-    <div className="field">
-      <label htmlFor={id} className="field-label">
+    <div className="vl-field">
+      <label htmlFor={id} className="vl-label">
         Evidence
       </label>
       <select
         id={id}
-        className="select"
+        className="vl-input vl-select"
         value={value}
         onChange={(event) => {
           onChange(event.target.value as EvidenceGrade);
@@ -200,7 +200,7 @@ export function SpreadTool({ id, label, realised, firstMonth, onApply, onCancel 
         <ToolField id={`${id}-to`} label="To month" value={to} onChange={setTo} error={errors['to']} />
         {realised ? <EvidencePicker id={`${id}-evidence`} value={evidence} onChange={setEvidence} /> : null}
       </div>
-      <p className="field-hint">
+      <p className="vl-hint">
         Splits the total evenly; leftover cents go to the last months, so the months add up to the total
         exactly. Amounts already in those months are replaced.
       </p>

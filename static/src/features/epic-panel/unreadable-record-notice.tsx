@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { EpicValueView, UnreadableRecord } from '../../../../src/contract/panel.contract';
 import { saveValue } from './api';
 import { Button } from '../../ui/button';
+import { SectionMessage } from '../../ui/section-message';
 
 /** Whether an error's details describe an unreadable record (`UNREADABLE_RECORD`). */
 export function isUnreadableRecord(details: unknown): details is UnreadableRecord {
@@ -61,8 +62,8 @@ export function UnreadableRecordNotice({
   };
 
   return (
-    <div className="section-message is-warning" role="region" aria-labelledby="unreadable-title">
-      <h2 id="unreadable-title" className="section-message-title">
+    <SectionMessage appearance="warning" role="region" aria-labelledby="unreadable-title">
+      <h2 id="unreadable-title" className="vl-message-title">
         The value record on {record.issueKey} cannot be read
       </h2>
       <p>{record.reason}</p>
@@ -92,7 +93,7 @@ export function UnreadableRecordNotice({
             It is replaced by a new, empty value record that you can then fill in. What it holds now is lost
             unless a Jira admin restores it from a backup.
           </p>
-          <div className="message-actions">
+          <div className="vl-message-actions">
             <Button
               appearance="primary"
               disabled={busy}
@@ -114,7 +115,7 @@ export function UnreadableRecordNotice({
           </div>
         </div>
       ) : (
-        <div className="message-actions">
+        <div className="vl-message-actions">
           <Button
             onClick={() => {
               setConfirming(true);
@@ -124,6 +125,6 @@ export function UnreadableRecordNotice({
           </Button>
         </div>
       )}
-    </div>
+    </SectionMessage>
   );
 }

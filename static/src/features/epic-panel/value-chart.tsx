@@ -177,7 +177,7 @@ export function ValueChart({ points, asOf, currency, realisationRate }: ValueCha
       </div>
       <button
         type="button"
-        className="link-button chart-table-toggle"
+        className="vl-link-button chart-table-toggle"
         aria-expanded={showTable}
         aria-controls={`${id}-table`}
         onClick={() => {
@@ -189,7 +189,7 @@ export function ValueChart({ points, asOf, currency, realisationRate }: ValueCha
       <div id={`${id}-table`} className="chart-table-wrap" hidden={!showTable}>
         {showTable ? (
           <table className="data-table">
-            <caption className="visually-hidden">Planned and realised benefit by month</caption>
+            <caption className="vl-visually-hidden">Planned and realised benefit by month</caption>
             <thead>
               <tr>
                 <th scope="col">Month</th>

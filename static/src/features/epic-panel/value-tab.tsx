@@ -20,6 +20,7 @@ import { rebase } from './rebase';
 import { focusSoon } from './focus';
 import { readDraft, type FieldErrors } from './validate';
 import { Button } from '../../ui/button';
+import { SectionMessage } from '../../ui/section-message';
 
 /** How long after the last keystroke a field's error shows: while typing, not on every key. */
 const TYPING_PAUSE_MS = 600;
@@ -388,11 +389,11 @@ export function ValueTab({
       }}
     >
       {view.canEdit ? null : (
-        <div className="section-message is-info" role="note">
+        <SectionMessage appearance="information" role="note">
           <p>
             <strong>Read only.</strong> {view.readOnlyReason ?? 'You cannot change this epic’s value.'}
           </p>
-        </div>
+        </SectionMessage>
       )}
       {restorable === null || !view.canEdit ? null : (
         <RestoreOffer savedAt={restorable.savedAt} onRestore={restore} onDiscard={dropRestorable} />
@@ -452,7 +453,7 @@ export function ValueTab({
             {discarded === null ? null : (
               <>
                 {dirty ? ' · ' : 'Changes discarded. '}
-                <button type="button" id="undo-discard" className="link-button" onClick={undoDiscard}>
+                <button type="button" id="undo-discard" className="vl-link-button" onClick={undoDiscard}>
                   Undo
                 </button>
               </>
@@ -460,7 +461,7 @@ export function ValueTab({
           </span>
         </div>
       ) : null}
-      <div className="visually-hidden" role="status" aria-live="polite">
+      <div className="vl-visually-hidden" role="status" aria-live="polite">
         {message}
       </div>
     </div>

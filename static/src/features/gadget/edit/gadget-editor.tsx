@@ -237,7 +237,7 @@ export function GadgetEditor({
                 <input
                   id="asOfMonth"
                   type="month"
-                  className="vl-input vl-input-short"
+                  className="vl-input vl-input--short"
                   placeholder="YYYY-MM"
                   value={form.asOfMonth}
                   onChange={(event) => {

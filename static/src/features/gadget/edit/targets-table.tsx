@@ -163,7 +163,7 @@ export function TargetsTable({
                           <span className="vl-unit-input">
                             <input
                               id={field}
-                              className="vl-input vl-input-number"
+                              className="vl-input vl-input--number"
                               inputMode="decimal"
                               value={draft[level]}
                               onChange={(event) => {

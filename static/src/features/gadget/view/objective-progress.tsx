@@ -1,6 +1,7 @@
 import type { PortfolioView } from '../../../../../src/contract/gadget.contract';
 import { formatMoney, formatRatio } from '../../../shared/format';
 import type { EpicFilter } from '../data/gadget-api';
+import { Lozenge } from '../../../ui/lozenge';
 
 type Objective = PortfolioView['byObjective'][string] & { id: string };
 
@@ -38,9 +39,9 @@ function ObjectiveRow({
         value={Math.min(1, share ?? 0)}
         aria-label={`${objective.name}: ${formatRatio(share)} of attributed plan realised`}
       />
-      <span className={objective.advanced ? 'vl-lozenge vl-lozenge-success' : 'vl-lozenge'}>
+      <Lozenge appearance={objective.advanced ? 'success' : 'default'}>
         {objective.advanced ? 'Advanced' : 'Not advanced yet'}
-      </span>
+      </Lozenge>
     </li>
   );
 }

@@ -41,10 +41,10 @@ export function LoadingOverview({
       {progress ? <LiveProgressBar progress={progress} label={label} /> : <LoadingMessage label={label} />}
       <ul className="vl-tiles" aria-hidden="true">
         {Array.from({ length: Math.min(tiles, 8) }, (_, index) => (
-          <li key={index} className="vl-tile vl-skeleton">
-            <span className="vl-skeleton-line" />
-            <span className="vl-skeleton-block" />
-            <span className="vl-skeleton-line vl-skeleton-short" />
+          <li key={index} className="vl-tile vl-tile-placeholder">
+            <span className="vl-placeholder-line" />
+            <span className="vl-placeholder-block" />
+            <span className="vl-placeholder-line vl-placeholder-short" />
           </li>
         ))}
       </ul>
