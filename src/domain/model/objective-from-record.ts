@@ -1,5 +1,6 @@
 import { minorUnits, type CurrencyExponent, type MinorUnits } from '../money/minor-units';
 import { roundHalfEven } from '../money/round-half-even';
+import { isYearMonth } from '../time/year-month';
 import type { Objective } from './objective';
 
 /**
@@ -18,7 +19,9 @@ function targetMinorUnits(amount: number, currencyExponent: CurrencyExponent): M
 /**
  * Converts an objective as written in a document or stored by the admin page (target amount in
  * decimals of the site currency) to the engine's model (minor units). Fields the engine does not
- * use (a stored objective's owner, description, parent) are left out.
+ * use (a stored objective's owner, description, parent) are left out. A target whose date has no
+ * real month (`2026-13-01`: only records older than the admin page's date check can hold one) is
+ * left out too, so that one bad record shows as "no target" instead of failing every view.
  */
 export function objectiveFromRecord({
   objective,
@@ -27,7 +30,8 @@ export function objectiveFromRecord({
   objective: Objective<number>;
   currencyExponent: CurrencyExponent;
 }): Objective {
-  const target = objective.target ?? null;
+  const stored = objective.target ?? null;
+  const target = stored !== null && isYearMonth(stored.date.slice(0, 7)) ? stored : null;
   return {
     id: objective.id,
     name: objective.name,
