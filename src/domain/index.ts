@@ -126,3 +126,7 @@ export {
   type PlainPortfolioReport,
   type PlainValueKpis,
 } from './report/plain-report';
+
+export * from './planning';
+
+export * from './ranges';
