@@ -1,0 +1,89 @@
+import { minorUnits, type MinorUnits } from '../money/minor-units';
+import type { YearMonth } from '../time/year-month';
+import { nearestRankPercentile } from './percentile';
+import { simulateRangeDraws, type RangeSimulationInput, type ScopeDraws } from './range-simulation';
+
+/** P10, P50 and P90 of a simulated amount (nearest rank; see `nearestRankPercentile`). */
+export interface RangeFigures {
+  readonly p10: MinorUnits;
+  readonly p50: MinorUnits;
+  readonly p90: MinorUnits;
+}
+
+/** The range figures of one scope. */
+export interface ScopeRanges {
+  readonly scopeId: string;
+  readonly npv: RangeFigures;
+  readonly benefitByHorizon: RangeFigures;
+  readonly totalCost: RangeFigures;
+  /** Share of draws with NPV < 0 (after rounding to minor units), in [0, 1]. */
+  readonly probabilityNpvBelowZero: number;
+  /** Share of draws whose benefit by the target month reaches the target; null without a target. */
+  readonly probabilityTargetReached: number | null;
+}
+
+/** A simulation's answer, with everything needed to reproduce it. */
+export interface RangeSimulation {
+  readonly seed: number;
+  readonly draws: number;
+  readonly correlation: number;
+  readonly asOf: YearMonth;
+  readonly horizon: YearMonth;
+  readonly distribution: 'triangular';
+  readonly percentileMethod: 'nearest-rank';
+  readonly scopes: readonly ScopeRanges[];
+}
+
+/**
+ * P10 / P50 / P90 of drawn amounts: the nearest-rank percentiles of the sorted draws.
+ * Example: draws 5, 1, 4, 2, 3, 10, 9, 8, 7, 6 -> P10 1, P50 5, P90 9.
+ */
+export function rangeFiguresOf(draws: Float64Array): RangeFigures {
+  const sorted = Float64Array.from(draws).sort();
+  return {
+    p10: minorUnits(nearestRankPercentile(sorted, 10)),
+    p50: minorUnits(nearestRankPercentile(sorted, 50)),
+    p90: minorUnits(nearestRankPercentile(sorted, 90)),
+  };
+}
+
+/** Share of `draws` for which `holds` is true. */
+function shareOf(draws: Float64Array, holds: (value: number) => boolean): number {
+  let count = 0;
+  for (const value of draws) if (holds(value)) count += 1;
+  return count / draws.length;
+}
+
+/** The figures of one scope's draws; `targetAmount` (minor units) when the scope has a target. */
+export function scopeRangesOf(draws: ScopeDraws, targetAmount: number | null): ScopeRanges {
+  const { benefitByTarget } = draws;
+  return {
+    scopeId: draws.scopeId,
+    npv: rangeFiguresOf(draws.npv),
+    benefitByHorizon: rangeFiguresOf(draws.benefitByHorizon),
+    totalCost: rangeFiguresOf(draws.totalCost),
+    probabilityNpvBelowZero: shareOf(draws.npv, (value) => value < 0),
+    probabilityTargetReached:
+      benefitByTarget === null || targetAmount === null
+        ? null
+        : shareOf(benefitByTarget, (value) => value >= targetAmount),
+  };
+}
+
+/**
+ * Risk ranges of every scope: simulates `input.draws` portfolios (see `simulateRangeDraws`) and
+ * summarises each scope. Same input and seed -> identical result.
+ */
+export function simulateRanges(input: RangeSimulationInput): RangeSimulation {
+  const draws = simulateRangeDraws(input);
+  return {
+    seed: input.seed,
+    draws: input.draws,
+    correlation: input.correlation,
+    asOf: input.asOf,
+    horizon: input.horizon,
+    distribution: 'triangular',
+    percentileMethod: 'nearest-rank',
+    scopes: draws.map((scope, index) => scopeRangesOf(scope, input.scopes[index]?.target?.amount ?? null)),
+  };
+}
