@@ -16,7 +16,7 @@ export {
 } from './estimates';
 export { triangularMean, triangularQuantile, type ThreePoint } from './triangular';
 export { nearestRankPercentile } from './percentile';
-export { Xoshiro128StarStar, seededXoshiro128StarStar } from './xoshiro128-star-star';
+export { Xoshiro128StarStar, seededXoshiro128StarStar, starStar } from './xoshiro128-star-star';
 export {
   MAX_RANGE_DRAWS,
   simulateRangeDraws,

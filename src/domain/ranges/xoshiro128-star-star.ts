@@ -5,8 +5,12 @@
  * Math.random so that the same seed always gives the same draws, in any JavaScript engine.
  *
  * The state is four 32-bit words that must not all be zero; `seededXoshiro128StarStar` fills
- * them from a 32-bit seed. Checked against the reference vectors that rand_xoshiro
- * (https://github.com/rust-random/rngs, rand_xoshiro/src/xoshiro128starstar.rs) took from the C code.
+ * them from a 32-bit seed.
+ *
+ * Version 1.1 of the reference code scrambles s[1]; version 1.0 scrambled s[0]; the state
+ * transition is the same in both. The tests check the transition against the published vectors
+ * of rand_xoshiro (https://github.com/rust-random/rngs, rand_xoshiro/src/xoshiro128starstar.rs,
+ * produced with the 1.0 reference code) and the 1.1 output by hand.
  */
 export class Xoshiro128StarStar {
   private s0: number;
@@ -25,6 +29,11 @@ export class Xoshiro128StarStar {
       // The all-zero state is the generator's one fixed point: it would return 0 for ever.
       this.s3 = 1;
     }
+  }
+
+  /** The four state words, as unsigned integers. */
+  state(): [number, number, number, number] {
+    return [this.s0 >>> 0, this.s1 >>> 0, this.s2 >>> 0, this.s3 >>> 0];
   }
 
   /** The next output: an integer in [0, 2^32). */
@@ -65,6 +74,11 @@ export class Xoshiro128StarStar {
   nextUnit(): number {
     return this.nextUint32() / 4_294_967_296;
   }
+}
+
+/** The ** scrambler: rotl(x x 5, 7) x 9, on 32-bit words. */
+export function starStar(word: number): number {
+  return Math.imul(rotateLeft(Math.imul(word, 5), 7), 9) >>> 0;
 }
 
 function rotateLeft(value: number, bits: number): number {
