@@ -11,6 +11,7 @@ import {
   runForgeBundleBench,
   type ForgeBundleBenchOptions,
 } from './bench/forge-bundle-bench';
+import { formatRangesBenchTable, runRangesBench, type RangesBenchOptions } from './bench/ranges-bench';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -38,6 +39,17 @@ const BUNDLE_OPTIONS: ForgeBundleBenchOptions = {
   log,
 };
 
+const RANGES_OPTIONS: RangesBenchOptions = {
+  sizes: [
+    { epics: 5_000, targetMs: 1_000 },
+    { epics: 50_000, targetMs: 10_000 },
+  ],
+  draws: 10_000,
+  asOf: '2026-11',
+  peakRssTargetMb: 256,
+  log,
+};
+
 const SECTIONS: readonly {
   readonly key: string;
   readonly title: string;
@@ -57,6 +69,11 @@ const SECTIONS: readonly {
     key: 'bundle',
     title: 'Back-end bundle: what forge deploy uploads (budget 500 KB zipped)',
     run: async () => formatForgeBundleTable(await runForgeBundleBench(BUNDLE_OPTIONS), BUNDLE_OPTIONS),
+  },
+  {
+    key: 'ranges',
+    title: 'Risk ranges: Monte-Carlo P10/P50/P90 (targets 5k epics < 1 s, 50k < 10 s, 256 MB)',
+    run: async () => formatRangesBenchTable(await runRangesBench(RANGES_OPTIONS), RANGES_OPTIONS),
   },
 ];
 

@@ -1,0 +1,70 @@
+/**
+ * One measurement of the risk-range simulation, run in a fresh process by `ranges-bench.ts` so
+ * that its peak memory is its own: generate a portfolio, convert it to the engine's model, then
+ * simulate portfolio, project and objective ranges. Prints one JSON line of figures on stdout.
+ *
+ * Usage: node --expose-gc --import tsx scripts/bench/ranges-bench-worker.ts EPICS DRAWS AS_OF
+ */
+import { performance } from 'node:perf_hooks';
+import { epicFromRecord, minorUnits } from '../../src/domain';
+import { portfolioRangeScopes, simulateRanges } from '../../src/domain/ranges';
+import { generatePortfolio } from '../lib/generate-portfolio';
+
+export interface RangesWorkerFigures {
+  readonly scopes: number;
+  readonly benefits: number;
+  readonly simulateMs: number;
+  readonly simulateCpuMs: number;
+  /** Peak RSS of the whole process: generated document, engine model and draws. */
+  readonly peakRssMb: number;
+  /** How much the simulation raised that peak. */
+  readonly simulatePeakRssMb: number;
+  readonly portfolioNpvP10: number;
+  readonly portfolioNpvP50: number;
+  readonly portfolioNpvP90: number;
+}
+
+const MB = 1024 * 1024;
+const maxRssMb = () => (process.resourceUsage().maxRSS * 1024) / MB;
+
+function measure(epicCount: number, draws: number, asOf: string): RangesWorkerFigures {
+  const document = generatePortfolio({ epics: epicCount, seed: 42 });
+  const epics = document.epics.map((epic) => epicFromRecord({ epic, currencyExponent: 2 }));
+  const objectives = document.objectives.map((objective, index) => ({
+    id: objective.id,
+    target: index % 2 === 0 ? { amount: minorUnits(epicCount * 50_000_00), month: '2026-12' } : null,
+  }));
+  const scopes = portfolioRangeScopes({ epics, objectives, programmes: false });
+  if (typeof global.gc === 'function') global.gc();
+  const peakBefore = maxRssMb();
+  const cpuBefore = process.cpuUsage();
+  const start = performance.now();
+  const result = simulateRanges({
+    epics,
+    rangesByEpic: new Map(),
+    scopes,
+    asOf,
+    horizon: '2027-06',
+    discountRate: 0.08,
+    draws,
+    seed: 2026,
+    correlation: 0.3,
+  });
+  const simulateMs = performance.now() - start;
+  const cpu = process.cpuUsage(cpuBefore);
+  const portfolio = result.scopes[0];
+  return {
+    scopes: scopes.length,
+    benefits: epics.reduce((sum, epic) => sum + epic.value.benefits.length, 0),
+    simulateMs,
+    simulateCpuMs: (cpu.user + cpu.system) / 1000,
+    peakRssMb: maxRssMb(),
+    simulatePeakRssMb: maxRssMb() - peakBefore,
+    portfolioNpvP10: portfolio?.npv.p10 ?? 0,
+    portfolioNpvP50: portfolio?.npv.p50 ?? 0,
+    portfolioNpvP90: portfolio?.npv.p90 ?? 0,
+  };
+}
+
+const [epics, draws, asOf] = process.argv.slice(2);
+process.stdout.write(`${JSON.stringify(measure(Number(epics), Number(draws), asOf ?? '2026-11'))}\n`);
