@@ -1,9 +1,4 @@
-import {
-  addMonths,
-  isValidMonth,
-  monthsFrom,
-  parseMonth,
-} from '../../../static/src/shared/months';
+import { addMonths, isValidMonth, monthsFrom, parseMonth } from '../../../static/src/shared/months';
 
 describe('parseMonth', () => {
   it.each([

@@ -21,7 +21,7 @@ describe('parseDecimal', () => {
     ['.75', 75],
     ['12', 1200],
   ])('reads %j as %i cents', (text, units) => {
-    expect(parseDecimal(text, 2, 'en-US')).toEqual({ ok: true, units });
+    expect(parseDecimal(text, 2, 'en-US', 'EUR')).toEqual({ ok: true, units });
   });
 
   it('lets the locale decide a lone separator followed by three digits', () => {
@@ -45,6 +45,38 @@ describe('parseDecimal', () => {
     expect(parseDecimal('abc', 2)).toEqual({ ok: false, reason: 'invalid' });
     expect(parseDecimal('12x', 2)).toEqual({ ok: false, reason: 'invalid' });
     expect(parseDecimal('1.2.3,4,5', 2)).toEqual({ ok: false, reason: 'invalid' });
+  });
+});
+
+describe('parseDecimal with the site currency', () => {
+  it.each([
+    ['€500', 'EUR', 50000],
+    ['500 €', 'EUR', 50000],
+    ['500 EUR', 'EUR', 50000],
+    ['eur 500', 'EUR', 50000],
+    ['$500', 'USD', 50000],
+    ['US$500', 'USD', 50000],
+    ['500', 'EUR', 50000],
+  ])('accepts %j on a %s site', (text, currency, units) => {
+    expect(parseDecimal(text, 2, 'en-US', currency)).toEqual({ ok: true, units });
+  });
+
+  it.each([
+    ['$500', '$'],
+    ['500 USD', 'USD'],
+    ['£12.50', '£'],
+    ['GBP 12', 'GBP'],
+  ])('refuses %j on a EUR site as another currency (%s)', (text, found) => {
+    expect(parseDecimal(text, 2, 'en-US', 'EUR')).toEqual({ ok: false, reason: 'currency', found });
+  });
+
+  it.each(['12abc', '500 dollars', '12 e', 'abc12'])('refuses %j, letters that are no currency', (text) => {
+    expect(parseDecimal(text, 2, 'en-US', 'EUR')).toEqual({ ok: false, reason: 'invalid' });
+  });
+
+  it('refuses any currency in a plain number (a count or a percentage)', () => {
+    expect(parseDecimal('€12', 0)).toEqual({ ok: false, reason: 'invalid' });
+    expect(parseDecimal('12 EUR', 0)).toEqual({ ok: false, reason: 'invalid' });
   });
 });
 

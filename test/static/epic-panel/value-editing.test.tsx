@@ -184,6 +184,50 @@ describe('EpicPanel editing', () => {
     expect(amount).toHaveValue('12.00');
   });
 
+  it.each([
+    ['$500', '"$500" is in another currency: enter the amount in EUR (€).'],
+    ['500 USD', '"500 USD" is in another currency: enter the amount in EUR (€).'],
+    ['12abc', 'Enter a number, such as 1,250.50.'],
+  ])('refuses %j in an amount of a EUR site, naming the field on save', async (typed, message) => {
+    serveHost(viewOf());
+    const user = userEvent.setup();
+    await renderPanel();
+    const benefit = await addBenefit(user, 'Uplift');
+    const planned = within(benefit).getByRole('group', { name: 'Planned benefit' });
+    await user.click(within(planned).getByRole('button', { name: 'Add month' }));
+    const amount = await within(planned).findByRole('textbox', { name: /amount for/ });
+
+    await user.type(amount, typed);
+    await user.tab();
+    expect(amount).toHaveValue(typed);
+    expect(amount).toHaveAttribute('aria-invalid', 'true');
+    expect(amount).toHaveAccessibleDescription(message);
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+
+    const title = await screen.findByRole('heading', { name: 'Fix 1 problem before saving' });
+    const summary = title.closest<HTMLElement>('[role="alert"]');
+    if (summary === null) throw new Error('The error summary is not an alert.');
+    expect(
+      within(summary).getByRole('button', { name: /^“Uplift”, planned \w+ \d{4}: amount$/ }),
+    ).toBeVisible();
+    expect(summary).toHaveTextContent(message);
+  });
+
+  it('accepts the site currency’s own symbol in an amount', async () => {
+    serveHost(viewOf());
+    const user = userEvent.setup();
+    await renderPanel();
+    const benefit = await addBenefit(user, 'Uplift');
+    const planned = within(benefit).getByRole('group', { name: 'Planned benefit' });
+    await user.click(within(planned).getByRole('button', { name: 'Add month' }));
+    const amount = await within(planned).findByRole('textbox', { name: /amount for/ });
+
+    await user.type(amount, '€500');
+    await user.tab();
+    expect(amount).not.toHaveAttribute('aria-invalid');
+    expect(amount).toHaveValue('500.00');
+  });
+
   it('does not complain about a field the user only passed through', async () => {
     serveHost(viewOf());
     const user = userEvent.setup();

@@ -85,7 +85,7 @@ export function BenefitsSection() {
                   badge={
                     <span className="vl-lozenge">{BENEFIT_KIND_LABELS[benefit.kind] ?? benefit.kind}</span>
                   }
-                  meta={`${money(totalUnitsOf(benefit.planned, form.decimals))} planned · ${money(totalUnitsOf(benefit.realised, form.decimals))} realised`}
+                  meta={`${money(totalUnitsOf(benefit.planned, form.decimals, form.currency))} planned · ${money(totalUnitsOf(benefit.realised, form.decimals, form.currency))} realised`}
                   problems={expanded ? 0 : problemsUnder(form.errors, path)}
                 >
                   <div className="form-row">

@@ -43,7 +43,7 @@ export function CostsSection() {
                 onToggle={() => {
                   form.setExpanded(card.key, !expanded);
                 }}
-                meta={`${money(totalUnitsOf(rows, form.decimals))} · ${String(rows.length)} month${rows.length === 1 ? '' : 's'}`}
+                meta={`${money(totalUnitsOf(rows, form.decimals, form.currency))} · ${String(rows.length)} month${rows.length === 1 ? '' : 's'}`}
                 problems={expanded ? 0 : problemsUnder(form.errors, card.path)}
               >
                 <SeriesEditor path={card.path} label={card.series} emptyText={card.empty} />

@@ -4,7 +4,67 @@
  * turns into 0.30000000000000004 on the way to the server.
  */
 export type ParsedDecimal =
-  { ok: true; units: number } | { ok: false; reason: 'empty' | 'invalid' | 'decimals' };
+  | { ok: true; units: number }
+  | { ok: false; reason: 'empty' | 'invalid' | 'decimals' }
+  /** A currency symbol or code that is not the site currency's (`$500` on a EUR site). */
+  | { ok: false; reason: 'currency'; found: string };
+
+const currencyMarks = new Map<string, ReadonlySet<string>>();
+
+/**
+ * How people write `currency` beside an amount: its ISO code and its symbols (`€`; `$` and
+ * `US$` for USD), in English and in the user's language, upper case.
+ */
+export function marksOf(currency: string, locale?: string): ReadonlySet<string> {
+  const key = `${currency}:${locale ?? ''}`;
+  let marks = currencyMarks.get(key);
+  if (marks === undefined) {
+    const found = new Set<string>([currency.toUpperCase()]);
+    for (const language of ['en', locale]) {
+      for (const currencyDisplay of ['symbol', 'narrowSymbol'] as const) {
+        try {
+          const symbol = new Intl.NumberFormat(language, { style: 'currency', currency, currencyDisplay })
+            .formatToParts(1)
+            .find((part) => part.type === 'currency')?.value;
+          if (symbol !== undefined) found.add(symbol.toUpperCase());
+        } catch {
+          // An unknown currency code has no symbol; its code is still accepted.
+        }
+      }
+    }
+    // CLDR's prefixed dollars and the like (US$, CA$, HK$): the code's country, then the symbol.
+    for (const symbol of [...found]) {
+      if (/^\p{Sc}$/u.test(symbol)) found.add(`${currency.slice(0, 2).toUpperCase()}${symbol}`);
+    }
+    marks = found;
+    currencyMarks.set(key, marks);
+  }
+  return marks;
+}
+
+/** Why an amount in another currency is refused, with what to type instead. */
+export function otherCurrencyMessage(typed: string, currency: string): string {
+  let symbol: string | undefined;
+  try {
+    symbol = new Intl.NumberFormat(undefined, {
+      style: 'currency',
+      currency,
+      currencyDisplay: 'narrowSymbol',
+    })
+      .formatToParts(1)
+      .find((part) => part.type === 'currency')?.value;
+  } catch {
+    symbol = undefined;
+  }
+  const unit = symbol === undefined || symbol === currency ? currency : `${currency} (${symbol})`;
+  return `"${typed.trim()}" is in another currency: enter the amount in ${unit}.`;
+}
+
+/** A currency symbol, or a run of letters (possibly with a symbol: `US$`), at either end. */
+const LEADING_MARK = /^(?:\p{L}+\p{Sc}?|\p{Sc})/u;
+const TRAILING_MARK = /(?:\p{L}+\p{Sc}?|\p{Sc})$/u;
+/** ISO 4217 codes the browser knows: three such letters are another currency, not a typo. */
+const currencyCodes = new Set(Intl.supportedValuesOf('currency'));
 
 const decimalSeparators = new Map<string, string>();
 
@@ -38,8 +98,18 @@ function decimalSeparatorIn(text: string, locale: string | undefined): string | 
   return decimalSeparatorOf(locale) === separator ? separator : null;
 }
 
-/** `text` as a signed integer of 10^-decimals units (`"1,234.5"`, 2 → 123450). */
-export function parseDecimal(text: string, decimals: number, locale?: string): ParsedDecimal {
+/**
+ * `text` as a signed integer of 10^-decimals units (`"1,234.5"`, 2 → 123450). With a `currency`
+ * (an amount), that currency's code or symbol may stand on either side; another currency's is
+ * refused as such (never read as the site's, which would store $500 as €500), and any other
+ * letters make the text unreadable. Without one (a count, a percentage), no mark is allowed.
+ */
+export function parseDecimal(
+  text: string,
+  decimals: number,
+  locale?: string,
+  currency?: string,
+): ParsedDecimal {
   let value = text.trim();
   if (value === '') return { ok: false, reason: 'empty' };
   let negative = false;
@@ -59,8 +129,18 @@ export function parseDecimal(text: string, decimals: number, locale?: string): P
     }
   };
   sign();
-  value = value.replace(/^(?:\p{Sc}|[A-Za-z]{3})/u, '').replace(/(?:\p{Sc}|[A-Za-z]{3})$/u, '');
-  sign();
+  for (const mark of [LEADING_MARK, TRAILING_MARK]) {
+    const found = mark.exec(value)?.[0];
+    if (found === undefined) continue;
+    if (currency === undefined) return { ok: false, reason: 'invalid' };
+    if (!marksOf(currency, locale).has(found.toUpperCase())) {
+      return /\p{Sc}/u.test(found) || currencyCodes.has(found.toUpperCase())
+        ? { ok: false, reason: 'currency', found }
+        : { ok: false, reason: 'invalid' };
+    }
+    value = mark === LEADING_MARK ? value.slice(found.length) : value.slice(0, -found.length);
+    sign();
+  }
   if (!/^[\d.,]*\d[\d.,]*$/.test(value)) return { ok: false, reason: 'invalid' };
   const separator = decimalSeparatorIn(value, locale);
   let whole = value;

@@ -1,5 +1,5 @@
 import { addMonths, parseMonth } from '../../shared/months';
-import { parseDecimal } from './numbers';
+import { otherCurrencyMessage, parseDecimal } from './numbers';
 
 export interface PastedEntry {
   month: string;
@@ -23,14 +23,21 @@ function rowsOf(text: string): string[][] {
  */
 export function parsePaste(
   text: string,
-  { firstMonth, decimals, locale }: { firstMonth: string | null; decimals: number; locale?: string },
+  {
+    firstMonth,
+    decimals,
+    locale,
+    currency,
+  }: { firstMonth: string | null; decimals: number; locale?: string; currency?: string },
 ): PasteResult {
   const rows = rowsOf(text);
   if (rows.length === 0) return { ok: false, message: 'Paste at least one amount.' };
   const amount = (cell: string, where: string): number | string => {
-    const parsed = parseDecimal(cell, decimals, locale);
+    const parsed = parseDecimal(cell, decimals, locale, currency);
     if (parsed.ok && parsed.units >= 0) return parsed.units;
     if (parsed.ok) return `${where}: "${cell}" is negative; amounts are 0 or more.`;
+    if (parsed.reason === 'currency' && currency !== undefined)
+      return `${where}: ${otherCurrencyMessage(cell, currency)}`;
     return parsed.reason === 'decimals'
       ? `${where}: "${cell}" has more than ${String(decimals)} decimals.`
       : `${where}: "${cell}" is not an amount.`;

@@ -29,7 +29,7 @@ export function SeriesEditor({ path, label, realised = false, emptyText }: Serie
   const ids = useId();
   const toolId = `${ids}-tool`;
   const addId = `${ids}-add`;
-  const total = totalUnitsOf(rows, form.decimals) / 10 ** form.decimals;
+  const total = totalUnitsOf(rows, form.decimals, form.currency) / 10 ** form.decimals;
 
   const addRow = () => {
     const month = nextMonthOf(rows, form.asOf);

@@ -4,7 +4,7 @@ import type { EvidenceGrade } from './draft';
 import { FieldError, useForm } from './form';
 import { EVIDENCE_OPTIONS } from './labels';
 import { addMonths, monthsFrom, parseMonth } from '../../shared/months';
-import { parseDecimal } from './numbers';
+import { otherCurrencyMessage, parseDecimal } from './numbers';
 import { parsePaste } from './paste';
 import type { NewEntry } from './series';
 import { spreadEvenly } from './spread';
@@ -147,12 +147,14 @@ export function SpreadTool({ id, label, realised, firstMonth, onApply, onCancel 
 
   const spread = () => {
     const found: Record<string, string> = {};
-    const parsed = parseDecimal(total, form.decimals);
+    const parsed = parseDecimal(total, form.decimals, undefined, form.currency);
     if (!parsed.ok || parsed.units <= 0) {
       found['total'] =
-        parsed.ok || parsed.reason !== 'decimals'
-          ? 'Enter the total to spread, more than 0.'
-          : `Use at most ${String(form.decimals)} decimals.`;
+        !parsed.ok && parsed.reason === 'currency'
+          ? otherCurrencyMessage(total, form.currency)
+          : parsed.ok || parsed.reason !== 'decimals'
+            ? 'Enter the total to spread, more than 0.'
+            : `Use at most ${String(form.decimals)} decimals.`;
     }
     const start = parseMonth(from);
     const end = parseMonth(to);
@@ -219,7 +221,7 @@ export function PasteTool({ id, label, realised, firstMonth, onApply, onCancel }
 
   const add = () => {
     const first = parseMonth(start);
-    const result = parsePaste(text, { firstMonth: first, decimals: form.decimals });
+    const result = parsePaste(text, { firstMonth: first, decimals: form.decimals, currency: form.currency });
     if (!result.ok) {
       setErrors(
         first === null && start.trim() !== ''

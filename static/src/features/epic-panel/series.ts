@@ -43,9 +43,9 @@ export function nextMonthOf(rows: readonly AmountRow[], asOf: string): string {
 }
 
 /** The sum of the rows that hold a valid amount, in minor units. */
-export function totalUnitsOf(rows: readonly AmountRow[], decimals: number): number {
+export function totalUnitsOf(rows: readonly AmountRow[], decimals: number, currency?: string): number {
   return rows.reduce((sum, row) => {
-    const parsed = parseDecimal(row.amount, decimals);
+    const parsed = parseDecimal(row.amount, decimals, undefined, currency);
     return parsed.ok && parsed.units > 0 ? sum + parsed.units : sum;
   }, 0);
 }

@@ -2,7 +2,7 @@ import type { EpicValueDocument } from '../../../../src/contract/epic-value.sche
 import type { AmountRow, Draft } from './draft';
 import { formatMonth } from '../../shared/format';
 import { isValidMonth, parseMonth } from '../../shared/months';
-import { parseDecimal } from './numbers';
+import { otherCurrencyMessage, parseDecimal } from './numbers';
 
 /** The contract's limits (src/contract/primitives.schema.ts), restated so zod stays out of the bundle. */
 export const MAX_AMOUNT = 1_000_000_000_000;
@@ -32,16 +32,18 @@ export function readDraft(
   const scale = 10 ** decimals;
 
   const amountOf = (text: string, path: string): number => {
-    const parsed = parseDecimal(text, decimals);
+    const parsed = parseDecimal(text, decimals, undefined, currency);
     if (!parsed.ok) {
       errors[path] =
-        parsed.reason === 'empty'
-          ? 'Enter an amount.'
-          : parsed.reason === 'invalid'
-            ? `Enter a number, such as ${(1250.5).toLocaleString(undefined, { minimumFractionDigits: decimals, maximumFractionDigits: decimals })}.`
-            : decimals === 0
-              ? `Enter a whole number: ${currency} has no minor unit.`
-              : `Use at most ${String(decimals)} decimals.`;
+        parsed.reason === 'currency'
+          ? otherCurrencyMessage(text, currency)
+          : parsed.reason === 'empty'
+            ? 'Enter an amount.'
+            : parsed.reason === 'invalid'
+              ? `Enter a number, such as ${(1250.5).toLocaleString(undefined, { minimumFractionDigits: decimals, maximumFractionDigits: decimals })}.`
+              : decimals === 0
+                ? `Enter a whole number: ${currency} has no minor unit.`
+                : `Use at most ${String(decimals)} decimals.`;
       return 0;
     }
     const amount = parsed.units / scale;

@@ -30,11 +30,14 @@ function isSaveConflict(details: unknown): details is SaveConflict {
 }
 
 /** The tidy form of what was typed, once the user leaves the field; unchanged if it cannot be read. */
-function tidy(raw: string, kind: FieldKind, decimals: number): string {
+function tidy(raw: string, kind: FieldKind, decimals: number, currency: string): string {
   if (kind === 'month') return parseMonth(raw) ?? raw;
   if (kind === 'text') return raw;
   const places = kind === 'amount' ? decimals : kind === 'percent' ? 4 : 0;
-  const parsed = parseDecimal(kind === 'percent' ? raw.replace(/%\s*$/, '') : raw, places);
+  const parsed =
+    kind === 'amount'
+      ? parseDecimal(raw, places, undefined, currency)
+      : parseDecimal(kind === 'percent' ? raw.replace(/%\s*$/, '') : raw, places);
   if (!parsed.ok || parsed.units < 0) return raw;
   if (kind === 'amount') return formatDecimalInput(parsed.units / 10 ** decimals, decimals);
   if (kind === 'percent') return formatPercentInput(parsed.units / 1_000_000);
@@ -221,7 +224,7 @@ export function ValueTab({
       setDraft((old) => {
         const raw = getIn(old, path);
         if (typeof raw !== 'string') return old;
-        const tidied = tidy(raw, kind, decimals);
+        const tidied = tidy(raw, kind, decimals, view.currency);
         return tidied === raw ? old : updateIn(old, path, () => tidied);
       });
     },
