@@ -31,7 +31,9 @@ export function portfolioRangeScopes({
     const members = new Map<string, string[]>();
     for (const epic of epics) {
       const key = keyOf(epic);
-      members.set(key, [...(members.get(key) ?? []), epic.key]);
+      const keys = members.get(key);
+      if (keys === undefined) members.set(key, [epic.key]);
+      else keys.push(epic.key);
     }
     return [...members.keys()].sort().map((key) => ({
       id: `${prefix}:${key}`,
