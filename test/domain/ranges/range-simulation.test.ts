@@ -142,6 +142,26 @@ describe(simulateRangeDraws.name, () => {
     expect(Math.abs(oneOfTwo / draws - 0.5)).toBeLessThan(4 * Math.sqrt(0.25 / draws));
   });
 
+  it('adds an epic with nothing left to draw as the same figures in every draw', () => {
+    const settled = anEpic({
+      key: 'DONE-1',
+      value: {
+        benefits: [aBenefit({ planned: [at('2026-01', 900)], realised: [realisedAt('2026-02', 700)] })],
+        costs: { planned: [at('2026-01', 400)], actual: [at('2026-01', 450)] },
+      },
+    });
+    const open = bet('A-1', 1000, 0.5);
+    const [alone] = simulateRangeDraws(inputFor([settled]));
+    // After `open`, so that `open` reads the same uniforms in both runs.
+    const [both] = simulateRangeDraws(inputFor([open, settled]));
+    const [openOnly] = simulateRangeDraws(inputFor([open]));
+    expect(new Set(alone?.npv)).toEqual(new Set([eur(700 - 450)]));
+    expect(new Set(alone?.totalCost)).toEqual(new Set([eur(450)]));
+    expect(Array.from(both?.benefitByHorizon ?? [])).toEqual(
+      Array.from(openOnly?.benefitByHorizon ?? []).map((value) => value + eur(700)),
+    );
+  });
+
   it('weights an objective scope by attribution shares', () => {
     const epic = anEpic({
       key: 'A-1',
