@@ -19,8 +19,8 @@ import { formatDecimalInput, formatPercentInput, parseDecimal } from './numbers'
 import { rebase } from './rebase';
 import { focusSoon } from './focus';
 import { readDraft, type FieldErrors } from './validate';
-import { Button } from '../../ui/button';
 import { SectionMessage } from '../../ui/section-message';
+import { SaveBar } from './save-bar';
 
 /** How long after the last keystroke a field's error shows: while typing, not on every key. */
 const TYPING_PAUSE_MS = 600;
@@ -413,9 +413,6 @@ export function ValueTab({
       {rebaseNote === null ? null : (
         <RebaseNote headline={rebaseNote.headline} overlaps={rebaseNote.overlaps} />
       )}
-      {saveError === null ? null : (
-        <SaveError message={saveError} inPart={savedInPart} {...(onReload ? { onReload } : {})} />
-      )}
       {summaryOpen && errorList.length > 0 ? (
         <ErrorSummary
           errors={errorList.map(([path, text]) => ({
@@ -434,35 +431,39 @@ export function ValueTab({
         <ConfidenceSection done={view.epic.status === 'done'} />
       </FormContext>
       {view.canEdit ? (
-        <div className="save-bar">
-          <Button
-            appearance="primary"
-            disabled={saving || conflict !== null || !dirty}
-            onClick={() => void save()}
-          >
-            {saving ? 'Saving…' : 'Save'}
-          </Button>
-          <Button appearance="subtle" disabled={saving || !dirty} onClick={discard}>
-            Discard changes
-          </Button>
-          <span className="save-status">
-            {conflict !== null
-              ? 'Choose how to continue above.'
-              : dirty
-                ? 'Unsaved changes'
-                : discarded === null
-                  ? 'No unsaved changes'
-                  : null}
-            {discarded === null ? null : (
-              <>
-                {dirty ? ' · ' : 'Changes discarded. '}
-                <button type="button" id="undo-discard" className="vl-link-button" onClick={undoDiscard}>
-                  Undo
-                </button>
-              </>
-            )}
-          </span>
-        </div>
+        <SaveBar
+          state={
+            saving ? 'saving' : saveError !== null ? 'failed' : dirty ? 'unsaved' : fresh ? 'saved' : 'clean'
+          }
+          canSave={!saving && conflict === null && dirty}
+          canDiscard={dirty}
+          onSave={() => void save()}
+          onDiscard={discard}
+          status={
+            <>
+              {conflict !== null
+                ? 'Choose how to continue above.'
+                : dirty
+                  ? 'Unsaved changes'
+                  : discarded === null
+                    ? 'No unsaved changes'
+                    : null}
+              {discarded === null ? null : (
+                <>
+                  {dirty ? ' · ' : 'Changes discarded. '}
+                  <button type="button" id="undo-discard" className="vl-link-button" onClick={undoDiscard}>
+                    Undo
+                  </button>
+                </>
+              )}
+            </>
+          }
+          error={
+            saveError === null ? null : (
+              <SaveError message={saveError} inPart={savedInPart} {...(onReload ? { onReload } : {})} />
+            )
+          }
+        />
       ) : null}
       <div className="vl-visually-hidden" role="status" aria-live="polite">
         {message}
