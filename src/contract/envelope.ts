@@ -12,7 +12,10 @@ export type ErrorCode =
   | 'UPSTREAM'
   /** The stored value record cannot be read; `details` say why and how to overwrite it. */
   | 'UNREADABLE_RECORD'
-  /** A save stored part of what it writes: the message says what; the user should reload. */
+  /**
+   * A save stored part of what it writes, or cannot tell whether Jira stored it: the message says
+   * what is known; the user should reload.
+   */
   | 'SAVE_INCOMPLETE'
   | 'INTERNAL';
 

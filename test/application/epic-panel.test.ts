@@ -1,3 +1,4 @@
+import { JiraUnavailableError } from '../../src/adapters/jira/jira-client';
 import { AppError } from '../../src/application/app-error';
 import { getEpicHistory } from '../../src/application/epic-value/get-epic-history';
 import { getEpicValue } from '../../src/application/epic-value/get-epic-value';
@@ -546,6 +547,65 @@ describe('saveEpicValue under storage failures', () => {
     await onIssueChanged(reconcileContext(jira, store).context, { issueId: body.refreshEpic.issueId });
 
     expect(await filed()).toHaveLength(1);
+  });
+
+  describe('when Jira keeps failing on the property write', () => {
+    const jiraDown = () =>
+      Promise.reject(new JiraUnavailableError('Jira did not answer (HTTP 503) after 4 attempts.', 503));
+
+    it('completes the save when reading the property back shows the write landed', async () => {
+      const { jira, store, contextFor } = await site();
+      jira.afterWrite = jiraDown;
+
+      const saved = await saveEpicValue(contextFor(editor), { issueKey: 'PAY-1', baseRevision: 0, value });
+      jira.afterWrite = undefined;
+      const history = await getEpicHistory(contextFor(editor), { issueKey: 'PAY-1' });
+      const filed = await store.queryPrefix(rollupEpicPrefix({ project: 'PAY' }));
+
+      expect(saved.revision).toBe(1);
+      expect(history.entries.map((entry) => entry.revision)).toEqual([1]);
+      expect(filed.entries).toHaveLength(1);
+    });
+
+    it('answers UPSTREAM saying nothing changed, and changes nothing, when reading back shows the old record', async () => {
+      const { jira, contextFor } = await site();
+      await saveEpicValue(contextFor(editor), { issueKey: 'PAY-1', baseRevision: 0, value });
+      const before = structuredClone(jira.issues.get('PAY-1')?.stored);
+      jira.beforeWrite = jiraDown;
+
+      const error = await failureOf(
+        saveEpicValue(contextFor(editor), {
+          issueKey: 'PAY-1',
+          baseRevision: 1,
+          value: { ...value, successProbability: 0.9 },
+        }),
+      );
+      jira.beforeWrite = undefined;
+      const history = await getEpicHistory(contextFor(editor), { issueKey: 'PAY-1' });
+
+      expect(error.code).toBe('UPSTREAM');
+      expect(error.message).toMatch(/PAY-1 was not saved: Jira did not answer .* Nothing was changed/);
+      expect(jira.issues.get('PAY-1')?.stored).toEqual(before);
+      expect(history.entries.map((entry) => entry.revision)).toEqual([1]);
+    });
+
+    it('answers SAVE_INCOMPLETE saying the outcome is unknown, and keeps its history entry, when the property cannot be read back', async () => {
+      const { jira, contextFor } = await site();
+      jira.afterWrite = jiraDown;
+      jira.beforeRawRead = jiraDown;
+
+      const error = await failureOf(
+        saveEpicValue(contextFor(editor), { issueKey: 'PAY-1', baseRevision: 0, value }),
+      );
+      jira.afterWrite = undefined;
+      jira.beforeRawRead = undefined;
+      const history = await getEpicHistory(contextFor(editor), { issueKey: 'PAY-1' });
+
+      expect(error.code).toBe('SAVE_INCOMPLETE');
+      expect(error.message).toMatch(/could not tell whether PAY-1 was saved.*Reload the panel/);
+      // It was saved: the history the reload shows has its entry.
+      expect(history.entries.map((entry) => entry.revision)).toEqual([1]);
+    });
   });
 
   it('hides a history entry left above the epic’s revision by a save that failed', async () => {

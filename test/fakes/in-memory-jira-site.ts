@@ -41,6 +41,10 @@ export class InMemoryJira {
   readonly tooLarge = new Set<string>();
   /** Called before each property write; lets a test interleave a concurrent save. */
   beforeWrite: (() => Promise<void>) | undefined;
+  /** Called after a property write landed; lets a test lose Jira's answer to a write that happened. */
+  afterWrite: (() => Promise<void>) | undefined;
+  /** Called before each raw property read (`readRawValue`). */
+  beforeRawRead: (() => Promise<void>) | undefined;
   /** The site's issue types: a story, the epic level, a subtask and a level above epics. */
   readonly issueTypes: IssueTypeSummary[] = [
     { id: '10000', name: 'Story', hierarchyLevel: 0 },
@@ -158,6 +162,7 @@ export class InMemoryJira {
         if (this.tooLarge.has(issue.key)) return { tooLarge: 40_000, limit: 32_768 };
         this.store(issue, record, index);
         this.writes.push({ issueId, revision: record.revision, index });
+        await this.afterWrite?.();
         return 'written';
       },
       deleteValue: (issueId) => {
@@ -166,10 +171,11 @@ export class InMemoryJira {
         this.raw.delete(issueId);
         return Promise.resolve();
       },
-      readRawValue: (issueId): Promise<RawValueProperty> => {
+      readRawValue: async (issueId): Promise<RawValueProperty> => {
+        await this.beforeRawRead?.();
         const issue = this.find(issueId);
         const json = issue && this.mayBrowse(user, issue) ? this.rawValueOf(issue.key) : undefined;
-        return Promise.resolve(json === undefined ? { state: 'absent' } : { state: 'present', json });
+        return json === undefined ? { state: 'absent' } : { state: 'present', json };
       },
       restoreRawValue: async (issueId, raw) => {
         await this.beforeRestore?.();

@@ -473,7 +473,8 @@ function failureOf(error: unknown): ImportState['failure'] {
   if (error instanceof AppError && error.code === 'SAVE_INCOMPLETE')
     return {
       code: 'UPSTREAM',
-      message: 'The import stopped: Forge storage did not take the portfolio totals. Try again in a moment.',
+      message:
+        'The import stopped: saving one epic could not be completed, as Jira or Forge storage did not answer. Try again in a moment.',
     };
   if (error instanceof AppError)
     return { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) };

@@ -56,6 +56,37 @@ async function undoAhead(store: KeyValueStore, keys: readonly string[], issueKey
 }
 
 /**
+ * Whether a property write whose answer was lost landed, judged by reading the property back:
+ * `written` when it holds exactly this revision by this writer, `not_written` when it still holds
+ * the revision the save started from, `unknown` when it cannot be read or holds anything else.
+ */
+async function writeFoundOnEpic(
+  jira: JiraSite,
+  issueId: string,
+  record: StoredValueRecord,
+  startRevision: number,
+): Promise<'written' | 'not_written' | 'unknown'> {
+  try {
+    const raw = await jira.readRawValue(issueId);
+    if (raw.state === 'absent') return startRevision === 0 ? 'not_written' : 'unknown';
+    const stored = JSON.parse(raw.json) as {
+      revision?: unknown;
+      updatedAt?: unknown;
+      updatedBy?: unknown;
+    } | null;
+    if (
+      stored?.revision === record.revision &&
+      stored.updatedAt === record.updatedAt &&
+      stored.updatedBy === record.updatedBy
+    )
+      return 'written';
+    return stored?.revision === startRevision ? 'not_written' : 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/**
  * Writes `value` as the epic's next revision, with its history entry and its roll-up contribution.
  *
  * Jira's property API has no compare-and-set, so the app's storage provides one: whoever claims
@@ -67,6 +98,9 @@ async function undoAhead(store: KeyValueStore, keys: readonly string[], issueKey
  * before the property write removes what was written ahead and says nothing changed (history
  * readers ignore entries above the epic's revision, should a removal fail too); a failure of the
  * roll-up after it answers `SAVE_INCOMPLETE`, saying what was saved and asking for a reload.
+ * When Jira keeps failing on the property write itself, the write may still have landed, so the
+ * property is read back before answering: landed, the save goes on; unchanged, nothing changed;
+ * unreadable, `SAVE_INCOMPLETE` says the outcome is unknown.
  * Beside the history entry it queues a refresh of the epic's roll-up entry for a minute later
  * (rollup/refresh-epic.ts), which files the totals a cut-off or incomplete save left behind.
  */
@@ -132,8 +166,19 @@ export async function commitRevision(input: {
   const outcome = await jira
     .writeValue(issue.id, record, searchIndexOf(value, kpis))
     .catch(async (error: unknown) => {
+      // Jira may have stored a write whose answer was lost (a 5xx after it landed): read it back.
+      const found = await writeFoundOnEpic(jira, issue.id, record, current.revision);
+      if (found === 'written') return 'written' as const;
+      if (found === 'unknown') {
+        // The history entry and the claim stay: if the write landed they are its record, and if
+        // it did not, readers ignore an entry above the epic's revision and the claim expires.
+        throw new AppError(
+          'SAVE_INCOMPLETE',
+          `We could not tell whether ${issue.key} was saved: ${reasonOf(error)} Reload the panel to see what is stored before you save again.`,
+        );
+      }
       await undoAhead(store, [historyKey, claimKey], issue.key);
-      throw error;
+      throw notSaved(error);
     });
   if (outcome !== 'written') {
     await undoAhead(store, [historyKey, claimKey], issue.key);
