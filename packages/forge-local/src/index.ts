@@ -5,12 +5,7 @@
 
 // Start an app: the command line (`runLocalForge`), or a site and the host by hand.
 export { runLocalForge, type CustomUiBuild, type LocalForgeOptions } from './cli';
-export {
-  DEFAULT_DATA_DIR,
-  openLocalSite,
-  type LocalSiteRuntime,
-  type OpenLocalSiteOptions,
-} from './site';
+export { DEFAULT_DATA_DIR, openLocalSite, type LocalSiteRuntime, type OpenLocalSiteOptions } from './site';
 export { startHost, type HostOptions, type RunningHost } from './host/server';
 export { StartError } from './host/start-options';
 

@@ -122,7 +122,8 @@ export async function openLocalSite(options: OpenLocalSiteOptions): Promise<Loca
   const info = jiraStore.siteInfo();
   // App data the app could not take yet (say its import did not exist) is offered again on a later
   // start, by the seed the site was made with.
-  const seedAppPending = info.seedAppPending === true && info.seed === seed.name && seed.seedApp !== undefined;
+  const seedAppPending =
+    info.seedAppPending === true && info.seed === seed.name && seed.seedApp !== undefined;
 
   const stats = new CallCounter();
   const faults = new FaultInjector({}, (name) => {

@@ -32,8 +32,13 @@ describe('readAppManifest', () => {
       functionKey: 'record-event',
       ignoreSelf: true,
     });
-    expect(manifest.scheduledTriggers.get('nightly')).toMatchObject({ functionKey: 'nightly', interval: 'day' });
-    expect(manifest.consumers).toEqual([{ key: 'work-consumer', queue: 'fixture-work', functionKey: 'work' }]);
+    expect(manifest.scheduledTriggers.get('nightly')).toMatchObject({
+      functionKey: 'nightly',
+      interval: 'day',
+    });
+    expect(manifest.consumers).toEqual([
+      { key: 'work-consumer', queue: 'fixture-work', functionKey: 'work' },
+    ]);
     expect(manifest.memoryMB).toBe(128);
     expect([...manifest.scopes]).toContain('storage:app');
   });

@@ -153,9 +153,9 @@ describe('POST /rest/api/3/search/jql', () => {
     });
 
     it('combines clauses with OR, NOT and parentheses', async () => {
-      expect(await keysOf('(key = PAY-1 OR key = CHK-1) AND NOT fixtureScore < 1.5 ORDER BY key DESC')).toEqual([
-        'PAY-1',
-      ]);
+      expect(
+        await keysOf('(key = PAY-1 OR key = CHK-1) AND NOT fixtureScore < 1.5 ORDER BY key DESC'),
+      ).toEqual(['PAY-1']);
     });
 
     it('orders by key, id, created or updated, ascending or descending', async () => {

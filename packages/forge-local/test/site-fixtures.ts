@@ -6,13 +6,7 @@
  * place these tests borrow from the app, because their expectations (PAY-1, CHK-1, the three
  * users) were written against it. test/tiny-app.test.ts runs on the runtime's own `basicSeed`.
  */
-import {
-  DEMO_ACCOUNT_IDS,
-  REPO_ROOT,
-  SEED_NAMES,
-  valueSeeds,
-  type SeedSize,
-} from '../../../local-site';
+import { DEMO_ACCOUNT_IDS, REPO_ROOT, SEED_NAMES, valueSeeds, type SeedSize } from '../../../local-site';
 import { resolve } from 'node:path';
 import {
   openLocalSite,

@@ -53,7 +53,6 @@ export interface RunningHost {
 /** A fixed id: Forge gives every installation an environment; the local one never changes. */
 export const localEnvironmentId = '00000000-0000-4000-8000-00000000e0c1';
 
-
 const jiraProxySchema = z.strictObject({
   accountId: z.string().min(1),
   method: z.enum(['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD']),

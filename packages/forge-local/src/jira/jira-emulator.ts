@@ -123,7 +123,7 @@ export class JiraEmulator {
       return pathExists
         ? errorResponse(405, [`Method ${method} is not allowed for ${request.path}.`])
         : errorResponse(404, [
-            `The local Jira emulator does not implement ${method} ${request.path} (see docs/local-runtime.md for the endpoints it serves).`,
+            `The local Jira emulator does not implement ${method} ${request.path} (the forge-local README lists the endpoints it serves).`,
           ]);
     }
     const { route, params } = match;

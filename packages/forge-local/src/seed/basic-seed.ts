@@ -98,7 +98,9 @@ export function basicSeed(options: BasicSeedOptions = {}): SiteSeed {
         throw new Error(`The ${name} seed needs a user with role 'admin'`);
       for (const project of projects) {
         if (!/^[A-Z][A-Z0-9]{1,9}$/.test(project.key))
-          throw new Error(`Project key '${project.key}' must be 2-10 capitals and digits, starting with a letter`);
+          throw new Error(
+            `Project key '${project.key}' must be 2-10 capitals and digits, starting with a letter`,
+          );
       }
     },
     seedJira(store: JiraStore) {

@@ -103,7 +103,6 @@ function header(site: SiteInfo): HTMLElement {
   );
 }
 
-
 function render(moveFocus: boolean): void {
   const { site } = session();
   const route = parseRoute(window.location.pathname, site);

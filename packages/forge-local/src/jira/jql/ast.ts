@@ -3,7 +3,7 @@
 export type Operator = '=' | '!=' | '>' | '>=' | '<' | '<=' | '~' | '!~' | 'in' | 'not in' | 'is' | 'is not';
 
 export interface FieldRef {
-  /** The field as written, e.g. `project`, `valueRoi`, `issue.property[value-layer].index.roi`. */
+  /** The field as written, e.g. `project`, `teamScore`, `issue.property[team-data].index.score`. */
   text: string;
   /** For `issue.property[key].path`: the property key and the dot path (no leading dot). */
   property?: { key: string; path: string };

@@ -236,7 +236,7 @@ class Compiler {
     if (aliased) return this.propertyTerm(field, aliased.propertyKey, aliased.path, operator, operand);
     if (UNSUPPORTED_FIELDS.has(name) || name.startsWith('cf[')) {
       return this.fail(
-        `The local Jira emulator does not support searching by '${field.text}' (see docs/local-runtime.md for the JQL it implements).`,
+        `The local Jira emulator does not support searching by '${field.text}' (the forge-local README lists the JQL it implements).`,
       );
     }
     return this.fail(`Field '${field.text}' does not exist or you do not have permission to view it.`);

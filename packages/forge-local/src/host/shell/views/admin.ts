@@ -22,7 +22,7 @@ type Listener = (location: unknown, action: Action) => void;
 
 /**
  * The object `view.createHistory()` resolves to: history v4's API, with the module's own paths
- * (`/`, `/objectives`) mapped below the admin page's URL so the address bar and Back work.
+ * (`/`, `/settings`) mapped below the admin page's URL so the address bar and Back work.
  */
 class ModuleHistory {
   action: Action = 'POP';

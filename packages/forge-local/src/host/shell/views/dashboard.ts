@@ -42,7 +42,7 @@ export function renderDashboard(container: HTMLElement, dashboardId: string): ()
           body: missing ? `There is no dashboard ${dashboardId} on this site.` : describeError(error),
           action: missing
             ? {
-                label: 'Open the value dashboard',
+                label: 'Open the default dashboard',
                 href: `/jira/dashboards/${session().site.defaultDashboardId}`,
               }
             : { label: 'Try again', onClick: () => void load() },

@@ -25,7 +25,7 @@ export function renderEpics(container: HTMLElement): () => void {
       h(
         'p',
         { class: 'subtle' },
-        `Open an epic to see its issue view with the Value panel. Listing the epics ${user.displayName} can browse.`,
+        `Open an epic to see its issue view with the app's issue panels. Listing the epics ${user.displayName} can browse.`,
       ),
       h(
         'form',
@@ -136,6 +136,6 @@ function emptyState(query: string): HTMLElement {
   const { user } = session();
   const text = query
     ? `No epic's key or summary contains “${query}”.`
-    : `${user.displayName} can't browse any epics on this site. Switch user, or start with --reset --seed demo.`;
+    : `${user.displayName} can't browse any epics on this site. Switch user, or start over with --reset and a seed that has epics.`;
   return h('div', { class: 'inline-message' }, h('p', {}, text));
 }

@@ -1,5 +1,5 @@
 /**
- * Jira's issue view, reduced to what the value panel lives next to: key, summary, type, status,
+ * Jira's issue view, reduced to what an app's issue panel lives next to: key, summary, type, status,
  * parent, project, and the app's issue panels (shown where their `issueType` display condition
  * allows, as Jira does).
  */
