@@ -3,6 +3,35 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/**
+ * Two products in one repository: the app (src/, static/) never imports the local Forge runtime
+ * (packages/forge-local), which the app only runs on; its seeds (local-site/) hand the runtime what
+ * it needs. These patterns go into every app rule of `no-restricted-imports`, since a later rule
+ * for the same files replaces an earlier one.
+ */
+const runtimeImports = [
+  {
+    group: [
+      'forge-local',
+      'forge-local/*',
+      '**/packages/forge-local/**',
+      '**/local-site',
+      '**/local-site/**',
+    ],
+    message:
+      'The app never imports the local Forge runtime or its seeds: they run the app, not the other way round.',
+  },
+];
+
+/** The runtime never imports the app: the app's seeds hand it what it needs through the seed hook. */
+const appImports = [
+  {
+    regex: '(^|/)(src|static|scripts|local-site)(/|$)',
+    message:
+      "The local Forge runtime never imports the app: the app's seeds hand it what it needs through the seed hook (SiteSeed).",
+  },
+];
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'static/build/', '.local-site/', 'test-artifacts/', 'coverage/'] },
   js.configs.recommended,
@@ -23,6 +52,14 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/**/*.ts', 'static/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: runtimeImports }] },
+  },
+  {
+    files: ['packages/forge-local/src/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: appImports }] },
+  },
+  {
     // The pure domain knows nothing of Forge, Jira, zod or the clock.
     files: ['src/domain/**/*.ts'],
     rules: {
@@ -30,14 +67,19 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            '@forge/*',
-            'zod',
-            '**/contract/**',
-            '**/application/**',
-            '**/adapters/**',
-            '**/resolvers/**',
-            '**/platform/**',
-            '**/triggers/**',
+            {
+              group: [
+                '@forge/*',
+                'zod',
+                '**/contract/**',
+                '**/application/**',
+                '**/adapters/**',
+                '**/resolvers/**',
+                '**/platform/**',
+                '**/triggers/**',
+              ],
+            },
+            ...runtimeImports,
           ],
         },
       ],
@@ -57,7 +99,9 @@ export default tseslint.config(
   {
     // The contract is shared with the browser: zod only.
     files: ['src/contract/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['@forge/*', '../*'] }] },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@forge/*', '../*'] }, ...runtimeImports] }],
+    },
   },
   {
     files: ['static/**/*.{ts,tsx}', 'test/static/**/*.{ts,tsx}'],
@@ -69,13 +113,18 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            '@forge/api',
-            '@forge/kvs',
-            '@forge/resolver',
-            '**/src/domain/**',
-            '**/src/application/**',
-            '**/src/adapters/**',
-            '**/src/resolvers/**',
+            {
+              group: [
+                '@forge/api',
+                '@forge/kvs',
+                '@forge/resolver',
+                '**/src/domain/**',
+                '**/src/application/**',
+                '**/src/adapters/**',
+                '**/src/resolvers/**',
+              ],
+            },
+            ...runtimeImports,
           ],
         },
       ],
@@ -83,7 +132,7 @@ export default tseslint.config(
   },
   {
     // Command-line tools and the local runtime talk to a terminal.
-    files: ['scripts/**/*.ts', 'local-runtime/**/*.ts'],
+    files: ['scripts/**/*.ts', 'local-site/**/*.ts', 'packages/forge-local/src/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
   {

@@ -1,4 +1,7 @@
-/** Two projects: the back end and tools run in node, the Custom UI in jsdom. */
+/**
+ * The app's two projects (the back end and tools run in node, the Custom UI in jsdom) and the
+ * local Forge runtime's own (packages/forge-local/jest.config.js).
+ */
 const tsJest = [
   'ts-jest',
   { tsconfig: { module: 'commonjs', moduleResolution: 'node10', jsx: 'react-jsx', isolatedModules: true } },
@@ -25,5 +28,6 @@ module.exports = {
       moduleNameMapper: { '\\.css$': '<rootDir>/test/static/style-stub.ts' },
       transform: { '^.+\\.tsx?$': tsJest },
     },
+    '<rootDir>/packages/forge-local',
   ],
 };

@@ -12,7 +12,7 @@ import {
   demoPortfolioDocument,
   openLocalSite,
   type InvocationRecord,
-} from '../../local-runtime/site';
+} from '../../local-site';
 import { epicIssueOf, EPIC_FIELDS, issueBeanSchema } from '../../src/adapters/jira/jira-issue-schema';
 import { encodeValueProperty, VALUE_PROPERTY_KEY } from '../../src/adapters/jira/value-property-codec';
 import { recordsOfPage } from '../../src/application/portfolio/collect-scope';

@@ -5,7 +5,7 @@
  * nothing and says where the problem is; a team member is refused on every call. Screenshots:
  * test-artifacts/admin-*.png.
  */
-import { DEMO_ACCOUNT_IDS } from '../../local-runtime/site';
+import { DEMO_ACCOUNT_IDS } from '../../local-site';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Frame, Page } from 'playwright-core';

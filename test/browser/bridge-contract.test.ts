@@ -2,7 +2,7 @@
  * The host side of @forge/bridge 7.2.0's `callBridge(method, payload)` contract (forge-platform.md
  * §2.6), exercised from inside real module iframes in the host page.
  */
-import { DEMO_ACCOUNT_IDS } from '../../local-runtime/site';
+import { DEMO_ACCOUNT_IDS } from '../../local-site';
 import type { Frame } from 'playwright-core';
 import { PANEL } from '../../src/contract/panel.contract';
 import {

@@ -7,9 +7,9 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Frame, Locator, Page } from 'playwright-core';
-import { startHost, type RunningHost } from '../../local-runtime/host/server';
-import type { DemoUser, LocalSite } from '../../local-runtime/site-api';
-import { openLocalSite } from '../../local-runtime/site';
+import { startHost, type RunningHost } from 'forge-local';
+import type { DemoUser, LocalSite } from '../../local-site';
+import { openLocalSite } from '../../local-site';
 import { launchChromium } from './chromium';
 
 export const projectRoot = resolve(__dirname, '../..');
@@ -120,8 +120,8 @@ export async function openShell(
   // The shell keeps the user and theme in localStorage; set them before the first script runs.
   await context.addInitScript(
     ([accountId, theme]) => {
-      localStorage.setItem('value-layer-host.accountId', accountId);
-      localStorage.setItem('value-layer-host.theme', theme);
+      localStorage.setItem('forge-local-host.accountId', accountId);
+      localStorage.setItem('forge-local-host.theme', theme);
     },
     [options.accountId, options.theme ?? 'light'] as const,
   );

@@ -6,7 +6,7 @@
  * The first test shows that the check sees a violation when there is one.
  */
 import type { Frame } from 'playwright-core';
-import { DEMO_ACCOUNT_IDS } from '../../local-runtime/site';
+import { DEMO_ACCOUNT_IDS } from '../../local-site';
 import { browserTimeout, openShell, useBrowserHost, waitForText, type ShellPage } from './browser-host';
 
 const DASHBOARD = '10000';

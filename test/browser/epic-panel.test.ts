@@ -10,8 +10,8 @@ import type { EpicValueDocument } from '../../src/contract/epic-value.schema';
 import type { Envelope } from '../../src/contract/envelope';
 import type { KpiFigures } from '../../src/contract/kpi-figures';
 import type { EpicValueView } from '../../src/contract/panel.contract';
-import { BROWSE_ONLY } from '../../local-runtime/jira/permissions';
-import { DEMO_ACCOUNT_IDS, type LocalSiteRuntime } from '../../local-runtime/site';
+import { BROWSE_ONLY } from 'forge-local';
+import { DEMO_ACCOUNT_IDS, type LocalSiteRuntime } from '../../local-site';
 import { openShell, projectRoot, useBrowserHost, type ShellPage } from './browser-host';
 
 /** Typing a whole form and reloading takes longer than the harness's default. */

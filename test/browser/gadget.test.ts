@@ -4,7 +4,7 @@
  * `npm run report` computes on an export of the same scope; drill-down, CSV download and the
  * team member's restricted view are checked the same way. Screenshots: test-artifacts/gadget-*.png.
  */
-import { DEMO_ACCOUNT_IDS } from '../../local-runtime/site';
+import { DEMO_ACCOUNT_IDS } from '../../local-site';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -3,7 +3,7 @@
  * its real static build inside the host, in light and dark, with no console errors anywhere, and
  * Jira's admin gate holds. Screenshots land in test-artifacts/browser/.
  */
-import { DEMO_ACCOUNT_IDS } from '../../local-runtime/site';
+import { DEMO_ACCOUNT_IDS } from '../../local-site';
 import {
   browserTimeout,
   expectNoErrors,

@@ -4,7 +4,7 @@
  * CSP violation, and nothing wider than its frame. Screenshots land in test-artifacts/ui-kit-*.png.
  */
 import type { Frame } from 'playwright-core';
-import { DEMO_ACCOUNT_IDS } from '../../local-runtime/site';
+import { DEMO_ACCOUNT_IDS } from '../../local-site';
 import { expectNoErrors, openShell, useBrowserHost, type ShellPage } from './browser-host';
 
 const timeout = 120_000;

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { readAppceleratorIssues } from '../../local-runtime/seed/appcelerator-seed';
+import { readAppceleratorIssues } from '../../local-site/seeds/appcelerator-seed';
 import { generatePortfolio } from '../../scripts/lib/generate-portfolio';
 import {
   compactEpicRanges,

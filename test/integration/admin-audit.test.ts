@@ -1,5 +1,5 @@
-import { JiraOpenApiContract } from '../../local-runtime/contract/jira-openapi';
-import type { JiraExchange, LocalSiteRuntime } from '../../local-runtime/site';
+import { JiraOpenApiContract } from 'forge-local';
+import type { JiraExchange, LocalSiteRuntime } from '../../local-site';
 import type {
   AuditEntry,
   AuditPage,

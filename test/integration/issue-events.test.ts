@@ -4,8 +4,8 @@
  * has an id and a name but no hierarchy level, so the app must tell epics apart another way.
  */
 import { rollupWhereKey } from '../../src/application/storage-keys';
-import type { InvocationRecord } from '../../local-runtime/runtime/invocation-log';
-import { openLocalSite, type LocalSiteRuntime } from '../../local-runtime/site';
+import type { InvocationRecord } from 'forge-local';
+import { openLocalSite, type LocalSiteRuntime } from '../../local-site';
 import { ADMIN, call } from './local-site';
 
 function triggerRuns(site: LocalSiteRuntime): InvocationRecord[] {

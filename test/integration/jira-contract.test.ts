@@ -1,5 +1,5 @@
-import { JiraOpenApiContract } from '../../local-runtime/contract/jira-openapi';
-import type { JiraExchange, LocalSiteRuntime } from '../../local-runtime/site';
+import { JiraOpenApiContract } from 'forge-local';
+import type { JiraExchange, LocalSiteRuntime } from '../../local-site';
 import type { EpicList } from '../../src/contract/gadget.contract';
 import type { EpicValueView } from '../../src/contract/panel.contract';
 import { ADMIN, call, openDemoSite, stageFile, TEAM } from './local-site';

@@ -1,4 +1,4 @@
-import { DEMO_ACCOUNT_IDS, openLocalSite, type LocalSiteRuntime } from '../../local-runtime/site';
+import { DEMO_ACCOUNT_IDS, openLocalSite, type LocalSiteRuntime } from '../../local-site';
 
 export const { admin: ADMIN, portfolio: PORTFOLIO, team: TEAM } = DEMO_ACCOUNT_IDS;
 

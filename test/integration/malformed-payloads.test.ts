@@ -1,4 +1,4 @@
-import type { LocalSiteRuntime } from '../../local-runtime/site';
+import type { LocalSiteRuntime } from '../../local-site';
 import { ADMIN, call, openDemoSite } from './local-site';
 
 /** Each resolver names every malformed field of its payload, and nothing is changed. */

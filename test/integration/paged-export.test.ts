@@ -1,4 +1,4 @@
-import { openLocalSite, type LocalSiteRuntime } from '../../local-runtime/site';
+import { openLocalSite, type LocalSiteRuntime } from '../../local-site';
 import type { ExportFile, ExportPart } from '../../src/contract/gadget.contract';
 import { ADMIN, call, TEAM } from './local-site';
 

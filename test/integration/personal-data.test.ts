@@ -1,4 +1,4 @@
-import type { LocalSiteRuntime } from '../../local-runtime/site';
+import type { LocalSiteRuntime } from '../../local-site';
 import { ADMIN, call, openDemoSite } from './local-site';
 
 /** The weekly personal data report, through Forge's real `privacy.reportPersonalData`. */

@@ -1,4 +1,4 @@
-import type { LocalSiteRuntime } from '../../local-runtime/site';
+import type { LocalSiteRuntime } from '../../local-site';
 import type { EpicList, PortfolioView } from '../../src/contract/gadget.contract';
 import type { EpicValueView } from '../../src/contract/panel.contract';
 import { ADMIN, call, openDemoSite } from './local-site';

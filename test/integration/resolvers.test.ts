@@ -1,4 +1,4 @@
-import type { LocalSiteRuntime } from '../../local-runtime/site';
+import type { LocalSiteRuntime } from '../../local-site';
 import { ADMIN as ADMIN_KEYS } from '../../src/contract/admin.contract';
 import type { EpicList, PortfolioView } from '../../src/contract/gadget.contract';
 import type { EpicValueView } from '../../src/contract/panel.contract';

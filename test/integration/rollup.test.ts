@@ -1,7 +1,7 @@
-import type { LocalSiteRuntime } from '../../local-runtime/site';
+import type { LocalSiteRuntime } from '../../local-site';
 import type { EpicList, LivePage, PortfolioView } from '../../src/contract/gadget.contract';
 import type { EpicValueView } from '../../src/contract/panel.contract';
-import { openLocalSite } from '../../local-runtime/site';
+import { openLocalSite } from '../../local-site';
 import { ADMIN, call, openDemoSite, TEAM } from './local-site';
 
 const PROJECTS = ['PAY', 'CHK', 'CRM', 'OPS', 'FIN', 'MOB', 'PRG'];

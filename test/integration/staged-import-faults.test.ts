@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openLocalSite, type LocalSiteRuntime } from '../../local-runtime/site';
+import { openLocalSite, type LocalSiteRuntime } from '../../local-site';
 import type { ImportRolledBack } from '../../src/contract/admin.contract';
 import type { ExportFile } from '../../src/contract/gadget.contract';
 import { ADMIN, call, stageFile } from './local-site';

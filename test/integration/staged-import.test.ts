@@ -1,4 +1,4 @@
-import { openLocalSite, type LocalSiteRuntime } from '../../local-runtime/site';
+import { openLocalSite, type LocalSiteRuntime } from '../../local-site';
 import type { ImportPreview, ImportStaged, ImportStep } from '../../src/contract/admin.contract';
 import type { ExportFile } from '../../src/contract/gadget.contract';
 import { ADMIN, call } from './local-site';

@@ -15,8 +15,8 @@
 import type { PortfolioView, LivePage } from '../../src/contract/gadget.contract';
 import type { EpicValueView } from '../../src/contract/panel.contract';
 import type { ImportStep } from '../../src/contract/admin.contract';
-import type { FaultConfig } from '../../local-runtime/site-api';
-import { Prng } from '../../local-runtime/util/prng';
+import type { FaultConfig } from '../../local-site';
+import { Prng } from 'forge-local';
 import { ADMIN, PORTFOLIO, TEAM } from '../integration/local-site';
 import {
   answerKindOf,

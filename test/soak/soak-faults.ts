@@ -1,6 +1,6 @@
 /** The faults one soak operation runs under, drawn from the soak's seeded dice. */
-import type { FaultConfig } from '../../local-runtime/site-api';
-import type { Prng } from '../../local-runtime/util/prng';
+import type { FaultConfig } from '../../local-site';
+import type { Prng } from 'forge-local';
 
 /** At most this many Jira and storage calls go through before a crash. */
 const LATEST_CRASH_CALL = 40;

@@ -6,8 +6,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openLocalSite, type LocalSiteRuntime } from '../../local-runtime/site';
-import type { FaultConfig } from '../../local-runtime/site-api';
+import { openLocalSite, type LocalSiteRuntime } from '../../local-site';
+import type { FaultConfig } from '../../local-site';
 import { ADMIN, call, type Envelope } from '../integration/local-site';
 
 /** What the caller of one resolver call saw. */

@@ -1,0 +1,105 @@
+/**
+ * The Jira site as the emulator stores it: compact records, from which `issue-renderer.ts` builds
+ * the REST documents (`IssueBean`, `User`, `Project`, ...). IDs are strings, as Jira sends them.
+ */
+
+export type StatusCategoryKey = 'new' | 'indeterminate' | 'done';
+
+export interface JiraUser {
+  accountId: string;
+  displayName: string;
+  emailAddress: string;
+  timeZone: string;
+  active: boolean;
+  /** `app` for the app's own bot user, the actor of `asApp()` writes. */
+  accountType: 'atlassian' | 'app';
+}
+
+export interface JiraProject {
+  id: string;
+  key: string;
+  name: string;
+  projectTypeKey: string;
+  simplified: boolean;
+  leadAccountId: string | null;
+  description: string;
+  /** The number part of the next issue key (`KEY-<n>`). */
+  nextIssueNumber: number;
+}
+
+export interface JiraIssueType {
+  id: string;
+  name: string;
+  description: string;
+  /** -1 sub-task, 0 standard, 1 epic, 2+ levels above epics (e.g. Initiative). */
+  hierarchyLevel: number;
+  subtask: boolean;
+  avatarId: number;
+  entityId: string;
+}
+
+export interface JiraStatus {
+  id: string;
+  name: string;
+  description: string;
+  categoryKey: StatusCategoryKey;
+}
+
+export interface JiraPriority {
+  id: string;
+  name: string;
+  iconName: string;
+}
+
+/** Plain text (rendered as an Atlassian Document) or an Atlassian Document kept as given. */
+export type StoredDescription = string | Record<string, unknown> | null;
+
+export interface StoredIssue {
+  id: string;
+  key: string;
+  projectId: string;
+  issueTypeId: string;
+  statusId: string;
+  summary: string;
+  description: StoredDescription;
+  parentId: string | null;
+  priorityId: string | null;
+  labels: string[];
+  assigneeId: string | null;
+  reporterId: string | null;
+  creatorId: string | null;
+  created: string;
+  updated: string;
+  statusCategoryChangeDate: string;
+  resolutionDate: string | null;
+  /** Issue (entity) properties by key. */
+  properties: Record<string, unknown>;
+  /**
+   * Fields the emulator does not model, kept verbatim and returned as given (custom fields and the
+   * rest of an imported real issue document).
+   */
+  extraFields?: Record<string, unknown>;
+}
+
+export type GlobalPermissionKey =
+  'ADMINISTER' | 'SYSTEM_ADMIN' | 'USER_PICKER' | 'CREATE_SHARED_OBJECTS' | 'BULK_CHANGE';
+
+/** What one user may do: global permissions, and project permissions per project id (`*` = every project). */
+export interface PermissionGrant {
+  accountId: string;
+  global: string[];
+  projects: Record<string, string[]>;
+}
+
+export interface SiteInfo {
+  cloudId: string;
+  siteUrl: string;
+  /** The app's bot user, the actor of `asApp()` writes. */
+  appAccountId: string;
+  nextIssueId: number;
+  seed: string;
+  /** What the seed noted about itself when it ran (JSON), handed back to its `seedApp` step. */
+  seedMemo?: unknown;
+  /** The seed's `seedApp` step still waits for the app (it answered `unavailable` last time). */
+  seedAppPending?: boolean;
+}
