@@ -254,7 +254,7 @@ describe('the Jira REST emulator', () => {
       const admin = bodyOf<{ total: number; isLast: boolean }>(
         await rest(site, ADMIN, 'GET', '/rest/api/3/project/search?maxResults=2'),
       );
-      expect(admin).toMatchObject({ total: 7, isLast: false });
+      expect(admin).toMatchObject({ total: 5, isLast: false });
     });
   });
 
@@ -262,7 +262,7 @@ describe('the Jira REST emulator', () => {
     it('answers /myself with the calling user', async () => {
       expect(bodyOf(await rest(site, TEAM, 'GET', '/rest/api/3/myself'))).toMatchObject({
         accountId: TEAM,
-        displayName: 'Sam Okafor',
+        displayName: 'Sam Moreno',
       });
     });
 

@@ -158,7 +158,7 @@ describe('a persisted site', () => {
     expect(
       bodyOf<{ issues: { fields: { summary: string } }[] }>(found).issues.map((i) => i.fields.summary),
     ).toContain('Made before the restart');
-    expect(log.filter((line) => line.startsWith("seeded 'demo'"))).toHaveLength(1);
+    expect(log.filter((line) => line.startsWith("seeded 'fixture'"))).toHaveLength(1);
     await second.close();
   });
 
@@ -169,7 +169,7 @@ describe('a persisted site', () => {
     await first.close();
     const second = await openFixtureSite({ dataDir: dir, reset: true, log: (line) => log.push(line) });
     expect(second.storage.get('gone')).toBeUndefined();
-    expect(log.filter((line) => line.startsWith("seeded 'demo'"))).toHaveLength(2);
+    expect(log.filter((line) => line.startsWith("seeded 'fixture'"))).toHaveLength(2);
     await second.close();
   });
 
@@ -178,7 +178,7 @@ describe('a persisted site', () => {
     await callPanel(first, 'kvs', { op: 'set', args: ['kept', 1] });
     await first.close();
     const broken: SiteSeed = {
-      ...fixtureSeed('demo'),
+      ...fixtureSeed(),
       check: () => {
         throw new Error('the seed source is missing');
       },
@@ -195,7 +195,7 @@ describe('a persisted site', () => {
 
   it('leaves a new data folder unlocked and unseeded when the seed throws', async () => {
     const broken: SiteSeed = {
-      ...fixtureSeed('demo'),
+      ...fixtureSeed(),
       seedJira: () => {
         throw new Error('cannot write the site');
       },
@@ -204,7 +204,7 @@ describe('a persisted site', () => {
 
     const log: string[] = [];
     const next = await openFixtureSite({ dataDir: dir, log: (line) => log.push(line) });
-    expect(log.filter((line) => line.startsWith("seeded 'demo'"))).toHaveLength(1);
+    expect(log.filter((line) => line.startsWith("seeded 'fixture'"))).toHaveLength(1);
     await next.close();
   });
 });

@@ -29,16 +29,16 @@ describe('GET /rest/api/3/user/search in the Jira emulator', () => {
   };
 
   it('returns the users whose name starts with the query, in any case', async () => {
-    const { status, users } = await search('query=morg');
+    const { status, users } = await search('query=ADA');
 
     expect(status).toBe(200);
     expect(users.map((user) => user.accountId)).toEqual([ADMIN]);
-    expect(users[0]).toMatchObject({ displayName: 'Morgan Reyes', active: true });
+    expect(users[0]).toMatchObject({ displayName: 'Ada Marsh', active: true });
   });
 
   it('matches the start of any word of the name, and the start of the email address', async () => {
-    const byLastName = await search('query=okafor');
-    const byEmail = await search('query=priya.nat');
+    const byLastName = await search('query=moreno');
+    const byEmail = await search('query=priya.na');
 
     expect(byLastName.users.map((user) => user.accountId)).toEqual([TEAM]);
     expect(byEmail.users.map((user) => user.accountId)).toEqual([PORTFOLIO]);
@@ -46,7 +46,7 @@ describe('GET /rest/api/3/user/search in the Jira emulator', () => {
 
   it('finds a user by exact account id', async () => {
     expect((await search(`accountId=${PORTFOLIO}`)).users.map((user) => user.displayName)).toEqual([
-      'Priya Natarajan',
+      'Priya Nair',
     ]);
   });
 
