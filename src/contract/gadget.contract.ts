@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { KpiFigures, ObjectiveFigures, ObjectiveTargetFigures } from './kpi-figures';
+import { DRILL_KPIS } from './kpi-drill-down';
 import type { AppSettings } from './site-config.schema';
 import { identifierSchema, issueKeySchema, projectKeySchema, yearMonthSchema } from './primitives.schema';
 
@@ -30,7 +31,11 @@ export const epicFilterSchema = z.discriminatedUnion('by', [
   z.strictObject({ by: z.literal('objective'), id: identifierSchema }),
 ]);
 
-export const listEpicsInput = portfolioInput.extend({ filter: epicFilterSchema.default({ by: 'all' }) });
+export const listEpicsInput = portfolioInput.extend({
+  filter: epicFilterSchema.default({ by: 'all' }),
+  /** The tile drilled into: only the epics behind that KPI are listed (kpi-drill-down.ts). */
+  kpi: z.enum(DRILL_KPIS).optional(),
+});
 
 /** Without `cursor` a new computation starts; with it, the one the cursor names goes on. */
 export const livePageInput = portfolioInput.extend({
@@ -118,14 +123,27 @@ export interface EpicRow {
   status: 'todo' | 'in_progress' | 'done';
   successProbability: number;
   kpis: KpiFigures;
+  /** The parts of the portfolio KPIs that are not KPIs of the epic itself, so rows can add up to a tile. */
+  drill: {
+    /** Realised benefit with evidence `verified`, up to as-of (verified share's numerator). */
+    verifiedRealised: number;
+    /** Forecast cost × the epic's shares of active objectives (strategic alignment's numerator). */
+    alignedForecastCost: number;
+    /** Survey counts when the epic is done and has responses (what NPS at completion pools). */
+    nps: { promoters: number; detractors: number; responses: number } | null;
+  };
   /** With an objective filter: the epic's share for that objective. */
   share?: number;
+  /** With an objective filter: the benefit attributed to that objective (share × amount, per month). */
+  attributed?: { planned: number; realised: number };
 }
 
 export interface EpicList {
   asOf: string;
   currency: string;
   epics: EpicRow[];
+  /** JQL that finds these epics in Jira's issue search (scope and filter; not the KPI's own test). */
+  jql: string;
 }
 
 /**

@@ -1,12 +1,14 @@
-import type { EpicList, EpicRow, Scope } from '../../contract/gadget.contract';
+import type { EpicList, Scope } from '../../contract/gadget.contract';
 import type { z } from 'zod';
 import type { epicFilterSchema } from '../../contract/gadget.contract';
+import { isBehind, type DrillKpi } from '../../contract/kpi-drill-down';
 import type { EpicRecord } from '../../domain/model/portfolio-record';
-import { kpisOfEpic } from '../epic-value/epic-value-view';
 import { monthOf } from '../ports/clock';
 import { SiteConfig } from '../site-config';
-import { collectScope } from './collect-scope';
+import { collectScope, epicTypeIdsOf } from './collect-scope';
+import { epicDrillRow } from './epic-drill-row';
 import type { GadgetContext } from './gadget-context';
+import { drillDownJql } from './scope-jql';
 
 type EpicFilter = z.output<typeof epicFilterSchema>;
 
@@ -41,34 +43,39 @@ export function drillDownScope(scope: Scope, filter: EpicFilter): Scope | null {
   return scope;
 }
 
-/** The epics behind a figure, each with its own KPIs (drill-down). */
+/**
+ * The epics behind a figure, each with its own KPIs and the parts the figure is made of
+ * (drill-down). With `kpi`, only the epics that add something to that KPI are listed, so the
+ * rows reconcile with its tile (kpi-drill-down.ts); with an objective filter, each row carries
+ * the amounts attributed to the objective rather than the whole epic's.
+ */
 export async function listEpics(
   context: GadgetContext,
-  input: { scope: Scope; asOf?: string | undefined; filter: EpicFilter },
+  input: { scope: Scope; asOf?: string | undefined; filter: EpicFilter; kpi?: DrillKpi | undefined },
 ): Promise<EpicList> {
   const asOf = input.asOf ?? monthOf(context.clock.now());
-  const scope = drillDownScope(input.scope, input.filter);
-  if (scope === null)
-    return { asOf, currency: (await new SiteConfig(context.store).settings()).currency, epics: [] };
-  const { settings, epics } = await collectScope(context, scope);
-  const { filter } = input;
+  const { filter, kpi } = input;
+  const scope = drillDownScope(input.scope, filter);
+  const settingsNow = await new SiteConfig(context.store).settings();
+  const jql = drillDownJql({
+    scope: input.scope,
+    filter,
+    epicTypeIds: await epicTypeIdsOf(context, settingsNow),
+  });
+  if (scope === null) return { asOf, currency: settingsNow.currency, epics: [], jql };
+  const { settings, objectives, epics } = await collectScope(context, scope);
+  const objectiveId = filter.by === 'objective' ? filter.id : undefined;
   const rows = epics
     .filter((epic) => matches(epic, filter))
-    .map((epic): EpicRow => {
-      const share =
-        filter.by === 'objective'
-          ? epic.value.objectives.find((link) => link.id === filter.id)?.share
-          : undefined;
-      return {
-        key: epic.key,
-        summary: epic.summary,
-        project: epic.project,
-        programme: epic.programme,
-        status: epic.status,
-        successProbability: epic.value.successProbability,
-        kpis: kpisOfEpic({ epic, settings, asOf }),
-        ...(share === undefined ? {} : { share }),
-      };
-    });
-  return { asOf, currency: settings.currency, epics: rows };
+    .map((epic) =>
+      epicDrillRow({
+        epic,
+        settings,
+        objectives,
+        asOf,
+        ...(objectiveId === undefined ? {} : { objectiveId }),
+      }),
+    )
+    .filter((row) => kpi === undefined || isBehind(row, kpi));
+  return { asOf, currency: settings.currency, epics: rows, jql };
 }

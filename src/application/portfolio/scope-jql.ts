@@ -26,3 +26,36 @@ export function scopeJql({ scope, epicTypeIds }: { scope: Scope; epicTypeIds: re
       return `(${withoutOrderBy(scope.jql)}) AND ${epics} ORDER BY key ASC`;
   }
 }
+
+/**
+ * The JQL of a drill-down for Jira's issue search: the scope's epics narrowed to the project,
+ * programme or objective behind the figure (the objective through the `valueObjective` alias of
+ * manifest.yml's entity property), without ORDER BY so the user can add their own.
+ */
+export function drillDownJql({
+  scope,
+  filter,
+  epicTypeIds,
+}: {
+  scope: Scope;
+  filter:
+    | { by: 'all' }
+    | { by: 'project'; key: string }
+    | { by: 'programme'; key: string }
+    | { by: 'objective'; id: string };
+  epicTypeIds: readonly string[];
+}): string {
+  const base = withoutOrderBy(scopeJql({ scope, epicTypeIds }));
+  switch (filter.by) {
+    case 'all':
+      return base;
+    case 'project':
+      return `project = ${quoted(filter.key)} AND ${base}`;
+    case 'programme':
+      return filter.key === '(none)'
+        ? `parent is EMPTY AND ${base}`
+        : `parent = ${quoted(filter.key)} AND ${base}`;
+    case 'objective':
+      return `valueObjective = ${quoted(filter.id)} AND ${base}`;
+  }
+}

@@ -1,0 +1,81 @@
+import type { EpicRow } from '../../contract/gadget.contract';
+import { currencyExponentOf } from '../../contract/currencies';
+import type { AppSettings, StoredObjective } from '../../contract/site-config.schema';
+import { objectiveAttribution } from '../../domain/kpis/objective-attribution';
+import { valueKpis } from '../../domain/kpis/value-kpis';
+import { epicFromRecord } from '../../domain/model/epic-from-record';
+import type { EpicRecord } from '../../domain/model/portfolio-record';
+import { minorUnits, toDecimalAmount } from '../../domain/money/minor-units';
+import { toPlainValueKpis } from '../../domain/report/plain-report';
+import { totalsOfEpic } from '../../domain/totals/totals-of-epics';
+import { asOfColumn, sumAfter, sumToDate } from '../../domain/totals/series-sums';
+import { objectiveSeriesOf } from '../../domain/totals/value-totals';
+
+/**
+ * One epic of a drill-down: its own KPIs, plus the parts of the portfolio KPIs that are not KPIs
+ * of the epic (verified realised, cost aligned to active objectives, NPS counts, the amounts
+ * attributed to an objective), all from the epic's totals as the portfolio's are built, so the
+ * rows add up to the tile in minor units.
+ */
+export function epicDrillRow({
+  epic,
+  settings,
+  objectives,
+  asOf,
+  objectiveId,
+}: {
+  epic: EpicRecord;
+  settings: AppSettings;
+  objectives: readonly StoredObjective[];
+  asOf: string;
+  /** With an objective filter: attribute the epic's amounts to this objective. */
+  objectiveId?: string;
+}): EpicRow {
+  const currencyExponent = currencyExponentOf(settings.currency) ?? 2;
+  const money = (amount: number) => toDecimalAmount({ amount: minorUnits(amount), currencyExponent });
+  const totals = totalsOfEpic({ epic: epicFromRecord({ epic, currencyExponent }) });
+  const lastPast = asOfColumn({ totals, asOf });
+  let alignedForecast = 0;
+  for (const objective of objectives) {
+    const series = objectiveSeriesOf({ totals, objectiveId: objective.id });
+    if (objective.status === 'active' && series !== undefined) {
+      alignedForecast +=
+        sumToDate({ values: series.actualCost, asOfColumn: lastPast }) +
+        sumAfter({ values: series.plannedCost, asOfColumn: lastPast });
+    }
+  }
+  const { promoters, passives, detractors } = totals.npsOfDoneEpics;
+  const responses = promoters + passives + detractors;
+  const share =
+    objectiveId === undefined
+      ? undefined
+      : epic.value.objectives.find((link) => link.id === objectiveId)?.share;
+  const attribution =
+    objectiveId === undefined ? undefined : objectiveAttribution({ totals, asOf, objectiveId });
+  return {
+    key: epic.key,
+    summary: epic.summary,
+    project: epic.project,
+    programme: epic.programme,
+    status: epic.status,
+    successProbability: epic.value.successProbability,
+    kpis: toPlainValueKpis({
+      kpis: valueKpis({ totals, asOf, discountRate: settings.discountRate }),
+      currencyExponent,
+    }),
+    drill: {
+      verifiedRealised: money(sumToDate({ values: totals.monthly.realisedVerified, asOfColumn: lastPast })),
+      alignedForecastCost: money(alignedForecast),
+      nps: responses === 0 ? null : { promoters, detractors, responses },
+    },
+    ...(share === undefined ? {} : { share }),
+    ...(attribution === undefined
+      ? {}
+      : {
+          attributed: {
+            planned: money(attribution.attributedPlanned),
+            realised: money(attribution.attributedRealised),
+          },
+        }),
+  };
+}
