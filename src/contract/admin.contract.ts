@@ -84,6 +84,39 @@ export interface ObjectiveList {
   objectives: ObjectiveWithUsage[];
 }
 
+/**
+ * One field an import changes, from → to. `unit` says how to read the values: `money` a decimal
+ * amount in the file's currency, `ratio` a decimal shown as a percentage (0.08 = 8%), `text` as
+ * it is. `null` is "none" (before: the field is added; after: it is removed).
+ */
+export interface ImportFieldChange {
+  /** What changes, in words: "Discount rate", "Benefit “Sales”: planned total". */
+  field: string;
+  unit: 'text' | 'money' | 'ratio' | 'number';
+  before: string | number | null;
+  after: string | number | null;
+}
+
+/** What an import does to one epic: a first record, a changed one, or a repaired unreadable one. */
+export interface ImportEpicDiff {
+  key: string;
+  summary: string;
+  outcome: 'new' | 'changed' | 'repaired';
+  /** Field by field; empty for a repaired record (what it held cannot be read). */
+  changes: ImportFieldChange[];
+}
+
+/** What an import does to one objective of the file. */
+export interface ImportObjectiveDiff {
+  id: string;
+  name: string;
+  outcome: 'new' | 'changed' | 'unchanged';
+  changes: ImportFieldChange[];
+}
+
+/** The epics detailed field by field in a preview; the others are counted (the answer stays small). */
+export const IMPORT_PREVIEW_EPIC_DETAILS = 500;
+
 export interface ImportPreview {
   valid: boolean;
   /** Every problem, each with its path in the document. */
@@ -93,10 +126,24 @@ export interface ImportPreview {
     objectivesAdded: string[];
     objectivesChanged: string[];
     epicsWithNewRecord: string[];
+    /** Epics whose record the file changes. */
     epicsReplaced: string[];
     /** Epics whose stored record the app cannot read: the import replaces it (and repairs the epic). */
     epicsUnreadableReplaced: string[];
+    /** Epics whose record the file holds exactly: the import leaves them alone (no new revision). */
+    epicsUnchanged: string[];
     settingsChanged: boolean;
+  };
+  /** The same, field by field, from → to. */
+  diff: {
+    /** The file's currency: the unit of every `money` change. */
+    currency: string;
+    settings: ImportFieldChange[];
+    objectives: ImportObjectiveDiff[];
+    /** New, changed and repaired epics in file order, the first IMPORT_PREVIEW_EPIC_DETAILS of them. */
+    epics: ImportEpicDiff[];
+    /** New, changed and repaired epics beyond those in `epics`. */
+    epicsNotDetailed: number;
   };
 }
 

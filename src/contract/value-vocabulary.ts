@@ -16,3 +16,98 @@ export const OBJECTIVE_STATUSES = ['active', 'archived'] as const;
 
 export const PORTFOLIO_FORMAT = 'value-layer.portfolio';
 export const PORTFOLIO_VERSION = 1;
+
+/*
+ * The words every screen, export and doc uses for the KPIs and their targets (docs/kpis.md,
+ * "Names"). One place, so that the admin page, the gadget, the panel, the CSV and the docs say
+ * the same thing; test/contract/vocabulary.test.ts fails on the retired variants.
+ */
+
+/** The KPIs a portfolio is measured by, as named on screen, in exports and in the docs. */
+export const KPI_NAMES = {
+  epics: 'Epics',
+  plannedBenefit: 'Planned benefit',
+  plannedBenefitToDate: 'Planned benefit to date',
+  realisedBenefit: 'Realised benefit',
+  realisationRate: 'Realisation rate',
+  costBudget: 'Cost budget',
+  actualCost: 'Actual cost',
+  forecastCost: 'Forecast cost',
+  riskAdjustedBenefit: 'Risk-adjusted benefit',
+  roi: 'ROI to date',
+  expectedRoi: 'Expected ROI',
+  valueForMoney: 'Value for money',
+  npv: 'NPV',
+  paybackMonth: 'Payback month',
+  discountedPaybackMonth: 'Discounted payback month',
+  irr: 'IRR',
+  mirr: 'MIRR',
+  costSavingRealised: 'Cost saving realised',
+  costAvoidanceRealised: 'Cost avoidance realised',
+  verifiedShare: 'Verified by finance',
+  npsAtCompletion: 'NPS at completion',
+  strategicGoalsAdvancedPct: 'Strategic goals advanced',
+  strategicAlignmentPct: 'Strategic alignment of spend',
+} as const;
+
+export type NamedKpi = keyof typeof KPI_NAMES;
+
+/** A KPI's status against its target, as a tile and its lozenge say it. */
+export const KPI_STATUS_NAMES = {
+  'on-target': 'On target',
+  'at-risk': 'At risk',
+  'off-target': 'Off target',
+} as const;
+
+/**
+ * The two thresholds of a KPI target, as column headers and labels say them. Stored as `green`
+ * and `amber` (site-config.schema.ts); never shown as colours, which not every reader can tell apart.
+ */
+export const THRESHOLD_NAMES = { green: 'On target at', amber: 'At risk at' } as const;
+
+/** Which way a KPI is better, as a target's direction reads. */
+export const DIRECTION_NAMES = { higher: 'Higher is better', lower: 'Lower is better' } as const;
+
+/**
+ * The built-in KPI targets a tile falls back to when neither its gadget nor a Jira admin set
+ * one, in each KPI's own unit (kpi-figures.ts: ratios as decimals, percentages 0-100, money in
+ * the site currency, NPS as a score). Conservative VMO rules of thumb: realise ≥ 90% of plan
+ * (at risk ≥ 70%); ROI to date ≥ 10% (≥ 0%); expected ROI ≥ 20% (≥ 0%); NPV ≥ 0; value for money
+ * ≥ 1.2× (≥ 1×); NPS ≥ 30 (≥ 0); ≥ 70% of goals advanced (≥ 40%); ≥ 80% of spend aligned (≥ 60%);
+ * ≥ 60% verified by finance (≥ 30%). Realised money has none: it has no universal scale.
+ */
+export const BUILT_IN_KPI_TARGETS = {
+  realisationRate: { green: 0.9, amber: 0.7, higherIsBetter: true },
+  roi: { green: 0.1, amber: 0, higherIsBetter: true },
+  expectedRoi: { green: 0.2, amber: 0, higherIsBetter: true },
+  npv: { green: 0, amber: 0, higherIsBetter: true },
+  valueForMoney: { green: 1.2, amber: 1, higherIsBetter: true },
+  npsAtCompletion: { green: 30, amber: 0, higherIsBetter: true },
+  strategicGoalsAdvancedPct: { green: 70, amber: 40, higherIsBetter: true },
+  strategicAlignmentPct: { green: 80, amber: 60, higherIsBetter: true },
+  verifiedShare: { green: 0.6, amber: 0.3, higherIsBetter: true },
+} as const satisfies Partial<Record<NamedKpi, { green: number; amber: number; higherIsBetter: boolean }>>;
+
+/** The value record's closed vocabularies as they read on screen and in exports. */
+export const BENEFIT_KIND_NAMES: Record<(typeof BENEFIT_KINDS)[number], string> = {
+  revenue: 'Revenue',
+  cost_saving: 'Cost saving',
+  cost_avoidance: 'Cost avoidance',
+  risk_reduction: 'Risk reduction',
+  customer: 'Customer',
+  strategic: 'Strategic',
+};
+export const EVIDENCE_GRADE_NAMES: Record<(typeof EVIDENCE_GRADES)[number], string> = {
+  verified: 'Verified',
+  measured: 'Measured',
+  estimated: 'Estimated',
+};
+export const EPIC_STATUS_NAMES: Record<(typeof EPIC_STATUSES)[number], string> = {
+  todo: 'To do',
+  in_progress: 'In progress',
+  done: 'Done',
+};
+export const OBJECTIVE_STATUS_NAMES: Record<(typeof OBJECTIVE_STATUSES)[number], string> = {
+  active: 'Active',
+  archived: 'Archived',
+};

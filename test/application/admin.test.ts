@@ -260,7 +260,7 @@ describe('import', () => {
     expect((await config.settings()).discountRate).toBe(0.1);
   });
 
-  it('reads back its own backup', async () => {
+  it('reads back its own backup, every epic unchanged', async () => {
     const { contextFor } = site();
     await importDocument(contextFor(admin), aDocument([anEpic('PAY-1'), anEpic('OPS-1')]));
 
@@ -271,7 +271,7 @@ describe('import', () => {
     expect(preview).toMatchObject({
       valid: true,
       counts: { epics: 2 },
-      changes: { epicsReplaced: ['PAY-1', 'OPS-1'] },
+      changes: { epicsReplaced: [], epicsUnchanged: ['PAY-1', 'OPS-1'], settingsChanged: false },
     });
   });
 });

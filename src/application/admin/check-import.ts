@@ -1,4 +1,8 @@
-import type { ImportPreview } from '../../contract/admin.contract';
+import {
+  IMPORT_PREVIEW_EPIC_DETAILS,
+  type ImportEpicDiff,
+  type ImportPreview,
+} from '../../contract/admin.contract';
 import { IMPORT_STAGED_EPIC_LIMIT } from '../../contract/import-limits';
 import { parsePortfolioV1, type PortfolioDocument } from '../../contract/portfolio-v1.schema';
 import type { ValidationIssue } from '../../contract/validation-issue';
@@ -8,6 +12,7 @@ import { currentValueOf } from '../epic-value/load-epic';
 import type { EpicIssue } from '../ports/jira-site';
 import { SiteConfig } from '../site-config';
 import type { AdminContext } from './admin-context';
+import { epicDiffOf, objectiveDiffs, settingsDiff } from './import-diff';
 
 /*
  * The checks of an import (the staged one, staged-import.ts): the whole file against the
@@ -48,8 +53,10 @@ export function emptyPreview(issues: ValidationIssue[]): ImportPreview {
       epicsWithNewRecord: [],
       epicsReplaced: [],
       epicsUnreadableReplaced: [],
+      epicsUnchanged: [],
       settingsChanged: false,
     },
+    diff: { currency: '', settings: [], objectives: [], epics: [], epicsNotDetailed: 0 },
   };
 }
 
@@ -88,6 +95,10 @@ export async function checkImport(
   const epicsWithNewRecord: string[] = [];
   const epicsReplaced: string[] = [];
   const epicsUnreadableReplaced: string[] = [];
+  const epicsUnchanged: string[] = [];
+  const detailed: ImportEpicDiff[] = [];
+  let epicsNotDetailed = 0;
+  const { currency } = document.settings;
   for (const [index, epic] of document.epics.entries()) {
     const issue = issues.get(epic.key);
     if (issue === undefined) {
@@ -95,15 +106,25 @@ export async function checkImport(
         path: `epics[${index}].key`,
         message: `${epic.key} does not exist or you cannot see it`,
       });
-    } else if (!isEpic(issue, settings)) {
-      problems.push({ path: `epics[${index}].key`, message: `${epic.key} is not an epic` });
-    } else if (issue.stored.state === 'none') {
-      epicsWithNewRecord.push(epic.key);
-    } else if (isUnreadable(issue, document.settings.currency)) {
-      epicsUnreadableReplaced.push(epic.key);
-    } else {
-      epicsReplaced.push(epic.key);
+      continue;
     }
+    if (!isEpic(issue, settings)) {
+      problems.push({ path: `epics[${index}].key`, message: `${epic.key} is not an epic` });
+      continue;
+    }
+    const diff = epicDiffOf(epic, issue, currency);
+    if (diff === undefined) {
+      epicsUnchanged.push(epic.key);
+      continue;
+    }
+    const listed = {
+      new: epicsWithNewRecord,
+      changed: epicsReplaced,
+      repaired: epicsUnreadableReplaced,
+    }[diff.outcome];
+    listed.push(epic.key);
+    if (detailed.length < IMPORT_PREVIEW_EPIC_DETAILS) detailed.push(diff);
+    else epicsNotDetailed += 1;
   }
   const editable = await context.permissions.editableIssueIds([...issues.values()].map((issue) => issue.id));
   for (const issue of issues.values()) {
@@ -111,16 +132,10 @@ export async function checkImport(
     if (!editable.has(issue.id))
       problems.push({ path: `epics[${index}].key`, message: `you cannot edit ${issue.key}` });
   }
-  const byId = new Map(objectives.map((objective) => [objective.id, objective]));
-  const changed = document.objectives.filter((objective) => {
-    const current = byId.get(objective.id);
-    return (
-      current !== undefined &&
-      (current.name !== objective.name ||
-        current.status !== objective.status ||
-        current.weight !== objective.weight)
-    );
-  });
+  const objectivesDiff = objectiveDiffs(objectives, document.objectives);
+  const settingsChanges = settingsDiff(settings, document.settings);
+  const idsWith = (outcome: 'new' | 'changed') =>
+    objectivesDiff.filter((objective) => objective.outcome === outcome).map((objective) => objective.id);
   return {
     document,
     issues,
@@ -129,16 +144,20 @@ export async function checkImport(
       issues: problems,
       counts: { objectives: document.objectives.length, epics: document.epics.length },
       changes: {
-        objectivesAdded: document.objectives
-          .filter((objective) => !byId.has(objective.id))
-          .map((objective) => objective.id),
-        objectivesChanged: changed.map((objective) => objective.id),
+        objectivesAdded: idsWith('new'),
+        objectivesChanged: idsWith('changed'),
         epicsWithNewRecord,
         epicsReplaced,
         epicsUnreadableReplaced,
-        settingsChanged:
-          settings.currency !== document.settings.currency ||
-          settings.discountRate !== document.settings.discountRate,
+        epicsUnchanged,
+        settingsChanged: settingsChanges.length > 0,
+      },
+      diff: {
+        currency,
+        settings: settingsChanges,
+        objectives: objectivesDiff,
+        epics: detailed,
+        epicsNotDetailed,
       },
     },
   };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type {
+  AuditEntry,
   ImportPreview,
   ImportRollbackConflict,
   ImportRolledBack,
@@ -46,6 +47,10 @@ import {
   isUnreadable,
   WRITE_CONCURRENCY,
 } from './check-import';
+import { epicOutcomeOf, objectiveDiffs } from './import-diff';
+
+/** What applying the file did to one epic. */
+type EpicOutcome = 'new' | 'changed' | 'repaired' | 'unchanged';
 
 /**
  * Epics written by one apply step. Each costs a revision claim, a Jira write as the user, a
@@ -82,6 +87,15 @@ const stateSchema = z.object({
   conflicts: z
     .array(z.object({ key: z.string(), revision: z.number().nullable(), updatedBy: z.string().nullable() }))
     .default([]),
+  /** What the steps so far did to the epics, for the audit entry: the epics the file left alone are counted. */
+  outcomes: z
+    .object({
+      new: z.array(z.string()),
+      changed: z.array(z.string()),
+      repaired: z.array(z.string()),
+      unchanged: z.number().int().nonnegative(),
+    })
+    .default({ new: [], changed: [], repaired: [], unchanged: 0 }),
 });
 type ImportState = z.infer<typeof stateSchema>;
 
@@ -175,6 +189,7 @@ export async function stageImportChunk(
       cursor: 0,
       rollbackTo: 0,
       conflicts: [],
+      outcomes: { new: [], changed: [], repaired: [], unchanged: 0 },
     });
   } else {
     const state = await readState(context, importId);
@@ -366,6 +381,12 @@ async function applyEpics(
   const settings = appSettingsSchema.parse({ ...(state.settingsBefore ?? {}), ...document.settings });
   const slice = document.epics.slice(state.cursor, state.cursor + options.epicsPerStep);
   const now = context.clock.now();
+  const outcomes = {
+    new: [...state.outcomes.new],
+    changed: [...state.outcomes.changed],
+    repaired: [...state.outcomes.repaired],
+    unchanged: state.outcomes.unchanged,
+  };
   try {
     // A first step cut short (a kill) may have stopped before the settings and objectives were
     // written: writing them again changes nothing when they were.
@@ -378,21 +399,32 @@ async function applyEpics(
       const issue = issues.get(epic.key);
       if (issue === undefined)
         throw badRequest(`${epic.key} no longer exists, or you can no longer see it; nothing was imported.`);
-      await writeEpic(context, { importId, by: state.by, issue, value: epic.value, settings, now });
+      const outcome = await writeEpic(context, {
+        importId,
+        by: state.by,
+        issue,
+        value: epic.value,
+        settings,
+        now,
+      });
+      if (outcome === 'unchanged') outcomes.unchanged += 1;
+      else outcomes[outcome].push(epic.key);
     });
   } catch (error) {
     return fail(context, importId, state, document, error, state.cursor + slice.length, options);
   }
-  const next = { ...state, cursor: state.cursor + slice.length };
+  const next = { ...state, cursor: state.cursor + slice.length, outcomes };
   if (next.cursor >= next.total) return finish(context, importId, next, document);
   await saveState(context, importId, next);
   return { done: false, importId, phase: 'applying', applied: next.cursor, total: next.total };
 }
 
 /**
- * Writes one epic's record, first remembering the property it held byte for byte. A step cut
- * short (a timeout, a kill) runs again: an epic it wrote already is not written twice, but its
- * roll-up entry is filed again (the cut may have come between the two).
+ * Writes one epic's record, first remembering the property it held byte for byte. An epic that
+ * holds exactly the file's record is left alone: no revision, its "last saved by" kept; only its
+ * roll-up entry is filed again, as the file's settings (discount rate) may change its figures.
+ * A step cut short (a timeout, a kill) runs again: an epic it wrote already is not written
+ * twice, but its roll-up entry is filed again (the cut may have come between the two).
  */
 async function writeEpic(
   context: AdminContext,
@@ -404,13 +436,18 @@ async function writeEpic(
     settings: AppSettings;
     now: Date;
   },
-): Promise<void> {
+): Promise<EpicOutcome> {
   const { issue, settings, now } = input;
   const key = importBeforeKey({ importId: input.importId, issueId: issue.id });
   const remembered = beforeSchema.safeParse(await context.store.get(key));
   if (remembered.success && holdsImportsWrite(issue, remembered.data, input.by)) {
     await fileContribution(context.store, contributionOf({ issue, settings }), { now, onlyIfNewer: true });
-    return;
+    return remembered.data.property.state === 'absent' ? 'new' : 'changed';
+  }
+  const { outcome } = epicOutcomeOf(issue, input.value, settings.currency);
+  if (outcome === 'unchanged') {
+    await fileContribution(context.store, contributionOf({ issue, settings }), { now });
+    return outcome;
   }
   const property = await context.jira.readRawValue(issue.id);
   if (remembered.success && !sameProperty(property, remembered.data.property))
@@ -434,6 +471,7 @@ async function writeEpic(
     now,
     asOf: monthOf(now),
   });
+  return outcome;
 }
 
 async function finish(
@@ -446,10 +484,7 @@ async function finish(
     at: context.clock.now(),
     by: context.accountId,
     action: 'portfolio.imported',
-    changes: [
-      { path: 'objectives', before: null, after: document.objectives.map((objective) => objective.id) },
-      { path: 'epics', before: null, after: document.epics.length },
-    ],
+    changes: importAuditChanges(state, document),
   });
   await saveState(context, importId, { ...state, status: 'applied' });
   // The import is applied now, and the answer must say so: parts storage fails to delete expire
@@ -464,6 +499,49 @@ async function finish(
     importId,
     applied: { objectives: document.objectives.length, epics: document.epics.length },
   };
+}
+
+/**
+ * What the import changed, for its audit entry: each setting and objective field from → to
+ * (`settings.discountRate`, `objectives.OBJ-1.name`; a new objective as `objectives.OBJ-1`
+ * with its name), then the keys of the epics given a first record, changed or repaired, and how
+ * many it left alone. Nothing else: what the file held as it was is not a change.
+ */
+export function importAuditChanges(state: ImportState, document: PortfolioDocument): AuditEntry['changes'] {
+  const settingsBefore = appSettingsSchema.parse(state.settingsBefore ?? {});
+  const settings = [
+    ...(settingsBefore.currency === document.settings.currency
+      ? []
+      : [{ path: 'settings.currency', before: settingsBefore.currency, after: document.settings.currency }]),
+    ...(settingsBefore.discountRate === document.settings.discountRate
+      ? []
+      : [
+          {
+            path: 'settings.discountRate',
+            before: settingsBefore.discountRate,
+            after: document.settings.discountRate,
+          },
+        ]),
+  ];
+  const objectives = objectiveDiffs(state.objectivesBefore ?? [], document.objectives).flatMap((objective) =>
+    objective.outcome === 'new'
+      ? [{ path: `objectives.${objective.id}`, before: null, after: objective.name }]
+      : objective.changes.map((change) => ({
+          path: `objectives.${objective.id}.${change.field.toLowerCase()}`,
+          before: change.before,
+          after: change.after,
+        })),
+  );
+  const { outcomes } = state;
+  const epics = (['new', 'changed', 'repaired'] as const)
+    .filter((outcome) => outcomes[outcome].length > 0)
+    .map((outcome) => ({ path: `epics.${outcome}`, before: null, after: outcomes[outcome] }));
+  return [
+    ...settings,
+    ...objectives,
+    ...epics,
+    { path: 'epics.unchanged', before: null, after: outcomes.unchanged },
+  ];
 }
 
 /** Why the import stopped, as it will be told once everything is put back. */
