@@ -30,7 +30,31 @@ const VALID: ImportPreview = {
     epicsWithNewRecord: ['PAY-1'],
     epicsReplaced: ['PAY-2'],
     epicsUnreadableReplaced: [],
-    settingsChanged: false,
+    epicsUnchanged: ['PAY-3'],
+    settingsChanged: true,
+  },
+  diff: {
+    currency: 'EUR',
+    settings: [{ field: 'Discount rate', unit: 'ratio', before: 0.08, after: 0.1 }],
+    objectives: [{ id: 'OBJ-1', name: 'Grow', outcome: 'new', changes: [] }],
+    epics: [
+      {
+        key: 'PAY-1',
+        summary: 'Checkout',
+        outcome: 'new',
+        changes: [{ field: 'Benefit “Sales”: planned', unit: 'money', before: 0, after: 1200 }],
+      },
+      {
+        key: 'PAY-2',
+        summary: 'Refunds',
+        outcome: 'changed',
+        changes: [
+          { field: 'Benefit “Fees”: planned', unit: 'money', before: 2000, after: 2500 },
+          { field: 'Success probability', unit: 'ratio', before: 0.8, after: 0.9 },
+        ],
+      },
+    ],
+    epicsNotDetailed: 0,
   },
 };
 
@@ -126,7 +150,17 @@ describe('the import section', () => {
     ];
     let release: () => void = () => undefined;
     const { calls, user } = await openImport({
-      'admin/import-preview': () => ok({ ...VALID, counts: { objectives: 1, epics: 2000 } }),
+      'admin/import-preview': () =>
+        ok({
+          ...VALID,
+          counts: { objectives: 1, epics: 2000 },
+          changes: {
+            ...VALID.changes,
+            epicsWithNewRecord: [],
+            epicsReplaced: Array.from({ length: 2000 }, (_, index) => `PAY-${String(index + 1)}`),
+            epicsUnchanged: [],
+          },
+        }),
       'admin/import-apply': () => {
         const next = steps.shift();
         if (next) return ok(next);
@@ -220,10 +254,28 @@ describe('the import section', () => {
     await user.upload(screen.getByLabelText('Choose a file'), jsonFile(DOCUMENT));
 
     const preview = await screen.findByRole('region', { name: 'Ready to import' });
-    expect(within(preview).getByText('Adds 1 objective')).toBeInTheDocument();
-    expect(within(preview).getByText('Records value on 1 epic for the first time')).toBeInTheDocument();
-    expect(within(preview).getByText('Replaces the value record of 1 epic')).toBeInTheDocument();
-    expect(within(preview).getByText('Keeps the currency and discount rate')).toBeInTheDocument();
+    expect(within(preview).getByRole('group', { name: 'Settings' })).toHaveTextContent(
+      'Discount rate 8% → changed to 10%',
+    );
+    const epics = within(preview).getByRole('table', { name: 'Epics the import writes' });
+    expect(
+      within(epics)
+        .getAllByRole('row')
+        .slice(1)
+        .map((row) => row.textContent?.replace(/\s+/g, ' ')),
+    ).toEqual([
+      'PAY-1 CheckoutNewBenefit “Sales”: planned €0.00 → changed to €1,200.00',
+      'PAY-2 RefundsChangedBenefit “Fees”: planned €2,000.00 → changed to €2,500.00Success probability 80% → changed to 90%',
+    ]);
+    expect(
+      within(preview).getByText('1 epic unchanged: left as they are, with no new revision'),
+    ).toBeInTheDocument();
+    expect(within(preview).getByText('PAY-3')).toBeInTheDocument();
+    expect(
+      within(within(preview).getByRole('table', { name: 'Objectives the import adds or changes' })).getByText(
+        'New',
+      ),
+    ).toBeInTheDocument();
     const progress = screen.getByRole('list', { name: 'Import progress' });
     expect(within(progress).getAllByText('Done')).toHaveLength(4);
     await user.click(within(preview).getByRole('button', { name: 'Import 1 objective and 2 epics' }));
@@ -271,14 +323,23 @@ describe('the import section', () => {
   it('says which epics replace an unreadable record', async () => {
     const { user } = await openImport({
       'admin/import-preview': () =>
-        ok({ ...VALID, changes: { ...VALID.changes, epicsUnreadableReplaced: ['PAY-3'] } }),
+        ok({
+          ...VALID,
+          changes: { ...VALID.changes, epicsUnreadableReplaced: ['PAY-4'] },
+          diff: {
+            ...VALID.diff,
+            epics: [{ key: 'PAY-4', summary: 'Ledger', outcome: 'repaired', changes: [] }],
+          },
+        }),
     });
 
     await user.upload(screen.getByLabelText('Choose a file'), jsonFile(DOCUMENT));
 
     const preview = await screen.findByRole('region', { name: 'Ready to import' });
-    expect(within(preview).getByText('Replaces an unreadable record on 1 epic')).toBeInTheDocument();
-    expect(within(preview).getByText('PAY-3')).toBeInTheDocument();
+    const row = within(preview).getByRole('row', { name: /PAY-4/ });
+    expect(row).toHaveTextContent('Repaired');
+    expect(row).toHaveTextContent('The unreadable record is replaced by the file’s');
+    expect(within(preview).getByText('Unreadable records are repaired')).toBeInTheDocument();
   });
 
   it('names the epics a rolled-back import left as someone saved them, and offers no retry', async () => {

@@ -1,154 +1,219 @@
 import type { ReactNode } from 'react';
-import type { ImportPreview, ImportRollbackConflict } from '../../../../../src/contract/admin.contract';
-import type { FieldError } from '../../../../../src/contract/envelope';
+import type {
+  ImportEpicDiff,
+  ImportFieldChange,
+  ImportObjectiveDiff,
+  ImportPreview,
+} from '../../../../../src/contract/admin.contract';
+import { Lozenge, type LozengeAppearance } from '../../../ui/lozenge';
 import { SectionMessage } from '../../../ui/section-message';
+import { Table, type Column } from '../../../ui/table';
+import { ChangeList, type ChangeLine } from '../change-list';
 import { plural } from '../text';
+import { changeValueText } from './field-change';
 
-/** What an import will change, as the server worked it out; `children` holds the confirm buttons. */
+const OUTCOMES: Record<
+  ImportEpicDiff['outcome'] | ImportObjectiveDiff['outcome'],
+  { label: string; appearance: LozengeAppearance }
+> = {
+  new: { label: 'New', appearance: 'new' },
+  changed: { label: 'Changed', appearance: 'moved' },
+  repaired: { label: 'Repaired', appearance: 'inprogress' },
+  unchanged: { label: 'Unchanged', appearance: 'default' },
+};
+
+function linesOf(changes: readonly ImportFieldChange[], currency: string): ChangeLine[] {
+  return changes.map((change, index) => ({
+    key: `${change.field}-${String(index)}`,
+    field: change.field,
+    before: change.before === null ? null : changeValueText(change.before, change.unit, currency),
+    after: changeValueText(change.after, change.unit, currency),
+  }));
+}
+
+/** What an import will change, field by field, as the server worked it out; `children` holds the buttons. */
 export function ImportPreviewView({ preview, children }: { preview: ImportPreview; children?: ReactNode }) {
-  const { counts, changes } = preview;
+  const { counts, changes, diff } = preview;
+  const written =
+    changes.epicsWithNewRecord.length + changes.epicsReplaced.length + changes.epicsUnreadableReplaced.length;
   return (
     <section className="vl-panel vl-preview" aria-labelledby="preview-title">
-      <h3 id="preview-title">{preview.valid ? 'Ready to import' : 'Preview'}</h3>
+      <h3 id="preview-title">Ready to import</h3>
       <dl className="vl-stats">
-        <div>
-          <dt>Objectives in the file</dt>
-          <dd>{counts.objectives.toLocaleString()}</dd>
-        </div>
-        <div>
-          <dt>Epics in the file</dt>
-          <dd>{counts.epics.toLocaleString()}</dd>
-        </div>
+        <Stat label="Objectives in the file" value={counts.objectives} />
+        <Stat label="Epics in the file" value={counts.epics} />
+        <Stat label="New records" value={changes.epicsWithNewRecord.length} />
+        <Stat
+          label="Changed records"
+          value={changes.epicsReplaced.length + changes.epicsUnreadableReplaced.length}
+        />
+        <Stat label="Unchanged, left alone" value={changes.epicsUnchanged.length} />
       </dl>
-      {preview.valid && (
-        <>
-          <h4>What will change</h4>
-          <ul className="vl-changes">
-            <Change ids={changes.objectivesAdded} text={(n) => `Adds ${plural(n, 'objective')}`} />
-            <Change
-              ids={changes.objectivesChanged}
-              text={(n) => `Changes ${plural(n, 'objective')} (name, status or weight)`}
-            />
-            <Change
-              ids={changes.epicsWithNewRecord}
-              text={(n) => `Records value on ${plural(n, 'epic')} for the first time`}
-            />
-            <Change
-              ids={changes.epicsReplaced}
-              text={(n) => `Replaces the value record of ${plural(n, 'epic')}`}
-            />
-            <Change
-              ids={changes.epicsUnreadableReplaced}
-              text={(n) => `Replaces an unreadable record on ${plural(n, 'epic')}`}
-            />
-            <li>
-              {changes.settingsChanged
-                ? 'Changes the currency or discount rate'
-                : 'Keeps the currency and discount rate'}
-            </li>
-          </ul>
-          {changes.epicsReplaced.length > 0 && (
-            <SectionMessage
-              appearance="warning"
-              live={false}
-              title="Existing records are replaced, not merged"
-            >
-              <p>
-                Each replaced epic keeps its history: the import is saved as a new revision, and teams can see
-                what changed in the Value panel.
-              </p>
-            </SectionMessage>
-          )}
-          {changes.epicsUnreadableReplaced.length > 0 && (
-            <SectionMessage appearance="information" live={false} title="Unreadable records are repaired">
-              <p>
-                The app cannot read what these epics hold now (damaged, or written by a newer version), so the
-                file&rsquo;s record replaces it. If the import fails, what they held is put back exactly.
-              </p>
-            </SectionMessage>
-          )}
-          {changes.settingsChanged && (
-            <SectionMessage appearance="warning" live={false} title="Amounts are not converted">
-              <p>
-                The file&rsquo;s currency or discount rate replaces this site&rsquo;s. Amounts are read as
-                they are written.
-              </p>
-            </SectionMessage>
-          )}
-        </>
+      <SettingsChanges settings={diff.settings} currency={diff.currency} />
+      <ObjectiveChanges objectives={diff.objectives} currency={diff.currency} />
+      <EpicChanges preview={preview} written={written} />
+      {changes.epicsReplaced.length > 0 && (
+        <SectionMessage appearance="warning" live={false} title="Changed records are replaced, not merged">
+          <p>
+            Each changed epic keeps its history: the import is saved as a new revision, and teams see what
+            changed in the Value panel. Unchanged epics get no new revision and keep who last saved them.
+          </p>
+        </SectionMessage>
+      )}
+      {changes.epicsUnreadableReplaced.length > 0 && (
+        <SectionMessage appearance="information" live={false} title="Unreadable records are repaired">
+          <p>
+            The app cannot read what these epics hold now (damaged, or written by a newer version), so the
+            file&rsquo;s record replaces it. If the import fails, what they held is put back exactly.
+          </p>
+        </SectionMessage>
+      )}
+      {diff.settings.some((change) => change.field === 'Currency') && (
+        <SectionMessage appearance="warning" live={false} title="Amounts are not converted">
+          <p>The file&rsquo;s currency replaces this site&rsquo;s. Amounts are read as they are written.</p>
+        </SectionMessage>
       )}
       {children}
     </section>
   );
 }
 
-function Change({ ids, text }: { ids: readonly string[]; text: (count: number) => string }) {
-  if (ids.length === 0) return null;
+function Stat({ label, value }: { label: string; value: number }) {
   return (
-    <li>
-      <details>
-        <summary>{text(ids.length)}</summary>
-        <p className="vl-id-list">{ids.join(', ')}</p>
-      </details>
-    </li>
-  );
-}
-
-/** Every problem of a file, with its path in the file. */
-export function IssueTable({ issues }: { issues: readonly FieldError[] }) {
-  return (
-    <div className="vl-table-scroll vl-issues" role="region" aria-labelledby="issues-caption" tabIndex={0}>
-      <table className="vl-table">
-        <caption id="issues-caption" className="vl-table-caption">
-          {plural(issues.length, 'problem')} in the file
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Where in the file</th>
-            <th scope="col">Problem</th>
-          </tr>
-        </thead>
-        <tbody>
-          {issues.map((issue, index) => (
-            <tr key={`${issue.path}-${String(index)}`}>
-              <td>
-                <code>{issue.path}</code>
-              </td>
-              <td>{issue.message}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+    <div>
+      <dt>{label}</dt>
+      <dd>{value.toLocaleString()}</dd>
     </div>
   );
 }
 
-/** Epics a rolled-back import left as they are, because someone changed them after it wrote them. */
-export function ConflictTable({ conflicts }: { conflicts: readonly ImportRollbackConflict[] }) {
+function SettingsChanges({ settings, currency }: { settings: ImportFieldChange[]; currency: string }) {
   return (
-    <div className="vl-table-scroll vl-issues" role="region" aria-labelledby="conflicts-caption" tabIndex={0}>
-      <table className="vl-table">
-        <caption id="conflicts-caption" className="vl-table-caption">
-          {plural(conflicts.length, 'epic')} left as someone else saved{' '}
-          {conflicts.length === 1 ? 'it' : 'them'}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Epic</th>
-            <th scope="col">Revision now</th>
-            <th scope="col">Saved by</th>
-          </tr>
-        </thead>
-        <tbody>
-          {conflicts.map((conflict) => (
-            <tr key={conflict.key}>
-              <td>{conflict.key}</td>
-              <td>{conflict.revision ?? 'unknown'}</td>
-              <td>{conflict.updatedBy ?? 'unknown'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <>
+      <h4 id="preview-settings">Settings</h4>
+      {settings.length === 0 ? (
+        <p className="vl-subtle">The currency and discount rate stay as they are.</p>
+      ) : (
+        <div aria-labelledby="preview-settings" role="group">
+          <ChangeList lines={linesOf(settings, currency)} />
+        </div>
+      )}
+    </>
   );
+}
+
+const OBJECTIVE_COLUMNS: readonly Column<ImportObjectiveDiff & { currency: string }, string>[] = [
+  {
+    key: 'objective',
+    label: 'Objective',
+    cell: (row) => (
+      <>
+        <span className="vl-key">{row.id}</span> {row.name}
+      </>
+    ),
+  },
+  { key: 'outcome', label: 'Outcome', cell: (row) => <OutcomeLozenge outcome={row.outcome} /> },
+  {
+    key: 'changes',
+    label: 'What changes',
+    className: 'vl-wrap',
+    cell: (row) =>
+      row.outcome === 'new' ? (
+        <span className="vl-subtle">Added as in the file</span>
+      ) : (
+        <ChangeList lines={linesOf(row.changes, row.currency)} />
+      ),
+  },
+];
+
+function ObjectiveChanges({ objectives, currency }: { objectives: ImportObjectiveDiff[]; currency: string }) {
+  const touched = objectives.filter((objective) => objective.outcome !== 'unchanged');
+  const unchanged = objectives.length - touched.length;
+  return (
+    <>
+      <h4>Objectives</h4>
+      {touched.length === 0 ? (
+        <p className="vl-subtle">
+          {objectives.length === 0 ? 'The file has no objectives.' : 'Every objective stays as it is.'}
+        </p>
+      ) : (
+        <Table
+          label="Objectives the import adds or changes"
+          className="vl-diff-table"
+          columns={OBJECTIVE_COLUMNS}
+          rows={touched.map((objective) => ({ ...objective, currency }))}
+          rowKey={(row) => row.id}
+        />
+      )}
+      {unchanged > 0 && touched.length > 0 && (
+        <p className="vl-hint">{plural(unchanged, 'other objective')} in the file stay as they are.</p>
+      )}
+    </>
+  );
+}
+
+const EPIC_COLUMNS: readonly Column<ImportEpicDiff & { currency: string }, string>[] = [
+  {
+    key: 'epic',
+    label: 'Epic',
+    cell: (row) => (
+      <>
+        <span className="vl-key">{row.key}</span> <span className="vl-subtle">{row.summary}</span>
+      </>
+    ),
+  },
+  { key: 'outcome', label: 'Outcome', cell: (row) => <OutcomeLozenge outcome={row.outcome} /> },
+  {
+    key: 'changes',
+    label: 'What changes',
+    className: 'vl-wrap',
+    cell: (row) =>
+      row.outcome === 'repaired' ? (
+        <span className="vl-subtle">The unreadable record is replaced by the file&rsquo;s</span>
+      ) : (
+        <ChangeList lines={linesOf(row.changes, row.currency)} />
+      ),
+  },
+];
+
+function EpicChanges({ preview, written }: { preview: ImportPreview; written: number }) {
+  const { diff, changes } = preview;
+  return (
+    <>
+      <h4>Epics</h4>
+      {written === 0 ? (
+        <p className="vl-subtle">
+          {preview.counts.epics === 0
+            ? 'The file has no epics.'
+            : 'Every epic in the file holds what this site holds: none is written.'}
+        </p>
+      ) : (
+        <Table
+          label="Epics the import writes"
+          className="vl-diff-table"
+          columns={EPIC_COLUMNS}
+          rows={diff.epics.map((epic) => ({ ...epic, currency: diff.currency }))}
+          rowKey={(row) => row.key}
+        />
+      )}
+      {diff.epicsNotDetailed > 0 && (
+        <p className="vl-hint">
+          And {plural(diff.epicsNotDetailed, 'more epic')} the import writes, not detailed here.
+        </p>
+      )}
+      {changes.epicsUnchanged.length > 0 && (
+        <details className="vl-unchanged">
+          <summary>
+            {plural(changes.epicsUnchanged.length, 'epic')} unchanged: left as they are, with no new revision
+          </summary>
+          <p className="vl-id-list">{changes.epicsUnchanged.join(', ')}</p>
+        </details>
+      )}
+    </>
+  );
+}
+
+function OutcomeLozenge({ outcome }: { outcome: keyof typeof OUTCOMES }) {
+  const { label, appearance } = OUTCOMES[outcome];
+  return <Lozenge appearance={appearance}>{label}</Lozenge>;
 }
