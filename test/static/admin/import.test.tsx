@@ -262,7 +262,7 @@ describe('the import section', () => {
       within(epics)
         .getAllByRole('row')
         .slice(1)
-        .map((row) => row.textContent?.replace(/\s+/g, ' ')),
+        .map((row) => row.textContent.replace(/\s+/g, ' ')),
     ).toEqual([
       'PAY-1 CheckoutNewBenefit “Sales”: planned €0.00 → changed to €1,200.00',
       'PAY-2 RefundsChangedBenefit “Fees”: planned €2,000.00 → changed to €2,500.00Success probability 80% → changed to 90%',
