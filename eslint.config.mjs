@@ -32,6 +32,22 @@ const appImports = [
   },
 ];
 
+/**
+ * The runtime's tests run on the package's own fixture app and seed: they import the package
+ * (`../src`) but nothing beyond it, neither the app's code nor its seeds.
+ */
+const runtimeTestImports = [
+  {
+    group: ['**/local-site', '**/local-site/**'],
+    message:
+      "The local Forge runtime's tests never import the app's seeds: they run on the package's own fixture seed.",
+  },
+  {
+    regex: '^(\\.\\./){3,}(src|static|scripts)(/|$)',
+    message: "The local Forge runtime's tests never import the app: only the package's own src/ and test/.",
+  },
+];
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'static/build/', '.local-site/', 'test-artifacts/', 'coverage/'] },
   js.configs.recommended,
@@ -58,6 +74,10 @@ export default tseslint.config(
   {
     files: ['packages/forge-local/src/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: appImports }] },
+  },
+  {
+    files: ['packages/forge-local/test/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: runtimeTestImports }] },
   },
   {
     // The pure domain knows nothing of Forge, Jira, zod or the clock.

@@ -1,6 +1,7 @@
 /**
  * The two products stay apart: the app (src/, static/) never imports the local Forge runtime
- * (packages/forge-local) or its seeds (local-site/), and the runtime never imports the app. The
+ * (packages/forge-local) or its seeds (local-site/), and the runtime, its tests included, never
+ * imports the app (its tests run on the package's own fixture app and seed). The
  * repository's own ESLint config is run (through ESLint's Node API, in a child node process, as
  * ESLint loads its config as an ES module) over small in-memory sources placed at those paths.
  */
@@ -60,6 +61,22 @@ describe('import boundaries between the app and the local Forge runtime', () => 
       filePath: 'packages/forge-local/src/jira/leak.ts',
       code: "export { generatePortfolio } from '../../../../scripts/lib/generate-portfolio';\n",
     },
+    {
+      filePath: 'packages/forge-local/test/leak.test.ts',
+      code: "export { DEMO_ACCOUNT_IDS } from '../../../local-site';\n",
+    },
+    {
+      filePath: 'packages/forge-local/test/host/leak.ts',
+      code: "export { valueSeeds } from '../../../../local-site/seeds/value-seeds';\n",
+    },
+    {
+      filePath: 'packages/forge-local/test/leak.test.ts',
+      code: "export type { PortfolioDocument } from '../../../src/contract';\n",
+    },
+    {
+      filePath: 'packages/forge-local/test/fixtures/leak.ts',
+      code: "export { projectName } from '../../../../static/src/features/leak';\n",
+    },
   ];
 
   const allowed: LintCase[] = [
@@ -67,6 +84,14 @@ describe('import boundaries between the app and the local Forge runtime', () => 
     {
       filePath: 'packages/forge-local/src/fine.ts',
       code: "export { JiraStore } from './jira/jira-store';\n",
+    },
+    {
+      filePath: 'packages/forge-local/test/fine.test.ts',
+      code: "export { openLocalSite } from '../src';\n",
+    },
+    {
+      filePath: 'packages/forge-local/test/host/fine.ts',
+      code: "export { startHost } from '../../src/host/server';\n",
     },
     { filePath: 'local-site/fine.ts', code: "export { openLocalSite } from 'forge-local';\n" },
     { filePath: 'test/integration/fine.ts', code: "export { openLocalSite } from '../../local-site';\n" },
@@ -78,7 +103,7 @@ describe('import boundaries between the app and the local Forge runtime', () => 
     'reports the forbidden import in %s',
     (_path, index) => {
       expect(answers[index]).toHaveLength(1);
-      expect(answers[index]?.[0]).toMatch(/never imports/);
+      expect(answers[index]?.[0]).toMatch(/never import/);
     },
   );
 

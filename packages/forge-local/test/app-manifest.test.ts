@@ -1,5 +1,7 @@
 /** The one reader of manifest.yml, as the runtime and the host take it from the fixture app. */
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { readAppManifest } from '../src';
 import { FIXTURE_APP } from './site-fixtures';
 
@@ -33,7 +35,7 @@ describe('readAppManifest', () => {
       ignoreSelf: true,
     });
     expect(manifest.scheduledTriggers.get('nightly')).toMatchObject({
-      functionKey: 'nightly',
+      functionKey: 'run-nightly',
       interval: 'day',
     });
     expect(manifest.consumers).toEqual([
@@ -69,19 +71,66 @@ describe('readAppManifest', () => {
     });
   });
 
-  it('gives a gadget its title text, description, edit resource and refreshable flag', () => {
+  it('gives a gadget its title, description, edit resource and refreshable flag', () => {
     expect(manifest.uiModules.find((m) => m.key === 'fixture-gadget')).toEqual({
       key: 'fixture-gadget',
       type: 'jira:dashboardGadget',
       title: 'Fixture gadget',
       description: 'Shows what the fixture app stored',
-      resourceUrl: '/resources/main/index.html',
-      editResourceUrl: '/resources/main/index.html',
+      resourceUrl: '/resources/gadget/index.html',
+      editResourceUrl: '/resources/gadget/index.html',
       refreshable: false,
     });
   });
 
+  it('gives the admin page its resource and icon', () => {
+    expect(manifest.uiModules.find((m) => m.key === 'fixture-admin')).toEqual({
+      key: 'fixture-admin',
+      type: 'jira:adminPage',
+      title: 'Fixture admin',
+      iconUrl: '/resources/admin/icon.svg',
+      resourceUrl: '/resources/admin/index.html',
+      refreshable: true,
+    });
+  });
+
   it('maps every resource key to its folder under the app', () => {
-    expect(manifest.resourceDirs.get('main')).toBe(resolve(FIXTURE_APP, 'static'));
+    expect(Object.fromEntries(manifest.resourceDirs)).toEqual({
+      main: resolve(FIXTURE_APP, 'static/panel'),
+      gadget: resolve(FIXTURE_APP, 'static/gadget'),
+      admin: resolve(FIXTURE_APP, 'static/admin'),
+    });
+  });
+
+  describe('on a manifest written for it', () => {
+    let dir: string;
+    beforeEach(() => {
+      dir = mkdtempSync(join(tmpdir(), 'forge-local-manifest-'));
+    });
+    afterEach(() => {
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('takes the text of a title given as an object', () => {
+      writeFileSync(
+        join(dir, 'manifest.yml'),
+        [
+          'app:',
+          '  id: ari:cloud:ecosystem::app/22222222-3333-4444-8555-666666666666',
+          'modules:',
+          '  jira:dashboardGadget:',
+          '    - key: titled-gadget',
+          '      title:',
+          '        text: Title from an object',
+          '      description: A gadget',
+          '      resource: main',
+          'resources:',
+          '  - key: main',
+          '    path: static',
+          '',
+        ].join('\n'),
+      );
+      expect(readAppManifest(dir).uiModules.map((m) => m.title)).toEqual(['Title from an object']);
+    });
   });
 });

@@ -1,13 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { JiraOpenApiContract } from '../src';
 import type { JiraExchange, LocalSiteRuntime } from '../src';
+import { readReference } from './fixtures/shared-reference';
 import { ADMIN, appJira, bodyOf, openFixtureSite, PORTFOLIO, rest, TEAM } from './site-fixtures';
-
-/** The shared reference data, read in place beside the repository (never copied into it). */
-const REFERENCE = resolve(__dirname, '../../../../shared/reference');
-const readReference = (file: string): unknown =>
-  JSON.parse(readFileSync(join(REFERENCE, file), 'utf8')) as unknown;
 
 /** Every path in a JSON document with the JSON type found there: what "the same shape" means here. */
 function shapeOf(value: unknown, path = '$', out = new Map<string, string>()): Map<string, string> {
@@ -219,5 +213,13 @@ describe('real Jira Cloud issue documents through the emulator', () => {
       shapeOf(list),
     );
     expect((await rest(site, ADMIN, 'DELETE', '/rest/api/3/issue/ET-2/properties/Bar1')).status).toBe(204);
+  });
+});
+
+describe('JiraOpenApiContract.load', () => {
+  it('names the missing spec file and how to provide it', () => {
+    expect(() => JiraOpenApiContract.load('/nowhere/swagger.json')).toThrow(
+      /not at \/nowhere\/swagger\.json.*FORGE_LOCAL_JIRA_SPEC/,
+    );
   });
 });

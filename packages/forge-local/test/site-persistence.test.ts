@@ -17,7 +17,7 @@ describe('CollectionStore on disk', () => {
   let dir: string;
 
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'local-site-store-'));
+    dir = mkdtempSync(join(tmpdir(), 'forge-local-store-'));
   });
 
   afterEach(() => {
@@ -121,7 +121,7 @@ describe('a persisted site', () => {
   let dir: string;
 
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'local-site-'));
+    dir = mkdtempSync(join(tmpdir(), 'forge-local-site-'));
   });
 
   afterEach(() => {

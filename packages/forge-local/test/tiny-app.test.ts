@@ -97,7 +97,11 @@ describe('the host serving a Forge app that is not Value Layer', () => {
       modules: { key: string }[];
     };
     expect(info.users.map((u) => u.accountId)).toEqual([ADMIN, MEMBER]);
-    expect(info.modules.map((m) => m.key).sort()).toEqual(['fixture-gadget', 'fixture-panel']);
+    expect(info.modules.map((m) => m.key).sort()).toEqual([
+      'fixture-admin',
+      'fixture-gadget',
+      'fixture-panel',
+    ]);
   });
 
   it("invokes the app's resolver over HTTP, as the front end's invoke() does", async () => {

@@ -55,7 +55,18 @@ export class JiraOpenApiContract {
   }
 
   static load(file: string = JIRA_SPEC_FILE): JiraOpenApiContract {
-    return new JiraOpenApiContract(JSON.parse(readFileSync(file, 'utf8')) as Json);
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      throw new Error(
+        `The Jira OpenAPI spec is not at ${file}. Download it from ` +
+          'https://developer.atlassian.com/cloud/jira/platform/swagger-v3.v3.json and pass its path, ' +
+          'or set FORGE_LOCAL_JIRA_SPEC to it.',
+        { cause: error },
+      );
+    }
+    return new JiraOpenApiContract(JSON.parse(text) as Json);
   }
 
   /** Problems with a request: an undeclared operation or query parameter, or a body off its schema. */

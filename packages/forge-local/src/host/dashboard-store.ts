@@ -62,7 +62,7 @@ function initialDashboards(defaultGadgetModuleKey: string | null): Dashboard[] {
   const gadgets = defaultGadgetModuleKey
     ? [{ id: '10001', moduleKey: defaultGadgetModuleKey, configuration: {} }]
     : [];
-  return [{ id: defaultDashboardId, name: 'Value dashboard', gadgets }];
+  return [{ id: defaultDashboardId, name: 'Default dashboard', gadgets }];
 }
 
 export function openDashboardStore(options: DashboardStoreOptions): DashboardStore {

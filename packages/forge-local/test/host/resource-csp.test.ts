@@ -2,7 +2,7 @@
 import { readAppManifest } from '../../src/app/app-manifest';
 import { describeCspReport } from '../../src/host/csp-report';
 import { resourceCsp, type ResourceCspInput } from '../../src/host/resource-csp';
-import { projectRoot } from './test-host';
+import { fixtureAppRoot } from './test-host';
 
 const siteUrl = 'https://fixture-site.atlassian.net';
 
@@ -24,7 +24,7 @@ function directives(input: Partial<ResourceCspInput>): Map<string, string> {
 
 describe('resourceCsp', () => {
   it("allows scripts and styles only from the resource itself and Forge's CDN for this app's manifest", () => {
-    const csp = directives({ permissions: readAppManifest(projectRoot).permissions });
+    const csp = directives({ permissions: readAppManifest(fixtureAppRoot).permissions });
     expect(csp.get('script-src')).toMatch(/^'self' https:\/\/forge\.cdn\.prod\.atlassian-dev\.net /);
     expect(csp.get('style-src')).toMatch(
       /^'self' https:\/\/fixture-site\.atlassian\.net https:\/\/forge\.cdn/,

@@ -32,7 +32,7 @@ describe('startHost', () => {
     });
 
     it('serves a resource index.html with the local bridge as the first script in <head>', async () => {
-      const { status, text } = await t.request('GET', '/resources/epic-panel/index.html');
+      const { status, text } = await t.request('GET', '/resources/main/index.html');
       expect(status).toBe(200);
       expect(text).toMatch(/<head>\s*<script src="\/local-bridge\.js"><\/script>/);
       expect(text.indexOf('/local-bridge.js')).toBeLessThan(text.indexOf('type="module"'));
@@ -60,7 +60,7 @@ describe('startHost', () => {
     });
 
     it('refuses a path that climbs out of the resource folder', async () => {
-      const { status, text } = await t.request('GET', '/resources/epic-panel/..%2f..%2f..%2fmanifest.yml');
+      const { status, text } = await t.request('GET', '/resources/main/..%2f..%2fmanifest.yml');
       expect(status).toBe(404);
       expect(text).not.toContain('modules:');
     });
@@ -105,11 +105,11 @@ describe('startHost', () => {
       const { json } = await t.request('GET', '/api/site');
       const site = json as SiteInfo;
       expect(site.users.map((u) => u.role)).toEqual(['admin', 'portfolio', 'team']);
-      expect(site.appId).toBe('00000000-0000-4000-8000-000000000000');
+      expect(site.appId).toBe('11111111-2222-4333-8444-555555555555');
       expect(site.modules.map((m) => [m.key, m.type])).toEqual([
-        ['value-panel', 'jira:issuePanel'],
-        ['value-gadget', 'jira:dashboardGadget'],
-        ['value-admin', 'jira:adminPage'],
+        ['fixture-panel', 'jira:issuePanel'],
+        ['fixture-gadget', 'jira:dashboardGadget'],
+        ['fixture-admin', 'jira:adminPage'],
       ]);
     });
   });

@@ -3,8 +3,8 @@ import { resolve } from 'node:path';
 import { startHost, type HostOptions, type RunningHost } from '../../src/host/server';
 import { createFakeSite, type FakeSite } from './fake-site';
 
-/** The repository root: the host tests serve the app's own manifest and Custom UI builds. */
-export const projectRoot = resolve(__dirname, '../../../..');
+/** The package's fixture app: the host tests serve its manifest and Custom UI resources. */
+export const fixtureAppRoot = resolve(__dirname, '../fixtures/forge-app');
 
 export interface TestHost {
   site: FakeSite;
@@ -20,7 +20,7 @@ export interface TestHost {
 
 export async function startTestHost(options: Partial<Omit<HostOptions, 'site'>> = {}): Promise<TestHost> {
   const site = createFakeSite();
-  const host = await startHost({ site, rootDir: projectRoot, port: 0, dataDir: null, ...options });
+  const host = await startHost({ site, rootDir: fixtureAppRoot, port: 0, dataDir: null, ...options });
   const base = `http://127.0.0.1:${String(host.port)}`;
   return {
     site,
