@@ -34,11 +34,14 @@ describe("the Custom UI under Forge's Content Security Policy", () => {
   }
 
   async function openGadget(theme: 'light' | 'dark'): Promise<{ shell: ShellPage; frame: Frame }> {
-    const response = await fetch(`${env.base}/api/dashboards/${DASHBOARD}/gadgets/${GADGET}/configuration`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ configuration: { scope: { kind: 'projects', projects: ['CHK', 'PAY'] } } }),
-    });
+    const response = await fetch(
+      `${env.base}/api/dashboards/${DASHBOARD}/gadgets/${GADGET}/configuration?accountId=${admin}`,
+      {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ configuration: { scope: { kind: 'projects', projects: ['CHK', 'PAY'] } } }),
+      },
+    );
     if (!response.ok) throw new Error(`Configuring the gadget failed: ${String(response.status)}`);
     const shell = await openShell(env, `/jira/dashboards/${DASHBOARD}`, { accountId: admin, theme });
     const frame = await shell.moduleFrame('.gadget');

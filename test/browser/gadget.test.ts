@@ -30,6 +30,7 @@ interface Report {
   byProgramme: Record<string, KpiFigures>;
   byProject: Record<string, KpiFigures>;
   strategicGoalsAdvancedPct: number | null;
+  objectivesOnTrackPct: number | null;
   strategicAlignmentPct: number | null;
 }
 
@@ -61,7 +62,7 @@ async function report(file: string, asOf: string): Promise<Report> {
 async function expectTilesToShow(tiles: Locator, expected: Report): Promise<void> {
   for (const id of TILE_IDS) {
     const expectedValue =
-      id === 'strategicGoalsAdvancedPct' || id === 'strategicAlignmentPct'
+      id === 'strategicGoalsAdvancedPct' || id === 'strategicAlignmentPct' || id === 'objectivesOnTrackPct'
         ? expected[id]
         : expected.portfolio[id];
     const value = tiles.getByRole('listitem', { name: TILES[id].label, exact: true }).locator('data');
@@ -91,11 +92,14 @@ describe('the Portfolio value gadget on the demo site', () => {
 
   /** Saves a configuration as view.submit would, for the tests that are not about edit mode. */
   async function configure(configuration: Record<string, unknown>): Promise<void> {
-    const response = await fetch(`${env.base}/api/dashboards/${DASHBOARD}/gadgets/${GADGET}/configuration`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ configuration }),
-    });
+    const response = await fetch(
+      `${env.base}/api/dashboards/${DASHBOARD}/gadgets/${GADGET}/configuration?accountId=${admin}`,
+      {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ configuration }),
+      },
+    );
     if (!response.ok) throw new Error(`saving the configuration failed: ${String(response.status)}`);
   }
 

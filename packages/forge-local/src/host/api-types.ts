@@ -65,12 +65,21 @@ export interface GadgetInstance {
   moduleKey: string;
   /** null until the gadget's edit view first calls `view.submit`. */
   configuration: Record<string, unknown> | null;
+  /**
+   * What the gadget's frame is titled: the `title` the app saved in its configuration (a
+   * non-blank string), else the module's title in manifest.yml.
+   */
+  title: string;
 }
 
 export interface Dashboard {
   id: string;
   name: string;
+  /** Who created the dashboard; the default dashboard belongs to the site's first user (its Jira admin). */
+  ownerAccountId: string;
   gadgets: GadgetInstance[];
+  /** Whether the user who asked may add, configure and remove its gadgets: its owner or a Jira admin. */
+  editable: boolean;
 }
 
 /** Every error the host answers with; the same shape Forge gives a failed invocation. */

@@ -1,12 +1,12 @@
 /**
- * The shell's dashboards and the configuration each gadget saved with `view.submit`. Jira keeps
- * this server-side per dashboard item; here it is one JSON file in the site's data dir (or memory
- * when the site is in memory).
+ * The shell's dashboards, who owns each, and the configuration each gadget saved with
+ * `view.submit`. Jira keeps this server-side per dashboard item; here it is one JSON file in the
+ * site's data dir (or memory when the site is in memory). Who may change a dashboard is the
+ * server's question (server.ts); the store only records the owner.
  */
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
-import type { Dashboard, GadgetInstance } from './api-types';
 
 export const defaultDashboardId = '10000';
 
@@ -18,6 +18,8 @@ const fileSchema = z.object({
     z.object({
       id: z.string(),
       name: z.string(),
+      // Files written before dashboards had owners: the default owner takes them.
+      ownerAccountId: z.string().optional(),
       gadgets: z.array(
         z.object({
           id: z.string(),
@@ -28,6 +30,20 @@ const fileSchema = z.object({
     }),
   ),
 });
+
+/** A gadget as the store keeps it; the server adds its title (api-types.ts `GadgetInstance`). */
+export interface StoredGadget {
+  id: string;
+  moduleKey: string;
+  configuration: Record<string, unknown> | null;
+}
+
+export interface StoredDashboard {
+  id: string;
+  name: string;
+  ownerAccountId: string;
+  gadgets: StoredGadget[];
+}
 
 export class DashboardStoreError extends Error {
   constructor(
@@ -40,13 +56,15 @@ export class DashboardStoreError extends Error {
 }
 
 export interface DashboardStore {
-  get(dashboardId: string): Dashboard;
-  addGadget(dashboardId: string, moduleKey: string): GadgetInstance;
+  get(dashboardId: string): StoredDashboard;
+  /** A new, empty dashboard owned by `ownerAccountId`. */
+  create(name: string, ownerAccountId: string): StoredDashboard;
+  addGadget(dashboardId: string, moduleKey: string): StoredGadget;
   saveConfiguration(
     dashboardId: string,
     gadgetId: string,
     configuration: Record<string, unknown>,
-  ): GadgetInstance;
+  ): StoredGadget;
   removeGadget(dashboardId: string, gadgetId: string): void;
 }
 
@@ -56,13 +74,22 @@ export interface DashboardStoreOptions {
   reset?: boolean;
   /** The gadget the default dashboard starts with (already configured, so it opens in view mode). */
   defaultGadgetModuleKey: string | null;
+  /** Who owns the default dashboard (and dashboards of files written before owners): the site's Jira admin. */
+  defaultOwnerAccountId: string;
 }
 
-function initialDashboards(defaultGadgetModuleKey: string | null): Dashboard[] {
-  const gadgets = defaultGadgetModuleKey
-    ? [{ id: '10001', moduleKey: defaultGadgetModuleKey, configuration: {} }]
+function initialDashboards(options: DashboardStoreOptions): StoredDashboard[] {
+  const gadgets = options.defaultGadgetModuleKey
+    ? [{ id: '10001', moduleKey: options.defaultGadgetModuleKey, configuration: {} }]
     : [];
-  return [{ id: defaultDashboardId, name: 'Default dashboard', gadgets }];
+  return [
+    {
+      id: defaultDashboardId,
+      name: 'Default dashboard',
+      ownerAccountId: options.defaultOwnerAccountId,
+      gadgets,
+    },
+  ];
 }
 
 export function openDashboardStore(options: DashboardStoreOptions): DashboardStore {
@@ -70,17 +97,19 @@ export function openDashboardStore(options: DashboardStoreOptions): DashboardSto
   if (file && options.reset) rmSync(file, { force: true });
   const dashboards = load();
 
-  function load(): Dashboard[] {
-    if (!file) return initialDashboards(options.defaultGadgetModuleKey);
+  function load(): StoredDashboard[] {
+    if (!file) return initialDashboards(options);
     try {
-      return fileSchema.parse(JSON.parse(readFileSync(file, 'utf8'))).dashboards;
+      return fileSchema
+        .parse(JSON.parse(readFileSync(file, 'utf8')))
+        .dashboards.map((d) => ({ ...d, ownerAccountId: d.ownerAccountId ?? options.defaultOwnerAccountId }));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
         throw new Error(`${file} is not a dashboards file the host wrote; delete it or start with --reset.`, {
           cause: error,
         });
       }
-      return initialDashboards(options.defaultGadgetModuleKey);
+      return initialDashboards(options);
     }
   }
 
@@ -92,13 +121,13 @@ export function openDashboardStore(options: DashboardStoreOptions): DashboardSto
     renameSync(`${file}.tmp`, file);
   }
 
-  function dashboard(dashboardId: string): Dashboard {
+  function dashboard(dashboardId: string): StoredDashboard {
     const found = dashboards.find((d) => d.id === dashboardId);
     if (!found) throw new DashboardStoreError(`Dashboard ${dashboardId} does not exist.`, 404);
     return found;
   }
 
-  function gadget(dashboardId: string, gadgetId: string): GadgetInstance {
+  function gadget(dashboardId: string, gadgetId: string): StoredGadget {
     const found = dashboard(dashboardId).gadgets.find((g) => g.id === gadgetId);
     if (!found) throw new DashboardStoreError(`Gadget ${gadgetId} is not on dashboard ${dashboardId}.`, 404);
     return found;
@@ -111,8 +140,14 @@ export function openDashboardStore(options: DashboardStoreOptions): DashboardSto
 
   return {
     get: (dashboardId) => structuredClone(dashboard(dashboardId)),
+    create(name, ownerAccountId) {
+      const created: StoredDashboard = { id: nextId(), name, ownerAccountId, gadgets: [] };
+      dashboards.push(created);
+      save();
+      return structuredClone(created);
+    },
     addGadget(dashboardId, moduleKey) {
-      const added: GadgetInstance = { id: nextId(), moduleKey, configuration: null };
+      const added: StoredGadget = { id: nextId(), moduleKey, configuration: null };
       dashboard(dashboardId).gadgets.push(added);
       save();
       return structuredClone(added);

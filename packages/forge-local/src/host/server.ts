@@ -20,6 +20,13 @@ import {
 import { contentTypes, HttpError, readJsonBody, send, sendError, sendJson } from './http-util';
 import { badRequest, handleInvoke, unknownUser } from './invoke-endpoint';
 import { getIssue, isJiraAdmin, JiraQueryError, listEpics } from './jira-queries';
+import {
+  assertMayEditDashboard,
+  mayEditDashboard,
+  presentDashboard,
+  presentGadget,
+} from './dashboard-access';
+import { notFoundPage } from './not-found-page';
 import { cspReportPath, describeCspReport } from './csp-report';
 import { resourceCsp } from './resource-csp';
 import { readTokenCss } from './theme-css';
@@ -62,6 +69,7 @@ const jiraProxySchema = z.strictObject({
 });
 
 const addGadgetSchema = z.strictObject({ moduleKey: z.string().min(1) });
+const createDashboardSchema = z.strictObject({ name: z.string().trim().min(1).max(255) });
 const configurationSchema = z.strictObject({ configuration: z.record(z.string(), z.unknown()) });
 
 type Handler = (
@@ -93,6 +101,8 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
     file: options.dataDir === null ? null : resolve(rootDir, options.dataDir, 'host', 'dashboards.json'),
     reset: options.reset ?? false,
     defaultGadgetModuleKey: manifest.uiModules.find((m) => m.type === 'jira:dashboardGadget')?.key ?? null,
+    // The seed hook lists the Jira admin first (SiteSeed.users).
+    defaultOwnerAccountId: site.users[0]?.accountId ?? '',
   });
 
   // Jira raises issue events after a change and delivers them a moment later; the host does the
@@ -265,35 +275,58 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
       },
     },
     {
+      // A new dashboard, owned by the user who creates it.
+      method: 'POST',
+      pattern: /^\/api\/dashboards$/,
+      handler: async (req, res, _params, url) => {
+        const accountId = accountIdParam(url);
+        const { name } = await parseBody(req, createDashboardSchema, 'dashboard');
+        sendJson(res, 201, presentDashboard(dashboards.create(name, accountId), manifest, true));
+      },
+    },
+    {
       method: 'GET',
       pattern: /^\/api\/dashboards\/([^/]+)$/,
-      handler: (_req, res, [id = '']) => {
-        sendJson(res, 200, dashboards.get(id));
+      handler: async (_req, res, [id = ''], url) => {
+        const accountId = accountIdParam(url);
+        const dashboard = dashboards.get(id);
+        const editable = await mayEditDashboard(site, dashboard, accountId);
+        sendJson(res, 200, presentDashboard(dashboard, manifest, editable));
       },
     },
     {
       method: 'POST',
       pattern: /^\/api\/dashboards\/([^/]+)\/gadgets$/,
-      handler: async (req, res, [id = '']) => {
+      handler: async (req, res, [id = ''], url) => {
+        const accountId = accountIdParam(url);
+        await assertMayEditDashboard(site, dashboards.get(id), accountId);
         const { moduleKey } = await parseBody(req, addGadgetSchema, 'gadget');
         if (!manifest.uiModules.some((m) => m.key === moduleKey && m.type === 'jira:dashboardGadget')) {
           throw new HttpError(400, `manifest.yml has no jira:dashboardGadget with key "${moduleKey}".`);
         }
-        sendJson(res, 201, dashboards.addGadget(id, moduleKey));
+        sendJson(res, 201, presentGadget(dashboards.addGadget(id, moduleKey), manifest));
       },
     },
     {
       method: 'PUT',
       pattern: /^\/api\/dashboards\/([^/]+)\/gadgets\/([^/]+)\/configuration$/,
-      handler: async (req, res, [id = '', gadgetId = '']) => {
+      handler: async (req, res, [id = '', gadgetId = ''], url) => {
+        const accountId = accountIdParam(url);
+        await assertMayEditDashboard(site, dashboards.get(id), accountId);
         const { configuration } = await parseBody(req, configurationSchema, 'gadget configuration');
-        sendJson(res, 200, dashboards.saveConfiguration(id, gadgetId, configuration));
+        sendJson(
+          res,
+          200,
+          presentGadget(dashboards.saveConfiguration(id, gadgetId, configuration), manifest),
+        );
       },
     },
     {
       method: 'DELETE',
       pattern: /^\/api\/dashboards\/([^/]+)\/gadgets\/([^/]+)$/,
-      handler: (_req, res, [id = '', gadgetId = '']) => {
+      handler: async (_req, res, [id = '', gadgetId = ''], url) => {
+        const accountId = accountIdParam(url);
+        await assertMayEditDashboard(site, dashboards.get(id), accountId);
         dashboards.removeGadget(id, gadgetId);
         sendJson(res, 204, null);
       },
@@ -366,6 +399,15 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
         return;
       }
       const matches = routes.filter((r) => r.pattern.test(url.pathname));
+      if (
+        matches.length === 0 &&
+        (method === 'GET' || method === 'HEAD') &&
+        !url.pathname.startsWith('/api/')
+      ) {
+        // A page nobody serves: the shell's own themed page says so, with a way back.
+        send(res, 404, notFoundPage(url.pathname), contentTypes['.html'] ?? 'text/html');
+        return;
+      }
       if (matches.length === 0) throw new HttpError(404, `No such page or endpoint: ${url.pathname}`);
       const route = matches.find((r) => r.method === method || (method === 'HEAD' && r.method === 'GET'));
       if (!route) {

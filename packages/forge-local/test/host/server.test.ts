@@ -31,6 +31,51 @@ describe('startHost', () => {
       expect(status).toBe(404);
     });
 
+    describe('the not-found page', () => {
+      it("is themed like the shell: the design tokens' light and dark themes, the shell's stylesheet and its theme script", async () => {
+        const { status, text, headers } = await t.request('GET', '/secure/Dashboard.jspa');
+        expect(status).toBe(404);
+        expect(headers.get('content-type')).toMatch(/^text\/html/);
+        expect(text).toMatch(
+          /<html lang="en" data-theme="dark:dark light:light [^"]*" data-color-mode="light">/,
+        );
+        expect(text).toContain('<link rel="stylesheet" href="/tokens.css" />');
+        expect(text).toContain('<link rel="stylesheet" href="/shell/shell.css" />');
+        expect(text).toContain('<script type="module" src="/shell/not-found.js"></script>');
+        const script = await t.request('GET', '/shell/not-found.js');
+        expect(script.status).toBe(200);
+        expect(script.text).toContain('data-color-mode');
+      });
+
+      it('says what was asked for, escaped, and links back to the site', async () => {
+        const { text } = await t.request('GET', '/nowhere/%3Cb%3Ebold%3C%2Fb%3E');
+        expect(text).toContain('<h1 id="message-title">We can\'t find this page</h1>');
+        expect(text).toContain('Nothing lives at <code>/nowhere/&#60;b&#62;bold&#60;/b&#62;</code>');
+        expect(text).not.toContain('<b>bold</b>');
+        expect(text).toMatch(/<a class="button button-primary" href="\/issues">Go to epics<\/a>/);
+      });
+
+      it('styles the message with design tokens only, which both themes define', async () => {
+        const css = (await t.request('GET', '/shell/shell.css')).text;
+        const tokens = (await t.request('GET', '/tokens.css')).text;
+        const rules = [...css.matchAll(/\.message-[^{]*\{([^}]*)\}/g)].map((m) => m[1] ?? '').join('\n');
+        const used = [...new Set([...rules.matchAll(/var\((--ds-[a-z0-9-]+)/g)].map((m) => m[1] ?? ''))];
+        expect(used.length).toBeGreaterThan(0);
+        expect(rules).not.toMatch(/#[0-9a-f]{3,8}\b|rgb\(/i);
+        for (const mode of ['light', 'dark']) {
+          const block = new RegExp(`\\[data-color-mode="${mode}"\\]\\[data-theme~="${mode}:${mode}"\\]`);
+          expect(tokens).toMatch(block);
+        }
+        expect(used.filter((token) => !tokens.includes(`${token}:`))).toEqual([]);
+      });
+
+      it('answers JSON, not the page, for an API path nobody serves', async () => {
+        const { status, json } = await t.request('GET', '/api/nope');
+        expect(status).toBe(404);
+        expect(json).toMatchObject({ errorType: 'NOT_FOUND' });
+      });
+    });
+
     it('serves a resource index.html with the local bridge as the first script in <head>', async () => {
       const { status, text } = await t.request('GET', '/resources/main/index.html');
       expect(status).toBe(200);

@@ -69,13 +69,26 @@ export const api = {
     accountId: string;
     extension: Record<string, unknown>;
   }) => call<unknown>('POST', '/api/invoke', request),
-  dashboard: (id: string) => call<Dashboard>('GET', `/api/dashboards/${q(id)}`),
-  addGadget: (dashboardId: string, moduleKey: string) =>
-    call<GadgetInstance>('POST', `/api/dashboards/${q(dashboardId)}/gadgets`, { moduleKey }),
-  saveGadgetConfiguration: (dashboardId: string, gadgetId: string, configuration: Record<string, unknown>) =>
-    call<GadgetInstance>('PUT', `/api/dashboards/${q(dashboardId)}/gadgets/${q(gadgetId)}/configuration`, {
-      configuration,
+  dashboard: (id: string, accountId: string) =>
+    call<Dashboard>('GET', `/api/dashboards/${q(id)}?accountId=${q(accountId)}`),
+  addGadget: (dashboardId: string, moduleKey: string, accountId: string) =>
+    call<GadgetInstance>('POST', `/api/dashboards/${q(dashboardId)}/gadgets?accountId=${q(accountId)}`, {
+      moduleKey,
     }),
-  removeGadget: (dashboardId: string, gadgetId: string) =>
-    call<undefined>('DELETE', `/api/dashboards/${q(dashboardId)}/gadgets/${q(gadgetId)}`),
+  saveGadgetConfiguration: (
+    dashboardId: string,
+    gadgetId: string,
+    configuration: Record<string, unknown>,
+    accountId: string,
+  ) =>
+    call<GadgetInstance>(
+      'PUT',
+      `/api/dashboards/${q(dashboardId)}/gadgets/${q(gadgetId)}/configuration?accountId=${q(accountId)}`,
+      { configuration },
+    ),
+  removeGadget: (dashboardId: string, gadgetId: string, accountId: string) =>
+    call<undefined>(
+      'DELETE',
+      `/api/dashboards/${q(dashboardId)}/gadgets/${q(gadgetId)}?accountId=${q(accountId)}`,
+    ),
 };

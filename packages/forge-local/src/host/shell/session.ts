@@ -5,12 +5,11 @@
 import type { DemoUser } from '../../site-api';
 import type { SiteInfo } from '../api-types';
 import { themeAttribute } from './theme-attribute';
+import { colorModeOf, parseThemeChoice, themeKey, type ColorMode, type ThemeChoice } from './theme-choice';
 
-export type ThemeChoice = 'light' | 'dark' | 'auto';
-export type ColorMode = 'light' | 'dark';
+export type { ColorMode, ThemeChoice } from './theme-choice';
 
 const userKey = 'forge-local-host.accountId';
-const themeKey = 'forge-local-host.theme';
 
 export interface Session {
   site: SiteInfo;
@@ -26,8 +25,7 @@ const listeners = new Set<Listener>();
 let current: Session | null = null;
 
 function resolveColorMode(theme: ThemeChoice): ColorMode {
-  if (theme === 'auto') return darkQuery.matches ? 'dark' : 'light';
-  return theme;
+  return colorModeOf(theme, darkQuery.matches);
 }
 
 function readStorage(key: string): string | null {
@@ -56,8 +54,7 @@ export function startSession(site: SiteInfo): Session {
   const savedUser = site.users.find((u) => u.accountId === readStorage(userKey));
   const user = savedUser ?? site.users.find((u) => u.role === 'admin') ?? site.users[0];
   if (!user) throw new Error('The site has no users to sign in as.');
-  const savedTheme = readStorage(themeKey);
-  const theme: ThemeChoice = savedTheme === 'dark' || savedTheme === 'auto' ? savedTheme : 'light';
+  const theme = parseThemeChoice(readStorage(themeKey));
   current = { site, user, theme, colorMode: resolveColorMode(theme) };
   applyTheme(document.documentElement, current.colorMode);
   darkQuery.addEventListener('change', () => {

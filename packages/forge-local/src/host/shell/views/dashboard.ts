@@ -1,13 +1,15 @@
 /**
  * A Jira dashboard: any number of the app's gadgets, each in view or edit mode. Edit mode is the
  * gadget's edit resource with `extension.entryPoint: 'edit'`; `view.submit(config)` saves the
- * configuration, which the next render gets as `extension.gadgetConfiguration` (§1.3).
+ * configuration, which the next render gets as `extension.gadgetConfiguration` (§1.3). Only the
+ * dashboard's owner or a Jira admin sees the controls that change it (`Dashboard.editable`).
  */
 import type { Dashboard, GadgetInstance, UiModuleInfo } from '../../api-types';
 import { api, HostCallError } from '../api';
 import { describeError, h, messagePage } from '../dom';
 import { showFlag } from '../flags';
 import { emitToFrames, mountModuleFrame, type MountedFrame } from '../forge-host';
+import { gadgetActions, type GadgetAction } from '../gadget-actions';
 import { session } from '../session';
 
 interface GadgetView {
@@ -32,7 +34,7 @@ export function renderDashboard(container: HTMLElement, dashboardId: string): ()
   async function load(): Promise<void> {
     container.replaceChildren(h('p', { class: 'page-loading', role: 'status' }, 'Loading dashboard…'));
     try {
-      dashboard = await api.dashboard(dashboardId);
+      dashboard = await api.dashboard(dashboardId, session().user.accountId);
     } catch (error) {
       if (disposed) return;
       const missing = error instanceof HostCallError && error.status === 404;
@@ -53,7 +55,9 @@ export function renderDashboard(container: HTMLElement, dashboardId: string): ()
     }
     if (disposed) return;
     document.title = `${dashboard.name} - Jira`;
-    const addButtons = gadgetModules().map((module) =>
+    const { editable: canEdit, ownerAccountId } = dashboard;
+    const owner = session().site.users.find((u) => u.accountId === ownerAccountId);
+    const addButtons = (canEdit ? gadgetModules() : []).map((module) =>
       h(
         'button',
         { type: 'button', class: 'button button-primary', onclick: () => void addGadget(module) },
@@ -85,11 +89,22 @@ export function renderDashboard(container: HTMLElement, dashboardId: string): ()
             ...addButtons,
           ),
         ),
+        canEdit
+          ? null
+          : h(
+              'p',
+              { class: 'subtle dashboard-owner-note' },
+              `You can view this dashboard. Only its owner, ${owner?.displayName ?? ownerAccountId}, or a Jira admin can add, edit or remove its gadgets.`,
+            ),
         grid,
       ),
     );
-    for (const gadget of dashboard.gadgets) showGadget(gadget, gadget.configuration === null);
+    for (const gadget of dashboard.gadgets) showGadget(gadget, canEdit && gadget.configuration === null);
     renderEmptyState();
+  }
+
+  function editable(): boolean {
+    return dashboard?.editable === true;
   }
 
   function renderEmptyState(): void {
@@ -134,24 +149,21 @@ export function renderDashboard(container: HTMLElement, dashboardId: string): ()
     window.clearInterval(view.timer);
     const titleId = `gadget-title-${gadget.id}`;
     const configured = gadget.configuration !== null;
-    const actions = view.editing
-      ? [
-          configured
-            ? button('Cancel editing', () => {
-                setEditing(view, false);
-              })
-            : null,
-          button('Remove', () => void removeGadget(view)),
-        ]
-      : [
-          button('Edit', () => {
-            setEditing(view, true);
-          }),
-          button('Refresh', () => {
-            refreshGadget(view, 'gadget');
-          }),
-          button('Remove', () => void removeGadget(view)),
-        ];
+    const onAction: Record<GadgetAction, () => void> = {
+      Edit: () => {
+        setEditing(view, true);
+      },
+      'Cancel editing': () => {
+        setEditing(view, false);
+      },
+      Refresh: () => {
+        refreshGadget(view, 'gadget');
+      },
+      Remove: () => void removeGadget(view),
+    };
+    const actions = gadgetActions({ editable: editable(), editing: view.editing, configured }).map((action) =>
+      button(action, onAction[action]),
+    );
     const frame = mountModuleFrame(
       {
         module,
@@ -181,7 +193,7 @@ export function renderDashboard(container: HTMLElement, dashboardId: string): ()
           return true;
         },
       },
-      `${module.title} gadget${view.editing ? ' (editing)' : ''}`,
+      `${gadget.title} gadget${view.editing ? ' (editing)' : ''}`,
     );
     view.frame = frame;
     view.card.replaceChildren(
@@ -191,13 +203,13 @@ export function renderDashboard(container: HTMLElement, dashboardId: string): ()
         h(
           'h2',
           { id: titleId, class: 'gadget-title' },
-          module.title,
+          gadget.title,
           view.editing ? h('span', { class: 'subtle' }, ' · editing') : null,
         ),
         h(
           'div',
-          { class: 'gadget-actions', role: 'group', 'aria-label': `${module.title} gadget actions` },
-          ...actions.filter((a) => a !== null),
+          { class: 'gadget-actions', role: 'group', 'aria-label': `${gadget.title} gadget actions` },
+          ...actions,
         ),
       ),
       frame.element,
@@ -229,6 +241,7 @@ export function renderDashboard(container: HTMLElement, dashboardId: string): ()
         dashboardId,
         view.gadget.id,
         JSON.parse(JSON.stringify(payload)) as Record<string, unknown>,
+        session().user.accountId,
       );
     } catch (error) {
       showFlag({
@@ -258,7 +271,7 @@ export function renderDashboard(container: HTMLElement, dashboardId: string): ()
 
   async function addGadget(module: UiModuleInfo): Promise<void> {
     try {
-      const gadget = await api.addGadget(dashboardId, module.key);
+      const gadget = await api.addGadget(dashboardId, module.key, session().user.accountId);
       showGadget(gadget, true);
       renderEmptyState();
       views.get(gadget.id)?.card.scrollIntoView({ block: 'nearest' });
@@ -274,7 +287,7 @@ export function renderDashboard(container: HTMLElement, dashboardId: string): ()
 
   async function removeGadget(view: GadgetView): Promise<void> {
     try {
-      await api.removeGadget(dashboardId, view.gadget.id);
+      await api.removeGadget(dashboardId, view.gadget.id, session().user.accountId);
     } catch (error) {
       showFlag({
         id: 'gadget-remove',
@@ -292,7 +305,7 @@ export function renderDashboard(container: HTMLElement, dashboardId: string): ()
     showFlag({
       id: 'gadget-remove',
       type: 'success',
-      title: `${view.module.title} gadget removed`,
+      title: `${view.gadget.title} gadget removed`,
       isAutoDismiss: true,
     });
   }
