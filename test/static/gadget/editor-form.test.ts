@@ -1,5 +1,13 @@
 import { DEFAULT_CONFIG } from '../../../static/src/features/gadget/config/gadget-config';
-import { configOf, formOf } from '../../../static/src/features/gadget/edit/editor-form';
+import {
+  configOf,
+  formOf,
+  problemsOf,
+  scopeCheckProblem,
+  TARGETABLE_TILE_IDS,
+  withTargetMode,
+  withTile,
+} from '../../../static/src/features/gadget/edit/editor-form';
 
 const form = () => formOf(DEFAULT_CONFIG, '2026-11');
 
@@ -65,7 +73,8 @@ describe('formOf and configOf', () => {
       asOfMonth: 'Enter a month written YYYY-MM, e.g. 2026-06.',
       tiles: 'Show at least one KPI tile.',
       'target-roi-green': 'Enter a number for ROI to date’s on-target threshold, or clear both.',
-      'target-npv-amber': 'At risk must be at or below the on-target threshold when higher is better.',
+      'target-npv-amber':
+        'NPV’s at-risk threshold must be at or below its on-target threshold when higher is better.',
     });
   });
 
@@ -101,5 +110,58 @@ describe('formOf and configOf', () => {
       'realisedBenefit',
       'npv',
     ]);
+  });
+});
+
+describe('the editor form model', () => {
+  it('offers targets for every tile but the payback months, which are months', () => {
+    expect(TARGETABLE_TILE_IDS).not.toContain('paybackMonth');
+    expect(TARGETABLE_TILE_IDS).not.toContain('discountedPaybackMonth');
+    expect(TARGETABLE_TILE_IDS).toEqual(
+      expect.arrayContaining(['irr', 'mirr', 'objectivesOnTrackPct', 'npv']),
+    );
+  });
+
+  it('shows and hides a tile without duplicating it', () => {
+    const hidden = withTile(form(), 'irr', false);
+    expect(hidden.tiles).not.toContain('irr');
+    const shownTwice = withTile(withTile(hidden, 'irr', true), 'irr', true);
+    expect(shownTwice.tiles.filter((id) => id === 'irr')).toHaveLength(1);
+  });
+
+  it("starts the gadget's own target from the admin's default when its thresholds are empty", () => {
+    const own = withTargetMode(form(), 'roi', 'own', {
+      roi: { green: 0.3, amber: 0.15, higherIsBetter: true },
+    });
+    expect(own.targets.roi).toEqual({ mode: 'own', green: '30', amber: '15', higherIsBetter: true });
+    const back = withTargetMode(own, 'roi', 'inherit', {});
+    expect(back.targets.roi).toEqual({ mode: 'inherit', green: '30', amber: '15', higherIsBetter: true });
+  });
+
+  it('lists problems in the order of the fields, each target labelled with its KPI', () => {
+    expect(
+      problemsOf({
+        'target-irr-green': 'Enter a number.',
+        title: 'Give the gadget a title.',
+        jql: 'Write the JQL.',
+      }),
+    ).toEqual([
+      { id: 'title', label: 'Title', message: 'Give the gadget a title.' },
+      { id: 'jql', label: 'JQL query', message: 'Write the JQL.' },
+      { id: 'target-irr-green', label: 'IRR: on target at', message: 'Enter a number.' },
+    ]);
+  });
+
+  it("puts Jira's rejection of a JQL scope at the JQL field, and anything else on the save", () => {
+    expect(
+      scopeCheckProblem({
+        message: 'Bad',
+        fields: [{ path: 'scope.jql', message: "Field 'x' does not exist" }],
+      }),
+    ).toEqual({ field: 'jql', message: "Jira rejected this JQL: Field 'x' does not exist" });
+    expect(scopeCheckProblem({ message: 'Jira is down' })).toEqual({
+      field: null,
+      message: 'The scope could not be checked: Jira is down',
+    });
   });
 });

@@ -144,7 +144,31 @@ describe('GadgetEditor', () => {
     expect(screen.getByLabelText('Or type programme keys')).toHaveAccessibleDescription(
       /BANANA is not an issue key; write keys such as PRG-12\./,
     );
-    expect(screen.getByText('Fix these 2 things to save:')).toBeInTheDocument();
+    const summary = screen.getByRole('alert');
+    expect(summary).toHaveTextContent('Fix 2 problems to continue');
+    expect(summary).toHaveFocus();
+    expect(within(summary).getByRole('link', { name: 'Title' })).toHaveAttribute('href', '#title');
+    expect(submitted).toEqual([]);
+  });
+
+  it('names the KPI in a target’s error, in the summary and beside its input', async () => {
+    const user = userEvent.setup();
+    const submitted = renderEditor();
+
+    await user.selectOptions(
+      await screen.findByRole('combobox', { name: 'NPV: target' }),
+      'Set for this gadget',
+    );
+    const amber = screen.getByRole('textbox', { name: /^NPV: at risk at/ });
+    await user.clear(amber);
+    await user.type(amber, '100');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+
+    const summary = screen.getByRole('alert');
+    expect(within(summary).getByRole('link', { name: 'NPV: at risk at' })).toBeInTheDocument();
+    expect(amber).toHaveAccessibleDescription(
+      'NPV’s at-risk threshold must be at or below its on-target threshold when higher is better.',
+    );
     expect(submitted).toEqual([]);
   });
 

@@ -12,6 +12,7 @@ function source(
   return {
     figures: figures(overrides),
     strategicGoalsAdvancedPct: 50,
+    objectivesOnTrackPct: 100,
     strategicAlignmentPct: 38.24,
     asOf: '2026-03',
     ...strategic,

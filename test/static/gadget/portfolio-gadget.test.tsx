@@ -1,6 +1,7 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { GadgetApp } from '../../../static/src/features/gadget/gadget-app';
+import { TILE_IDS } from '../../../static/src/features/gadget/config/kpi-tiles';
 import { fakeBridge } from '../fake-bridge';
 import { answerInvoke, epicRow, gadgetContext, portfolioView } from './portfolio-fixtures';
 
@@ -60,7 +61,7 @@ describe('PortfolioGadget', () => {
     });
     expect(screen.getByRole('heading', { name: 'Portfolio value', level: 1 })).toBeInTheDocument();
     expect(screen.getByText('Projects PAY, OPS')).toBeInTheDocument();
-    expect(within(tiles).getAllByRole('listitem')).toHaveLength(12);
+    expect(within(tiles).getAllByRole('listitem')).toHaveLength(TILE_IDS.length);
     expect(within(tiles).getByRole('listitem', { name: 'Realisation rate' })).toHaveTextContent('75%');
     expect(within(tiles).getByRole('listitem', { name: 'Value for money' })).toHaveTextContent('1.12×');
   });
@@ -236,13 +237,13 @@ describe('PortfolioGadget', () => {
         .map((cell) => cell.textContent);
     expect(names()).toEqual(['PRG-1', 'No programme']);
 
-    await user.click(within(section).getByRole('button', { name: 'ROI' }));
-    expect(within(section).getByRole('columnheader', { name: 'ROI' })).toHaveAttribute(
+    await user.click(within(section).getByRole('button', { name: 'ROI to date' }));
+    expect(within(section).getByRole('columnheader', { name: 'ROI to date' })).toHaveAttribute(
       'aria-sort',
       'descending',
     );
     expect(names()).toEqual(['PRG-1', 'No programme']);
-    await user.click(within(section).getByRole('button', { name: 'ROI' }));
+    await user.click(within(section).getByRole('button', { name: 'ROI to date' }));
     expect(names()).toEqual(['No programme', 'PRG-1']);
 
     await user.click(within(section).getByRole('button', { name: 'By project' }));
@@ -260,7 +261,12 @@ describe('PortfolioGadget', () => {
 
     const section = await screen.findByRole('region', { name: 'Objective progress' });
     expect(
-      within(section).getByRole('progressbar', { name: /Grow revenue: 37.5% of attributed plan realised/ }),
+      within(section).getByRole('progressbar', { name: /Grow revenue: 68.2% of target realised/ }),
+    ).toBeInTheDocument();
+    expect(
+      within(section).getByRole('progressbar', {
+        name: 'Cut churn: — of attributed plan realised',
+      }),
     ).toBeInTheDocument();
     expect(within(section).getByText('Archived objectives (1)')).toBeInTheDocument();
   });
@@ -285,6 +291,7 @@ describe('PortfolioGadget', () => {
                     successProbability: 0.5,
                   }),
                 ],
+                jql: 'parent = "PRG-1" AND issuetype in (10001)',
               },
             }
           : { ok: true, data: { asOf: '2026-03', currency: 'EUR', epics: [] } },
@@ -305,11 +312,15 @@ describe('PortfolioGadget', () => {
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows[0]).toHaveTextContent('PAY-1');
     expect(rows[0]).toHaveTextContent('Done');
-    expect(rows[0]).toHaveTextContent('80%');
+    expect(rows[0]).toHaveTextContent('€1,500.00');
+    // The total row adds the epics up to the programme's row of the breakdown.
+    expect(within(table).getByRole('rowheader', { name: 'Total' }).closest('tr')).toHaveTextContent(
+      '€3,000.00',
+    );
 
-    await user.click(within(table).getByRole('button', { name: 'Probability' }));
+    await user.click(within(table).getByRole('button', { name: 'Summary' }));
     expect(within(table).getAllByRole('row')[1]).toHaveTextContent('PAY-1');
-    await user.click(within(table).getByRole('button', { name: 'Probability' }));
+    await user.click(within(table).getByRole('button', { name: 'Summary' }));
     expect(within(table).getAllByRole('row')[1]).toHaveTextContent('PAY-2');
 
     await user.click(within(table).getByRole('link', { name: /PAY-2/ }));

@@ -1,4 +1,4 @@
-import { formatMoney, formatPercent, formatRatio } from '../../../shared/format';
+import { formatMoney, formatMonth, formatPercent, formatRatio } from '../../../shared/format';
 import type { KpiTarget } from './gadget-config';
 import type { KpiUnit } from './kpi-tiles';
 
@@ -7,12 +7,13 @@ const score = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1, signD
 
 /** A KPI's value as text in its unit; an em dash when it cannot be computed. */
 export function formatKpi(
-  value: number | null,
+  value: number | string | null,
   unit: KpiUnit,
   currency: string,
   options: { compact?: boolean } = {},
 ): string {
   if (value === null) return '—';
+  if (typeof value === 'string') return formatMonth(value);
   switch (unit) {
     case 'ratio':
       return formatRatio(value);
@@ -24,6 +25,8 @@ export function formatKpi(
       return `${decimal.format(value)}×`;
     case 'score':
       return score.format(value);
+    case 'month':
+      return String(value);
   }
 }
 

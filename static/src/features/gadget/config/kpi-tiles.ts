@@ -1,34 +1,27 @@
 import type { KpiFigures } from '../../../../../src/contract/kpi-figures';
+import { DRILL_KPIS, type DrillKpi } from '../../../../../src/contract/kpi-drill-down';
+import { KPI_NAMES } from '../../../../../src/contract/value-vocabulary';
 
-/** The KPI tiles a gadget can show, in the order they appear. */
-export const TILE_IDS = [
-  'realisedBenefit',
-  'realisationRate',
-  'roi',
-  'expectedRoi',
-  'npv',
-  'valueForMoney',
-  'costSavingRealised',
-  'costAvoidanceRealised',
-  'npsAtCompletion',
-  'strategicGoalsAdvancedPct',
-  'strategicAlignmentPct',
-  'verifiedShare',
-] as const;
+/** The KPI tiles a gadget can show, in the order they appear: every KPI with a drill-down. */
+export const TILE_IDS = DRILL_KPIS;
 
-export type TileId = (typeof TILE_IDS)[number];
+export type TileId = DrillKpi;
 
 /**
  * How a KPI's number reads: a ratio (0.25 shown as 25%), a value already in percent (25), money
  * in the site currency, a multiple (1.12×) or a score (NPS, −100 to 100). Targets are stored in
  * the same unit as the KPI.
  */
-export type KpiUnit = 'ratio' | 'percent' | 'money' | 'multiple' | 'score';
+export type KpiUnit = 'ratio' | 'percent' | 'money' | 'multiple' | 'score' | 'month';
+
+/** Units a target can be set in: a month (payback) has no threshold that fits every scope. */
+export const hasTargets = (unit: KpiUnit): boolean => unit !== 'month';
 
 /** What a tile reads from: the portfolio's figures plus the two strategic percentages. */
 export interface TileFigures {
   figures: KpiFigures;
   strategicGoalsAdvancedPct: number | null;
+  objectivesOnTrackPct: number | null;
   strategicAlignmentPct: number | null;
   asOf: string;
 }
@@ -37,7 +30,8 @@ export interface TileDefinition {
   id: TileId;
   label: string;
   unit: KpiUnit;
-  value(source: TileFigures): number | null;
+  /** A number in the unit, or a month (`YYYY-MM`) for the month unit; null when not computable. */
+  value(source: TileFigures): number | string | null;
   /** Why the value is null (only asked when it is). */
   notComputable: string;
   /** The formula, per docs/kpis.md, in words. */
@@ -49,7 +43,7 @@ const money = (pick: (f: KpiFigures) => number) => (source: TileFigures) => pick
 export const TILES: Record<TileId, TileDefinition> = {
   realisedBenefit: {
     id: 'realisedBenefit',
-    label: 'Realised benefit',
+    label: KPI_NAMES.realisedBenefit,
     unit: 'money',
     value: money((f) => f.realisedBenefit),
     notComputable: '',
@@ -58,7 +52,7 @@ export const TILES: Record<TileId, TileDefinition> = {
   },
   realisationRate: {
     id: 'realisationRate',
-    label: 'Realisation rate',
+    label: KPI_NAMES.realisationRate,
     unit: 'ratio',
     value: (s) => s.figures.realisationRate,
     notComputable: 'Nothing is planned up to the as-of month yet.',
@@ -66,7 +60,7 @@ export const TILES: Record<TileId, TileDefinition> = {
   },
   roi: {
     id: 'roi',
-    label: 'ROI to date',
+    label: KPI_NAMES.roi,
     unit: 'ratio',
     value: (s) => s.figures.roi,
     notComputable: 'No actual cost is recorded yet.',
@@ -74,7 +68,7 @@ export const TILES: Record<TileId, TileDefinition> = {
   },
   expectedRoi: {
     id: 'expectedRoi',
-    label: 'Expected ROI',
+    label: KPI_NAMES.expectedRoi,
     unit: 'ratio',
     value: (s) => s.figures.expectedRoi,
     notComputable: 'No cost is forecast for these epics.',
@@ -83,7 +77,7 @@ export const TILES: Record<TileId, TileDefinition> = {
   },
   npv: {
     id: 'npv',
-    label: 'NPV',
+    label: KPI_NAMES.npv,
     unit: 'money',
     value: money((f) => f.npv),
     notComputable: '',
@@ -92,7 +86,7 @@ export const TILES: Record<TileId, TileDefinition> = {
   },
   valueForMoney: {
     id: 'valueForMoney',
-    label: 'Value for money',
+    label: KPI_NAMES.valueForMoney,
     unit: 'multiple',
     value: (s) => s.figures.valueForMoney,
     notComputable: 'No cost is forecast for these epics.',
@@ -101,7 +95,7 @@ export const TILES: Record<TileId, TileDefinition> = {
   },
   costSavingRealised: {
     id: 'costSavingRealised',
-    label: 'Cost saving realised',
+    label: KPI_NAMES.costSavingRealised,
     unit: 'money',
     value: money((f) => f.costSavingRealised),
     notComputable: '',
@@ -110,7 +104,7 @@ export const TILES: Record<TileId, TileDefinition> = {
   },
   costAvoidanceRealised: {
     id: 'costAvoidanceRealised',
-    label: 'Cost avoidance realised',
+    label: KPI_NAMES.costAvoidanceRealised,
     unit: 'money',
     value: money((f) => f.costAvoidanceRealised),
     notComputable: '',
@@ -119,7 +113,7 @@ export const TILES: Record<TileId, TileDefinition> = {
   },
   npsAtCompletion: {
     id: 'npsAtCompletion',
-    label: 'NPS at completion',
+    label: KPI_NAMES.npsAtCompletion,
     unit: 'score',
     value: (s) => s.figures.npsAtCompletion,
     notComputable: 'No done epic has NPS survey responses yet.',
@@ -128,15 +122,62 @@ export const TILES: Record<TileId, TileDefinition> = {
   },
   strategicGoalsAdvancedPct: {
     id: 'strategicGoalsAdvancedPct',
-    label: 'Strategic goals advanced',
+    label: KPI_NAMES.strategicGoalsAdvancedPct,
     unit: 'percent',
     value: (s) => s.strategicGoalsAdvancedPct,
     notComputable: 'There is no active strategic objective. A Jira admin can add one on the admin page.',
     formula: 'Active objectives that some realised benefit has advanced ÷ all active objectives.',
   },
+  irr: {
+    id: 'irr',
+    label: KPI_NAMES.irr,
+    unit: 'ratio',
+    value: (s) => s.figures.irr,
+    notComputable:
+      'No single yearly rate makes these cash flows’ NPV zero: they never turn from cost to benefit (or back), or several rates do.',
+    formula:
+      'Internal rate of return: the yearly rate at which the NPV of the combined monthly net cash flows is zero. Given only where one rate does it.',
+  },
+  mirr: {
+    id: 'mirr',
+    label: KPI_NAMES.mirr,
+    unit: 'ratio',
+    value: (s) => s.figures.mirr,
+    notComputable: 'The cash flows have no cost or no benefit to compare: MIRR needs both.',
+    formula:
+      'Modified IRR: costs financed and benefits reinvested at the site’s discount rate; the yearly rate that turns the one into the other.',
+  },
+  paybackMonth: {
+    id: 'paybackMonth',
+    label: KPI_NAMES.paybackMonth,
+    unit: 'month',
+    value: (s) => s.figures.paybackMonth,
+    notComputable: 'The cumulative cash flow is never in deficit, or does not recover within the plan.',
+    formula:
+      'The first month in which the cumulative net cash flow (benefit − cost) is back at zero or above.',
+  },
+  discountedPaybackMonth: {
+    id: 'discountedPaybackMonth',
+    label: KPI_NAMES.discountedPaybackMonth,
+    unit: 'month',
+    value: (s) => s.figures.discountedPaybackMonth,
+    notComputable:
+      'The discounted cumulative cash flow is never in deficit, or does not recover within the plan.',
+    formula:
+      'As payback, with each month’s net cash flow discounted at the site’s discount rate: the first month the discounted cumulative flow is back at zero or above.',
+  },
+  objectivesOnTrackPct: {
+    id: 'objectivesOnTrackPct',
+    label: 'Objectives on track',
+    unit: 'percent',
+    value: (s) => s.objectivesOnTrackPct,
+    notComputable: 'No active objective has a target. A Jira admin can set targets on the admin page.',
+    formula:
+      'Active objectives with a target whose forecast at the target date (attributed realised plus risk-adjusted plan) reaches the target ÷ active objectives with a target.',
+  },
   strategicAlignmentPct: {
     id: 'strategicAlignmentPct',
-    label: 'Strategic alignment of spend',
+    label: KPI_NAMES.strategicAlignmentPct,
     unit: 'percent',
     value: (s) => s.strategicAlignmentPct,
     notComputable: 'No cost is forecast for these epics.',
@@ -145,7 +186,7 @@ export const TILES: Record<TileId, TileDefinition> = {
   },
   verifiedShare: {
     id: 'verifiedShare',
-    label: 'Verified by finance',
+    label: KPI_NAMES.verifiedShare,
     unit: 'ratio',
     value: (s) => s.figures.verifiedShare,
     notComputable: 'Nothing has been realised yet.',

@@ -1,7 +1,8 @@
 import type { Scope } from '../../../../../src/contract/gadget.contract';
 import { issueKeySchema, yearMonthSchema } from '../../../../../src/contract/primitives.schema';
 import type { GadgetConfig, KpiTarget } from '../config/gadget-config';
-import { TILE_IDS, TILES, type KpiUnit, type TileId } from '../config/kpi-tiles';
+import { inheritedTarget, type AdminTargets } from '../config/effective-target';
+import { hasTargets, TILE_IDS, TILES, type KpiUnit, type TileId } from '../config/kpi-tiles';
 
 export type ScopeKind = Scope['kind'];
 
@@ -65,6 +66,8 @@ export function targetUnitLabel(unit: KpiUnit, currency: string | null): string 
       return '×';
     case 'score':
       return 'points';
+    case 'month':
+      return 'month';
   }
 }
 
@@ -162,8 +165,8 @@ function targetOf(id: TileId, draft: TargetDraft, errors: FieldErrors): KpiTarge
   }
   if (draft.higherIsBetter ? amberValue > green : amberValue < green) {
     errors[`target-${id}-amber`] = draft.higherIsBetter
-      ? 'At risk must be at or below the on-target threshold when higher is better.'
-      : 'At risk must be at or above the on-target threshold when lower is better.';
+      ? `${label}’s at-risk threshold must be at or below its on-target threshold when higher is better.`
+      : `${label}’s at-risk threshold must be at or above its on-target threshold when lower is better.`;
     return null;
   }
   return {
@@ -185,7 +188,7 @@ export function configOf(form: EditorForm): { config: GadgetConfig; errors: Fiel
   }
   if (form.tiles.length === 0) errors.tiles = 'Show at least one KPI tile.';
   const targets: GadgetConfig['targets'] = {};
-  for (const id of TILE_IDS) {
+  for (const id of TARGETABLE_TILE_IDS) {
     const draft = form.targets[id];
     if (draft.mode === 'none') targets[id] = null;
     if (draft.mode !== 'own') continue;
@@ -204,4 +207,106 @@ export function configOf(form: EditorForm): { config: GadgetConfig; errors: Fiel
     },
     errors,
   };
+}
+
+/** The tiles the editor offers a target for (a month, such as payback, has none). */
+export const TARGETABLE_TILE_IDS: readonly TileId[] = TILE_IDS.filter((id) => hasTargets(TILES[id].unit));
+
+/** How the editor's scope choices read. */
+export const SCOPE_CHOICES: readonly { kind: ScopeKind; label: string; hint: string }[] = [
+  { kind: 'all', label: 'Whole site', hint: 'Every epic you can browse.' },
+  { kind: 'projects', label: 'Projects', hint: 'The epics of the projects you choose.' },
+  {
+    kind: 'programmes',
+    label: 'Programmes',
+    hint: 'The epics under the programmes (initiatives) you choose.',
+  },
+  {
+    kind: 'objectives',
+    label: 'Objectives',
+    hint: 'The epics linked to the strategic objectives you choose.',
+  },
+  { kind: 'jql', label: 'JQL filter', hint: 'The epics a JQL query finds.' },
+];
+
+/** The form with a tile shown or hidden. */
+export function withTile(form: EditorForm, id: TileId, shown: boolean): EditorForm {
+  const tiles = form.tiles.filter((tile) => tile !== id);
+  return { ...form, tiles: shown ? [...tiles, id] : tiles };
+}
+
+/** The form with part of a tile's target draft changed. */
+export function withTargetDraft(form: EditorForm, id: TileId, patch: Partial<TargetDraft>): EditorForm {
+  return { ...form, targets: { ...form.targets, [id]: { ...form.targets[id], ...patch } } };
+}
+
+/**
+ * The form with a tile's target mode changed. Choosing the gadget's own target with empty
+ * thresholds starts from what the tile would otherwise use (the admin's, else the built-in).
+ */
+export function withTargetMode(
+  form: EditorForm,
+  id: TileId,
+  mode: TargetMode,
+  admin: AdminTargets,
+): EditorForm {
+  const draft = form.targets[id];
+  if (mode === 'own' && draft.green.trim() === '' && draft.amber.trim() === '')
+    return {
+      ...form,
+      targets: { ...form.targets, [id]: draftOf(id, inheritedTarget(id, admin).target, 'own') },
+    };
+  return withTargetDraft(form, id, { mode });
+}
+
+/** What each field is called in the error summary: a target's names its KPI. */
+export function fieldLabel(field: FieldId): string {
+  switch (field) {
+    case 'title':
+      return 'Title';
+    case 'scope':
+      return 'Scope';
+    case 'programmeKeys':
+      return 'Programme keys';
+    case 'jql':
+      return 'JQL query';
+    case 'asOfMonth':
+      return 'As-of month';
+    case 'tiles':
+      return 'KPI tiles';
+  }
+  const [, id, level] = /^target-(.+)-(green|amber)$/.exec(field) ?? [];
+  const tile = TILES[id as TileId];
+  return `${tile.label}: ${level === 'green' ? 'on target at' : 'at risk at'}`;
+}
+
+/** The problems of a validated form, in the order the fields appear, for the error summary. */
+export function problemsOf(errors: FieldErrors): { id: FieldId; label: string; message: string }[] {
+  const order: FieldId[] = [
+    'title',
+    'asOfMonth',
+    'scope',
+    'programmeKeys',
+    'jql',
+    'tiles',
+    ...TARGETABLE_TILE_IDS.flatMap((id) => [`target-${id}-green`, `target-${id}-amber`] as FieldId[]),
+  ];
+  return order.flatMap((id) => {
+    const message = errors[id];
+    return message === undefined ? [] : [{ id, label: fieldLabel(id), message }];
+  });
+}
+
+/**
+ * Where a failed scope check goes: Jira's own message for a bad JQL query belongs at the JQL
+ * field; anything else is a save error.
+ */
+export function scopeCheckProblem(error: {
+  message: string;
+  fields?: readonly { path: string; message: string }[] | undefined;
+}): { field: 'jql'; message: string } | { field: null; message: string } {
+  const jql = error.fields?.find((field) => field.path === 'jql' || field.path === 'scope.jql');
+  return jql
+    ? { field: 'jql', message: `Jira rejected this JQL: ${jql.message}` }
+    : { field: null, message: `The scope could not be checked: ${error.message}` };
 }

@@ -3,13 +3,14 @@ import { issueSummaries } from '../data/jira-options';
 import type { PortfolioView } from '../../../../../src/contract/gadget.contract';
 import type { KpiFigures } from '../../../../../src/contract/kpi-figures';
 import { InlineBar } from '../../../charts/bar';
-import { formatMoney, formatRatio } from '../../../shared/format';
-import { SortableHeader } from '../../../ui/sortable-header';
-import { sortRows, useSort } from '../../../ui/sorting';
+import { KPI_NAMES } from '../../../../../src/contract/value-vocabulary';
+import { formatRatio } from '../../../shared/format';
+import { Table, type Column } from '../../../ui/table';
+import { Figure } from './figure';
 import type { EpicFilter } from '../data/gadget-api';
 
 type GroupBy = 'programme' | 'project';
-type Column = 'name' | 'epics' | 'realisedBenefit' | 'roi' | 'expectedRoi' | 'npv';
+type BreakdownColumn = 'name' | 'epics' | 'realisedBenefit' | 'roi' | 'expectedRoi' | 'npv';
 
 interface Row {
   key: string;
@@ -48,10 +49,6 @@ function useProgrammeNames(keys: string[]): Map<string, string> {
   return names;
 }
 
-function valueOf(row: Row, column: Column): number | string | null {
-  return column === 'name' ? row.name : row.figures[column];
-}
-
 /**
  * ROI and value by programme or by project: sortable, with bars for realised benefit and ROI,
  * and each name opening the epics behind its row.
@@ -70,15 +67,90 @@ export function BreakdownTable({
   onDrill: (filter: EpicFilter, title: string) => void;
 }) {
   const [groupBy, setGroupBy] = useState<GroupBy>('programme');
-  const [sort, toggle] = useSort<Column>({ key: 'realisedBenefit', direction: 'descending' });
   const programmeNames = useProgrammeNames(Object.keys(byProgramme));
-  const rows = sortRows(rowsOf(groupBy === 'programme' ? byProgramme : byProject, groupBy), sort, valueOf);
+  const rows = rowsOf(groupBy === 'programme' ? byProgramme : byProject, groupBy);
   const maxRealised = Math.max(0, ...rows.map((r) => r.figures.realisedBenefit));
   const rois = rows.map((r) => r.figures.roi).filter((v): v is number => v !== null);
   const roiRange = { min: Math.min(0, ...rois), max: Math.max(0, ...rois) };
-  const money = (amount: number) => formatMoney(amount, currency, { compact: true });
   const groupLabel = groupBy === 'programme' ? 'Programme' : 'Project';
   const cut = groupBy === 'programme' ? truncated?.byProgramme : truncated?.byProject;
+  const columns: Column<Row, BreakdownColumn>[] = [
+    {
+      key: 'name',
+      label: groupLabel,
+      sortValue: (row) => row.name,
+      cell: (row) => (
+        <>
+          <button
+            type="button"
+            className="vl-link-button"
+            onClick={() => {
+              onDrill(
+                { by: groupBy, key: row.key },
+                groupBy === 'programme' && row.key === '(none)'
+                  ? 'Epics without a programme'
+                  : `Epics of ${groupBy} ${row.key}`,
+              );
+            }}
+          >
+            {row.name}
+          </button>
+          {groupBy === 'programme' && programmeNames.get(row.key) ? (
+            <span className="vl-row-detail">{programmeNames.get(row.key)}</span>
+          ) : null}
+        </>
+      ),
+    },
+    {
+      key: 'epics',
+      label: KPI_NAMES.epics,
+      numeric: true,
+      sortValue: (row) => row.figures.epics,
+      cell: (row) => row.figures.epics,
+    },
+    {
+      key: 'realisedBenefit',
+      label: KPI_NAMES.realisedBenefit,
+      numeric: true,
+      className: 'vl-bar-cell',
+      sortValue: (row) => row.figures.realisedBenefit,
+      cell: (row) => (
+        <>
+          <Figure amount={row.figures.realisedBenefit} currency={currency} />
+          <InlineBar value={row.figures.realisedBenefit} min={0} max={maxRealised} tone="value" />
+        </>
+      ),
+    },
+    {
+      key: 'roi',
+      label: KPI_NAMES.roi,
+      numeric: true,
+      className: 'vl-bar-cell',
+      sortValue: (row) => row.figures.roi,
+      cell: (row) => (
+        <>
+          {formatRatio(row.figures.roi)}
+          {row.figures.roi === null ? null : (
+            <InlineBar value={row.figures.roi} min={roiRange.min} max={roiRange.max} tone="signed" />
+          )}
+        </>
+      ),
+    },
+    {
+      key: 'expectedRoi',
+      label: KPI_NAMES.expectedRoi,
+      numeric: true,
+      sortValue: (row) => row.figures.expectedRoi,
+      cell: (row) => formatRatio(row.figures.expectedRoi),
+    },
+    {
+      key: 'npv',
+      label: KPI_NAMES.npv,
+      numeric: true,
+      sortValue: (row) => row.figures.npv,
+      cell: (row) => <Figure amount={row.figures.npv} currency={currency} />,
+    },
+  ];
   return (
     <section className="vl-section vl-card" aria-labelledby="breakdown-heading">
       <div className="vl-section-head">
@@ -101,64 +173,14 @@ export function BreakdownTable({
           ))}
         </div>
       </div>
-      <div className="vl-table-scroll" role="region" aria-label={`Table of value by ${groupBy}`} tabIndex={0}>
-        <table className="vl-table">
-          <thead>
-            <tr>
-              <SortableHeader
-                column="name"
-                label={groupLabel}
-                sort={sort}
-                onSort={toggle}
-                firstDirection="ascending"
-              />
-              <SortableHeader column="epics" label="Epics" sort={sort} onSort={toggle} numeric />
-              <SortableHeader column="realisedBenefit" label="Realised" sort={sort} onSort={toggle} numeric />
-              <SortableHeader column="roi" label="ROI" sort={sort} onSort={toggle} numeric />
-              <SortableHeader column="expectedRoi" label="Expected ROI" sort={sort} onSort={toggle} numeric />
-              <SortableHeader column="npv" label="NPV" sort={sort} onSort={toggle} numeric />
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.key}>
-                <th scope="row">
-                  <button
-                    type="button"
-                    className="vl-link-button"
-                    onClick={() => {
-                      onDrill(
-                        { by: groupBy, key: row.key },
-                        groupBy === 'programme' && row.key === '(none)'
-                          ? 'Epics without a programme'
-                          : `Epics of ${groupBy} ${row.key}`,
-                      );
-                    }}
-                  >
-                    {row.name}
-                  </button>
-                  {groupBy === 'programme' && programmeNames.get(row.key) ? (
-                    <span className="vl-row-detail">{programmeNames.get(row.key)}</span>
-                  ) : null}
-                </th>
-                <td className="vl-num">{row.figures.epics}</td>
-                <td className="vl-num vl-bar-cell">
-                  {money(row.figures.realisedBenefit)}
-                  <InlineBar value={row.figures.realisedBenefit} min={0} max={maxRealised} tone="value" />
-                </td>
-                <td className="vl-num vl-bar-cell">
-                  {formatRatio(row.figures.roi)}
-                  {row.figures.roi === null ? null : (
-                    <InlineBar value={row.figures.roi} min={roiRange.min} max={roiRange.max} tone="signed" />
-                  )}
-                </td>
-                <td className="vl-num">{formatRatio(row.figures.expectedRoi)}</td>
-                <td className="vl-num">{money(row.figures.npv)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        key={groupBy}
+        label={`Table of value by ${groupBy}`}
+        columns={columns}
+        rows={rows}
+        rowKey={(row) => row.key}
+        initialSort={{ key: 'realisedBenefit', direction: 'descending' }}
+      />
       {cut ? (
         <p className="vl-legend-note" role="note">
           Showing the {cut.shown} {groupBy}s with the largest planned benefit of {cut.total}. The key figures

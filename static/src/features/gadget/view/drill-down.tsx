@@ -1,54 +1,110 @@
 import { useEffect, useRef } from 'react';
-import type { EpicRow } from '../../../../../src/contract/gadget.contract';
-import { formatMoney, formatRatio } from '../../../shared/format';
-import { listEpics, type EpicFilter, type ScopeRequest } from '../data/gadget-api';
+import type { EpicList, EpicRow } from '../../../../../src/contract/gadget.contract';
+import {
+  KPI_DRILL_DOWNS,
+  columnTotal,
+  isAdditive,
+  reconciledFigure,
+  type EpicColumn,
+} from '../../../../../src/contract/kpi-drill-down';
+import { currencyExponentOf } from '../../../../../src/contract/currencies';
 import { useResource } from '../../../shared/use-resource';
-import { SortableHeader } from '../../../ui/sortable-header';
-import { sortRows, useSort } from '../../../ui/sorting';
-import { IssueLink } from './issue-link';
-import { ErrorMessage, LoadingMessage } from './states';
 import { Button } from '../../../ui/button';
-
-type Column =
-  | 'key'
-  | 'summary'
-  | 'status'
-  | 'successProbability'
-  | 'share'
-  | 'realisedBenefit'
-  | 'forecastCost'
-  | 'roi'
-  | 'expectedRoi'
-  | 'npv';
-
-const STATUS_TEXT: Record<EpicRow['status'], string> = {
-  todo: 'To do',
-  in_progress: 'In progress',
-  done: 'Done',
-};
-
-function valueOf(row: EpicRow, column: Column): number | string | null {
-  switch (column) {
-    case 'key':
-    case 'summary':
-      return row[column];
-    case 'status':
-      return STATUS_TEXT[row.status];
-    case 'successProbability':
-      return row.successProbability;
-    case 'share':
-      return row.share ?? null;
-    default:
-      return row.kpis[column];
-  }
-}
+import { Table } from '../../../ui/table';
+import type { TileId } from '../config/kpi-tiles';
+import { TILES } from '../config/kpi-tiles';
+import { listEpics, type EpicFilter, type ScopeRequest } from '../data/gadget-api';
+import { drillColumns, formatColumnValue } from './drill-columns';
+import { IssueSearchLink } from './issue-search-link';
+import { ErrorMessage, LoadingMessage } from './states';
 
 export interface DrillTarget {
   filter: EpicFilter;
   title: string;
+  /** The tile drilled into: its epics, with its columns. Absent for a breakdown row or an objective. */
+  kpi?: TileId;
 }
 
-/** The epics behind a figure, each with its own KPIs; sortable; keys open the issue. */
+/** A breakdown row's columns: realised and ROI (with the actual cost it is on), expected ROI, NPV. */
+const GROUP_COLUMNS: readonly EpicColumn[] = [
+  'realisedBenefit',
+  'actualCost',
+  'roi',
+  'forecastCost',
+  'expectedRoi',
+  'npv',
+];
+/** An objective's columns: what is attributed to it (share × the epic's amounts), not whole epics. */
+const OBJECTIVE_COLUMNS: readonly EpicColumn[] = ['share', 'attributedRealised', 'attributedPlanned'];
+
+/** What a drill-down shows: its columns, and which of them sort first. */
+export function drillColumnsOf(target: DrillTarget): readonly EpicColumn[] {
+  if (target.kpi !== undefined) return KPI_DRILL_DOWNS[target.kpi].columns;
+  return target.filter.by === 'objective' ? OBJECTIVE_COLUMNS : GROUP_COLUMNS;
+}
+
+/** The total row: additive columns summed; a tile's own ratio column rebuilt from those sums. */
+function TotalRow({
+  rows,
+  columns,
+  target,
+  currency,
+}: {
+  rows: readonly EpicRow[];
+  columns: readonly EpicColumn[];
+  target: DrillTarget;
+  currency: string;
+}) {
+  const exponent = currencyExponentOf(currency) ?? 2;
+  const reconciles = target.kpi === undefined ? undefined : KPI_DRILL_DOWNS[target.kpi].reconciles;
+  const cellOf = (column: EpicColumn): string => {
+    if (isAdditive(column)) return formatColumnValue(column, columnTotal(rows, column, exponent), currency);
+    // The tile's own column: its figure rebuilt from the totals beside it.
+    if (reconciles && column === columns[0] && (reconciles.kind === 'ratio' || reconciles.kind === 'nps')) {
+      const figure = reconciledFigure(rows, reconciles, exponent);
+      const asRatio = reconciles.kind === 'ratio' && reconciles.scale === 100 && figure !== null;
+      return formatColumnValue(column, asRatio ? figure / 100 : figure, currency);
+    }
+    return '';
+  };
+  return (
+    <tfoot>
+      <tr className="vl-total-row">
+        <th scope="row">Total</th>
+        <td>{rows.length === 1 ? '1 epic' : `${String(rows.length)} epics`}</td>
+        <td />
+        {columns.map((column) => (
+          <td key={column} className="vl-num">
+            {cellOf(column)}
+          </td>
+        ))}
+      </tr>
+    </tfoot>
+  );
+}
+
+function EpicTable({ list, target, siteUrl }: { list: EpicList; target: DrillTarget; siteUrl: string }) {
+  const columns = drillColumnsOf(target);
+  const first = columns[0];
+  return (
+    <Table
+      label={`Epics: ${target.title}`}
+      className="vl-table-epics"
+      columns={drillColumns(columns, list.currency, siteUrl)}
+      rows={list.epics}
+      rowKey={(row) => row.key}
+      initialSort={
+        first === undefined ? { key: 'key', direction: 'ascending' } : { key: first, direction: 'descending' }
+      }
+      footer={<TotalRow rows={list.epics} columns={columns} target={target} currency={list.currency} />}
+    />
+  );
+}
+
+/**
+ * The epics behind a figure, with the columns that make that figure and a total row that
+ * reconciles with it; sortable; keys open the issue, and the whole list opens in issue search.
+ */
 export function DrillDown({
   request,
   target,
@@ -61,14 +117,24 @@ export function DrillDown({
   onBack: () => void;
 }) {
   const heading = useRef<HTMLHeadingElement>(null);
-  const { resource: list, retry: reload } = useResource(JSON.stringify([request, target.filter]), () =>
-    listEpics({ ...request, filter: target.filter }),
+  const { resource: list, retry: reload } = useResource(
+    JSON.stringify([request, target.filter, target.kpi ?? null]),
+    () =>
+      listEpics({
+        ...request,
+        filter: target.filter,
+        ...(target.kpi === undefined ? {} : { kpi: target.kpi }),
+      }),
   );
-  const [sort, toggle] = useSort<Column>({ key: 'realisedBenefit', direction: 'descending' });
   useEffect(() => {
     heading.current?.focus();
   }, []);
-  const withShare = target.filter.by === 'objective';
+  const explanation =
+    target.kpi === undefined
+      ? target.filter.by === 'objective'
+        ? 'Each epic counts with its share for this objective: the attributed amounts add up to the objective’s.'
+        : 'These epics add up to the row of the breakdown: realised, costs and NPV are their totals.'
+      : KPI_DRILL_DOWNS[target.kpi].explanation;
   return (
     <section className="vl-section" aria-labelledby="drill-heading">
       <Button appearance="subtle" className="vl-back" onClick={onBack}>
@@ -77,99 +143,33 @@ export function DrillDown({
         </svg>
         Back to overview
       </Button>
-      <h2 id="drill-heading" className="vl-section-heading" tabIndex={-1} ref={heading}>
-        {target.title}
-        {list.state === 'ready' ? <span className="vl-count"> ({list.data.epics.length})</span> : null}
-      </h2>
+      <div className="vl-section-head">
+        <h2 id="drill-heading" className="vl-section-heading" tabIndex={-1} ref={heading}>
+          {target.title}
+          {list.state === 'ready' ? <span className="vl-count"> ({list.data.epics.length})</span> : null}
+        </h2>
+        {list.state === 'ready' ? <IssueSearchLink jql={list.data.jql} siteUrl={siteUrl} /> : null}
+      </div>
       {list.state === 'loading' ? <LoadingMessage label="Loading the epics…" /> : null}
       {list.state === 'failed' ? <ErrorMessage error={list.error} onRetry={reload} /> : null}
       {list.state === 'ready' && list.data.epics.length === 0 ? (
-        <p>No epic of this scope is behind this figure.</p>
+        <p>
+          {target.kpi === undefined
+            ? 'No epic of this scope is behind this figure.'
+            : `No epic of this scope adds anything to ${TILES[target.kpi].label}.`}
+        </p>
       ) : null}
       {list.state === 'ready' && list.data.epics.length > 0 ? (
-        <div className="vl-table-scroll" role="region" aria-label="Table of epics" tabIndex={0}>
-          <table className="vl-table vl-table-epics">
-            <thead>
-              <tr>
-                <SortableHeader
-                  column="key"
-                  label="Key"
-                  sort={sort}
-                  onSort={toggle}
-                  firstDirection="ascending"
-                />
-                <SortableHeader
-                  column="summary"
-                  label="Summary"
-                  sort={sort}
-                  onSort={toggle}
-                  firstDirection="ascending"
-                />
-                <SortableHeader
-                  column="status"
-                  label="Status"
-                  sort={sort}
-                  onSort={toggle}
-                  firstDirection="ascending"
-                />
-                <SortableHeader
-                  column="successProbability"
-                  label="Probability"
-                  sort={sort}
-                  onSort={toggle}
-                  numeric
-                />
-                {withShare ? (
-                  <SortableHeader column="share" label="Share" sort={sort} onSort={toggle} numeric />
-                ) : null}
-                <SortableHeader
-                  column="realisedBenefit"
-                  label="Realised"
-                  sort={sort}
-                  onSort={toggle}
-                  numeric
-                />
-                <SortableHeader
-                  column="forecastCost"
-                  label="Forecast cost"
-                  sort={sort}
-                  onSort={toggle}
-                  numeric
-                />
-                <SortableHeader column="roi" label="ROI" sort={sort} onSort={toggle} numeric />
-                <SortableHeader
-                  column="expectedRoi"
-                  label="Expected ROI"
-                  sort={sort}
-                  onSort={toggle}
-                  numeric
-                />
-                <SortableHeader column="npv" label="NPV" sort={sort} onSort={toggle} numeric />
-              </tr>
-            </thead>
-            <tbody>
-              {sortRows(list.data.epics, sort, valueOf).map((row) => {
-                const money = (amount: number) => formatMoney(amount, list.data.currency, { compact: true });
-                return (
-                  <tr key={row.key}>
-                    <th scope="row">
-                      <IssueLink issueKey={row.key} siteUrl={siteUrl} />
-                    </th>
-                    <td className="vl-summary">{row.summary}</td>
-                    <td>{STATUS_TEXT[row.status]}</td>
-                    <td className="vl-num">{formatRatio(row.successProbability)}</td>
-                    {withShare ? <td className="vl-num">{formatRatio(row.share ?? null)}</td> : null}
-                    <td className="vl-num">{money(row.kpis.realisedBenefit)}</td>
-                    <td className="vl-num">{money(row.kpis.forecastCost)}</td>
-                    <td className="vl-num">{formatRatio(row.kpis.roi)}</td>
-                    <td className="vl-num">{formatRatio(row.kpis.expectedRoi)}</td>
-                    <td className="vl-num">{money(row.kpis.npv)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <>
+          <EpicTable list={list.data} target={target} siteUrl={siteUrl} />
+          <p className="vl-legend-note">{explanation}</p>
+        </>
+      ) : null}
+      {list.state === 'ready' && target.kpi !== undefined ? (
+        <p className="vl-legend-note">
+          Issue search lists every epic of this scope; this table keeps only those that add to{' '}
+          {TILES[target.kpi].label}.
+        </p>
       ) : null}
     </section>
   );

@@ -19,6 +19,12 @@ export function tileDetail(id: TileId, figures: KpiFigures, currency: string): s
       return `on ${money(figures.forecastCost)} forecast cost`;
     case 'npv':
       return figures.paybackMonth ? `Pays back ${formatMonth(figures.paybackMonth)}` : 'No payback month';
+    case 'irr':
+    case 'mirr':
+      return `a year, on ${money(figures.forecastCost)} forecast cost`;
+    case 'paybackMonth':
+    case 'discountedPaybackMonth':
+      return `cumulative cash flow of ${String(figures.epics)} epics`;
     case 'valueForMoney':
       return `${money(figures.riskAdjustedBenefit)} risk-adjusted for ${money(figures.forecastCost)}`;
     default:
@@ -38,7 +44,8 @@ export function KpiGrid({
   currency: string;
   /** The admin's default targets, for the tiles the gadget's editor left to inherit. */
   adminTargets: AdminTargets;
-  onDrill: () => void;
+  /** Opens the epics (or objectives) behind a tile. */
+  onDrill: (id: TileId) => void;
 }) {
   if (config.tiles.length === 0) return null;
   return (
@@ -58,7 +65,9 @@ export function KpiGrid({
               target={target ?? undefined}
               targetSource={targetSource}
               detail={tileDetail(id, source.figures, currency)}
-              onDrill={onDrill}
+              onDrill={() => {
+                onDrill(id);
+              }}
             />
           );
         })}

@@ -2,7 +2,7 @@ import type { KpiTarget } from '../config/gadget-config';
 import type { TargetSource } from '../config/effective-target';
 import { describeTarget, formatKpi } from '../config/format-kpi';
 import { STATUS_LABEL, statusOf } from '../config/kpi-status';
-import type { TileDefinition, TileFigures } from '../config/kpi-tiles';
+import { hasTargets, type TileDefinition, type TileFigures } from '../config/kpi-tiles';
 import { StatusIcon } from '../ui/status-icon';
 import { FormulaTip } from './formula-tip';
 
@@ -31,7 +31,7 @@ const INHERITED_NOTE: Partial<Record<TargetSource, string>> = {
 export function KpiTile({ tile, source, currency, target, targetSource, detail, onDrill }: KpiTileProps) {
   const value = tile.value(source);
   const shown = formatKpi(value, tile.unit, currency, { compact: true });
-  const status = value === null || !target ? null : statusOf(value, target);
+  const status = typeof value !== 'number' || !target ? null : statusOf(value, target);
   const labelId = `tile-${tile.id}`;
   return (
     <li
@@ -50,7 +50,9 @@ export function KpiTile({ tile, source, currency, target, targetSource, detail, 
         className="vl-tile-value"
         onClick={onDrill}
         aria-label={`${tile.label}: ${shown}. Show the epics behind it`}
-        title={value !== null && tile.unit === 'money' ? formatKpi(value, 'money', currency) : undefined}
+        title={
+          typeof value === 'number' && tile.unit === 'money' ? formatKpi(value, 'money', currency) : undefined
+        }
       >
         {/* The exact figure, machine-readable, behind the rounded one shown. */}
         <data value={value === null ? '' : String(value)}>{shown}</data>
@@ -75,12 +77,12 @@ export function KpiTile({ tile, source, currency, target, targetSource, detail, 
             </span>
           </span>
         </p>
-      ) : (
+      ) : hasTargets(tile.unit) ? (
         <p className="vl-tile-status">
           <StatusIcon status="none" />
           <span>No target set</span>
         </p>
-      )}
+      ) : null}
     </li>
   );
 }

@@ -1,11 +1,12 @@
 import type { PortfolioView } from '../../../../../src/contract/gadget.contract';
-import { formatMoney, formatRatio } from '../../../shared/format';
+import { formatMoney, formatMonth, formatRatio } from '../../../shared/format';
 import type { EpicFilter } from '../data/gadget-api';
 import { Lozenge } from '../../../ui/lozenge';
+import { objectiveRowsOf, trackText, type ObjectiveRow } from './objective-rows';
 
-type Objective = PortfolioView['byObjective'][string] & { id: string };
+type Objective = ObjectiveRow;
 
-function ObjectiveRow({
+function ObjectiveLine({
   objective,
   currency,
   onDrill,
@@ -14,9 +15,11 @@ function ObjectiveRow({
   currency: string;
   onDrill: (filter: EpicFilter, title: string) => void;
 }) {
-  const { attributedPlanned: planned, attributedRealised: realised } = objective;
+  const { attributedPlanned: planned, attributedRealised: realised, target } = objective;
   const share = planned > 0 ? realised / planned : null;
   const money = (amount: number) => formatMoney(amount, currency, { compact: true });
+  // Against its target when it has one (the admin's measure), else against the attributed plan.
+  const meter = target ? objective.progress : share;
   return (
     <li className="vl-objective">
       <div className="vl-objective-line">
@@ -30,18 +33,42 @@ function ObjectiveRow({
           {objective.name}
         </button>
         <span className="vl-objective-figures">
-          {money(realised)} of {money(planned)} {share === null ? '' : `(${formatRatio(share)})`}
+          {money(realised)} of {money(planned)} planned {share === null ? '' : `(${formatRatio(share)})`}
         </span>
       </div>
+      {target ? (
+        <p className="vl-objective-target">
+          <span>
+            {formatRatio(objective.progress)} of the {money(target.amount)} target by{' '}
+            {formatMonth(target.date.slice(0, 7))}
+          </span>
+          <span>
+            Forecast {objective.forecastAtTargetDate === null ? '—' : money(objective.forecastAtTargetDate)}
+          </span>
+        </p>
+      ) : null}
       <progress
         className="vl-meter"
         max={1}
-        value={Math.min(1, share ?? 0)}
-        aria-label={`${objective.name}: ${formatRatio(share)} of attributed plan realised`}
+        value={Math.min(1, meter ?? 0)}
+        aria-label={
+          target
+            ? `${objective.name}: ${formatRatio(objective.progress)} of target realised`
+            : `${objective.name}: ${formatRatio(share)} of attributed plan realised`
+        }
       />
-      <Lozenge appearance={objective.advanced ? 'success' : 'default'}>
-        {objective.advanced ? 'Advanced' : 'Not advanced yet'}
-      </Lozenge>
+      <span className="vl-objective-lozenges">
+        {target ? (
+          <Lozenge appearance={objective.onTrack === true ? 'success' : 'removed'}>
+            {trackText(objective.onTrack)}
+          </Lozenge>
+        ) : (
+          <Lozenge>{trackText(null)}</Lozenge>
+        )}
+        <Lozenge appearance={objective.advanced ? 'success' : 'default'}>
+          {objective.advanced ? 'Advanced' : 'Not advanced'}
+        </Lozenge>
+      </span>
     </li>
   );
 }
@@ -56,7 +83,7 @@ export function ObjectiveProgress({
   currency: string;
   onDrill: (filter: EpicFilter, title: string) => void;
 }) {
-  const objectives = Object.entries(byObjective).map(([id, figures]) => ({ ...figures, id }));
+  const objectives = objectiveRowsOf(byObjective);
   const active = objectives.filter((o) => o.status === 'active');
   const archived = objectives.filter((o) => o.status === 'archived');
   return (
@@ -64,13 +91,16 @@ export function ObjectiveProgress({
       <h2 id="objectives-heading" className="vl-section-heading">
         Objective progress
       </h2>
-      <p className="vl-subtle vl-section-intro">Benefit attributed to each objective by the epics’ shares.</p>
+      <p className="vl-subtle vl-section-intro">
+        Benefit attributed to each objective by the epics’ shares, against the objective’s target where it has
+        one. On track: the forecast at the target date (realised plus risk-adjusted plan) reaches the target.
+      </p>
       {active.length === 0 ? (
         <p>No active strategic objective. A Jira admin can add objectives on the Value Layer admin page.</p>
       ) : (
         <ul className="vl-objectives">
           {active.map((objective) => (
-            <ObjectiveRow key={objective.id} objective={objective} currency={currency} onDrill={onDrill} />
+            <ObjectiveLine key={objective.id} objective={objective} currency={currency} onDrill={onDrill} />
           ))}
         </ul>
       )}
@@ -79,7 +109,7 @@ export function ObjectiveProgress({
           <summary>Archived objectives ({archived.length})</summary>
           <ul className="vl-objectives">
             {archived.map((objective) => (
-              <ObjectiveRow key={objective.id} objective={objective} currency={currency} onDrill={onDrill} />
+              <ObjectiveLine key={objective.id} objective={objective} currency={currency} onDrill={onDrill} />
             ))}
           </ul>
         </details>

@@ -7,7 +7,10 @@ import { approximateEpicCount } from '../data/epic-count';
 import type { EpicFilter, ScopeRequest } from '../data/gadget-api';
 import { usePortfolio } from '../data/use-portfolio';
 import { BreakdownTable } from './breakdown-table';
+import { KPI_DRILL_DOWNS } from '../../../../../src/contract/kpi-drill-down';
+import { TILES, type TileId } from '../config/kpi-tiles';
 import { DrillDown, type DrillTarget } from './drill-down';
+import { ObjectivesDrillDown } from './objectives-drill-down';
 import { ExportBar } from './export-bar';
 import { KpiGrid } from './kpi-grid';
 import { ObjectiveProgress } from './objective-progress';
@@ -20,11 +23,13 @@ function Overview({
   config,
   request,
   onDrill,
+  onDrillKpi,
 }: {
   view: PortfolioView;
   config: GadgetConfig;
   request: ScopeRequest;
   onDrill: (filter: EpicFilter, title: string) => void;
+  onDrillKpi: (id: TileId) => void;
 }) {
   return (
     <>
@@ -35,12 +40,11 @@ function Overview({
         source={{
           figures: view.portfolio,
           strategicGoalsAdvancedPct: view.strategicGoalsAdvancedPct,
+          objectivesOnTrackPct: view.objectivesOnTrackPct,
           strategicAlignmentPct: view.strategicAlignmentPct,
           asOf: view.asOf,
         }}
-        onDrill={() => {
-          onDrill({ by: 'all' }, 'All epics in scope');
-        }}
+        onDrill={onDrillKpi}
       />
       <section className="vl-section vl-card">
         <TrendChart trend={view.trend} asOf={view.asOf} currency={view.currency} />
@@ -82,6 +86,21 @@ export function PortfolioGadget({
   // The control that opened the drill-down gets focus back when the user returns.
   const opener = useRef<HTMLElement | null>(null);
   const view = portfolio.state === 'ready' ? portfolio.data : null;
+  const rememberOpener = () => {
+    // Only from the overview: a drill-down opened from another keeps the overview's opener.
+    if (drill === null)
+      opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+  };
+  const openDrill = (filter: EpicFilter, title: string) => {
+    rememberOpener();
+    setDrill({ filter, title });
+  };
+  const back = () => {
+    setDrill(null);
+    setTimeout(() => opener.current?.focus());
+  };
+  const drilled = drill?.kpi === undefined ? undefined : KPI_DRILL_DOWNS[drill.kpi].reconciles;
+  const objectivesDrill = drilled?.kind === 'objectives' ? drilled.counts : null;
   const empty = view?.portfolio.epics === 0;
   const unreadableCount = view ? Math.max(view.unreadableCount ?? 0, view.unreadable.length) : 0;
   return (
@@ -142,15 +161,23 @@ export function PortfolioGadget({
         />
       ) : null}
       {view && empty ? <EmptyScope siteUrl={siteUrl} wholeSite={config.scope.kind === 'all'} /> : null}
-      {view && !empty && drill ? (
+      {view && !empty && drill && objectivesDrill ? (
+        <ObjectivesDrillDown
+          view={view}
+          counts={objectivesDrill}
+          title={drill.title}
+          siteUrl={siteUrl}
+          onBack={back}
+          onDrill={openDrill}
+        />
+      ) : null}
+      {view && !empty && drill && !objectivesDrill ? (
         <DrillDown
+          key={JSON.stringify(drill)}
           request={request}
           target={drill}
           siteUrl={siteUrl}
-          onBack={() => {
-            setDrill(null);
-            setTimeout(() => opener.current?.focus());
-          }}
+          onBack={back}
         />
       ) : null}
       {view && !empty ? (
@@ -160,9 +187,10 @@ export function PortfolioGadget({
             view={view}
             config={config}
             request={request}
-            onDrill={(filter, title) => {
-              opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-              setDrill({ filter, title });
+            onDrill={openDrill}
+            onDrillKpi={(id) => {
+              rememberOpener();
+              setDrill({ filter: { by: 'all' }, title: `${TILES[id].label}: what makes it`, kpi: id });
             }}
           />
         </div>

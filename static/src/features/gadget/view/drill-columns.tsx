@@ -1,0 +1,105 @@
+import type { EpicRow } from '../../../../../src/contract/gadget.contract';
+import { COLUMN_UNIT, epicColumnValue, type EpicColumn } from '../../../../../src/contract/kpi-drill-down';
+import { EPIC_STATUS_NAMES, KPI_NAMES } from '../../../../../src/contract/value-vocabulary';
+import { formatMoney, formatMonth, formatRatio } from '../../../shared/format';
+import type { Column } from '../../../ui/table';
+import { IssueLink } from './issue-link';
+
+/** Column headers: the shared KPI names, and plain words for the parts KPIs are made of. */
+export const COLUMN_LABEL: Record<EpicColumn, string> = {
+  successProbability: 'Success probability',
+  plannedBenefit: KPI_NAMES.plannedBenefit,
+  plannedBenefitToDate: KPI_NAMES.plannedBenefitToDate,
+  realisedBenefit: KPI_NAMES.realisedBenefit,
+  actualCost: KPI_NAMES.actualCost,
+  forecastCost: KPI_NAMES.forecastCost,
+  riskAdjustedBenefit: KPI_NAMES.riskAdjustedBenefit,
+  npv: KPI_NAMES.npv,
+  costSavingRealised: KPI_NAMES.costSavingRealised,
+  costAvoidanceRealised: KPI_NAMES.costAvoidanceRealised,
+  verifiedRealised: 'Verified realised',
+  alignedForecastCost: 'Forecast cost on active objectives',
+  npsPromoters: 'Promoters',
+  npsDetractors: 'Detractors',
+  npsResponses: 'Responses',
+  share: 'Share',
+  attributedPlanned: 'Attributed planned',
+  attributedRealised: 'Attributed realised',
+  realisationRate: KPI_NAMES.realisationRate,
+  roi: KPI_NAMES.roi,
+  expectedRoi: KPI_NAMES.expectedRoi,
+  valueForMoney: KPI_NAMES.valueForMoney,
+  verifiedShare: KPI_NAMES.verifiedShare,
+  irr: KPI_NAMES.irr,
+  mirr: KPI_NAMES.mirr,
+  paybackMonth: KPI_NAMES.paybackMonth,
+  discountedPaybackMonth: KPI_NAMES.discountedPaybackMonth,
+  npsAtCompletion: KPI_NAMES.npsAtCompletion,
+};
+
+const multiple = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2, minimumFractionDigits: 2 });
+const count = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
+const score = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+
+/**
+ * A drill-down figure as text. Money is shown in full (not compact), so that a reader can add the
+ * rows up and find the tile's figure; an em dash where the epic's own KPI is not computable.
+ */
+export function formatColumnValue(
+  column: EpicColumn,
+  value: number | string | null,
+  currency: string,
+): string {
+  if (value === null) return '—';
+  if (typeof value === 'string') return formatMonth(value);
+  if (column === 'valueForMoney') return `${multiple.format(value)}×`;
+  switch (COLUMN_UNIT[column]) {
+    case 'money':
+      return formatMoney(value, currency);
+    case 'ratio':
+      return formatRatio(value);
+    case 'count':
+      return count.format(value);
+    case 'score':
+      return score.format(value);
+    case 'month':
+      return String(value);
+  }
+}
+
+/** The kit table's columns of a drill-down: key (kept in view), summary, status, then `columns`. */
+export function drillColumns(
+  columns: readonly EpicColumn[],
+  currency: string,
+  siteUrl: string,
+): Column<EpicRow, string>[] {
+  return [
+    {
+      key: 'key',
+      label: 'Epic',
+      sortValue: (row) => row.key,
+      cell: (row) => <IssueLink issueKey={row.key} siteUrl={siteUrl} />,
+    },
+    {
+      key: 'summary',
+      label: 'Summary',
+      sortValue: (row) => row.summary,
+      cell: (row) => row.summary,
+      className: 'vl-summary',
+    },
+    {
+      key: 'status',
+      label: 'Status',
+      sortValue: (row) => EPIC_STATUS_NAMES[row.status],
+      cell: (row) => EPIC_STATUS_NAMES[row.status],
+      className: 'vl-nowrap',
+    },
+    ...columns.map((column): Column<EpicRow, string> => ({
+      key: column,
+      label: COLUMN_LABEL[column],
+      numeric: true,
+      sortValue: (row) => epicColumnValue(row, column),
+      cell: (row) => formatColumnValue(column, epicColumnValue(row, column), currency),
+    })),
+  ];
+}
