@@ -1,0 +1,52 @@
+/**
+ * README.md's JQL example ("Search epics by value in JQL") run as written against the demo site,
+ * so the example and the demo data cannot drift apart: the example is read from the README
+ * itself, not copied here.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { LocalSiteRuntime } from '../../local-site';
+import { ADMIN, openDemoSite } from './local-site';
+
+/** The JQL of the README's sentence "For example `…`, or `…` without the alias." */
+function readmeJqlExamples(): string[] {
+  const readme = readFileSync(resolve(__dirname, '../../README.md'), 'utf8');
+  const section = readme.split(/^## /m).find((s) => s.startsWith('Search epics by value in JQL')) ?? '';
+  const sentence = /For example (.+?)\.(?:\s|$)/.exec(section.replace(/\s+/g, ' '))?.[1] ?? '';
+  const examples = [...sentence.matchAll(/`([^`]+)`/g)].map((match) => match[1] ?? '');
+  if (examples.length === 0)
+    throw new Error('README.md has no "For example `…`" JQL in its "Search epics by value in JQL" section');
+  return examples;
+}
+
+describe("README.md's JQL example", () => {
+  let site: LocalSiteRuntime;
+
+  beforeAll(async () => {
+    site = await openDemoSite();
+  });
+
+  afterAll(async () => {
+    await site.close();
+  });
+
+  it('reads both examples of the sentence, with and without the alias', () => {
+    expect(readmeJqlExamples()).toHaveLength(2);
+  });
+
+  it.each(readmeJqlExamples())('returns epics on the demo data for %s', async (jql) => {
+    const response = await site.requestJira({
+      accountId: ADMIN,
+      method: 'POST',
+      path: '/rest/api/3/search/jql',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ jql, fields: ['issuetype'], maxResults: 100 }),
+    });
+    expect(response.status).toBe(200);
+    const { issues } = JSON.parse(response.body) as {
+      issues: { key: string; fields: { issuetype: { name: string } } }[];
+    };
+    expect(issues.length).toBeGreaterThanOrEqual(1);
+    expect(issues.every((issue) => issue.fields.issuetype.name === 'Epic')).toBe(true);
+  });
+});
