@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Button } from '../../ui/button';
 import { Lozenge, type LozengeAppearance } from '../../ui/lozenge';
+import { useHiddenBelow } from './use-hidden-below';
 
 /** Where the user's edits stand. */
 export type SaveState = 'clean' | 'unsaved' | 'saving' | 'saved' | 'failed';
@@ -28,14 +29,20 @@ interface SaveBarProps {
 }
 
 /**
- * The panel's save bar: it sticks to the bottom of the panel's frame while the form scrolls, says
- * where the edits stand (a lozenge and a sentence), confirms a save where the user clicked, and
- * shows a failed save's error right under its button rather than at the top of a long form.
+ * The panel's save bar: it stays at the bottom of the visible part of the panel while the page
+ * scrolls through a long form (sticky, lifted by the part of the frame hidden below the page's
+ * view), says where the edits stand (a lozenge and a sentence), confirms a save where the user
+ * clicked, and shows a failed save's error right under its button rather than at the top.
  */
 export function SaveBar({ state, canSave, canDiscard, onSave, onDiscard, status, error }: SaveBarProps) {
   const lozenge = state === 'clean' || state === 'unsaved' ? null : STATE[state];
+  const hiddenBelow = useHiddenBelow();
   return (
-    <section className="save-bar" aria-label="Save your changes">
+    <section
+      className="save-bar"
+      aria-label="Save your changes"
+      style={{ insetBlockEnd: `${String(hiddenBelow)}px` }}
+    >
       <div className="save-bar-actions">
         <Button appearance="primary" busy={state === 'saving'} disabled={!canSave} onClick={onSave}>
           {state === 'saving' ? 'Saving…' : 'Save'}
