@@ -67,13 +67,8 @@ describe('the drill-down of a KPI tile', () => {
     const headers = within(table)
       .getAllByRole('columnheader')
       .map((header) => header.textContent);
-    expect(headers.slice(0, 5)).toEqual([
-      'Epic',
-      'Summary',
-      'Status',
-      'Cost avoidance realised',
-      'Realised benefit',
-    ]);
+    // The figures come first after the key, so a narrow gadget shows them without scrolling.
+    expect(headers).toEqual(['Epic', 'Cost avoidance realised', 'Realised benefit', 'Summary', 'Status']);
     const total = within(table).getByRole('rowheader', { name: 'Total' }).closest('tr');
     expect(total).toHaveTextContent('2 epics');
     expect(total).toHaveTextContent('€1,500.50');

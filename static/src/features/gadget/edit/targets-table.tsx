@@ -15,6 +15,7 @@ import {
 } from './editor-form';
 import { describedBy, FieldError } from './field-error';
 import type { AdminTargetsState } from './use-admin-targets';
+import { ScrollHint } from '../view/scroll-hint';
 
 const NO_ADMIN_TARGETS: AdminTargets = {};
 
@@ -190,13 +191,15 @@ export function TargetsTable({
   ];
   return (
     <div id="tiles" tabIndex={-1} {...describedBy('tiles', errors, 'targets-hint')}>
-      <Table
-        label="KPI tiles and targets"
-        className="vl-targets"
-        columns={columns}
-        rows={TILE_IDS}
-        rowKey={(id) => id}
-      />
+      <ScrollHint>
+        <Table
+          label="KPI tiles and targets"
+          className="vl-targets"
+          columns={columns}
+          rows={TILE_IDS}
+          rowKey={(id) => id}
+        />
+      </ScrollHint>
     </div>
   );
 }

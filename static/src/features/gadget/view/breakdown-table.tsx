@@ -8,6 +8,7 @@ import { formatRatio } from '../../../shared/format';
 import { Table, type Column } from '../../../ui/table';
 import { Figure } from './figure';
 import type { EpicFilter } from '../data/gadget-api';
+import { ScrollHint } from './scroll-hint';
 
 type GroupBy = 'programme' | 'project';
 type BreakdownColumn = 'name' | 'epics' | 'realisedBenefit' | 'roi' | 'expectedRoi' | 'npv';
@@ -173,14 +174,15 @@ export function BreakdownTable({
           ))}
         </div>
       </div>
-      <Table
-        key={groupBy}
-        label={`Table of value by ${groupBy}`}
-        columns={columns}
-        rows={rows}
-        rowKey={(row) => row.key}
-        initialSort={{ key: 'realisedBenefit', direction: 'descending' }}
-      />
+      <ScrollHint key={groupBy}>
+        <Table
+          label={`Table of value by ${groupBy}`}
+          columns={columns}
+          rows={rows}
+          rowKey={(row) => row.key}
+          initialSort={{ key: 'realisedBenefit', direction: 'descending' }}
+        />
+      </ScrollHint>
       {cut ? (
         <p className="vl-legend-note" role="note">
           Showing the {cut.shown} {groupBy}s with the largest planned benefit of {cut.total}. The key figures

@@ -67,7 +67,10 @@ export function formatColumnValue(
   }
 }
 
-/** The kit table's columns of a drill-down: key (kept in view), summary, status, then `columns`. */
+/**
+ * The kit table's columns of a drill-down: key (kept in view), then `columns` (the figures, first
+ * in a narrow gadget), then summary and status.
+ */
 export function drillColumns(
   columns: readonly EpicColumn[],
   currency: string,
@@ -80,6 +83,13 @@ export function drillColumns(
       sortValue: (row) => row.key,
       cell: (row) => <IssueLink issueKey={row.key} siteUrl={siteUrl} />,
     },
+    ...columns.map((column): Column<EpicRow, string> => ({
+      key: column,
+      label: COLUMN_LABEL[column],
+      numeric: true,
+      sortValue: (row) => epicColumnValue(row, column),
+      cell: (row) => formatColumnValue(column, epicColumnValue(row, column), currency),
+    })),
     {
       key: 'summary',
       label: 'Summary',
@@ -94,12 +104,5 @@ export function drillColumns(
       cell: (row) => EPIC_STATUS_NAMES[row.status],
       className: 'vl-nowrap',
     },
-    ...columns.map((column): Column<EpicRow, string> => ({
-      key: column,
-      label: COLUMN_LABEL[column],
-      numeric: true,
-      sortValue: (row) => epicColumnValue(row, column),
-      cell: (row) => formatColumnValue(column, epicColumnValue(row, column), currency),
-    })),
   ];
 }

@@ -17,6 +17,7 @@ import { listEpics, type EpicFilter, type ScopeRequest } from '../data/gadget-ap
 import { drillColumns, formatColumnValue } from './drill-columns';
 import { IssueSearchLink } from './issue-search-link';
 import { ErrorMessage, LoadingMessage } from './states';
+import { ScrollHint } from './scroll-hint';
 
 export interface DrillTarget {
   filter: EpicFilter;
@@ -71,13 +72,13 @@ function TotalRow({
     <tfoot>
       <tr className="vl-total-row">
         <th scope="row">Total</th>
-        <td>{rows.length === 1 ? '1 epic' : `${String(rows.length)} epics`}</td>
-        <td />
         {columns.map((column) => (
           <td key={column} className="vl-num">
             {cellOf(column)}
           </td>
         ))}
+        <td>{rows.length === 1 ? '1 epic' : `${String(rows.length)} epics`}</td>
+        <td />
       </tr>
     </tfoot>
   );
@@ -87,17 +88,21 @@ function EpicTable({ list, target, siteUrl }: { list: EpicList; target: DrillTar
   const columns = drillColumnsOf(target);
   const first = columns[0];
   return (
-    <Table
-      label={`Epics: ${target.title}`}
-      className="vl-table-epics"
-      columns={drillColumns(columns, list.currency, siteUrl)}
-      rows={list.epics}
-      rowKey={(row) => row.key}
-      initialSort={
-        first === undefined ? { key: 'key', direction: 'ascending' } : { key: first, direction: 'descending' }
-      }
-      footer={<TotalRow rows={list.epics} columns={columns} target={target} currency={list.currency} />}
-    />
+    <ScrollHint>
+      <Table
+        label={`Epics: ${target.title}`}
+        className="vl-table-epics"
+        columns={drillColumns(columns, list.currency, siteUrl)}
+        rows={list.epics}
+        rowKey={(row) => row.key}
+        initialSort={
+          first === undefined
+            ? { key: 'key', direction: 'ascending' }
+            : { key: first, direction: 'descending' }
+        }
+        footer={<TotalRow rows={list.epics} columns={columns} target={target} currency={list.currency} />}
+      />
+    </ScrollHint>
   );
 }
 

@@ -37,6 +37,7 @@ export function KpiTile({ tile, source, currency, target, targetSource, detail, 
     <li
       className="vl-tile"
       data-status={value === null ? 'not-computable' : (status ?? 'no-target')}
+      data-unit={tile.unit}
       aria-labelledby={labelId}
     >
       <div className="vl-tile-head">

@@ -8,6 +8,7 @@ import { Table, type Column } from '../../../ui/table';
 import type { EpicFilter } from '../data/gadget-api';
 import { IssueSearchLink } from './issue-search-link';
 import { objectiveRowsOf, objectivesJql, trackText, type ObjectiveRow } from './objective-rows';
+import { ScrollHint } from './scroll-hint';
 
 /**
  * The objectives behind "Strategic goals advanced" and "Objectives on track": each active
@@ -148,13 +149,15 @@ export function ObjectivesDrillDown({
         </p>
       ) : (
         <>
-          <Table
-            label={title}
-            columns={columns}
-            rows={rows}
-            rowKey={(row) => row.id}
-            initialSort={{ key: 'name', direction: 'ascending' }}
-          />
+          <ScrollHint>
+            <Table
+              label={title}
+              columns={columns}
+              rows={rows}
+              rowKey={(row) => row.id}
+              initialSort={{ key: 'name', direction: 'ascending' }}
+            />
+          </ScrollHint>
           <p className="vl-legend-note">
             {counts === 'advanced'
               ? `${String(counted)} of ${String(rows.length)} active objectives advanced`
