@@ -243,6 +243,63 @@ describe.each(['demo', 'appcelerator'] as const)('the gadget on the %s seed', (s
     expect(response.ok).toBe(true);
   }, browserTimeout);
 
+  it(
+    "gives drill-downs JQL that Jira's issue search runs and that finds every epic listed",
+    async () => {
+      const { site } = env.current;
+      const asOf = '2026-09';
+      const objectives = (await site.invoke({
+        moduleKey: 'value-gadget',
+        functionKey: 'gadget/get-portfolio',
+        payload: { scope: { kind: 'all' }, asOf },
+        accountId: admin,
+      })) as { ok: true; data: { byObjective: Record<string, unknown>; byProject: Record<string, unknown> } };
+      const [objective] = Object.keys(objectives.data.byObjective);
+      const [project] = Object.keys(objectives.data.byProject);
+      const drills = [
+        { filter: { by: 'all' }, kpi: 'costAvoidanceRealised' },
+        { filter: { by: 'project', key: project } },
+        { filter: { by: 'objective', id: objective } },
+        { filter: { by: 'programme', key: '(none)' } },
+      ];
+      for (const drill of drills) {
+        const answer = (await site.invoke({
+          moduleKey: 'value-gadget',
+          functionKey: 'gadget/list-epics',
+          payload: { scope: { kind: 'all' }, asOf, ...drill },
+          accountId: admin,
+        })) as { ok: true; data: { jql: string; epics: { key: string }[] } };
+        expect(answer.data.epics.length).toBeGreaterThan(0);
+        const found = new Set<string>();
+        let pageToken: string | undefined;
+        do {
+          const response = await site.requestJira({
+            accountId: admin,
+            method: 'POST',
+            path: '/rest/api/3/search/jql',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({
+              jql: answer.data.jql,
+              fields: ['key'],
+              maxResults: 100,
+              nextPageToken: pageToken,
+            }),
+          });
+          expect({ jql: answer.data.jql, status: response.status }).toEqual({
+            jql: answer.data.jql,
+            status: 200,
+          });
+          const page = JSON.parse(response.body) as { issues: { key: string }[]; nextPageToken?: string };
+          for (const issue of page.issues) found.add(issue.key);
+          pageToken = page.nextPageToken;
+        } while (pageToken !== undefined);
+        const missing = answer.data.epics.map((epic) => epic.key).filter((key) => !found.has(key));
+        expect({ jql: answer.data.jql, missing }).toEqual({ jql: answer.data.jql, missing: [] });
+      }
+    },
+    timeout,
+  );
+
   it.each(cases)(
     'fits the overview and a drill-down in the %s theme at %i px',
     async (theme, width) => {

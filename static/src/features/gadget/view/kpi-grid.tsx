@@ -20,11 +20,13 @@ export function tileDetail(id: TileId, figures: KpiFigures, currency: string): s
     case 'npv':
       return figures.paybackMonth ? `Pays back ${formatMonth(figures.paybackMonth)}` : 'No payback month';
     case 'irr':
+      return `a year, on the monthly cash flows of ${String(figures.epics)} epics`;
     case 'mirr':
-      return `a year, on ${money(figures.forecastCost)} forecast cost`;
+      return `a year, reinvested at the discount rate`;
     case 'paybackMonth':
+      return `when the cash flow of ${String(figures.epics)} epics turns positive`;
     case 'discountedPaybackMonth':
-      return `cumulative cash flow of ${String(figures.epics)} epics`;
+      return `as payback, on discounted cash flows`;
     case 'valueForMoney':
       return `${money(figures.riskAdjustedBenefit)} risk-adjusted for ${money(figures.forecastCost)}`;
     default:
