@@ -1,18 +1,14 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { EpicValueView, UnreadableRecord } from '../../../../src/contract/panel.contract';
-import { displayNames, getValue, panelContext } from './api';
+import type { EpicValueView } from '../../../../src/contract/panel.contract';
+import { displayNames } from './api';
 import { formatDateTime, HistoryTab } from './history-tab';
-import { isUnreadableRecord, UnreadableRecordNotice } from './unreadable-record-notice';
+import { UnreadableRecordNotice } from './unreadable-record-notice';
+import { usePanelLoad } from './use-panel-load';
 import { ValueTab } from './value-tab';
 import './epic-panel.css';
 import { Button } from '../../ui/button';
+import { Lozenge } from '../../ui/lozenge';
 import { SectionMessage } from '../../ui/section-message';
-
-type LoadState =
-  | { status: 'loading' }
-  | { status: 'failed'; title: string; message: string; retry: boolean }
-  | { status: 'unreadable'; issueKey: string; accountId: string; record: UnreadableRecord }
-  | { status: 'ready'; issueKey: string; accountId: string; view: EpicValueView };
 
 const TABS = [
   { id: 'value', label: 'Value' },
@@ -38,59 +34,12 @@ function LoadingSkeleton() {
 
 /** The Value panel on an epic: its value at a glance, the form to record it, and its history. */
 export function EpicPanel() {
-  const [state, setState] = useState<LoadState>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
+  const [state, setState, reload] = usePanelLoad();
   const [tab, setTab] = useState<TabId>('value');
   const [historyOpened, setHistoryOpened] = useState(false);
   const [dirty, setDirty] = useState(false);
   const [savedBy, setSavedBy] = useState<{ id: string; name: string } | null>(null);
   const tabRefs = useRef(new Map<TabId, HTMLButtonElement>());
-
-  useEffect(() => {
-    const run = new AbortController();
-    const stopped = () => run.signal.aborted;
-    void (async () => {
-      // A host that cannot say which issue this is gets the same answer as one without an issue.
-      const { issueKey, accountId } = await panelContext().catch(() => ({ issueKey: null, accountId: '' }));
-      if (issueKey === null) {
-        if (!stopped()) {
-          setState({
-            status: 'failed',
-            title: 'No epic to show',
-            message:
-              'Jira did not say which issue this panel is on. Reload the page, or open the panel from an epic.',
-            retry: true,
-          });
-        }
-        return;
-      }
-      const result = await getValue(issueKey);
-      if (stopped()) return;
-      if (result.ok) {
-        setState({ status: 'ready', issueKey, accountId, view: result.data });
-        return;
-      }
-      const { code, message, details } = result.error;
-      if (code === 'UNREADABLE_RECORD' && isUnreadableRecord(details)) {
-        setState({ status: 'unreadable', issueKey, accountId, record: details });
-        return;
-      }
-      setState({
-        status: 'failed',
-        title:
-          code === 'NOT_FOUND'
-            ? 'This epic is not available'
-            : code === 'BAD_REQUEST'
-              ? 'Value is recorded on epics only'
-              : 'The value could not be loaded',
-        message,
-        retry: code !== 'NOT_FOUND' && code !== 'BAD_REQUEST' && code !== 'FORBIDDEN',
-      });
-    })();
-    return () => {
-      run.abort();
-    };
-  }, [attempt]);
 
   const view = state.status === 'ready' ? state.view : null;
   const updatedBy = view?.updatedBy ?? null;
@@ -106,9 +55,14 @@ export function EpicPanel() {
     };
   }, [updatedBy]);
 
-  const onViewChange = useCallback((next: EpicValueView) => {
-    setState((old) => (old.status === 'ready' ? { ...old, view: next } : old));
-  }, []);
+  const issueKey = state.status === 'ready' ? state.issueKey : null;
+  const accountId = state.status === 'ready' ? state.accountId : '';
+  const onViewChange = useCallback(
+    (next: EpicValueView) => {
+      if (issueKey !== null) setState({ status: 'ready', issueKey, accountId, view: next });
+    },
+    [issueKey, accountId, setState],
+  );
 
   const select = (id: TabId) => {
     setTab(id);
@@ -143,16 +97,7 @@ export function EpicPanel() {
         <SectionMessage appearance="error" role="alert">
           <h2 className="vl-message-title">{state.title}</h2>
           <p>{state.message}</p>
-          {state.retry ? (
-            <Button
-              onClick={() => {
-                setState({ status: 'loading' });
-                setAttempt(attempt + 1);
-              }}
-            >
-              Try again
-            </Button>
-          ) : null}
+          {state.retry ? <Button onClick={reload}>Try again</Button> : null}
         </SectionMessage>
       ) : null}
       {state.status === 'unreadable' ? (
@@ -166,6 +111,8 @@ export function EpicPanel() {
       {state.status === 'ready' ? (
         <>
           <div className="panel-bar">
+            {/* Not the kit's Tabs, which render only the selected panel: the Value tab stays
+                mounted behind History so that unsaved edits survive a look at the history. */}
             <div role="tablist" aria-label="Value panel" className="vl-tabs">
               {TABS.map((item) => (
                 <button
@@ -189,7 +136,7 @@ export function EpicPanel() {
                 </button>
               ))}
             </div>
-            {dirty ? <span className="vl-lozenge vl-lozenge--moved">Unsaved changes</span> : null}
+            {dirty ? <Lozenge appearance="moved">Unsaved changes</Lozenge> : null}
           </div>
           <p className="panel-meta">
             {state.view.updatedAt === null
@@ -203,10 +150,7 @@ export function EpicPanel() {
               view={state.view}
               onViewChange={onViewChange}
               onDirtyChange={setDirty}
-              onReload={() => {
-                setState({ status: 'loading' });
-                setAttempt((old) => old + 1);
-              }}
+              onReload={reload}
             />
           </div>
           <div role="tabpanel" id="tabpanel-history" aria-labelledby="tab-history" hidden={tab !== 'history'}>

@@ -7,7 +7,8 @@ import { CrossIcon } from './icons';
 import { EVIDENCE_OPTIONS } from './labels';
 import { parseMonth } from '../../shared/months';
 import { mergeEntries, nextMonthOf, totalUnitsOf, type NewEntry } from './series';
-import { PasteTool, SpreadTool } from './series-tools';
+import { PasteTool } from './paste-tool';
+import { SpreadTool } from './spread-tool';
 import { Button } from '../../ui/button';
 
 type Tool = 'spread' | 'paste' | null;
@@ -29,6 +30,12 @@ export function SeriesEditor({ path, label, realised = false, emptyText }: Serie
   const ids = useId();
   const toolId = `${ids}-tool`;
   const addId = `${ids}-add`;
+  const openerId = (which: 'spread' | 'paste') => `${ids}-${which}`;
+  // A tool closed by Cancel or Escape gives the focus back to the button that opened it.
+  const closeTool = () => {
+    if (tool !== null) focusSoon(openerId(tool));
+    setTool(null);
+  };
   const total = totalUnitsOf(rows, form.decimals, form.currency) / 10 ** form.decimals;
 
   const addRow = () => {
@@ -151,6 +158,7 @@ export function SeriesEditor({ path, label, realised = false, emptyText }: Serie
           </Button>
           <Button
             appearance="subtle"
+            id={openerId('spread')}
             aria-expanded={tool === 'spread'}
             aria-controls={tool === 'spread' ? toolId : undefined}
             onClick={() => {
@@ -161,6 +169,7 @@ export function SeriesEditor({ path, label, realised = false, emptyText }: Serie
           </Button>
           <Button
             appearance="subtle"
+            id={openerId('paste')}
             aria-expanded={tool === 'paste'}
             aria-controls={tool === 'paste' ? toolId : undefined}
             onClick={() => {
@@ -178,9 +187,7 @@ export function SeriesEditor({ path, label, realised = false, emptyText }: Serie
           realised={realised}
           firstMonth={parseMonth(rows[0]?.month ?? '') ?? form.asOf}
           onApply={apply}
-          onCancel={() => {
-            setTool(null);
-          }}
+          onCancel={closeTool}
         />
       ) : null}
       {tool === 'paste' ? (
@@ -190,9 +197,7 @@ export function SeriesEditor({ path, label, realised = false, emptyText }: Serie
           realised={realised}
           firstMonth={nextMonthOf(rows, form.asOf)}
           onApply={apply}
-          onCancel={() => {
-            setTool(null);
-          }}
+          onCancel={closeTool}
         />
       ) : null}
     </div>
