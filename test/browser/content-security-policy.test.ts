@@ -171,7 +171,7 @@ describe("the Custom UI under Forge's Content Security Policy", () => {
           .getByRole('button', { name: /^PRG-/ })
           .first()
           .click();
-        await frame.getByRole('region', { name: 'Table of epics' }).waitFor();
+        await frame.getByRole('region', { name: /^Epics: / }).waitFor();
         await screenshot(shell, `csp-gadget-drill-down-${theme}`);
         await frame.getByRole('button', { name: 'Back to overview' }).click();
         await frame.getByRole('region', { name: 'Key figures' }).waitFor();
