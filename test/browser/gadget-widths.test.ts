@@ -241,6 +241,35 @@ describe.each(['demo', 'appcelerator'] as const)('the gadget on the %s seed', (s
       },
     );
     expect(response.ok).toBe(true);
+    // Targets on two active objectives, one easily reached and one far off, so that progress
+    // against target, the forecast and on/off track show.
+    const { site } = env.current;
+    const list = (await site.invoke({
+      moduleKey: 'value-admin',
+      functionKey: 'admin/list-objectives',
+      payload: {},
+      accountId: admin,
+    })) as { ok: true; data: { objectives: (Record<string, unknown> & { status: string })[] } };
+    const active = list.data.objectives.filter((objective) => objective.status === 'active').slice(0, 2);
+    for (const [index, stored] of active.entries()) {
+      const { linkedEpics: _linked, figures: _figures, ...objective } = stored;
+      const saved = (await site.invoke({
+        moduleKey: 'value-admin',
+        functionKey: 'admin/update-objective',
+        payload: {
+          objective: {
+            ...objective,
+            target: {
+              measure: 'Attributed benefit',
+              amount: index === 0 ? 50_000 : 90_000_000,
+              date: '2027-06-30',
+            },
+          },
+        },
+        accountId: admin,
+      })) as { ok: boolean };
+      expect(saved).toEqual(expect.objectContaining({ ok: true }));
+    }
   }, browserTimeout);
 
   it(
