@@ -196,3 +196,23 @@ describe('the KPI tiles', () => {
     expect(tiles).not.toHaveTextContent(/NaN|undefined|Infinity/);
   });
 });
+
+describe('a drill-down that fails', () => {
+  it('names the KPI whose epics could not be loaded, and offers to try again', async () => {
+    gadgetContext();
+    answerInvoke({
+      'gadget/get-portfolio': () => ({ ok: true, data: portfolioView() }),
+      'gadget/list-epics': () => ({
+        ok: false,
+        error: { code: 'JIRA_UNAVAILABLE', message: 'Jira did not answer in time.' },
+      }),
+    });
+    render(<GadgetApp now={march} />);
+    await openTile('NPV');
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('The epics behind NPV could not be loaded');
+    expect(alert).toHaveTextContent('Jira did not answer in time.');
+    expect(within(alert).getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+  });
+});

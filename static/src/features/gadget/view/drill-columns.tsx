@@ -88,7 +88,17 @@ export function drillColumns(
       label: COLUMN_LABEL[column],
       numeric: true,
       sortValue: (row) => epicColumnValue(row, column),
-      cell: (row) => formatColumnValue(column, epicColumnValue(row, column), currency),
+      cell: (row) => {
+        const value = epicColumnValue(row, column);
+        // An epic's own ratio, rate or month may not exist (no cost yet, never in deficit).
+        return value === null ? (
+          <span title={`${COLUMN_LABEL[column]} is not computable for this epic`}>
+            —<span className="vl-visually-hidden"> not computable</span>
+          </span>
+        ) : (
+          formatColumnValue(column, value, currency)
+        );
+      },
     })),
     {
       key: 'summary',

@@ -156,7 +156,17 @@ export function DrillDown({
         {list.state === 'ready' ? <IssueSearchLink jql={list.data.jql} siteUrl={siteUrl} /> : null}
       </div>
       {list.state === 'loading' ? <LoadingMessage label="Loading the epics…" /> : null}
-      {list.state === 'failed' ? <ErrorMessage error={list.error} onRetry={reload} /> : null}
+      {list.state === 'failed' ? (
+        <ErrorMessage
+          error={list.error}
+          onRetry={reload}
+          title={
+            target.kpi === undefined
+              ? `The epics of “${target.title}” could not be loaded`
+              : `The epics behind ${TILES[target.kpi].label} could not be loaded`
+          }
+        />
+      ) : null}
       {list.state === 'ready' && list.data.epics.length === 0 ? (
         <p>
           {target.kpi === undefined

@@ -78,9 +78,12 @@ export function ErrorMessage({
   onRetry,
   next,
   progress = null,
+  title = 'The figures could not be loaded',
 }: {
   error: ResolverError;
   onRetry: () => void;
+  /** What could not be loaded, naming the KPI or figure it is about. */
+  title?: string;
   /** For a live computation: what its retry does (see use-portfolio.ts). */
   next?: NextStep;
   progress?: LiveProgress | null;
@@ -93,9 +96,7 @@ export function ErrorMessage({
   const jqlField = error.fields?.find((field) => field.path === 'jql');
   return (
     <SectionMessage appearance="error">
-      <p className="vl-message-title">
-        {jqlField ? 'Jira rejected this gadget’s JQL filter' : 'The figures could not be loaded'}
-      </p>
+      <p className="vl-message-title">{jqlField ? 'Jira rejected this gadget’s JQL filter' : title}</p>
       <p>{jqlField ? jqlField.message : error.message}</p>
       {error.fields && !jqlField ? (
         <ul>
