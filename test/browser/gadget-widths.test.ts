@@ -3,7 +3,8 @@
  * both themes, on the demo portfolio and on the 134 real Appcelerator epics: no cell, figure or
  * tile is clipped or sticks out of its box, a money figure never loses its currency or its K/M
  * suffix, tables scroll sideways with their first column kept in view, and a drill-down and the
- * targets editor fit too. Screenshots: test-artifacts/browser/gadget-width-*.png.
+ * targets editor fit too; through the real resolvers, every tile reconciles with its drill-down and
+ * every drill-down's JQL runs in issue search. Screenshots: test-artifacts/browser/gadget-width-*.png.
  */
 import { resolve } from 'node:path';
 import type { Browser, Frame } from 'playwright-core';
@@ -18,6 +19,8 @@ import {
   type ShellPage,
 } from './browser-host';
 import { launchChromium } from './chromium';
+import type { EpicList, PortfolioView } from '../../src/contract/gadget.contract';
+import { DRILL_KPIS, KPI_DRILL_DOWNS, reconciledFigure } from '../../src/contract/kpi-drill-down';
 
 const timeout = 180_000;
 const widths = [380, 760, 1200] as const;
@@ -271,6 +274,52 @@ describe.each(['demo', 'appcelerator'] as const)('the gadget on the %s seed', (s
       expect(saved).toEqual(expect.objectContaining({ ok: true }));
     }
   }, browserTimeout);
+
+  it(
+    'reconciles, through the real resolvers, every tile with the drill-down behind it',
+    async () => {
+      const { site } = env.current;
+      const asOf = '2026-09';
+      const call = async <T>(functionKey: string, payload: unknown) =>
+        (
+          (await site.invoke({ moduleKey: 'value-gadget', functionKey, payload, accountId: admin })) as {
+            data: T;
+          }
+        ).data;
+      const view = await call<PortfolioView>('gadget/get-portfolio', { scope: { kind: 'all' }, asOf });
+      expect(view.source).toBe('rollup');
+      for (const kpi of DRILL_KPIS) {
+        const { reconciles } = KPI_DRILL_DOWNS[kpi];
+        if (reconciles.kind === 'objectives') continue;
+        const list = await call<EpicList>('gadget/list-epics', {
+          scope: { kind: 'all' },
+          asOf,
+          filter: { by: 'all' },
+          kpi,
+        });
+        const rebuilt = reconciledFigure(list.epics, reconciles, 2);
+        const tile =
+          kpi === 'strategicAlignmentPct' ||
+          kpi === 'strategicGoalsAdvancedPct' ||
+          kpi === 'objectivesOnTrackPct'
+            ? view[kpi]
+            : view.portfolio[kpi];
+        if (reconciles.kind === 'cash-flows' || kpi === 'npv') {
+          // NPV is rounded to the cent per epic: at most half a cent per epic apart.
+          expect({
+            kpi,
+            apart: Math.abs((rebuilt ?? Number.NaN) - view.portfolio.npv) <= 0.005 * list.epics.length,
+          }).toEqual({ kpi, apart: true });
+        } else {
+          expect({ kpi, rebuilt: rebuilt?.toFixed(6) }).toEqual({
+            kpi,
+            rebuilt: (tile as number | null)?.toFixed(6),
+          });
+        }
+      }
+    },
+    timeout,
+  );
 
   it(
     "gives drill-downs JQL that Jira's issue search runs and that finds every epic listed",
