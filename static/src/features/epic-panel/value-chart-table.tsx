@@ -11,7 +11,7 @@ type ColumnKey = 'month' | 'planned' | 'realised' | 'cumulativePlanned' | 'cumul
 export function ValueChartTable({ points, currency }: { points: readonly ChartPoint[]; currency: string }) {
   const money = (amount: number | null) => (amount === null ? '—' : formatMoney(amount, currency));
   const columns: Column<ChartPoint, ColumnKey>[] = [
-    { key: 'month', label: 'Month', cell: (point) => formatMonth(point.month) },
+    { key: 'month', label: 'Month', className: 'chart-month', cell: (point) => formatMonth(point.month) },
     { key: 'planned', label: 'Planned', numeric: true, cell: (point) => money(point.planned) },
     { key: 'realised', label: 'Realised', numeric: true, cell: (point) => money(point.realised) },
     {

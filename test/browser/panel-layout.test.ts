@@ -1,0 +1,247 @@
+/**
+ * The epic value panel's layout and keyboard use, from its real static build in the local Jira
+ * host, in both themes at 380 and 1,200 px, with every card and the chart's table open: no text is
+ * clipped and the frame never scrolls sideways, every money figure keeps its currency, every
+ * control is reached by Tab and shows a focus ring, and Escape closes a series tool.
+ * Screenshots of the whole panel land in test-artifacts/browser/panel-layout-*.png.
+ */
+import { resolve } from 'node:path';
+import type { Frame } from 'playwright-core';
+import type { Envelope } from '../../src/contract/envelope';
+import type { EpicValueView } from '../../src/contract/panel.contract';
+import { DEMO_ACCOUNT_IDS } from '../../local-site';
+import { artifactsDir, openShell, useBrowserHost, type ShellPage } from './browser-host';
+
+const timeout = 120_000;
+const widths = [380, 1200] as const;
+const themes = ['light', 'dark'] as const;
+const cases = themes.flatMap((theme) => widths.map((width) => [theme, width] as const));
+/** Large amounts, so that figures are as wide as a real portfolio's. */
+const BIG = 1_234_567.89;
+const HALF = 617_283.94;
+
+/**
+ * Every piece of text or input whose content is wider than its box (cut off, or spilling), and
+ * anything that makes the frame scroll sideways. Scroll regions (the kit's tables) may scroll.
+ */
+function clippedText(frame: Frame): Promise<string[]> {
+  return frame.evaluate(() => {
+    const name = (element: Element) =>
+      `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}.${String(element.className)} "${(element instanceof HTMLInputElement ? element.value : (element.textContent ?? '')).slice(0, 40)}"`;
+    const found: string[] = [];
+    const inScrollRegion = (element: Element) => element.closest('.vl-table-scroll') !== null;
+    for (const element of document.querySelectorAll<HTMLElement>(
+      'th, td, dd, dt, button, label, input, select, .metric-value, .series-total, .card-meta, .save-status, .vl-lozenge',
+    )) {
+      const style = getComputedStyle(element);
+      if (element.offsetParent === null || element.closest('.vl-visually-hidden')) continue;
+      if (style.display === 'inline') continue;
+      // A text input scrolls its text by design; a figure in a number input must fit.
+      if (element instanceof HTMLInputElement && !element.classList.contains('vl-input--number')) continue;
+      if (element.scrollWidth > element.clientWidth + 1)
+        found.push(
+          `${name(element)} is ${String(element.scrollWidth - element.clientWidth)}px wider than its box`,
+        );
+      const box = element.getBoundingClientRect();
+      if (!inScrollRegion(element) && box.right > document.documentElement.clientWidth + 1)
+        found.push(`${name(element)} sticks out of the frame`);
+    }
+    if (document.documentElement.scrollWidth > document.documentElement.clientWidth + 1)
+      found.push('the frame scrolls sideways');
+    return found;
+  });
+}
+
+/** Money figures that lost their currency: table cells, metrics, series totals and chart ticks. */
+function figuresWithoutUnit(frame: Frame): Promise<string[]> {
+  return frame.evaluate(() => {
+    const texts = [
+      ...[...document.querySelectorAll('.chart-numbers td')].map((cell) => cell.textContent ?? ''),
+      ...[...document.querySelectorAll('.series-total')].map((total) => total.textContent ?? ''),
+      ...[...document.querySelectorAll('svg .tick')]
+        .map((tick) => tick.textContent ?? '')
+        .filter((text) => /\d/.test(text) && !/^[A-Z][a-z]{2} \d{4}$/.test(text)),
+      ...['Realised benefit', 'Planned benefit', 'NPV', 'Cost'].map((label) => {
+        const term = [...document.querySelectorAll('dt')].find((dt) => dt.textContent === label);
+        return term?.nextElementSibling?.querySelector('.metric-value')?.textContent ?? `${label}: missing`;
+      }),
+    ];
+    return texts.filter((text) => text !== '—' && !text.includes('€'));
+  });
+}
+
+describe('the epic value panel’s layout and keyboard use', () => {
+  const env = useBrowserHost();
+  const { team } = DEMO_ACCOUNT_IDS;
+
+  async function unwrap<T>(answer: Promise<unknown>): Promise<T> {
+    const envelope = (await answer) as Envelope<T>;
+    if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
+    return envelope.data;
+  }
+
+  /** A CHK epic (one per test) with a benefit, realised amounts and costs, all large. */
+  async function fullEpic(index: number): Promise<string> {
+    const answer = await env.site.requestJira({
+      accountId: team,
+      method: 'GET',
+      path: `/rest/api/3/search/jql?jql=${encodeURIComponent('project = CHK AND issuetype = Epic ORDER BY key')}&fields=summary&maxResults=50`,
+    });
+    const keys = (JSON.parse(answer.body) as { issues: { key: string }[] }).issues.map((issue) => issue.key);
+    const key = keys[index + 4];
+    if (key === undefined) throw new Error('The demo data has too few CHK epics.');
+    const call = (functionKey: string, payload: unknown) =>
+      env.site.invoke({ moduleKey: 'value-panel', functionKey, payload, accountId: team });
+    const current = await unwrap<EpicValueView>(call('panel/get-value', { issueKey: key }));
+    const months = (year: number) =>
+      Array.from({ length: 12 }, (_, month) => `${String(year)}-${String(month + 1).padStart(2, '0')}`);
+    await unwrap(
+      call('panel/save-value', {
+        issueKey: key,
+        baseRevision: current.revision,
+        value: {
+          ...current.value,
+          benefits: [
+            {
+              id: 'wide-figures',
+              kind: 'revenue',
+              title: 'Marketplace commission on partner-led checkout conversions',
+              planned: months(2026).map((month) => ({ month, amount: BIG })),
+              realised: months(2026)
+                .slice(0, 6)
+                .map((month) => ({ month, amount: BIG, evidence: 'verified' })),
+            },
+          ],
+          costs: {
+            planned: months(2026).map((month) => ({ month, amount: HALF })),
+            actual: months(2026)
+              .slice(0, 6)
+              .map((month) => ({ month, amount: HALF })),
+          },
+        },
+      }),
+    );
+    return key;
+  }
+
+  /**
+   * The whole panel, however tall, as the user would scroll through it: one picture per screenful
+   * (`-1`, `-2`, …), each small enough to look at.
+   */
+  async function screenshot(shell: ShellPage, width: number, name: string): Promise<void> {
+    const height = await shell.page.evaluate(() => document.documentElement.scrollHeight);
+    await shell.page.setViewportSize({ width, height: height + 40 });
+    await shell.page.waitForTimeout(300);
+    const frame = await shell.page.locator('.app-panel iframe').boundingBox();
+    if (frame === null) throw new Error('The panel frame is not rendered.');
+    const screen = 1000;
+    for (let top = 0, part = 1; top < frame.height; top += screen, part += 1) {
+      await shell.page.screenshot({
+        path: resolve(artifactsDir, `panel-layout-${name}-${String(part)}.png`),
+        clip: {
+          x: frame.x,
+          y: frame.y + top,
+          width: frame.width,
+          height: Math.min(screen, frame.height - top),
+        },
+      });
+    }
+    await shell.page.setViewportSize({ width, height: 900 });
+  }
+
+  it.each(cases)(
+    'fits every figure with its currency, and is usable by keyboard alone (%s, %i px)',
+    async (theme, width) => {
+      const key = await fullEpic(cases.findIndex(([t, w]) => t === theme && w === width));
+      const shell = await openShell(env, `/browse/${key}`, { accountId: team, theme });
+      await shell.page.setViewportSize({ width, height: 900 });
+      const panel = await shell.moduleFrame('.app-panel');
+      await panel
+        .getByRole('button', { name: 'Marketplace commission on partner-led checkout conversions' })
+        .click();
+      const closedCards = panel.locator('.card-toggle[aria-expanded="false"]');
+      while ((await closedCards.count()) > 0) await closedCards.first().click();
+      await panel.getByRole('button', { name: 'Show the numbers as a table' }).click();
+      await panel.getByRole('table', { name: 'Planned and realised benefit by month' }).waitFor();
+      expect(await panel.locator('html').getAttribute('data-color-mode')).toBe(theme);
+
+      await screenshot(shell, width, `${theme}-${String(width)}`);
+      expect(await clippedText(panel)).toEqual([]);
+      expect(await figuresWithoutUnit(panel)).toEqual([]);
+      // The month stays in view while the table's amounts scroll sideways.
+      expect(
+        await panel
+          .getByRole('rowheader')
+          .first()
+          .evaluate((cell) => getComputedStyle(cell).position),
+      ).toBe('sticky');
+
+      // Tab from the first tab to the end: every control is reached, each with a visible ring.
+      const controls = await panel.evaluate(() =>
+        [
+          ...document.querySelectorAll<HTMLElement>(
+            'button:not([disabled]):not([tabindex="-1"]), input, select, textarea, [tabindex="0"]',
+          ),
+        ]
+          .filter((element) => element.offsetParent !== null && !element.closest('[hidden]'))
+          .filter((element) => element.getAttribute('role') !== 'tab' || element.tabIndex === 0)
+          .map((element, index) => {
+            element.dataset['tabOrder'] = String(index);
+            return String(index);
+          }),
+      );
+      // Into the frame from its start, by keyboard, so that focus rings show as they do for the user.
+      await panel.getByRole('tab', { name: 'Value' }).focus();
+      await panel.evaluate(() => {
+        (document.activeElement as HTMLElement | null)?.blur();
+      });
+      await panel.page().keyboard.press('Shift+Tab');
+      await panel.page().keyboard.press('Tab');
+      const reached = new Set<string>();
+      const withoutRing: string[] = [];
+      for (let step = 0; step < controls.length + 5; step += 1) {
+        const focused = await panel.evaluate(() => {
+          const element = document.activeElement as HTMLElement | null;
+          if (element === null || element === document.body) return null;
+          const style = getComputedStyle(element);
+          const ring =
+            (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 1) ||
+            style.boxShadow !== 'none';
+          return {
+            order: element.dataset['tabOrder'] ?? null,
+            ring,
+            name: `${element.tagName.toLowerCase()} ${element.getAttribute('aria-label') ?? element.textContent?.slice(0, 30) ?? ''}`,
+          };
+        });
+        if (focused === null) break;
+        if (focused.order !== null) reached.add(focused.order);
+        if (!focused.ring) withoutRing.push(focused.name);
+        await panel.page().keyboard.press('Tab');
+      }
+      expect(controls.filter((order) => !reached.has(order))).toEqual([]);
+      expect(withoutRing).toEqual([]);
+
+      // Escape closes a series tool and puts the focus back on the button that opened it.
+      const planned = panel.getByRole('group', { name: 'Planned benefit', exact: true });
+      const spread = planned.getByRole('button', { name: 'Spread a total…' });
+      await spread.click();
+      await planned.getByRole('textbox', { name: 'Total (EUR)' }).focus();
+      await panel.page().keyboard.press('Escape');
+      expect(await spread.getAttribute('aria-expanded')).toBe('false');
+      expect(
+        await spread.evaluate(
+          (button) =>
+            new Promise<boolean>((done) => {
+              setTimeout(() => {
+                done(document.activeElement === button);
+              }, 50);
+            }),
+        ),
+      ).toBe(true);
+
+      expect(shell.errors).toEqual([]);
+      await shell.page.context().close();
+    },
+    timeout,
+  );
+});
