@@ -27,7 +27,7 @@ const HALF = 617_283.94;
 function clippedText(frame: Frame): Promise<string[]> {
   return frame.evaluate(() => {
     const name = (element: Element) =>
-      `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}.${String(element.className)} "${(element instanceof HTMLInputElement ? element.value : (element.textContent ?? '')).slice(0, 40)}"`;
+      `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}.${element.className} "${(element instanceof HTMLInputElement ? element.value : element.textContent).slice(0, 40)}"`;
     const found: string[] = [];
     const inScrollRegion = (element: Element) => element.closest('.vl-table-scroll') !== null;
     for (const element of document.querySelectorAll<HTMLElement>(
@@ -56,10 +56,10 @@ function clippedText(frame: Frame): Promise<string[]> {
 function figuresWithoutUnit(frame: Frame): Promise<string[]> {
   return frame.evaluate(() => {
     const texts = [
-      ...[...document.querySelectorAll('.chart-numbers td')].map((cell) => cell.textContent ?? ''),
-      ...[...document.querySelectorAll('.series-total')].map((total) => total.textContent ?? ''),
+      ...[...document.querySelectorAll('.chart-numbers td')].map((cell) => cell.textContent),
+      ...[...document.querySelectorAll('.series-total')].map((total) => total.textContent),
       ...[...document.querySelectorAll('svg .tick')]
-        .map((tick) => tick.textContent ?? '')
+        .map((tick) => tick.textContent)
         .filter((text) => /\d/.test(text) && !/^[A-Z][a-z]{2} \d{4}$/.test(text)),
       ...['Realised benefit', 'Planned benefit', 'NPV', 'Cost'].map((label) => {
         const term = [...document.querySelectorAll('dt')].find((dt) => dt.textContent === label);
@@ -210,7 +210,7 @@ describe('the epic value panel’s layout and keyboard use', () => {
           return {
             order: element.dataset['tabOrder'] ?? null,
             ring,
-            name: `${element.tagName.toLowerCase()} ${element.getAttribute('aria-label') ?? element.textContent?.slice(0, 30) ?? ''}`,
+            name: `${element.tagName.toLowerCase()} ${element.getAttribute('aria-label') ?? element.textContent.slice(0, 30)}`,
           };
         });
         if (focused === null) break;
