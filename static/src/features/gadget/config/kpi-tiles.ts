@@ -126,7 +126,8 @@ export const TILES: Record<TileId, TileDefinition> = {
     unit: 'percent',
     value: (s) => s.strategicGoalsAdvancedPct,
     notComputable: 'There is no active strategic objective. A Jira admin can add one on the admin page.',
-    formula: 'Active objectives that some realised benefit has advanced ÷ all active objectives.',
+    formula:
+      'Active objectives whose attributed realised benefit grew within the trailing window (the as-of month and the 2 months before it) ÷ all active objectives.',
   },
   irr: {
     id: 'irr',

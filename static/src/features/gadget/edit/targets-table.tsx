@@ -45,7 +45,7 @@ interface TargetsProps {
 
 function ModeCell({ id, form, setForm, adminTargets }: TargetsProps & { id: TileId }) {
   const tile = TILES[id];
-  if (!hasTargets(tile.unit)) return <span className="vl-inherited">None for a month</span>;
+  if (!hasTargets(tile.unit)) return <span className="vl-inherited">No target (a month)</span>;
   const inherited = inheritedTarget(id, adminTargets);
   return (
     <>

@@ -190,7 +190,8 @@ export function PortfolioGadget({
             onDrill={openDrill}
             onDrillKpi={(id) => {
               rememberOpener();
-              setDrill({ filter: { by: 'all' }, title: `${TILES[id].label}: what makes it`, kpi: id });
+              const behind = KPI_DRILL_DOWNS[id].reconciles.kind === 'objectives' ? 'Objectives' : 'Epics';
+              setDrill({ filter: { by: 'all' }, title: `${behind} behind ${TILES[id].label}`, kpi: id });
             }}
           />
         </div>
