@@ -46,6 +46,18 @@ function clippedText(frame: Frame): Promise<string[]> {
       if (!inScrollRegion(element) && box.right > document.documentElement.clientWidth + 1)
         found.push(`${name(element)} sticks out of the frame`);
     }
+    // A figure broken over two lines (€14,814,814.6 / 8) is as unreadable as a clipped one.
+    for (const element of document.querySelectorAll('.metric-value, .metric-detail, .series-total, td')) {
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+        for (const word of (node.textContent ?? '').matchAll(/\S*\d\S*/g)) {
+          const range = document.createRange();
+          range.setStart(node, word.index);
+          range.setEnd(node, word.index + word[0].length);
+          if (range.getClientRects().length > 1) found.push(`"${word[0]}" is broken over two lines`);
+        }
+      }
+    }
     if (document.documentElement.scrollWidth > document.documentElement.clientWidth + 1)
       found.push('the frame scrolls sideways');
     return found;
