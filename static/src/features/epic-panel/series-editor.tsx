@@ -71,7 +71,11 @@ export function SeriesEditor({ path, label, realised = false, emptyText }: Serie
   };
 
   return (
-    <div className="series" role="group" aria-labelledby={`${ids}-title`}>
+    <div
+      className={`series${realised ? ' series--realised' : ''}`}
+      role="group"
+      aria-labelledby={`${ids}-title`}
+    >
       <div className="series-heading">
         <h4 id={`${ids}-title`} className="series-title">
           {label}
