@@ -399,6 +399,15 @@ describe.each(['demo', 'appcelerator'] as const)('the gadget on the %s seed', (s
       await frame.getByRole('link', { name: /Open in issue search/ }).waitFor();
       await expectFits(frame);
       await screenshot(shell, `gadget-width-${seed}-drill-${theme}-${String(width)}`);
+
+      await frame.getByRole('button', { name: 'Back to overview' }).click();
+      await frame
+        .getByRole('listitem', { name: 'Objectives on track' })
+        .getByRole('button', { name: /Show the epics behind it/ })
+        .click();
+      await frame.getByRole('table', { name: 'Objectives on track: the objectives counted' }).waitFor();
+      await expectFits(frame);
+      await screenshot(shell, `gadget-width-${seed}-objectives-${theme}-${String(width)}`);
       expect(shell.errors).toEqual([]);
       await shell.page.context().close();
     },

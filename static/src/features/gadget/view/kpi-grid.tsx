@@ -66,7 +66,8 @@ export function KpiGrid({
               currency={currency}
               target={target ?? undefined}
               targetSource={targetSource}
-              detail={tileDetail(id, source.figures, currency)}
+              // A value's context, not a null's: the tile then says why there is none.
+              detail={TILES[id].value(source) === null ? undefined : tileDetail(id, source.figures, currency)}
               onDrill={() => {
                 onDrill(id);
               }}

@@ -190,8 +190,11 @@ export function PortfolioGadget({
             onDrill={openDrill}
             onDrillKpi={(id) => {
               rememberOpener();
-              const behind = KPI_DRILL_DOWNS[id].reconciles.kind === 'objectives' ? 'Objectives' : 'Epics';
-              setDrill({ filter: { by: 'all' }, title: `${behind} behind ${TILES[id].label}`, kpi: id });
+              const title =
+                KPI_DRILL_DOWNS[id].reconciles.kind === 'objectives'
+                  ? `${TILES[id].label}: the objectives counted`
+                  : `Epics behind ${TILES[id].label}`;
+              setDrill({ filter: { by: 'all' }, title, kpi: id });
             }}
           />
         </div>
