@@ -37,8 +37,13 @@ describe('EpicPanel with an unreadable stored record', () => {
     await user.keyboard('{Enter}');
     const dialog = screen.getByRole('alertdialog', { name: /Overwrite the unreadable record on CHK-1/ });
     expect(dialog).toHaveFocus();
+    expect(dialog).toHaveAccessibleDescription(/replaced by a new, empty value record/);
     expect(host.saves).toEqual([]);
+    // The safe choice comes first: Tab reaches Cancel, then Overwrite it.
     await user.tab();
+    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    await user.tab();
+    expect(within(dialog).getByRole('button', { name: 'Overwrite it' })).toHaveFocus();
     await user.keyboard('{Enter}');
 
     expect(await screen.findByRole('tab', { name: 'Value' })).toBeInTheDocument();
@@ -60,7 +65,8 @@ describe('EpicPanel with an unreadable stored record', () => {
     await user.keyboard('{Escape}');
 
     expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Overwrite with a new record…' })).toBeInTheDocument();
+    // The focus goes back to the button that opened the dialog.
+    expect(screen.getByRole('button', { name: 'Overwrite with a new record…' })).toHaveFocus();
     expect(host.saves).toEqual([]);
   });
 

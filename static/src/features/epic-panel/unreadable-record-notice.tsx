@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { EpicValueView, UnreadableRecord } from '../../../../src/contract/panel.contract';
 import { saveValue } from './api';
 import { Button } from '../../ui/button';
+import { Modal } from '../../ui/modal';
 import { SectionMessage } from '../../ui/section-message';
 
 /** Whether an error's details describe an unreadable record (`UNREADABLE_RECORD`). */
@@ -31,11 +32,6 @@ export function UnreadableRecordNotice({
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const confirmRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (confirming) confirmRef.current?.focus();
-  }, [confirming]);
 
   const overwrite = async () => {
     setBusy(true);
@@ -75,45 +71,6 @@ export function UnreadableRecordNotice({
       )}
       {!record.canEdit ? (
         <p>You need the Edit issues permission on {record.issueKey} to replace it.</p>
-      ) : confirming ? (
-        <div
-          ref={confirmRef}
-          role="alertdialog"
-          aria-labelledby="overwrite-question"
-          aria-describedby="overwrite-consequence"
-          tabIndex={-1}
-          onKeyDown={(event) => {
-            if (event.key === 'Escape' && !busy) setConfirming(false);
-          }}
-        >
-          <p id="overwrite-question">
-            <strong>Overwrite the unreadable record on {record.issueKey}?</strong>
-          </p>
-          <p id="overwrite-consequence">
-            It is replaced by a new, empty value record that you can then fill in. What it holds now is lost
-            unless a Jira admin restores it from a backup.
-          </p>
-          <div className="vl-message-actions">
-            <Button
-              appearance="primary"
-              disabled={busy}
-              onClick={() => {
-                void overwrite();
-              }}
-            >
-              {busy ? 'Overwriting…' : 'Overwrite it'}
-            </Button>
-            <Button
-              appearance="subtle"
-              disabled={busy}
-              onClick={() => {
-                setConfirming(false);
-              }}
-            >
-              Cancel
-            </Button>
-          </div>
-        </div>
       ) : (
         <div className="vl-message-actions">
           <Button
@@ -125,6 +82,42 @@ export function UnreadableRecordNotice({
           </Button>
         </div>
       )}
+      {record.canEdit && confirming ? (
+        <Modal
+          title={`Overwrite the unreadable record on ${record.issueKey}?`}
+          appearance="danger"
+          onClose={() => {
+            if (!busy) setConfirming(false);
+          }}
+          actions={
+            <>
+              <Button
+                appearance="subtle"
+                disabled={busy}
+                onClick={() => {
+                  setConfirming(false);
+                }}
+              >
+                Cancel
+              </Button>
+              <Button
+                appearance="danger"
+                disabled={busy}
+                onClick={() => {
+                  void overwrite();
+                }}
+              >
+                {busy ? 'Overwriting…' : 'Overwrite it'}
+              </Button>
+            </>
+          }
+        >
+          <p>
+            It is replaced by a new, empty value record that you can then fill in. What it holds now is lost
+            unless a Jira admin restores it from a backup.
+          </p>
+        </Modal>
+      ) : null}
     </SectionMessage>
   );
 }
