@@ -110,7 +110,9 @@ describe('saving in the epic value panel', () => {
       // The form is several screens long, so the bar's own place is far below the first month.
       expect((await boxOf(probability)).y - (await boxOf(firstMonth)).y).toBeGreaterThan(HEIGHT * 1.5);
 
+      // With nothing to save, the bar keeps its place at the end of the form, covering nothing.
       await scrollTo(panel, firstMonth);
+      expect((await boxOf(save)).y).toBeGreaterThan(HEIGHT);
       await firstMonth.fill('1,750.00');
       await bar.getByText('Unsaved changes', { exact: true }).waitFor();
       await expectInView(shell.page, save);

@@ -41,7 +41,8 @@ export function SaveBar({ state, canSave, canDiscard, onSave, onDiscard, status,
     <section
       className="save-bar"
       aria-label="Save your changes"
-      style={{ insetBlockEnd: `${String(hiddenBelow)}px` }}
+      // With nothing to save or to say, the bar stays in its place rather than cover the panel.
+      style={state === 'clean' ? undefined : { insetBlockEnd: `${String(hiddenBelow)}px` }}
     >
       <div className="save-bar-actions">
         <Button appearance="primary" busy={state === 'saving'} disabled={!canSave} onClick={onSave}>
