@@ -164,6 +164,53 @@ function fix(model: BudgetModel, relaxation: Relaxation, floorValue: number | nu
   return allowed;
 }
 
+/**
+ * Removes, for each epic without links, every allowed level that another allowed level
+ * dominates: retains as much NPV, spends no more in any cap period and funds each floor at least
+ * as much (on a tie, the lower level stays). Sound: a plan using the dominated level turns into
+ * one at least as good and as feasible by switching to the dominating one; links are why epics
+ * with them are left alone (the switch could break a link). Identical levels, such as those of
+ * an epic with nothing left to spend, collapse to one, which keeps the integer program free of
+ * degenerate ties.
+ */
+function dropDominatedLevels(model: BudgetModel, allowed: Int32Array): void {
+  const { keys, levels: levelCount, value, spend, funding, caps, floors, graph } = model;
+  const periodCount = caps.length;
+  const floorCount = floors.length;
+  const dominates = (cell: number, other: number): boolean => {
+    if ((value[cell] ?? 0) < (value[other] ?? 0)) return false;
+    for (let p = 0; p < periodCount; p += 1)
+      if ((spend[cell * periodCount + p] ?? 0) > (spend[other * periodCount + p] ?? 0)) return false;
+    for (let f = 0; f < floorCount; f += 1)
+      if ((funding[cell * floorCount + f] ?? 0) < (funding[other * floorCount + f] ?? 0)) return false;
+    return true;
+  };
+  for (let epic = 0; epic < keys.length; epic += 1) {
+    const mask = allowed[epic] ?? 0;
+    if (
+      (mask & (mask - 1)) === 0 ||
+      (graph.blocks[epic]?.length ?? 0) + (graph.blockedBy[epic]?.length ?? 0) > 0
+    ) {
+      continue;
+    }
+    let kept = mask;
+    const candidates = bitsOf(mask);
+    for (const level of candidates) {
+      const cell = epic * levelCount + level;
+      const beaten = candidates.some(
+        (other) =>
+          other !== level &&
+          ((kept >> other) & 1) === 1 &&
+          dominates(epic * levelCount + other, cell) &&
+          // A mutual domination (identical levels) keeps the lower one.
+          (other < level || !dominates(cell, epic * levelCount + other)),
+      );
+      if (beaten) kept &= ~(1 << level);
+    }
+    allowed[epic] = kept;
+  }
+}
+
 const bitsOf = (mask: number): number[] => {
   const bits: number[] = [];
   for (let level = 0; mask >> level !== 0; level += 1) {
@@ -187,6 +234,7 @@ export function exactPlan(model: BudgetModel, greedyLevels: Int32Array | null): 
   };
   const relaxation = relax(model, incumbent);
   const allowed = fix(model, relaxation, incumbent.levels === null ? null : incumbent.value);
+  dropDominatedLevels(model, allowed);
   const base = { capPrices: relaxation.capPrices, floorPrices: relaxation.floorPrices };
   const core: number[] = [];
   for (let epic = 0; epic < model.keys.length; epic += 1) {
@@ -316,7 +364,9 @@ function solveCore(
   }
   const solution = solve(
     { direction: 'maximize', objective: 'npv', constraints, variables, binaries: true },
-    { maxIterations, maxPivots: 1_000_000, precision: 1e-9 },
+    // At 1e-9 float noise in the scaled tableau reads as fractional and branch and bound never
+    // closes (a 3-epic core timed out); 1e-7 is relative to coefficients scaled to about 1.
+    { maxIterations, maxPivots: 1_000_000, precision: 1e-7 },
   );
   if (solution.status === 'infeasible') {
     return { status: 'infeasible', assigned: false };

@@ -81,7 +81,8 @@ export function planBudgetCut(scenario: BudgetCutScenario): BudgetCutResult {
       ...exactBudget,
       quality: {
         proven: exact.proven,
-        upperBound: minorUnits(Math.ceil(exact.upperBound - 1e-6)),
+        // Never under the plan itself (float noise), and never -0 (Math.ceil(-1e-6) is -0).
+        upperBound: minorUnits(Math.max(exactBudget.retainedNpv, Math.ceil(exact.upperBound - 1e-6))),
         coreEpics: exact.coreEpics,
       },
     },
