@@ -195,3 +195,43 @@ export function amountDecimalsOf(currency: string): number | undefined {
 
 /** Amounts in the portfolio format have at most 2 decimals, whatever the currency. */
 export const MAX_AMOUNT_DECIMALS = 2;
+
+/**
+ * ISO 4217 fund codes: units of account and settlement funds (Bolivian Mvdol, WIR euro and franc,
+ * Unidad de Fomento, Unidad de Valor Real, Mexican UDI, Uruguayan indexed units, US next-day
+ * dollar, SUCRE, ADB unit). They are in List One, so a site that chose one stays readable, but no
+ * one budgets a benefit in them: the admin page does not offer them.
+ */
+export const FUND_CURRENCY_CODES: readonly string[] = [
+  'BOV',
+  'CHE',
+  'CHW',
+  'CLF',
+  'COU',
+  'MXV',
+  'USN',
+  'UYI',
+  'UYW',
+  'XSU',
+  'XUA',
+];
+
+/** The currencies a site is offered, ascending: every code with a minor unit, fund codes left out. */
+export const OFFERED_CURRENCY_CODES: readonly string[] = CURRENCY_CODES.filter(
+  (code) => !FUND_CURRENCY_CODES.includes(code),
+);
+
+let currencyNames: Intl.DisplayNames | null | undefined;
+
+/** "EUR — Euro": the code, then its English name where the runtime knows it. */
+export function currencyLabel(code: string): string {
+  if (currencyNames === undefined) {
+    try {
+      currencyNames = new Intl.DisplayNames(['en'], { type: 'currency', fallback: 'none' });
+    } catch {
+      currencyNames = null;
+    }
+  }
+  const name = currencyNames?.of(code);
+  return name === undefined || name === code ? code : `${code} — ${name}`;
+}

@@ -100,32 +100,42 @@ describe('the settings section', () => {
     );
     await showSettings(user);
 
-    expect(screen.getByRole('spinbutton', { name: 'ROI: green at (%)' })).toHaveValue(20);
+    expect(screen.getByRole('spinbutton', { name: 'ROI to date: on target at (%)' })).toHaveValue(20);
     await user.type(
-      screen.getByRole('spinbutton', { name: 'NPS at completion: green at (score −100 to 100)' }),
+      screen.getByRole('spinbutton', { name: 'NPS at completion: on target at (score −100 to 100)' }),
       '30',
     );
-    await user.type(screen.getByRole('spinbutton', { name: 'Strategic goals advanced: green at (%)' }), '50');
-    await user.type(screen.getByRole('spinbutton', { name: 'Strategic goals advanced: amber at (%)' }), '70');
+    await user.type(
+      screen.getByRole('spinbutton', { name: 'Strategic goals advanced: on target at (%)' }),
+      '50',
+    );
+    await user.type(
+      screen.getByRole('spinbutton', { name: 'Strategic goals advanced: at risk at (%)' }),
+      '70',
+    );
     await user.click(screen.getByRole('button', { name: 'Save settings' }));
 
     expect(
-      screen.getByRole('spinbutton', { name: 'NPS at completion: amber at (score −100 to 100)' }),
-    ).toHaveAccessibleDescription('Enter both thresholds, or clear both for no target.');
+      screen.getByRole('spinbutton', { name: 'NPS at completion: at risk at (score −100 to 100)' }),
+    ).toHaveAccessibleDescription(
+      /^Enter both thresholds, or clear both for no target\. On target at 30, at risk at 0$/,
+    );
     expect(
-      screen.getByRole('spinbutton', { name: 'Strategic goals advanced: green at (%)' }),
-    ).toHaveAccessibleDescription('When higher is better, green must be at or above amber.');
+      screen.getByRole('spinbutton', { name: 'Strategic goals advanced: on target at (%)' }),
+    ).toHaveAccessibleDescription(
+      /^When higher is better, “on target at” must be at or above “at risk at”\./,
+    );
     expect(calls.payloads('admin/save-settings')).toEqual([]);
 
     await user.type(
-      screen.getByRole('spinbutton', { name: 'NPS at completion: amber at (score −100 to 100)' }),
+      screen.getByRole('spinbutton', { name: 'NPS at completion: at risk at (score −100 to 100)' }),
       '0',
     );
     await user.selectOptions(
       screen.getByRole('combobox', { name: 'Strategic goals advanced: direction' }),
       'lower',
     );
-    const roiGreen = screen.getByRole('spinbutton', { name: 'ROI: green at (%)' });
+    const roiGreen = screen.getByRole('spinbutton', { name: 'ROI to date: on target at (%)' });
     await user.clear(roiGreen);
     await user.type(roiGreen, '25');
     await user.click(screen.getByRole('button', { name: 'Save settings' }));
@@ -138,6 +148,42 @@ describe('the settings section', () => {
         strategicGoalsAdvancedPct: { green: 50, amber: 70, higherIsBetter: false },
       },
     });
+  }, 30_000);
+
+  it('shows the built-in target each KPI falls back to when no default is set', async () => {
+    const { user } = openSettings();
+    await showSettings(user);
+
+    const table = screen.getByRole('table');
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((header) => header.textContent),
+    ).toEqual(['KPI', 'On target at', 'At risk at', 'Direction', 'Built-in target']);
+    const realisation = within(table).getByRole('row', { name: /^Realisation rate/ });
+    expect(realisation).toHaveTextContent('On target at 90%, at risk at 70%');
+    expect(
+      within(realisation).getByRole('spinbutton', { name: 'Realisation rate: on target at (%)' }),
+    ).toHaveAttribute('placeholder', '90');
+    expect(within(table).getByRole('row', { name: /^NPV/ })).toHaveTextContent(
+      'On target at 0 EUR, at risk at 0 EUR',
+    );
+    expect(within(table).getByRole('row', { name: /^Verified by finance/ })).toHaveTextContent(
+      'On target at 60%, at risk at 30%',
+    );
+  });
+
+  it('offers currencies by name, without fund codes', async () => {
+    const { user } = openSettings();
+    await showSettings(user);
+
+    const currency = screen.getByRole('combobox', { name: 'Currency' });
+    const options = within(currency)
+      .getAllByRole('option')
+      .map((option) => option.textContent);
+    expect(options).toContain('EUR — Euro');
+    expect(options).toContain('JPY — Japanese Yen');
+    expect(options.filter((option) => /^(BOV|CHE|CHW|CLF|COU|MXV|USN|UYI|UYW)\b/.test(option))).toEqual([]);
   });
 
   it('warns that stored amounts are not converted when the currency changes', async () => {

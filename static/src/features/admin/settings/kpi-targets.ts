@@ -1,4 +1,9 @@
 import type { AppSettings, TARGETABLE_KPIS } from '../../../../../src/contract/site-config.schema';
+import {
+  BUILT_IN_KPI_TARGETS,
+  KPI_NAMES,
+  THRESHOLD_NAMES,
+} from '../../../../../src/contract/value-vocabulary';
 import { numberFrom } from '../objectives/objective-draft';
 
 export type TargetableKpi = (typeof TARGETABLE_KPIS)[number];
@@ -16,17 +21,18 @@ interface KpiInfo {
   unit: Unit;
 }
 
-// A Record over the contract's list, so a KPI added there fails the type check until named here.
+// A Record over the contract's list, so a KPI added there fails the type check until given a unit.
+// Names are the shared vocabulary's (value-vocabulary.ts), as the gadget and the docs say them.
 export const KPI_INFO: Record<TargetableKpi, KpiInfo> = {
-  realisationRate: { label: 'Benefits realisation rate', unit: 'ratio' },
-  roi: { label: 'ROI', unit: 'ratio' },
-  expectedRoi: { label: 'Expected ROI', unit: 'ratio' },
-  valueForMoney: { label: 'Value for money', unit: 'multiple' },
-  npv: { label: 'NPV', unit: 'money' },
-  npsAtCompletion: { label: 'NPS at completion', unit: 'score' },
-  strategicGoalsAdvancedPct: { label: 'Strategic goals advanced', unit: 'percent' },
-  strategicAlignmentPct: { label: 'Strategic alignment of spend', unit: 'percent' },
-  verifiedShare: { label: 'Verified share of realised benefit', unit: 'ratio' },
+  realisationRate: { label: KPI_NAMES.realisationRate, unit: 'ratio' },
+  roi: { label: KPI_NAMES.roi, unit: 'ratio' },
+  expectedRoi: { label: KPI_NAMES.expectedRoi, unit: 'ratio' },
+  valueForMoney: { label: KPI_NAMES.valueForMoney, unit: 'multiple' },
+  npv: { label: KPI_NAMES.npv, unit: 'money' },
+  npsAtCompletion: { label: KPI_NAMES.npsAtCompletion, unit: 'score' },
+  strategicGoalsAdvancedPct: { label: KPI_NAMES.strategicGoalsAdvancedPct, unit: 'percent' },
+  strategicAlignmentPct: { label: KPI_NAMES.strategicAlignmentPct, unit: 'percent' },
+  verifiedShare: { label: KPI_NAMES.verifiedShare, unit: 'ratio' },
 };
 
 export const KPI_ORDER = Object.keys(KPI_INFO) as TargetableKpi[];
@@ -87,12 +93,39 @@ export function targetOf(
   const amber = numberFrom(draft.amber);
   if (!Number.isFinite(green) || !Number.isFinite(amber))
     return { error: 'Enter numbers for both thresholds.' };
+  const [onTarget, atRisk] = [THRESHOLD_NAMES.green.toLowerCase(), THRESHOLD_NAMES.amber.toLowerCase()];
   if (draft.higherIsBetter && green < amber)
-    return { error: 'When higher is better, green must be at or above amber.' };
+    return { error: `When higher is better, “${onTarget}” must be at or above “${atRisk}”.` };
   if (!draft.higherIsBetter && green > amber)
-    return { error: 'When lower is better, green must be at or below amber.' };
+    return { error: `When lower is better, “${onTarget}” must be at or below “${atRisk}”.` };
   const { unit } = KPI_INFO[kpi];
   return {
     target: { green: stored(green, unit), amber: stored(amber, unit), higherIsBetter: draft.higherIsBetter },
   };
+}
+
+/** The built-in target a KPI falls back to when no admin default is set, as the form shows it. */
+export function builtInDraftOf(kpi: TargetableKpi): TargetDraft | null {
+  const builtIn = (BUILT_IN_KPI_TARGETS as Partial<Record<TargetableKpi, KpiTarget>>)[kpi];
+  return builtIn === undefined ? null : targetDraftOf(kpi, builtIn);
+}
+
+/** "On target at 90%, at risk at 70%, higher is better": a built-in target in words. */
+export function builtInText(kpi: TargetableKpi, currency: string): string {
+  const draft = builtInDraftOf(kpi);
+  if (draft === null) return 'No built-in target';
+  const amount = (typed: string): string => {
+    switch (KPI_INFO[kpi].unit) {
+      case 'ratio':
+      case 'percent':
+        return `${typed}%`;
+      case 'money':
+        return `${typed} ${currency}`;
+      case 'multiple':
+        return `${typed}×`;
+      case 'score':
+        return typed;
+    }
+  };
+  return `${THRESHOLD_NAMES.green} ${amount(draft.green)}, ${THRESHOLD_NAMES.amber.toLowerCase()} ${amount(draft.amber)}`;
 }
