@@ -70,6 +70,7 @@ function figuresWithoutUnit(frame: Frame): Promise<string[]> {
     const texts = [
       ...[...document.querySelectorAll('.chart-numbers td')].map((cell) => cell.textContent),
       ...[...document.querySelectorAll('.series-total')].map((total) => total.textContent),
+      ...[...document.querySelectorAll('.card-meta')].map((meta) => meta.textContent),
       ...[...document.querySelectorAll('svg .tick')]
         .map((tick) => tick.textContent)
         .filter((text) => /\d/.test(text) && !/^[A-Z][a-z]{2} \d{4}$/.test(text)),
