@@ -9,6 +9,7 @@ import { readAppManifest } from './app/app-manifest';
 import { HandlerLoader } from './app/handler-loader';
 import { CallCounter } from './faults/call-stats';
 import { FaultInjector } from './faults/fault-injector';
+import { AppFields } from './jira/app-fields';
 import { importCloudIssue } from './jira/issue-import';
 import { JiraEmulator } from './jira/jira-emulator';
 import { JiraStore } from './jira/jira-store';
@@ -137,7 +138,13 @@ export async function openLocalSite(options: OpenLocalSiteOptions): Promise<Loca
     return appRuntime.deliver(event);
   }, options.eventDelivery ?? 'manual');
   const apiBase = `https://api.atlassian.com/ex/jira/${info.cloudId}`;
+  const environmentId = 'a7c3e1f0-5d2b-4c8e-9f6a-0e1d2c3b4a5f';
   const jira = new JiraEmulator({
+    appFields: new AppFields(manifest.customFields, jiraStore, {
+      appId: manifest.appId,
+      environmentId,
+      environmentKey: 'DEVELOPMENT',
+    }),
     store: jiraStore,
     render: { store: jiraStore, apiBase, siteUrl: info.siteUrl },
     indexedProperties: manifest.indexedProperties,
@@ -161,7 +168,7 @@ export async function openLocalSite(options: OpenLocalSiteOptions): Promise<Loca
   const identity = {
     cloudId: info.cloudId,
     appId: manifest.appId,
-    environmentId: 'a7c3e1f0-5d2b-4c8e-9f6a-0e1d2c3b4a5f',
+    environmentId,
     installationId: '2b9e4d6a-8c1f-4a3e-b5d7-6f8e9a0b1c2d',
     appRoot,
   };

@@ -56,6 +56,20 @@ export interface IndexedPropertyValue {
   searchAlias: string | undefined;
 }
 
+/**
+ * A `jira:customField` module: Jira creates one field per module on deploy, with an id of its own
+ * (`customfield_NNNNN`) and the key `{appId}__{environment}__{moduleKey}`
+ * (https://developer.atlassian.com/platform/forge/manifest-reference/modules/jira-custom-field/).
+ */
+export interface CustomFieldDef {
+  moduleKey: string;
+  name: string;
+  description: string;
+  type: 'string' | 'number' | 'user' | 'group' | 'date' | 'datetime' | 'object';
+  collection: 'none' | 'list';
+  readOnly: boolean;
+}
+
 export interface EntityIndex {
   name: string;
   partition: string[];
@@ -77,6 +91,8 @@ export interface AppManifest {
   scheduledTriggers: Map<string, ScheduledTriggerDef>;
   consumers: ConsumerDef[];
   indexedProperties: IndexedPropertyValue[];
+  /** The `jira:customField` modules, in manifest order. */
+  customFields: CustomFieldDef[];
   entities: Map<string, EntityDef>;
   scopes: Set<string>;
   /** Scopes declared with `allowImpersonation: true` (needed for `asUser(accountId)`). */
@@ -119,6 +135,16 @@ const entityPropertySchema = z
         searchAlias: z.string().optional(),
       }),
     ),
+  })
+  .loose();
+const customFieldSchema = z
+  .object({
+    key: z.string(),
+    name: z.string(),
+    description: z.string(),
+    type: z.enum(['string', 'number', 'user', 'group', 'date', 'datetime', 'object']),
+    collection: z.enum(['none', 'list']).optional(),
+    readOnly: z.boolean().optional(),
   })
   .loose();
 const entitySchema = z
@@ -323,6 +349,14 @@ export function readAppManifest(appRoot: string): AppManifest {
           searchAlias: v.searchAlias,
         })),
       ),
+    customFields: list('jira:customField', customFieldSchema).map((f) => ({
+      moduleKey: f.key,
+      name: f.name,
+      description: f.description,
+      type: f.type,
+      collection: f.collection ?? 'none',
+      readOnly: f.readOnly ?? false,
+    })),
     entities: new Map(
       (manifest.app.storage?.entities ?? []).map((e) => [
         e.name,

@@ -34,7 +34,18 @@ export interface SiteInfo {
   defaultDashboardId: string;
 }
 
+/** One of the app's `jira:customField` fields on an issue, as the issue view and epic list show it. */
+export interface AppFieldValue {
+  id: string;
+  name: string;
+  /** The field's schema type (`number`, `string`, ...). */
+  type: string;
+  value: unknown;
+}
+
 export interface EpicSummary {
+  /** The app's custom fields, in the order `GET /rest/api/3/field` lists them. */
+  appFields: AppFieldValue[];
   id: string;
   key: string;
   summary: string;
@@ -51,6 +62,8 @@ export interface EpicList {
 }
 
 export interface IssueDetails {
+  /** The app's custom fields, in the order `GET /rest/api/3/field` lists them. */
+  appFields: AppFieldValue[];
   id: string;
   key: string;
   summary: string;

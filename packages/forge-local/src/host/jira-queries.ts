@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { LocalSite, ProductResponse } from '../site-api';
-import type { EpicList, EpicSummary, IssueDetails } from './api-types';
+import type { AppFieldValue, EpicList, EpicSummary, IssueDetails } from './api-types';
 
 /** A Jira answer the shell cannot use; `status` is what the host passes on to the browser. */
 export class JiraQueryError extends Error {
@@ -27,23 +27,60 @@ const issueTypeSchema = z.object({
 const issueSchema = z.object({
   id: z.string(),
   key: z.string(),
-  fields: z.object({
-    summary: z.string().nullish(),
-    issuetype: issueTypeSchema.nullish(),
-    status: z
-      .object({ name: z.string(), statusCategory: z.object({ key: z.string() }).loose().nullish() })
-      .loose()
-      .nullish(),
-    project: z
-      .object({ id: z.string(), key: z.string(), name: z.string(), projectTypeKey: z.string().nullish() })
-      .loose()
-      .nullish(),
-    parent: z
-      .object({ key: z.string(), fields: z.object({ summary: z.string().nullish() }).loose().nullish() })
-      .loose()
-      .nullish(),
-  }),
+  fields: z
+    .object({
+      summary: z.string().nullish(),
+      issuetype: issueTypeSchema.nullish(),
+      status: z
+        .object({ name: z.string(), statusCategory: z.object({ key: z.string() }).loose().nullish() })
+        .loose()
+        .nullish(),
+      project: z
+        .object({ id: z.string(), key: z.string(), name: z.string(), projectTypeKey: z.string().nullish() })
+        .loose()
+        .nullish(),
+      parent: z
+        .object({ key: z.string(), fields: z.object({ summary: z.string().nullish() }).loose().nullish() })
+        .loose()
+        .nullish(),
+    })
+    // The app's custom fields come along under their `customfield_NNNNN` ids.
+    .loose(),
 });
+
+const fieldListSchema = z.array(
+  z
+    .object({
+      id: z.string(),
+      name: z.string(),
+      schema: z.object({ type: z.string(), custom: z.string().optional() }).loose().optional(),
+    })
+    .loose(),
+);
+
+interface AppFieldColumn {
+  id: string;
+  name: string;
+  type: string;
+}
+
+/**
+ * The fields of Forge apps' `jira:customField` modules: their `schema.custom` is the module's
+ * extension ARI (https://developer.atlassian.com/platform/forge/manifest-reference/modules/jira-custom-field/).
+ */
+async function appFieldColumns(site: LocalSite, accountId: string): Promise<AppFieldColumn[]> {
+  const { json } = await jiraJson(site, accountId, 'GET', '/rest/api/3/field');
+  return parseWith(fieldListSchema, json, 'field')
+    .filter((f) => f.schema?.custom?.startsWith('ari:cloud:ecosystem::extension/') === true)
+    .map((f) => ({ id: f.id, name: f.name, type: f.schema?.type ?? 'any' }));
+}
+
+function appFieldValues(
+  columns: readonly AppFieldColumn[],
+  fields: Record<string, unknown>,
+): AppFieldValue[] {
+  return columns.map((c) => ({ ...c, value: fields[c.id] ?? null }));
+}
 
 const searchSchema = z.object({
   issues: z.array(issueSchema),
@@ -139,17 +176,18 @@ export async function listEpics(site: LocalSite, accountId: string, query = ''):
   const epicTypeIds = [...new Set(types.filter((t) => t.hierarchyLevel === 1).map((t) => t.id))];
   if (epicTypeIds.length === 0) return { epics: [], truncated: false };
 
+  const columns = await appFieldColumns(site, accountId);
   const scanned: EpicSummary[] = [];
   let nextPageToken: string | undefined;
   do {
     const { json } = await jiraJson(site, accountId, 'POST', '/rest/api/3/search/jql', {
       jql: `issuetype in (${epicTypeIds.join(', ')}) ORDER BY key ASC`,
-      fields: issueFields,
+      fields: [...issueFields, ...columns.map((c) => c.id)],
       maxResults: 100,
       ...(nextPageToken ? { nextPageToken } : {}),
     });
     const page = parseWith(searchSchema, json, 'search');
-    scanned.push(...page.issues.map(toEpicSummary));
+    scanned.push(...page.issues.map((issue) => toEpicSummary(issue, columns)));
     nextPageToken = page.isLast === true ? undefined : (page.nextPageToken ?? undefined);
   } while (nextPageToken && scanned.length < maxScannedEpics);
 
@@ -161,6 +199,7 @@ export async function listEpics(site: LocalSite, accountId: string, query = ''):
     const issue = await getIssue(site, accountId, needle.toUpperCase());
     if (issue && epicTypeIds.includes(issue.issueType.id)) {
       matches.push({
+        appFields: issue.appFields,
         id: issue.id,
         key: issue.key,
         summary: issue.summary,
@@ -177,8 +216,9 @@ export async function listEpics(site: LocalSite, accountId: string, query = ''):
   };
 }
 
-function toEpicSummary(issue: z.infer<typeof issueSchema>): EpicSummary {
+function toEpicSummary(issue: z.infer<typeof issueSchema>, columns: readonly AppFieldColumn[]): EpicSummary {
   return {
+    appFields: appFieldValues(columns, issue.fields),
     id: issue.id,
     key: issue.key,
     summary: issue.fields.summary ?? '',
@@ -195,12 +235,14 @@ export async function getIssue(
   accountId: string,
   issueKey: string,
 ): Promise<IssueDetails | null> {
-  const path = `/rest/api/3/issue/${encodeURIComponent(issueKey)}?fields=${issueFields.join(',')}`;
+  const columns = await appFieldColumns(site, accountId);
+  const path = `/rest/api/3/issue/${encodeURIComponent(issueKey)}?fields=${[...issueFields, ...columns.map((c) => c.id)].join(',')}`;
   const { status, json } = await jiraJson(site, accountId, 'GET', path);
   if (status === 404) return null;
   const issue = parseWith(issueSchema, json, 'issue');
   const { fields } = issue;
   return {
+    appFields: appFieldValues(columns, fields),
     id: issue.id,
     key: issue.key,
     summary: fields.summary ?? '',

@@ -206,6 +206,46 @@ export class IssueWriter {
     return next;
   }
 
+  /**
+   * Sets the values of app-owned custom fields (the app field-value API). Only values that differ
+   * change the issue; they bump `updated`, and Jira raises `avi:jira:updated:issue` with one
+   * changelog item per field unless the app asked it not to (`generateAppEvents=false`).
+   */
+  setAppFieldValues(
+    actor: Actor,
+    issue: StoredIssue,
+    changes: readonly { id: string; name: string; value: unknown }[],
+    options: { changelog: boolean; events: boolean },
+  ): StoredIssue {
+    const extra = { ...(issue.extraFields ?? {}) };
+    const items: ChangelogItem[] = [];
+    for (const change of changes) {
+      const before = extra[change.id] ?? null;
+      if (JSON.stringify(before) === JSON.stringify(change.value)) continue;
+      const text = (v: unknown): string | null =>
+        v === null ? null : typeof v === 'string' ? v : JSON.stringify(v);
+      items.push({
+        field: change.name,
+        fieldtype: 'custom',
+        fieldId: change.id,
+        from: null,
+        fromString: text(before),
+        to: null,
+        toString: text(change.value),
+      });
+      extra[change.id] = change.value;
+    }
+    if (items.length === 0) return issue;
+    const next: StoredIssue = { ...issue, extraFields: extra, updated: jiraTimestamp(this.now()) };
+    this.ctx.store.putIssue(next);
+    if (options.events) {
+      this.raise(actor, 'avi:jira:updated:issue', next, {
+        changelog: { id: String(changelogIds++), items: options.changelog ? items : [] },
+      });
+    }
+    return next;
+  }
+
   /** Moves an issue (and its sub-tasks, which must live with it) to another project: new keys. */
   move(actor: Actor, issue: StoredIssue, targetProjectId: string): StoredIssue {
     const { store } = this.ctx;

@@ -5,14 +5,16 @@
  * so every call needs the scope Jira requires for it.
  */
 import type { IndexedPropertyValue } from '../app/app-manifest';
+import type { AppFields } from './app-fields';
 import type { RenderContext } from './issue-renderer';
 import { IssueWriter, type ProductEvent } from './issue-writer';
 import type { JiraStore } from './jira-store';
+import { updateFieldValue, updateMultipleValues } from './rest/app-field-endpoints';
 import { PermissionModel } from './permissions';
 import type { EndpointContext } from './rest/endpoint-context';
 import { bulkFetch, createIssue, deleteIssue, editIssue, getIssue } from './rest/issue-endpoints';
 import { BadRequestBody, errorResponse } from './rest/jira-errors';
-import { fields, getProject, issueTypes, projectSearch } from './rest/metadata-endpoints';
+import { customFieldIds, fields, getProject, issueTypes, projectSearch } from './rest/metadata-endpoints';
 import { checkPermissions, myPermissions } from './rest/permission-endpoints';
 import { deleteProperty, getProperty, listProperties, setProperty } from './rest/property-endpoints';
 import type { JiraRequest, JiraResponse, RouteParams } from './rest/rest-types';
@@ -41,6 +43,7 @@ export interface JiraEmulatorOptions {
   store: JiraStore;
   render: RenderContext;
   indexedProperties: readonly IndexedPropertyValue[];
+  appFields: AppFields;
   grantedScopes: ReadonlySet<string>;
   onEvent: (event: ProductEvent) => void;
 }
@@ -62,6 +65,8 @@ export class JiraEmulator {
       writer: this.writer,
       render: options.render,
       indexedProperties: options.indexedProperties,
+      appFields: options.appFields,
+      customFieldExists: (idOrKey) => customFieldIds(this.context).includes(idOrKey),
     };
     const ctx = this.context;
     const cache = new SearchCache();
@@ -104,6 +109,9 @@ export class JiraEmulator {
       route('GET', '/rest/api/3/user/search', 'read:jira-user', (r) => findUsers(ctx, r)),
       route('GET', '/rest/api/3/issuetype', read, (r) => issueTypes(ctx, r)),
       route('GET', '/rest/api/3/field', read, () => fields(ctx)),
+      // Classic scopes: none; the granular `write:app-data:jira` is optional for now (OpenAPI spec).
+      route('POST', '/rest/api/3/app/field/value', null, (r) => updateMultipleValues(ctx, r)),
+      route('PUT', '/rest/api/3/app/field/{fieldIdOrKey}/value', null, (r, p) => updateFieldValue(ctx, r, p)),
       route('GET', '/rest/api/3/project/search', read, (r) => projectSearch(ctx, r)),
       route('GET', '/rest/api/3/project/{projectIdOrKey}', read, (r, p) => getProject(ctx, r, p)),
     ];

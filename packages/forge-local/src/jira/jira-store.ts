@@ -27,6 +27,8 @@ export class JiraStore {
   /** Old key (upper case) → issue id, for issues moved to another project. */
   private readonly movedKeys: Collection<string>;
   private readonly info: Collection<SiteInfo>;
+  /** `jira:customField` module key → the field's number (`customfield_<n>`), fixed once created. */
+  private readonly appFieldIds: Collection<number>;
 
   private readonly idByKey = new Map<string, string>();
   private readonly idsByProject = new Map<string, Set<string>>();
@@ -46,6 +48,7 @@ export class JiraStore {
     this.issues = store.collection('jira-issues', { buckets: 64 });
     this.movedKeys = store.collection('jira-moved-keys');
     this.info = store.collection('jira-site');
+    this.appFieldIds = store.collection('jira-app-fields');
     for (const issue of this.issues.values()) this.index(issue);
   }
 
@@ -176,6 +179,24 @@ export class JiraStore {
     if (!project) throw new Error(`No project ${projectId}`);
     this.projects.put(project.id, { ...project, nextIssueNumber: project.nextIssueNumber + 1 });
     return `${project.key}-${String(project.nextIssueNumber)}`;
+  }
+
+  appFieldId(moduleKey: string): number | undefined {
+    return this.appFieldIds.get(moduleKey);
+  }
+
+  /** Gives a new app field the next free custom field number of the site (above any issue uses). */
+  allocateAppFieldId(moduleKey: string, first: number): number {
+    let highest = first - 1;
+    for (const id of this.appFieldIds.values()) highest = Math.max(highest, id);
+    for (const issue of this.issues.values()) {
+      for (const fieldId of Object.keys(issue.extraFields ?? {})) {
+        const match = /^customfield_(\d+)$/.exec(fieldId);
+        if (match) highest = Math.max(highest, Number(match[1]));
+      }
+    }
+    this.appFieldIds.put(moduleKey, highest + 1);
+    return highest + 1;
   }
 
   private index(issue: StoredIssue): void {

@@ -39,6 +39,8 @@ interface FakeIssue {
   typeId: string;
   project: keyof typeof projects;
   parentKey?: string;
+  /** The fixture app's `Fixture score` custom field. */
+  score?: number;
 }
 
 const projects = {
@@ -46,6 +48,33 @@ const projects = {
   OPS: { id: '10001', key: 'OPS', name: 'Operations', projectTypeKey: 'software' },
   BIG: { id: '10002', key: 'BIG', name: 'Big programme', projectTypeKey: 'software' },
 };
+
+/** A Forge app's custom field as `GET /rest/api/3/field` lists it, next to a field of Jira's own. */
+const scoreField = {
+  id: 'customfield_10050',
+  key: '11111111-2222-4333-8444-555555555555__DEVELOPMENT__fixture-score',
+  name: 'Fixture score',
+  custom: true,
+  schema: {
+    type: 'number',
+    custom: 'ari:cloud:ecosystem::extension/11111111-2222-4333-8444-555555555555/env/static/fixture-score',
+    customId: 10050,
+  },
+};
+const fieldList = [
+  { id: 'summary', name: 'Summary', custom: false, schema: { type: 'string', system: 'summary' } },
+  {
+    id: 'customfield_10010',
+    name: 'Story points',
+    custom: true,
+    schema: {
+      type: 'number',
+      custom: 'com.atlassian.jira.plugin.system.customfieldtypes:float',
+      customId: 10010,
+    },
+  },
+  scoreField,
+];
 
 const issueTypes = [
   { id: '1', name: 'Story', hierarchyLevel: 0 },
@@ -71,6 +100,7 @@ export function createFakeSite(): FakeSite {
       typeId: '2',
       project: 'PAY',
       parentKey: 'PAY-3',
+      score: 1234.5,
     },
     { id: '20002', key: 'PAY-2', summary: 'Fraud scoring', typeId: '2', project: 'PAY' },
     { id: '20003', key: 'PAY-3', summary: 'Grow merchant revenue', typeId: '3', project: 'PAY' },
@@ -97,6 +127,7 @@ export function createFakeSite(): FakeSite {
         issuetype: issueTypes.find((t) => t.id === issue.typeId),
         status: { name: 'In Progress', statusCategory: { key: 'indeterminate' } },
         project: projects[issue.project],
+        [scoreField.id]: issue.score ?? null,
         ...(parent ? { parent: { key: parent.key, fields: { summary: parent.summary } } } : {}),
       },
     };
@@ -131,6 +162,8 @@ export function createFakeSite(): FakeSite {
       const url = new URL(request.path, 'https://jira.invalid');
       if (method === 'GET' && url.pathname === '/rest/api/3/issuetype')
         return Promise.resolve(json(200, issueTypes));
+      if (method === 'GET' && url.pathname === '/rest/api/3/field')
+        return Promise.resolve(json(200, fieldList));
       if (method === 'GET' && url.pathname === '/rest/api/3/mypermissions') {
         return Promise.resolve(
           json(200, {

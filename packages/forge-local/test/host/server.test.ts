@@ -185,6 +185,21 @@ describe('startHost', () => {
       expect(JSON.parse(search?.body ?? '{}')).toMatchObject({ jql: 'issuetype in (2) ORDER BY key ASC' });
     });
 
+    it("returns each epic's Forge custom fields (not Jira's own custom fields), empty ones as null", async () => {
+      const { json } = await t.request('GET', '/api/epics?accountId=acc-admin');
+      const byKey = new Map((json as EpicList).epics.map((e) => [e.key, e.appFields]));
+      expect(byKey.get('PAY-1')).toEqual([
+        { id: 'customfield_10050', name: 'Fixture score', type: 'number', value: 1234.5 },
+      ]);
+      expect(byKey.get('PAY-2')).toEqual([
+        { id: 'customfield_10050', name: 'Fixture score', type: 'number', value: null },
+      ]);
+      const search = t.site.jiraRequests.findLast((r) => r.path === '/rest/api/3/search/jql');
+      expect((JSON.parse(search?.body ?? '{}') as { fields: string[] }).fields).toContain(
+        'customfield_10050',
+      );
+    });
+
     it('says the list is complete when every epic was searched', async () => {
       const { json } = await t.request('GET', '/api/epics?accountId=acc-admin');
       expect((json as EpicList).truncated).toBe(false);
@@ -233,6 +248,7 @@ describe('startHost', () => {
       const { status, json } = await t.request('GET', '/api/issues/PAY-1?accountId=acc-team');
       expect(status).toBe(200);
       expect(json).toEqual<IssueDetails>({
+        appFields: [{ id: 'customfield_10050', name: 'Fixture score', type: 'number', value: 1234.5 }],
         id: '20001',
         key: 'PAY-1',
         summary: 'Instant payouts',

@@ -64,3 +64,11 @@ export function messagePage(options: {
     actionElement,
   );
 }
+
+/** A custom field's value as Jira's issue view and list show it: numbers grouped, empty as "None". */
+export function fieldText(value: unknown): string {
+  if (value === null || value === undefined || value === '') return 'None';
+  if (typeof value === 'number') return value.toLocaleString('en', { maximumFractionDigits: 4 });
+  if (typeof value === 'string') return value;
+  return JSON.stringify(value);
+}

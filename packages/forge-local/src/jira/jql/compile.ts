@@ -5,6 +5,7 @@
  * or issue key the caller cannot see is reported as not existing, never silently matched as empty.
  */
 import type { IndexedPropertyValue } from '../../app/app-manifest';
+import type { AppField, AppFields } from '../app-fields';
 import type { JiraStore } from '../jira-store';
 import type { StatusCategoryKey, StoredIssue } from '../model';
 import type { Caller, PermissionModel } from '../permissions';
@@ -17,6 +18,8 @@ export interface JqlContext {
   permissions: PermissionModel;
   caller: Caller;
   indexedProperties: readonly IndexedPropertyValue[];
+  /** The app's custom fields, searchable by `cf[n]` and by name. */
+  appFields?: AppFields;
 }
 
 export interface CompiledQuery {
@@ -232,6 +235,8 @@ class Compiler {
       default:
         break;
     }
+    const appField = this.ctx.appFields?.byClauseName(field.text);
+    if (appField) return this.appFieldTerm(field, appField, operator, operand);
     const aliased = this.ctx.indexedProperties.find((p) => p.searchAlias?.toLowerCase() === name);
     if (aliased) return this.propertyTerm(field, aliased.propertyKey, aliased.path, operator, operand);
     if (UNSUPPORTED_FIELDS.has(name) || name.startsWith('cf[')) {
@@ -360,6 +365,24 @@ class Compiler {
     return { ...matcher, candidates: () => new Set(this.ctx.store.issueIdsWithProperty(propertyKey)) };
   }
 
+  /**
+   * A Forge custom field: number fields compare as numbers (`=`, `!=`, `>`, `>=`, `<`, `<=`, `IN`,
+   * `IS EMPTY`), string fields exactly ("JQL offers autocomplete and exact comparison",
+   * https://developer.atlassian.com/platform/forge/manifest-reference/modules/jira-custom-field/).
+   */
+  private appFieldTerm(field: FieldRef, appField: AppField, operator: Operator, operand: Operand): Matcher {
+    if (appField.type !== 'number' && appField.type !== 'string') {
+      return this.fail(
+        `The local Jira emulator searches Forge number and string fields only; '${field.text}' is a ${appField.type} field.`,
+      );
+    }
+    return this.multiValued(field, operator, operand, appField.type, (issue) => {
+      const value = issue.extraFields?.[appField.id];
+      if (value === undefined || value === null) return [];
+      return Array.isArray(value) ? (value as unknown[]) : [value];
+    });
+  }
+
   private operandValues(operand: Operand, field: FieldRef): string[] {
     switch (operand.kind) {
       case 'value':
@@ -481,11 +504,23 @@ class Compiler {
         return (issue) => toEpochMillis(issue.created);
       case 'updated':
         return (issue) => toEpochMillis(issue.updated);
-      default:
+      default: {
+        const appField = this.ctx.appFields?.byClauseName(key.field);
+        // Empty values sort after every value, as Jira lists them last in ascending order.
+        if (appField)
+          return (issue) => {
+            const value = issue.extraFields?.[appField.id];
+            return typeof value === 'number' || typeof value === 'string'
+              ? value
+              : appField.type === 'number'
+                ? Number.MAX_VALUE
+                : '\uffff';
+          };
         this.errors.push(
-          `The local Jira emulator cannot sort by '${key.field}'; it supports ORDER BY key, id, created and updated.`,
+          `The local Jira emulator cannot sort by '${key.field}'; it supports ORDER BY key, id, created, updated and the app's custom fields.`,
         );
         return () => 0;
+      }
     }
   }
 

@@ -116,7 +116,22 @@ class Parser {
       const text = `issue.property[${key.text}]${path === '' ? '' : `.${path}`}`;
       return { text, property: { key: key.text, path }, position: token.position };
     }
-    return { text: token.text, position: token.position };
+    return { text: this.customFieldRef(token), position: token.position };
+  }
+
+  /** `cf[10010]`: a custom field by its number, one of the clause names Jira lists for it. */
+  private customFieldRef(token: Token): string {
+    if (token.kind !== 'word' || token.text.toLowerCase() !== 'cf' || this.peek().kind !== '[')
+      return token.text;
+    this.index++;
+    const id = this.peek();
+    if (id.kind !== 'word' || !/^\d+$/.test(id.text))
+      throw this.syntax(`Expecting a custom field number but got '${id.text}'.`, id);
+    this.index++;
+    if (this.peek().kind !== ']')
+      throw this.syntax(`Expecting ']' but got '${this.peek().text}'.`, this.peek());
+    this.index++;
+    return `cf[${id.text}]`;
   }
 
   private operator(): Operator {
@@ -229,12 +244,13 @@ class Parser {
       if (token.kind !== 'word' && token.kind !== 'string')
         throw this.syntax(`Expecting a field name but got '${token.text}'.`, token);
       this.index++;
+      const field = this.customFieldRef(token);
       let direction: 'ASC' | 'DESC' = 'ASC';
       if (this.isWord('asc') || this.isWord('desc')) {
         direction = this.peek().text.toUpperCase() as 'ASC' | 'DESC';
         this.index++;
       }
-      keys.push({ field: token.text, direction, position: token.position });
+      keys.push({ field, direction, position: token.position });
       if (this.peek().kind !== ',') break;
       this.index++;
     }

@@ -1,5 +1,6 @@
 /** What every REST endpoint works with. */
 import type { IndexedPropertyValue } from '../../app/app-manifest';
+import type { AppFields } from '../app-fields';
 import type { RenderContext } from '../issue-renderer';
 import type { Actor, IssueWriter } from '../issue-writer';
 import type { JiraStore } from '../jira-store';
@@ -12,6 +13,10 @@ export interface EndpointContext {
   writer: IssueWriter;
   render: RenderContext;
   indexedProperties: readonly IndexedPropertyValue[];
+  /** The app's `jira:customField` fields. */
+  appFields: AppFields;
+  /** Whether any custom field of this id or key exists on the site (the app's or another's). */
+  customFieldExists(idOrKey: string): boolean;
 }
 
 export function actorOf(request: JiraRequest): Actor {

@@ -2,6 +2,7 @@
  * Site metadata: `GET /rest/api/3/issuetype`, `GET /rest/api/3/field`,
  * `GET /rest/api/3/project/search` and `GET /rest/api/3/project/{projectIdOrKey}`.
  */
+import { appFieldDetails } from '../app-fields';
 import { customFieldDetails, SYSTEM_FIELDS, type FieldDetails } from '../field-catalog';
 import { renderAvatarUrls, renderIssueType, renderUser } from '../issue-renderer';
 import type { JiraProject } from '../model';
@@ -24,21 +25,34 @@ export function issueTypes(ctx: EndpointContext, request: JiraRequest): JiraResp
 }
 
 /** Custom field ids seen on stored issues, per site, recomputed only after issues change. */
-const customFieldIds = new WeakMap<object, { version: number; ids: string[] }>();
+const importedIdCache = new WeakMap<object, { version: number; ids: string[] }>();
 
-export function fields(ctx: EndpointContext): JiraResponse {
-  let cached = customFieldIds.get(ctx.store);
+/** The ids of the custom fields issues hold (imported ones) and of the app's own fields. */
+export function customFieldIds(ctx: EndpointContext): string[] {
+  return [...importedFieldIds(ctx), ...ctx.appFields.all().map((f) => f.id)];
+}
+
+function importedFieldIds(ctx: EndpointContext): string[] {
+  let cached = importedIdCache.get(ctx.store);
   if (cached?.version !== ctx.store.version) {
     const ids = new Set<string>();
     for (const issue of ctx.store.allIssues())
       for (const id of Object.keys(issue.extraFields ?? {})) ids.add(id);
     cached = { version: ctx.store.version, ids: [...ids].sort() };
-    customFieldIds.set(ctx.store, cached);
+    importedIdCache.set(ctx.store, cached);
   }
-  const known = new Set(SYSTEM_FIELDS.map((f) => f.id));
+  return cached.ids;
+}
+
+export function fields(ctx: EndpointContext): JiraResponse {
+  const appFields = ctx.appFields.all();
+  const known = new Set([...SYSTEM_FIELDS.map((f) => f.id), ...appFields.map((f) => f.id)]);
   const all: FieldDetails[] = [
     ...SYSTEM_FIELDS,
-    ...cached.ids.filter((id) => !known.has(id)).map((id) => customFieldDetails(id)),
+    ...importedFieldIds(ctx)
+      .filter((id) => !known.has(id))
+      .map((id) => customFieldDetails(id)),
+    ...appFields.map(appFieldDetails),
   ];
   return { status: 200, body: all.map((f) => (f.schema === undefined ? withoutSchema(f) : f)) };
 }

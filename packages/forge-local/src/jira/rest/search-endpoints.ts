@@ -186,6 +186,7 @@ function matchingIds(
       permissions: ctx.permissions,
       caller,
       indexedProperties: ctx.indexedProperties,
+      appFields: ctx.appFields,
     });
   } catch (error) {
     if (error instanceof JqlError) return errorResponse(400, error.messages);

@@ -1,7 +1,7 @@
 /** The epic picker: every epic the signed-in user can browse, searchable by key or summary. */
 import type { EpicSummary } from '../../api-types';
 import { api } from '../api';
-import { describeError, h, lozenge } from '../dom';
+import { describeError, fieldText, h, lozenge } from '../dom';
 import { session } from '../session';
 
 const searchDelayMs = 200;
@@ -100,7 +100,9 @@ function table(epics: EpicSummary[]): HTMLElement {
       h(
         'tr',
         {},
-        ...['Key', 'Summary', 'Status', 'Project'].map((label) => h('th', { scope: 'col' }, label)),
+        ...['Key', 'Summary', 'Status', 'Project', ...(epics[0]?.appFields.map((f) => f.name) ?? [])].map(
+          (label) => h('th', { scope: 'col' }, label),
+        ),
       ),
     ),
     h(
@@ -126,6 +128,9 @@ function table(epics: EpicSummary[]): HTMLElement {
           ),
           h('td', {}, lozenge(epic.status, epic.statusCategory)),
           h('td', {}, epic.projectName || epic.projectKey),
+          ...epic.appFields.map((field) =>
+            h('td', field.type === 'number' ? { class: 'numeric' } : {}, fieldText(field.value)),
+          ),
         ),
       ),
     ),

@@ -5,7 +5,7 @@
  */
 import type { IssueDetails, UiModuleInfo } from '../../api-types';
 import { api, HostCallError } from '../api';
-import { describeError, h, lozenge, messagePage } from '../dom';
+import { describeError, fieldText, h, lozenge, messagePage } from '../dom';
 import { showFlag } from '../flags';
 import { emitToFrames, mountModuleFrame, type MountedFrame } from '../forge-host';
 import { session } from '../session';
@@ -259,6 +259,7 @@ export function renderIssue(container: HTMLElement, issueKey: string): () => voi
             : 'None',
         ),
         ...row('Project', `${issue.project.name} (${issue.project.key})`),
+        ...issue.appFields.flatMap((field) => row(field.name, fieldText(field.value))),
       ),
     );
   }
