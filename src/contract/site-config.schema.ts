@@ -23,7 +23,7 @@ export const TARGETABLE_KPIS = [
   'verifiedShare',
 ] as const;
 
-/** Green at or beyond `green`, amber at or beyond `amber`, red otherwise (direction-aware). */
+/** On target at or beyond `green`, at risk at or beyond `amber`, off target otherwise (direction-aware). */
 export const kpiTargetSchema = z.strictObject({
   green: z.number(),
   amber: z.number(),

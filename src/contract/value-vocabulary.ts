@@ -48,6 +48,7 @@ export const KPI_NAMES = {
   npsAtCompletion: 'NPS at completion',
   strategicGoalsAdvancedPct: 'Strategic goals advanced',
   strategicAlignmentPct: 'Strategic alignment of spend',
+  objectivesOnTrackPct: 'Objectives on track',
 } as const;
 
 export type NamedKpi = keyof typeof KPI_NAMES;

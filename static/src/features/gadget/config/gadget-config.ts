@@ -61,7 +61,7 @@ const tileIdSchema = z.enum(TILE_IDS);
 export const targetSchema = z
   .strictObject({ green: z.number(), amber: z.number(), higherIsBetter: z.boolean() })
   .refine((t) => (t.higherIsBetter ? t.amber <= t.green : t.amber >= t.green), {
-    error: 'the amber threshold must not be better than the green one',
+    error: 'the “at risk at” threshold must not be better than the “on target at” one',
   });
 
 const fieldSchemas = {

@@ -1,15 +1,12 @@
+import { KPI_STATUS_NAMES } from '../../../../../src/contract/value-vocabulary';
 import type { KpiTarget } from './gadget-config';
 
 export type KpiStatus = 'on-target' | 'at-risk' | 'off-target';
 
-export const STATUS_LABEL: Record<KpiStatus, string> = {
-  'on-target': 'On target',
-  'at-risk': 'At risk',
-  'off-target': 'Off target',
-};
+export const STATUS_LABEL: Record<KpiStatus, string> = KPI_STATUS_NAMES;
 
 /**
- * Green at or beyond `green`, amber at or beyond `amber`, red otherwise; "beyond" is upwards
+ * On target at or beyond `green`, at risk at or beyond `amber`, off target otherwise; "beyond" is upwards
  * when higher is better and downwards when lower is (the admin settings' rule).
  */
 export function statusOf(value: number, target: KpiTarget): KpiStatus {

@@ -169,7 +169,7 @@ export const TILES: Record<TileId, TileDefinition> = {
   },
   objectivesOnTrackPct: {
     id: 'objectivesOnTrackPct',
-    label: 'Objectives on track',
+    label: KPI_NAMES.objectivesOnTrackPct,
     unit: 'percent',
     value: (s) => s.objectivesOnTrackPct,
     notComputable: 'No active objective has a target. A Jira admin can set targets on the admin page.',
