@@ -62,8 +62,18 @@ export const importInput = z.strictObject({ importId: importIdSchema });
 /** One part of the backup (`admin/export-backup-page`): without `cursor` the first, then each `nextCursor`. */
 export const exportBackupPageInput = z.strictObject({ cursor: exportCursorSchema.optional() });
 
+const auditDaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day written YYYY-MM-DD');
+
+/** Kinds of audit entry, by the first word of their action (`objective.created OBJ-1`). */
+export const AUDIT_KINDS = ['objective', 'settings', 'portfolio'] as const;
+
 export const auditLogInput = z.strictObject({
   cursor: z.string().max(300).optional(),
+  /** Only entries of this kind, by this account, or on these days (UTC, both included). */
+  kind: z.enum(AUDIT_KINDS).optional(),
+  by: z.string().max(128).optional(),
+  from: auditDaySchema.optional(),
+  to: auditDaySchema.optional(),
 });
 
 export interface SettingsView {

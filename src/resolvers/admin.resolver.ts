@@ -63,7 +63,8 @@ defineResolver(resolver, ADMIN.exportBackupPage, exportBackupPageInput, (input, 
 defineResolver(resolver, ADMIN.getAuditLog, auditLogInput, async (input, caller) => {
   const context = asCaller(caller);
   await requireJiraAdmin(context);
-  return readAudit(context.store, input.cursor);
+  const { cursor, ...filter } = input;
+  return readAudit(context.store, cursor, filter);
 });
 
 export const adminResolver = resolver.getDefinitions();

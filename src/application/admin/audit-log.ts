@@ -62,11 +62,52 @@ export function writeAudited(
   });
 }
 
-/** The change log of objectives and settings, newest first. */
-export async function readAudit(store: KeyValueStore, cursor?: string): Promise<AuditPage> {
-  const page = await store.queryPrefix(ADMIN_AUDIT_PREFIX, { limit: 50, ...(cursor ? { cursor } : {}) });
-  return {
-    entries: page.entries.map((entry) => entry.value as AuditEntry),
-    nextCursor: page.nextCursor ?? null,
-  };
+/** Which entries to read: by kind (`objective`, `settings`, `portfolio`), author and days (UTC, both included). */
+export interface AuditFilter {
+  kind?: string | undefined;
+  by?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+/** Entries read a page at a time: 50 answered, at most 10 pages scanned for a narrow filter. */
+const PAGE_SIZE = 50;
+const MAX_PAGES_SCANNED = 10;
+
+function matches(entry: AuditEntry, filter: AuditFilter): boolean {
+  const kind = entry.action.split(/[. ]/, 1)[0];
+  if (filter.kind !== undefined && kind !== filter.kind) return false;
+  if (filter.by !== undefined && entry.by !== filter.by) return false;
+  const day = entry.at.slice(0, 10);
+  return filter.to === undefined || day <= filter.to;
+}
+
+/**
+ * The change log of objectives, settings and imports, newest first, a page at a time. A filter
+ * is applied here, across pages: up to 10 pages of storage are read for one answer (so a narrow
+ * filter may answer fewer entries with a cursor to go on). Entries are newest first, so the
+ * first entry older than `from` ends the log.
+ */
+export async function readAudit(
+  store: KeyValueStore,
+  cursor?: string,
+  filter: AuditFilter = {},
+): Promise<AuditPage> {
+  const entries: AuditEntry[] = [];
+  let next = cursor;
+  for (let scanned = 0; scanned < MAX_PAGES_SCANNED && entries.length < PAGE_SIZE; scanned += 1) {
+    const page = await store.queryPrefix(ADMIN_AUDIT_PREFIX, {
+      limit: PAGE_SIZE,
+      ...(next ? { cursor: next } : {}),
+    });
+    next = page.nextCursor;
+    for (const { value } of page.entries) {
+      const entry = value as AuditEntry;
+      if (filter.from !== undefined && entry.at.slice(0, 10) < filter.from)
+        return { entries, nextCursor: null };
+      if (matches(entry, filter)) entries.push(entry);
+    }
+    if (next === undefined) break;
+  }
+  return { entries, nextCursor: next ?? null };
 }

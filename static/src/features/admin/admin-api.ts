@@ -1,4 +1,5 @@
 import type {
+  AUDIT_KINDS,
   AuditPage,
   ImportPreview,
   ImportStaged,
@@ -13,6 +14,14 @@ import { ADMIN } from '../../../../src/contract/resolver-keys';
 import { callResolver } from '../../shared/resolver-client';
 
 export type AdminApi = ReturnType<typeof createAdminApi>;
+
+/** Which audit entries to ask for; absent fields do not filter (admin.contract.ts, auditLogInput). */
+export interface AuditFilter {
+  kind?: (typeof AUDIT_KINDS)[number];
+  by?: string;
+  from?: string;
+  to?: string;
+}
 
 /**
  * The admin resolver's calls. `onForbidden` hears every FORBIDDEN answer, so that the page can
@@ -44,7 +53,7 @@ export function createAdminApi(onForbidden: (message: string) => void) {
     /** One part of the backup: call with each `nextCursor` until it is null. */
     exportBackupPage: (cursor?: string) =>
       call<ExportPart>(ADMIN.exportBackupPage, cursor === undefined ? {} : { cursor }),
-    getAuditLog: (cursor?: string) =>
-      call<AuditPage>(ADMIN.getAuditLog, cursor === undefined ? {} : { cursor }),
+    getAuditLog: (cursor?: string, filter: AuditFilter = {}) =>
+      call<AuditPage>(ADMIN.getAuditLog, { ...filter, ...(cursor === undefined ? {} : { cursor }) }),
   };
 }
