@@ -212,10 +212,14 @@ describe('exportScope', () => {
 
     expect(file).toMatchObject({ mimeType: 'text/csv', filename: 'value-layer-epics-2026-11.csv' });
     expect(lines).toHaveLength(4);
-    expect(lines[0]).toMatch(/^key,summary,project,programme,status,objectives,plannedBenefit,/);
-    expect(lines[0]).toMatch(/,paybackMonth,discountedPaybackMonth,irr,mirr,/);
+    expect(lines[0]).toMatch(
+      /^Epic,Summary,Project,Programme,Status,Objectives \(share\),Planned benefit \(EUR\),/,
+    );
+    expect(lines[0]).toMatch(
+      /,Payback month \(YYYY-MM\),Discounted payback month \(YYYY-MM\),IRR \(%\),MIRR \(%\),/,
+    );
     expect(lines[2]).toMatch(
-      /^PAY-2,"'=HYPERLINK\(""http:\/\/evil""\)",PAY,PAY-100,in_progress,OBJ-GROW:0.5,3000,/,
+      /^PAY-2,"'=HYPERLINK\(""http:\/\/evil""\)",PAY,PAY-100,In progress,OBJ-GROW Grow revenue \(50%\),3000,/,
     );
   });
 

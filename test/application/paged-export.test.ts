@@ -110,8 +110,8 @@ describe('exportPage', () => {
     const oneShot = await exportScope(gadgetFor(admin), input);
 
     expect(parts).toHaveLength(3);
-    expect(parts[0]?.part).toMatch(/^key,summary,project,/);
-    expect(parts[1]?.part).not.toMatch(/^key,/);
+    expect(parts[0]?.part).toMatch(/^Epic,Summary,Project,/);
+    expect(parts[1]?.part).not.toMatch(/^Epic,/);
     expect(joined(parts)).toBe(oneShot.content);
     expect(parts[0]).toMatchObject({ filename: 'value-layer-epics-2026-11.csv', mimeType: 'text/csv' });
   });

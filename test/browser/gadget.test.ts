@@ -252,7 +252,9 @@ describe('the Portfolio value gadget on the demo site', () => {
 
       expect(csv.name).toBe(`value-layer-epics-${asOf}.csv`);
       const lines = readFileSync(csv.path, 'utf8').trim().split(/\r?\n/);
-      expect(lines[0]).toMatch(/^key,summary,project,programme,status,objectives,plannedBenefit,/);
+      expect(lines[0]).toMatch(
+        /^Epic,Summary,Project,Programme,Status,Objectives \(share\),Planned benefit \(/,
+      );
       const keys = lines.slice(1).map((line) => line.split(',')[0]);
       expect(keys).toHaveLength(expected.portfolio.epics);
       expect(keys.every((key) => /^(CHK|PAY)-\d+$/.test(key ?? ''))).toBe(true);

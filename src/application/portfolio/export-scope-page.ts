@@ -4,7 +4,8 @@ import { badRequest } from '../app-error';
 import { toCsv } from '../csv';
 import { monthOf } from '../ports/clock';
 import { openScope, readScopePages, type OpenedScope } from './collect-scope';
-import { CSV_HEADER, csvRowsOf, exportFilenameOf, portfolioDocumentOf } from './export-scope';
+import { csvHeaderOf, csvRowsOf } from '../export/epic-csv';
+import { exportFilenameOf, portfolioDocumentOf } from './export-scope';
 import type { GadgetContext } from './gadget-context';
 
 /** Search pages (of 100 epics) one part reads: a few seconds, far inside the 25 s and 5 MB limits. */
@@ -91,8 +92,8 @@ export async function exportScopePage(
     const separator = written > 0 && epics.length > 0 ? ',' : '';
     part = opening + separator + body + (nextPageToken === undefined ? ']}' : '');
   } else {
-    const rows = csvRowsOf(epics, opened.settings, request.asOf);
-    const lines = cursor === null ? [CSV_HEADER, ...rows] : rows;
+    const rows = csvRowsOf(epics, opened.settings, request.asOf, opened.objectives);
+    const lines = cursor === null ? [csvHeaderOf(opened.settings.currency), ...rows] : rows;
     part = lines.length === 0 ? '' : toCsv(lines);
   }
   return {

@@ -1,36 +1,10 @@
 import type { ExportFile, Scope } from '../../contract/gadget.contract';
-import type { KpiFigures } from '../../contract/kpi-figures';
-import type { AppSettings } from '../../contract/site-config.schema';
-import type { EpicRecord } from '../../domain/model/portfolio-record';
 import { PORTFOLIO_FORMAT, PORTFOLIO_VERSION } from '../../contract/value-vocabulary';
-import { toCsv, type CsvCell } from '../csv';
-import { kpisOfEpic } from '../epic-value/epic-value-view';
+import { toCsv } from '../csv';
+import { csvHeaderOf, csvRowsOf } from '../export/epic-csv';
 import { monthOf } from '../ports/clock';
 import { collectScope, type CollectedScope } from './collect-scope';
 import type { GadgetContext } from './gadget-context';
-
-const KPI_COLUMNS: readonly (keyof KpiFigures)[] = [
-  'plannedBenefit',
-  'plannedBenefitToDate',
-  'realisedBenefit',
-  'realisationRate',
-  'costBudget',
-  'actualCost',
-  'forecastCost',
-  'riskAdjustedBenefit',
-  'roi',
-  'expectedRoi',
-  'valueForMoney',
-  'npv',
-  'paybackMonth',
-  'discountedPaybackMonth',
-  'irr',
-  'mirr',
-  'costAvoidanceRealised',
-  'costSavingRealised',
-  'verifiedShare',
-  'npsAtCompletion',
-];
 
 /** The scope as a portfolio v1 document: the same format as the admin's backup and import. */
 export function portfolioDocumentOf(collected: Pick<CollectedScope, 'settings' | 'objectives' | 'epics'>) {
@@ -50,34 +24,10 @@ export function portfolioDocumentOf(collected: Pick<CollectedScope, 'settings' |
   };
 }
 
-export const CSV_HEADER: readonly CsvCell[] = [
-  'key',
-  'summary',
-  'project',
-  'programme',
-  'status',
-  'objectives',
-  ...KPI_COLUMNS,
-];
-
-/** One CSV row per epic, with its KPIs as of `asOf`. */
-export function csvRowsOf(epics: readonly EpicRecord[], settings: AppSettings, asOf: string): CsvCell[][] {
-  return epics.map((epic): CsvCell[] => {
-    const kpis = kpisOfEpic({ epic, settings, asOf });
-    return [
-      epic.key,
-      epic.summary,
-      epic.project,
-      epic.programme,
-      epic.status,
-      epic.value.objectives.map((link) => `${link.id}:${String(link.share)}`).join(' '),
-      ...KPI_COLUMNS.map((column) => kpis[column]),
-    ];
-  });
-}
-
+/** The epics CSV, built for people (export/epic-csv.ts); the JSON export is the complete one. */
 function csvOf(collected: CollectedScope, asOf: string): string {
-  return toCsv([CSV_HEADER, ...csvRowsOf(collected.epics, collected.settings, asOf)]);
+  const { epics, settings, objectives } = collected;
+  return toCsv([csvHeaderOf(settings.currency), ...csvRowsOf(epics, settings, asOf, objectives)]);
 }
 
 /** The file names of a scope's export. */
