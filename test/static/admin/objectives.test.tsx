@@ -212,6 +212,30 @@ describe('the objectives section', () => {
     expect(screen.getByRole('alert')).toHaveTextContent('Parent objective');
   });
 
+  it('asks before deleting in a dialog that keeps Tab inside, and Escape keeps the objective', async () => {
+    const calls = withObjectives([GROW], { 'admin/delete-objective': () => ok({ deleted: 'OBJ-GROW' }) });
+    const user = userEvent.setup();
+    renderAdminPage();
+    const opener = await screen.findByRole('button', { name: 'Delete OBJ-GROW' });
+    await user.click(opener);
+
+    const dialog = screen.getByRole('alertdialog', { name: 'Delete OBJ-GROW “Grow recurring revenue”?' });
+    expect(dialog).toHaveAccessibleDescription(/Deleting cannot be undone/);
+    const [cancel, remove] = within(dialog).getAllByRole('button');
+    expect([cancel?.textContent, remove?.textContent]).toEqual(['Cancel', 'Delete OBJ-GROW']);
+    await user.tab();
+    expect(cancel).toHaveFocus();
+    await user.tab();
+    expect(remove).toHaveFocus();
+    await user.tab();
+    expect(cancel).toHaveFocus();
+    await user.keyboard('{Escape}');
+
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+    expect(opener).toHaveFocus();
+    expect(calls.payloads('admin/delete-objective')).toEqual([]);
+  });
+
   it('shows why an objective epics link to cannot be deleted, and archives it instead', async () => {
     let current = GROW;
     const calls = withObjectives([], {
@@ -231,7 +255,7 @@ describe('the objectives section', () => {
     const user = userEvent.setup();
     renderAdminPage();
     await user.click(await screen.findByRole('button', { name: 'Delete OBJ-GROW' }));
-    const confirm = screen.getByRole('group', { name: /Delete OBJ-GROW/ });
+    const confirm = screen.getByRole('alertdialog', { name: /Delete OBJ-GROW/ });
     expect(confirm).toHaveFocus();
     await user.click(within(confirm).getByRole('button', { name: 'Delete OBJ-GROW' }));
 

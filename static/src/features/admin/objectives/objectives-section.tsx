@@ -9,6 +9,7 @@ import { Skeleton, Spinner } from '../../../ui/skeleton';
 import { ObjectiveForm } from './objective-form';
 import { ObjectivesTable } from './objectives-table';
 import { Button } from '../../../ui/button';
+import { Modal } from '../../../ui/modal';
 
 type Mode = { kind: 'list' } | { kind: 'create' } | { kind: 'edit'; objective: StoredObjective };
 
@@ -269,6 +270,7 @@ export function ObjectivesSection() {
   );
 }
 
+/** Asks before deleting, in the kit's danger dialog: Escape or Cancel keep the objective. */
 function ConfirmDelete({
   objective,
   busy,
@@ -280,35 +282,28 @@ function ConfirmDelete({
   onConfirm: () => void;
   onCancel: () => void;
 }) {
-  const box = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    box.current?.focus();
-  }, []);
   return (
-    <div ref={box} tabIndex={-1} className="vl-confirm" aria-labelledby="confirm-delete-title" role="group">
-      <SectionMessage
-        appearance="warning"
-        live={false}
-        actions={
-          <>
-            <Button appearance="danger" onClick={onConfirm} disabled={busy}>
-              {busy && <Spinner />}
-              Delete {objective.id}
-            </Button>
-            <Button appearance="subtle" onClick={onCancel} disabled={busy}>
-              Cancel
-            </Button>
-          </>
-        }
-      >
-        <p className="vl-message-title" id="confirm-delete-title">
-          Delete {objective.id} &ldquo;{objective.name}&rdquo;?
-        </p>
-        <p>
-          Deleting cannot be undone. An objective that epics link to, or that has sub-objectives, can only be
-          archived.
-        </p>
-      </SectionMessage>
-    </div>
+    <Modal
+      appearance="danger"
+      title={`Delete ${objective.id} “${objective.name}”?`}
+      onClose={() => {
+        if (!busy) onCancel();
+      }}
+      actions={
+        <>
+          <Button appearance="subtle" onClick={onCancel} disabled={busy}>
+            Cancel
+          </Button>
+          <Button appearance="danger" onClick={onConfirm} disabled={busy} busy={busy}>
+            Delete {objective.id}
+          </Button>
+        </>
+      }
+    >
+      <p>
+        Deleting cannot be undone. An objective that epics link to, or that has sub-objectives, can only be
+        archived.
+      </p>
+    </Modal>
   );
 }
