@@ -220,8 +220,13 @@ describe('the admin page in Chromium', () => {
         buffer: Buffer.from(JSON.stringify(fixed)),
       });
       const preview = frame.getByRole('region', { name: 'Ready to import' });
-      await preview.getByText('Changes 1 objective (name, status or weight)').waitFor();
-      await preview.getByText(`Replaces the value record of ${String(fixed.epics.length)} epics`).waitFor();
+      const renamed = preview.getByRole('row', { name: new RegExp(`^${file.objectives[0]?.id ?? ''} `) });
+      await renamed.getByText('Changed').waitFor();
+      expect(await renamed.textContent()).toContain('Renamed by import');
+      // The epics are as the backup holds them: the import would leave every one alone.
+      await preview
+        .getByText(`${String(fixed.epics.length)} epics unchanged: left as they are, with no new revision`)
+        .waitFor();
       await screenshots(shell.page, 'import-preview');
       await preview.getByRole('button', { name: 'Cancel' }).click();
 

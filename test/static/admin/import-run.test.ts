@@ -6,6 +6,7 @@ import {
   importButtonText,
   isBusy,
   previewed,
+  resultTitle,
   startedRun,
   uploadProgress,
 } from '../../../static/src/features/admin/import/import-run';
@@ -45,6 +46,21 @@ describe('an import run', () => {
 
   it('counts only the epics the import writes on its button, not those it leaves alone', () => {
     expect(importButtonText(PREVIEW)).toBe('Import 2 objectives and 3 epics');
+  });
+
+  it('says how many epics an applied import wrote, and how many it left as they were', () => {
+    const run = { ...startedRun({ name: 'a.json', size: 1 }), preview: PREVIEW };
+
+    expect(resultTitle({ ...run, result: { applied: { objectives: 2, epics: 4 } } })).toBe(
+      'Imported 2 objectives and 3 epics; 1 epic left as it was',
+    );
+    expect(
+      resultTitle({
+        ...run,
+        preview: { ...PREVIEW, changes: { ...PREVIEW.changes, epicsUnchanged: [] } },
+        result: { applied: { objectives: 1, epics: 4 } },
+      }),
+    ).toBe('Imported 1 objective and 4 epics');
   });
 
   it('fails validation with every problem of an invalid file', () => {

@@ -23,7 +23,7 @@ const DOCUMENT = {
 const VALID: ImportPreview = {
   valid: true,
   issues: [],
-  counts: { objectives: 1, epics: 2 },
+  counts: { objectives: 1, epics: 3 },
   changes: {
     objectivesAdded: ['OBJ-1'],
     objectivesChanged: [],
@@ -192,7 +192,7 @@ describe('the import section', () => {
   it('offers to try again when a step fails on the way, and resumes the same import', async () => {
     const answers: Envelope<unknown>[] = [
       { ok: false, error: { code: 'UPSTREAM', message: 'Jira did not answer; apply again to finish.' } },
-      ok({ done: true, importId: IMPORT_ID, applied: { objectives: 1, epics: 2 } }),
+      ok({ done: true, importId: IMPORT_ID, applied: { objectives: 1, epics: 3 } }),
     ];
     const { calls, user } = await openImport({
       'admin/import-preview': () => ok(VALID),
@@ -204,7 +204,9 @@ describe('the import section', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('Jira did not answer');
     await user.click(screen.getByRole('button', { name: 'Try again' }));
 
-    expect(await screen.findByText('Imported 1 objective and 2 epics')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Imported 1 objective and 2 epics; 1 epic left as it was'),
+    ).toBeInTheDocument();
     expect(calls.payloads('admin/import-apply')).toEqual([{ importId: IMPORT_ID }, { importId: IMPORT_ID }]);
   });
 
@@ -248,7 +250,7 @@ describe('the import section', () => {
     const { calls, user } = await openImport({
       'admin/import-preview': () => ok(VALID),
       'admin/import-apply': () =>
-        ok({ done: true, importId: IMPORT_ID, applied: { objectives: 1, epics: 2 } }),
+        ok({ done: true, importId: IMPORT_ID, applied: { objectives: 1, epics: 3 } }),
     });
 
     await user.upload(screen.getByLabelText('Choose a file'), jsonFile(DOCUMENT));
@@ -280,7 +282,9 @@ describe('the import section', () => {
     expect(within(progress).getAllByText('Done')).toHaveLength(4);
     await user.click(within(preview).getByRole('button', { name: 'Import 1 objective and 2 epics' }));
 
-    expect(await screen.findByText('Imported 1 objective and 2 epics')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Imported 1 objective and 2 epics; 1 epic left as it was'),
+    ).toBeInTheDocument();
     expect(within(progress).getAllByText('Done')).toHaveLength(5);
     expect(calls.payloads('admin/import-stage')).toEqual([
       { part: 0, parts: 1, chunk: JSON.stringify(DOCUMENT) },

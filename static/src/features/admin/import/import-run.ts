@@ -151,3 +151,13 @@ export function importButtonText(preview: ImportPreview): string {
     changes.epicsWithNewRecord.length + changes.epicsReplaced.length + changes.epicsUnreadableReplaced.length;
   return `Import ${plural(preview.counts.objectives, 'objective')} and ${plural(epics, 'epic')}`;
 }
+
+/** What an applied import did: "Imported 1 objective and 2 epics; 1 epic left as it was". */
+export function resultTitle(run: ImportRun): string {
+  const applied = run.result?.applied ?? { objectives: 0, epics: 0 };
+  const unchanged = Math.min(run.preview?.changes.epicsUnchanged.length ?? 0, applied.epics);
+  const imported = `Imported ${plural(applied.objectives, 'objective')} and ${plural(applied.epics - unchanged, 'epic')}`;
+  return unchanged === 0
+    ? imported
+    : `${imported}; ${plural(unchanged, 'epic')} left as ${unchanged === 1 ? 'it was' : 'they were'}`;
+}

@@ -2,11 +2,11 @@ import { useRef, useState } from 'react';
 import { Button } from '../../../ui/button';
 import { SectionMessage } from '../../../ui/section-message';
 import { useAdminApi, useShowSection } from '../admin-context';
-import { plural } from '../text';
 import { ImportDropzone } from './import-dropzone';
 import { ImportPreviewView } from './import-preview';
 import { ConflictTable, IssueTable } from './import-problems';
 import {
+  resultTitle,
   applyProblem,
   applyProgress,
   importButtonText,
@@ -225,7 +225,7 @@ export function ImportSection() {
       {run?.result !== undefined && (
         <SectionMessage
           appearance="success"
-          title={`Imported ${plural(run.result.applied.objectives, 'objective')} and ${plural(run.result.applied.epics, 'epic')}`}
+          title={resultTitle(run)}
           actions={
             <>
               <Button
