@@ -27,6 +27,7 @@ import { currentValueOf, type CurrentValue } from '../epic-value/load-epic';
 import { monthOf } from '../ports/clock';
 import type { EpicIssue, RawValueProperty } from '../ports/jira-site';
 import { contributionOf } from '../rollup/contribution';
+import { syncEpicFields } from '../rollup/epic-field-values';
 import { fileContribution } from '../rollup/file-contribution';
 import { SiteConfig } from '../site-config';
 import {
@@ -395,6 +396,7 @@ async function applyEpics(
       context,
       slice.map((epic) => epic.key),
     );
+    const written = new Map<string, EpicOutcome>();
     await inBatches(slice, WRITE_CONCURRENCY, async (epic) => {
       const issue = issues.get(epic.key);
       if (issue === undefined)
@@ -407,9 +409,14 @@ async function applyEpics(
         settings,
         now,
       });
-      if (outcome === 'unchanged') outcomes.unchanged += 1;
-      else outcomes[outcome].push(epic.key);
+      written.set(epic.key, outcome);
     });
+    // In the file's order, whichever write finished first.
+    for (const epic of slice) {
+      const outcome = written.get(epic.key);
+      if (outcome === 'unchanged') outcomes.unchanged += 1;
+      else if (outcome !== undefined) outcomes[outcome].push(epic.key);
+    }
   } catch (error) {
     return fail(context, importId, state, document, error, state.cursor + slice.length, options);
   }
@@ -442,11 +449,13 @@ async function writeEpic(
   const remembered = beforeSchema.safeParse(await context.store.get(key));
   if (remembered.success && holdsImportsWrite(issue, remembered.data, input.by)) {
     await fileContribution(context.store, contributionOf({ issue, settings }), { now, onlyIfNewer: true });
+    await syncEpicFields(context.epicFields, [{ issue }], settings, now);
     return remembered.data.property.state === 'absent' ? 'new' : 'changed';
   }
   const { outcome } = epicOutcomeOf(issue, input.value, settings.currency);
   if (outcome === 'unchanged') {
     await fileContribution(context.store, contributionOf({ issue, settings }), { now });
+    await syncEpicFields(context.epicFields, [{ issue }], settings, now);
     return outcome;
   }
   const property = await context.jira.readRawValue(issue.id);
@@ -684,6 +693,7 @@ async function rollBackStep(
   );
   for (const issue of putBack.values()) {
     await fileContribution(context.store, contributionOf({ issue, settings: settingsBefore }), { now });
+    await syncEpicFields(context.epicFields, [{ issue }], settingsBefore, now);
     const before = befores.get(issue.id);
     if (before)
       await context.store.delete(revisionClaimKey({ issueId: issue.id, revision: before.writes.revision }));
