@@ -17,8 +17,8 @@ const PREVIEW: ImportPreview = {
   issues: [],
   counts: { objectives: 2, epics: 4 },
   changes: {
-    objectivesAdded: [],
-    objectivesChanged: [],
+    objectivesAdded: ['OBJ-1'],
+    objectivesChanged: ['OBJ-2'],
     epicsWithNewRecord: ['PAY-1'],
     epicsReplaced: ['PAY-2'],
     epicsUnreadableReplaced: ['PAY-3'],
@@ -44,7 +44,7 @@ describe('an import run', () => {
     expect(announce(run)).toBe('Reading the file…');
   });
 
-  it('counts only the epics the import writes on its button, not those it leaves alone', () => {
+  it('counts only the objectives and epics the import writes on its button, not those it leaves alone', () => {
     expect(importButtonText(PREVIEW)).toBe('Import 2 objectives and 3 epics');
   });
 
@@ -60,7 +60,7 @@ describe('an import run', () => {
         preview: { ...PREVIEW, changes: { ...PREVIEW.changes, epicsUnchanged: [] } },
         result: { applied: { objectives: 1, epics: 4 } },
       }),
-    ).toBe('Imported 1 objective and 4 epics');
+    ).toBe('Imported 2 objectives and 4 epics');
   });
 
   it('fails validation with every problem of an invalid file', () => {

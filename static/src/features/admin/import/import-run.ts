@@ -144,19 +144,24 @@ export function announce(run: ImportRun): string {
   return '';
 }
 
-/** The confirm button: what the import will do, in numbers. */
+/** Objectives the file adds or changes: those it holds as they are do not count as imported. */
+const objectivesWritten = (preview: ImportPreview) =>
+  preview.changes.objectivesAdded.length + preview.changes.objectivesChanged.length;
+
+/** The confirm button: what the import will write, in numbers. */
 export function importButtonText(preview: ImportPreview): string {
   const { changes } = preview;
   const epics =
     changes.epicsWithNewRecord.length + changes.epicsReplaced.length + changes.epicsUnreadableReplaced.length;
-  return `Import ${plural(preview.counts.objectives, 'objective')} and ${plural(epics, 'epic')}`;
+  return `Import ${plural(objectivesWritten(preview), 'objective')} and ${plural(epics, 'epic')}`;
 }
 
 /** What an applied import did: "Imported 1 objective and 2 epics; 1 epic left as it was". */
 export function resultTitle(run: ImportRun): string {
   const applied = run.result?.applied ?? { objectives: 0, epics: 0 };
   const unchanged = Math.min(run.preview?.changes.epicsUnchanged.length ?? 0, applied.epics);
-  const imported = `Imported ${plural(applied.objectives, 'objective')} and ${plural(applied.epics - unchanged, 'epic')}`;
+  const objectives = run.preview === undefined ? applied.objectives : objectivesWritten(run.preview);
+  const imported = `Imported ${plural(objectives, 'objective')} and ${plural(applied.epics - unchanged, 'epic')}`;
   return unchanged === 0
     ? imported
     : `${imported}; ${plural(unchanged, 'epic')} left as ${unchanged === 1 ? 'it was' : 'they were'}`;
