@@ -221,7 +221,7 @@ describe('the admin page in Chromium', () => {
       });
       const preview = frame.getByRole('region', { name: 'Ready to import' });
       const renamed = preview.getByRole('row', { name: new RegExp(`^${file.objectives[0]?.id ?? ''} `) });
-      await renamed.getByText('Changed').waitFor();
+      await renamed.getByText('Changed', { exact: true }).waitFor();
       expect(await renamed.textContent()).toContain('Renamed by import');
       // The epics are as the backup holds them: the import would leave every one alone.
       await preview
