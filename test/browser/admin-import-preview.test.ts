@@ -177,10 +177,36 @@ describe('the admin import preview in Chromium', () => {
       expect(logged).toContain(`Epics changed ${changedKeys.join(', ')}`);
       expect(logged).toContain('Epics left as they were 1');
       expect(logged).not.toMatch(/[{}]/);
-      await page.screenshot({
-        path: resolve(artifacts, 'admin-import-diff-audit-light.png'),
-        fullPage: true,
-      });
+      // The filtered audit log and the settings (targets beside their built-in values), as a user sees them.
+      for (const tab of ['Audit log', 'Settings'] as const) {
+        await frame.getByRole('tab', { name: tab }).click();
+        await (tab === 'Settings'
+          ? frame.getByRole('columnheader', { name: 'Built-in target' }).waitFor()
+          : frame.getByRole('combobox', { name: 'Kind' }).waitFor());
+        for (const width of [380, 1200]) {
+          await frameWidth(page, width);
+          for (const theme of ['light', 'dark'] as const) {
+            await page.locator('#theme-switch').selectOption(theme);
+            await page
+              .locator('html')
+              .and(page.locator(`[data-color-mode="${theme}"]`))
+              .waitFor();
+            await page.waitForTimeout(200);
+            const sticking = await frame.evaluate(
+              () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+            );
+            expect({ tab, width, theme, sticking }).toEqual({ tab, width, theme, sticking: 0 });
+            await page.screenshot({
+              path: resolve(
+                artifacts,
+                `admin-${tab === 'Settings' ? 'settings' : 'audit'}-${String(width)}-${theme}.png`,
+              ),
+              fullPage: true,
+            });
+          }
+        }
+        await page.locator('#theme-switch').selectOption('light');
+      }
 
       expect(shell.errors).toEqual([]);
       await page.context().close();

@@ -167,25 +167,22 @@ function AuditTable({
 }) {
   return (
     <div className="vl-table-scroll" role="region" aria-labelledby="audit-caption" tabIndex={0}>
+      {/* What and how come first: on a narrow frame they are what shows, when and who scroll in. */}
       <table className="vl-table vl-audit-table">
         <caption id="audit-caption" className="vl-visually-hidden">
           Changes to objectives and settings, newest first ({entries.length} shown)
         </caption>
         <thead>
           <tr>
-            <th scope="col">When</th>
-            <th scope="col">Who</th>
             <th scope="col">What</th>
             <th scope="col">Changes</th>
+            <th scope="col">When</th>
+            <th scope="col">Who</th>
           </tr>
         </thead>
         <tbody>
           {entries.map((entry, index) => (
             <tr key={`${entry.at}-${String(index)}`}>
-              <td className="vl-nowrap">
-                <time dateTime={entry.at}>{formatTime(entry.at)}</time>
-              </td>
-              <td>{nameOf(entry.by)}</td>
               <th scope="row">{describeAction(entry.action)}</th>
               <td>
                 {entry.changes.length === 0 ? (
@@ -202,6 +199,10 @@ function AuditTable({
                   />
                 )}
               </td>
+              <td className="vl-nowrap">
+                <time dateTime={entry.at}>{formatTime(entry.at)}</time>
+              </td>
+              <td>{nameOf(entry.by)}</td>
             </tr>
           ))}
         </tbody>
