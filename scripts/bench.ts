@@ -12,6 +12,11 @@ import {
   type ForgeBundleBenchOptions,
 } from './bench/forge-bundle-bench';
 import { formatRangesBenchTable, runRangesBench, type RangesBenchOptions } from './bench/ranges-bench';
+import {
+  formatPlanningBenchTable,
+  runPlanningBench,
+  type PlanningBenchOptions,
+} from './bench/planning-bench';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -50,6 +55,14 @@ const RANGES_OPTIONS: RangesBenchOptions = {
   log,
 };
 
+const PLANNING_OPTIONS: PlanningBenchOptions = {
+  sizes: [500, 5_000, 20_000],
+  asOf: '2026-11',
+  cutPercent: 20,
+  target: { epics: 5_000, exactMs: 10_000, peakRssMb: 512 },
+  log,
+};
+
 const SECTIONS: readonly {
   readonly key: string;
   readonly title: string;
@@ -74,6 +87,12 @@ const SECTIONS: readonly {
     key: 'ranges',
     title: 'Risk ranges: Monte-Carlo P10/P50/P90 (targets 5k epics < 1 s, 50k < 10 s, 256 MB)',
     run: async () => formatRangesBenchTable(await runRangesBench(RANGES_OPTIONS), RANGES_OPTIONS),
+  },
+  {
+    key: 'planning',
+    title:
+      'Value planning: budget-cut optimiser, exact (yalps) vs greedy (target 5k epics exact < 10 s, 512 MB)',
+    run: async () => formatPlanningBenchTable(await runPlanningBench(PLANNING_OPTIONS), PLANNING_OPTIONS),
   },
 ];
 

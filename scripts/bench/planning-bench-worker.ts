@@ -1,27 +1,23 @@
 /**
  * One size of the planning benchmark, in its own process so that its peak memory is its own:
- * generates a portfolio, derives the in-flight epics' remaining plans, adds links, pins and a
- * floor, and times the greedy ranking and the exact plan. Prints its figures as JSON.
+ * builds the scenario (planning-bench-scenario.ts), then times the greedy ranking alone and the
+ * whole optimiser (model, greedy baseline, bounds and the exact integer program), in wall time
+ * and in CPU time (the machine is shared). Prints its figures as JSON.
  */
 import { performance } from 'node:perf_hooks';
-import {
-  epicFromRecord,
-  planBudgetCut,
-  remainingPlanOf,
-  type BudgetCutScenario,
-  type Dependency,
-  type Pin,
-} from '../../src/domain';
+import { planBudgetCut } from '../../src/domain';
 import { budgetModel } from '../../src/domain/planning/budget-model';
 import { greedyPlan } from '../../src/domain/planning/greedy-plan';
-import { generatePortfolio } from '../lib/generate-portfolio';
+import { planningBenchScenario } from './planning-bench-scenario';
 
 export interface PlanningWorkerFigures {
   readonly inFlight: number;
   readonly links: number;
   readonly prepareMs: number;
   readonly greedyMs: number;
+  readonly greedyCpuMs: number;
   readonly exactMs: number;
+  readonly exactCpuMs: number;
   readonly currentNpv: number;
   readonly exactNpv: number | null;
   readonly greedyNpv: number | null;
@@ -33,49 +29,35 @@ export interface PlanningWorkerFigures {
   readonly heapUsedMb: number;
 }
 
+const cpuMsSince = (start: NodeJS.CpuUsage): number => {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+};
+
 function measure(epics: number, asOf: string, cutPercent: number): PlanningWorkerFigures {
   const start = performance.now();
-  const document = generatePortfolio({ epics, seed: 7, dataThrough: asOf });
-  const inFlight = document.epics
-    .filter((epic) => epic.status !== 'done')
-    .map((epic) => epicFromRecord({ epic, currencyExponent: 2 }));
-  const plans = inFlight.map((epic) => remainingPlanOf({ epic, asOf }));
-  // Links: about one epic in ten is blocked by the epic before it in the same project.
-  const dependencies: Dependency[] = [];
-  const pins: { key: string; pin: Pin }[] = [];
-  inFlight.forEach((epic, position) => {
-    const previous = inFlight[position - 1];
-    if (previous !== undefined && previous.project === epic.project && position % 10 === 3) {
-      dependencies.push({ blocker: previous.key, blocked: epic.key });
-    } else if (position % 97 === 5) {
-      pins.push({ key: epic.key, pin: position % 2 === 0 ? 'continue' : 'stop' });
-    }
-  });
-  const objectiveId = document.objectives[0]?.id ?? '';
-  const scenario: BudgetCutScenario = {
-    asOf,
-    discountRate: document.settings.discountRate,
-    plans,
-    cap: { kind: 'cut-per-quarter', percent: cutPercent },
-    pins,
-    dependencies,
-    floors: [{ objectiveId, kind: 'percent-of-forecast', percent: 70 }],
-  };
+  const scenario = planningBenchScenario(epics, asOf, cutPercent);
   const prepareMs = performance.now() - start;
   const greedyStart = performance.now();
+  const greedyCpu = process.cpuUsage();
   const model = budgetModel(scenario);
   if (model.ok) greedyPlan(model.model);
+  const greedyCpuMs = cpuMsSince(greedyCpu);
   const greedyMs = performance.now() - greedyStart;
   const exactStart = performance.now();
+  const exactCpu = process.cpuUsage();
   const result = planBudgetCut(scenario);
+  const exactCpuMs = cpuMsSince(exactCpu);
   const exactMs = performance.now() - exactStart;
   const planned = result.status === 'planned' ? result : null;
   return {
-    inFlight: plans.length,
-    links: dependencies.length,
+    inFlight: scenario.plans.length,
+    links: scenario.dependencies?.length ?? 0,
     prepareMs,
     greedyMs,
+    greedyCpuMs,
     exactMs,
+    exactCpuMs,
     currentNpv: planned?.currentNpv ?? 0,
     exactNpv: planned?.exact.retainedNpv ?? null,
     greedyNpv: planned?.greedy?.retainedNpv ?? null,
