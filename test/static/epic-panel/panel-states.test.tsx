@@ -58,7 +58,7 @@ describe('EpicPanel', () => {
     await screen.findByRole('tab', { name: 'Value', selected: true });
     expect(metric('Realised benefit')).toBe('€1,500.00of €2,000.00 planned to date');
     expect(metric('Realisation rate')).toContain('75%');
-    expect(metric('ROI')).toContain('87.5%');
+    expect(metric('ROI to date')).toContain('87.5%');
     expect(metric('NPV')).toContain('€1,234.56');
     expect(metric('Cost')).toBe('€800.00 actual€1,200.00 budget · €1,200.00 forecast');
     expect(metric('Success probability')).toContain('80%');

@@ -1,4 +1,5 @@
 import type { EpicValueView } from '../../../../src/contract/panel.contract';
+import { KPI_NAMES } from '../../../../src/contract/value-vocabulary';
 import { formatMoney, formatMonth, formatRatio } from '../../shared/format';
 import { chartPoints } from './chart-data';
 import { ValueChart } from './value-chart';
@@ -60,32 +61,32 @@ export function SummarySection({ view, decimals, stale, fresh }: SummaryProps) {
       </div>
       <dl className="metrics">
         <Metric
-          label="Realised benefit"
+          label={KPI_NAMES.realisedBenefit}
           value={money(kpis.realisedBenefit)}
           detail={`of ${money(kpis.plannedBenefitToDate)} planned to date`}
         />
         <Metric
-          label="Realisation rate"
+          label={KPI_NAMES.realisationRate}
           value={formatRatio(kpis.realisationRate)}
           detail={kpis.realisationRate === null ? 'Nothing planned to date' : 'realised ÷ planned to date'}
         />
         <Metric
-          label="Planned benefit"
+          label={KPI_NAMES.plannedBenefit}
           value={money(kpis.plannedBenefit)}
           detail={`${money(kpis.riskAdjustedBenefit)} risk-adjusted`}
         />
         <Metric
-          label="ROI"
+          label={KPI_NAMES.roi}
           value={formatRatio(kpis.roi)}
           detail={kpis.roi === null ? 'No actual cost yet' : 'on actual cost to date'}
         />
         <Metric
-          label="Expected ROI"
+          label={KPI_NAMES.expectedRoi}
           value={formatRatio(kpis.expectedRoi)}
           detail={kpis.expectedRoi === null ? 'No cost forecast' : 'risk-adjusted, on forecast cost'}
         />
         <Metric
-          label="NPV"
+          label={KPI_NAMES.npv}
           value={money(kpis.npv)}
           detail={`at a ${formatRatio(view.discountRate)} discount rate`}
         />
