@@ -89,7 +89,7 @@ describe('import preview', () => {
     ]);
   });
 
-  it('says a record is changed when only the order of its months differs', async () => {
+  it('says in months when a series moves in time but keeps its total', async () => {
     const { contextFor } = await importedSite();
     const reordered = anEpic('PAY-1', 1000);
     const benefit = reordered.value.benefits[0];
@@ -103,7 +103,38 @@ describe('import preview', () => {
     const { diff } = await previewStagedImport(contextFor(bob), { importId });
 
     expect(diff.epics[0]?.changes).toEqual([
-      { field: 'Benefit “Sales”: planned', unit: 'money', before: 1000, after: 1000 },
+      {
+        field: 'Benefit “Sales”: planned: months (same total)',
+        unit: 'text',
+        before: '2026-01 (1 month)',
+        after: '2026-01 to 2026-02 (2 months)',
+      },
+    ]);
+  });
+
+  it('says when only the order of a series’ months differs, not a change of amount', async () => {
+    const { contextFor, jira } = await importedSite();
+    const stored = anEpic('PAY-1', 1000);
+    const benefit = stored.value.benefits[0];
+    if (benefit === undefined) throw new Error('no benefit');
+    benefit.planned = [
+      { month: '2026-01', amount: 400 },
+      { month: '2026-02', amount: 600 },
+    ];
+    await importDocument(contextFor(alice), aDocument([stored]));
+    benefit.planned = [...benefit.planned].reverse();
+    const importId = await stageDocument(contextFor(bob), aDocument([stored]));
+
+    const { diff } = await previewStagedImport(contextFor(bob), { importId });
+
+    expect(jira.issues.get('PAY-1')?.stored.state).toBe('stored');
+    expect(diff.epics[0]?.changes).toEqual([
+      {
+        field: 'Benefit “Sales”: planned: order of months',
+        unit: 'text',
+        before: 'As stored',
+        after: 'As in the file',
+      },
     ]);
   });
 });

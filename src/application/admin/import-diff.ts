@@ -149,8 +149,14 @@ function fieldChangeOf(
         BENEFIT_KIND_NAMES[change.before],
         BENEFIT_KIND_NAMES[change.after],
       );
-    case 'benefit_planned':
-      return { field: `${benefit(change.benefit)}: planned`, unit: 'money', ...amounts(change) };
+    case 'benefit_planned': {
+      const field = `${benefit(change.benefit)}: planned`;
+      if (change.before !== change.after) return { field, unit: 'money', ...amounts(change) };
+      const id = after.benefits.find((candidate) => candidate.title === change.benefit)?.id;
+      const series = (value: EpicValueDocument) =>
+        value.benefits.find((candidate) => candidate.id === id)?.planned ?? [];
+      return sameTotalChange(field, series(before), series(after));
+    }
     case 'benefit_realised':
       return { field: `${benefit(change.benefit)}: realised`, unit: 'money', ...amounts(change) };
     case 'evidence': {
@@ -162,9 +168,13 @@ function fieldChangeOf(
       );
     }
     case 'cost_planned':
-      return { field: 'Planned cost', unit: 'money', ...amounts(change) };
+      return change.before === change.after
+        ? sameTotalChange('Planned cost', before.costs.planned, after.costs.planned)
+        : { field: 'Planned cost', unit: 'money', ...amounts(change) };
     case 'cost_actual':
-      return { field: 'Actual cost', unit: 'money', ...amounts(change) };
+      return change.before === change.after
+        ? sameTotalChange('Actual cost', before.costs.actual, after.costs.actual)
+        : { field: 'Actual cost', unit: 'money', ...amounts(change) };
     case 'success_probability':
       return { field: 'Success probability', unit: 'ratio', ...amounts(change) };
     case 'objective_linked':
@@ -181,6 +191,30 @@ function fieldChangeOf(
     case 'nps':
       return text('NPS survey', npsText(change.before), npsText(change.after));
   }
+}
+
+type Series = EpicValueDocument['costs']['planned'];
+
+/** The months of a series, first to last: "2026-01 to 2026-04 (3 months)". */
+function monthsText(series: Series): string {
+  const months = series.map((entry) => entry.month).sort();
+  const first = months[0];
+  const last = months.at(-1);
+  if (first === undefined || last === undefined) return 'no months';
+  const count = `${String(months.length)} month${months.length === 1 ? '' : 's'}`;
+  return first === last ? `${first} (${count})` : `${first} to ${last} (${count})`;
+}
+
+/**
+ * A series whose total stays the same but whose months differ (moved in time) or only come in
+ * another order: said in months, as "€1,000 → €1,000" would say nothing.
+ */
+function sameTotalChange(field: string, before: Series, after: Series): ImportFieldChange {
+  const sorted = (series: Series) =>
+    JSON.stringify([...series].sort((a, b) => a.month.localeCompare(b.month)));
+  if (sorted(before) === sorted(after))
+    return text(`${field}: order of months`, 'As stored', 'As in the file');
+  return text(`${field}: months (same total)`, monthsText(before), monthsText(after));
 }
 
 const amounts = (change: { before: number; after: number }) => ({
