@@ -11,7 +11,7 @@ import type { RemainingPlan } from './remaining-plan';
  *   costOfDelay = PV(plan) - PV(plan one month later) = PV(plan) x i / (1 + i),  i = rate / 12
  *
  * with PV the unrounded `remainingNpv`. Units: minor units per month, rounded half-to-even once.
- * Example (docs/kpis.md, 12% a year): PV = 374.5487... -> 374.5487 x 0.01 / 1.01 = 3.7084 -> 3.71.
+ * Example (docs/kpis.md, 12% a year): PV = 374.5507... -> 374.5507 x 0.01 / 1.01 = 3.7084 -> 3.71.
  * Edge cases: nothing planned after A, or a discount rate of 0 -> 0. Negative when the rest of
  * the plan is worth less than it costs (delaying a loss-maker postpones the loss). The model only
  * discounts: it does not know of a market window that closes, so a delay loses no benefit months.
