@@ -1,5 +1,6 @@
 import { solve, type Coefficients, type Constraint } from 'yalps';
 import type { BudgetModel } from './budget-model';
+import { improvePlan } from './improve-plan';
 import { isFeasiblePlan, planTotals } from './plan-evaluation';
 
 /** Above this many epics left to the integer program, it is not built (dense tableau memory). */
@@ -211,6 +212,48 @@ function dropDominatedLevels(model: BudgetModel, allowed: Int32Array): void {
   }
 }
 
+/** Prices a little above the dual's, so that the priced plan tends to fall inside the caps. */
+const PRICE_FACTORS: readonly number[] = [1, 1.001, 1.01, 1.03, 1.1, 1.3];
+
+/**
+ * The plan each epic would choose alone at the relaxation's prices scaled by `factor` (the
+ * Lagrangian argmax), with the links then enforced by moving blocked epics back to their
+ * blocker's level (levels only rise, so this ends, cycles included). A candidate incumbent:
+ * the caller checks it.
+ */
+function pricedPlan(model: BudgetModel, relaxation: Relaxation, factor: number): Int32Array {
+  const { keys, levels: levelCount, value, spend, funding, caps, floors, minLevel, maxLevel, graph } = model;
+  const periodCount = caps.length;
+  const floorCount = floors.length;
+  const levels = new Int32Array(keys.length);
+  for (let epic = 0; epic < keys.length; epic += 1) {
+    let top = -Infinity;
+    for (let level = minLevel[epic] ?? 0; level <= (maxLevel[epic] ?? 0); level += 1) {
+      const cell = epic * levelCount + level;
+      let score = value[cell] ?? 0;
+      for (let p = 0; p < periodCount; p += 1)
+        score -= factor * (relaxation.capPrices[p] ?? 0) * (spend[cell * periodCount + p] ?? 0);
+      for (let f = 0; f < floorCount; f += 1)
+        score += factor * (relaxation.floorPrices[f] ?? 0) * (funding[cell * floorCount + f] ?? 0);
+      if (score > top) {
+        top = score;
+        levels[epic] = level;
+      }
+    }
+  }
+  const work = keys.map((_, epic) => epic);
+  while (work.length > 0) {
+    const epic = work.pop() as number;
+    for (const blocked of graph.blocks[epic] ?? []) {
+      if ((levels[blocked] ?? 0) < (levels[epic] ?? 0)) {
+        levels[blocked] = levels[epic] ?? 0;
+        work.push(blocked);
+      }
+    }
+  }
+  return levels;
+}
+
 const bitsOf = (mask: number): number[] => {
   const bits: number[] = [];
   for (let level = 0; mask >> level !== 0; level += 1) {
@@ -228,11 +271,27 @@ const bitsOf = (mask: number): number[] => {
  * with the proven upper bound, so the gap is honest.
  */
 export function exactPlan(model: BudgetModel, greedyLevels: Int32Array | null): ExactOutcome {
+  // The greedy plan, with the cuts it overshot taken back where the caps allow: a better
+  // incumbent both starts the search higher and lets reduced-cost fixing remove more.
+  const start = greedyLevels === null ? null : improvePlan(model, greedyLevels);
   const incumbent = {
-    value: greedyLevels === null ? -Infinity : planTotals(model, greedyLevels).value,
-    levels: greedyLevels,
+    value: start === null ? -Infinity : planTotals(model, start).value,
+    levels: start !== null && isFeasiblePlan(model, start) ? start : greedyLevels,
   };
+  if (incumbent.levels === greedyLevels && greedyLevels !== null) {
+    incumbent.value = planTotals(model, greedyLevels).value;
+  }
   const relaxation = relax(model, incumbent);
+  for (const factor of PRICE_FACTORS) {
+    const plan = pricedPlan(model, relaxation, factor);
+    if (!isFeasiblePlan(model, plan)) continue;
+    const improved = improvePlan(model, plan);
+    const improvedValue = planTotals(model, improved).value;
+    if (improvedValue > incumbent.value && isFeasiblePlan(model, improved)) {
+      incumbent.value = improvedValue;
+      incumbent.levels = improved;
+    }
+  }
   const allowed = fix(model, relaxation, incumbent.levels === null ? null : incumbent.value);
   dropDominatedLevels(model, allowed);
   const base = { capPrices: relaxation.capPrices, floorPrices: relaxation.floorPrices };
