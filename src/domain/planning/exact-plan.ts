@@ -1,6 +1,7 @@
 import { solve, type Coefficients, type Constraint } from 'yalps';
 import type { BudgetModel } from './budget-model';
 import { improvePlan } from './improve-plan';
+import { linkedBound } from './linked-bound';
 import { isFeasiblePlan, planTotals } from './plan-evaluation';
 
 /** Above this many epics left to the integer program, it is not built (dense tableau memory). */
@@ -311,12 +312,18 @@ export function exactPlan(model: BudgetModel, greedyLevels: Int32Array | null): 
     }
     if ((mask & (mask - 1)) !== 0) core.push(epic);
   }
+  // The bound reported when the search does not finish: the tighter of the link-free one and
+  // the one that keeps isolated pairs' links (both proven; see linked-bound.ts).
+  const upperBound = Math.min(
+    relaxation.bound,
+    linkedBound(model, relaxation.capPrices, relaxation.floorPrices),
+  );
   if (core.length > MAX_CORE_EPICS) {
     return {
       ...base,
       levels: incumbent.levels,
       proven: false,
-      upperBound: relaxation.bound,
+      upperBound,
       coreEpics: core.length,
       infeasible: false,
     };
@@ -333,7 +340,7 @@ export function exactPlan(model: BudgetModel, greedyLevels: Int32Array | null): 
     ...base,
     levels: best,
     proven: proven && best !== null,
-    upperBound: proven && best !== null ? bestValue : relaxation.bound,
+    upperBound: proven && best !== null ? bestValue : upperBound,
     coreEpics: core.length,
     // Without an incumbent nothing was removed by bounds, so the core's infeasibility is the whole's.
     infeasible: best === null && solved.status === 'infeasible',
