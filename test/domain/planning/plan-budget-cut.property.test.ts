@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { planBudgetCut, type BudgetCutScenario, type Choice } from '../../../src/domain/planning';
+import { planBudgetCut, type Choice } from '../../../src/domain/planning';
 import { scenarioArbitrary } from './budget-cut-arbitraries';
 import {
   bruteForceBudgetCut,
