@@ -1,7 +1,7 @@
 import { solve, type Coefficients, type Constraint } from 'yalps';
 import type { BudgetModel } from './budget-model';
 import { improvePlan } from './improve-plan';
-import { linkedBound } from './linked-bound';
+import { linkedBound, linkedRelaxation } from './linked-bound';
 import { isFeasiblePlan, planTotals } from './plan-evaluation';
 
 /** Above this many epics left to the integer program, it is not built (dense tableau memory). */
@@ -217,31 +217,15 @@ function dropDominatedLevels(model: BudgetModel, allowed: Int32Array): void {
 const PRICE_FACTORS: readonly number[] = [1, 1.001, 1.01, 1.03, 1.1, 1.3];
 
 /**
- * The plan each epic would choose alone at the relaxation's prices scaled by `factor` (the
- * Lagrangian argmax), with the links then enforced by moving blocked epics back to their
- * blocker's level (levels only rise, so this ends, cycles included). A candidate incumbent:
+ * The plan the linked relaxation chooses at the relaxation's prices scaled by `factor` (each
+ * isolated pair its best allowed pair of choices, each other epic its own best), with the other
+ * links then enforced by moving blocked epics back to their blocker's level (levels only rise, so this ends, cycles included). A candidate incumbent:
  * the caller checks it.
  */
 function pricedPlan(model: BudgetModel, relaxation: Relaxation, factor: number): Int32Array {
-  const { keys, levels: levelCount, value, spend, funding, caps, floors, minLevel, maxLevel, graph } = model;
-  const periodCount = caps.length;
-  const floorCount = floors.length;
-  const levels = new Int32Array(keys.length);
-  for (let epic = 0; epic < keys.length; epic += 1) {
-    let top = -Infinity;
-    for (let level = minLevel[epic] ?? 0; level <= (maxLevel[epic] ?? 0); level += 1) {
-      const cell = epic * levelCount + level;
-      let score = value[cell] ?? 0;
-      for (let p = 0; p < periodCount; p += 1)
-        score -= factor * (relaxation.capPrices[p] ?? 0) * (spend[cell * periodCount + p] ?? 0);
-      for (let f = 0; f < floorCount; f += 1)
-        score += factor * (relaxation.floorPrices[f] ?? 0) * (funding[cell * floorCount + f] ?? 0);
-      if (score > top) {
-        top = score;
-        levels[epic] = level;
-      }
-    }
-  }
+  const { keys, graph } = model;
+  const scale = (prices: readonly number[]) => prices.map((price) => price * factor);
+  const { levels } = linkedRelaxation(model, scale(relaxation.capPrices), scale(relaxation.floorPrices));
   const work = keys.map((_, epic) => epic);
   while (work.length > 0) {
     const epic = work.pop() as number;

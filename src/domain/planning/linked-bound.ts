@@ -15,6 +15,15 @@ export function linkedBound(
   capPrices: readonly number[],
   floorPrices: readonly number[],
 ): number {
+  return linkedRelaxation(model, capPrices, floorPrices).bound;
+}
+
+/** `linkedBound` with the choices that reach it (each pair's best allowed pair, each other epic's best). */
+export function linkedRelaxation(
+  model: BudgetModel,
+  capPrices: readonly number[],
+  floorPrices: readonly number[],
+): { readonly bound: number; readonly levels: Int32Array } {
   const { keys, levels: levelCount, value, spend, funding, caps, floors, minLevel, maxLevel, graph } = model;
   const periodCount = caps.length;
   const floorCount = floors.length;
@@ -34,6 +43,7 @@ export function linkedBound(
   ];
   const blocks = (from: number, to: number): boolean => (graph.blocks[from] ?? []).includes(to);
   let bound = 0;
+  const levels = new Int32Array(keys.length);
   const counted = new Uint8Array(keys.length);
   for (let epic = 0; epic < keys.length; epic += 1) {
     if (counted[epic] === 1) continue;
@@ -47,20 +57,30 @@ export function linkedBound(
         for (let theirs = minLevel[partner] ?? 0; theirs <= (maxLevel[partner] ?? 0); theirs += 1) {
           const linksHold =
             (!blocks(epic, partner) || theirs >= mine) && (!blocks(partner, epic) || mine >= theirs);
-          if (linksHold) top = Math.max(top, score(epic, mine) + score(partner, theirs));
+          const pairScore = score(epic, mine) + score(partner, theirs);
+          if (linksHold && pairScore > top) {
+            top = pairScore;
+            levels[epic] = mine;
+            levels[partner] = theirs;
+          }
         }
       }
       // No choice the links allow (the model rejects such pins before): no information.
-      if (top === -Infinity) return Infinity;
+      if (top === -Infinity) return { bound: Infinity, levels };
       bound += top;
       continue;
     }
     let top = -Infinity;
-    for (let level = minLevel[epic] ?? 0; level <= (maxLevel[epic] ?? 0); level += 1)
-      top = Math.max(top, score(epic, level));
+    for (let level = minLevel[epic] ?? 0; level <= (maxLevel[epic] ?? 0); level += 1) {
+      const levelScore = score(epic, level);
+      if (levelScore > top) {
+        top = levelScore;
+        levels[epic] = level;
+      }
+    }
     bound += top;
   }
   for (let p = 0; p < periodCount; p += 1) bound += (capPrices[p] ?? 0) * (caps[p] ?? 0);
   for (let f = 0; f < floorCount; f += 1) bound -= (floorPrices[f] ?? 0) * (floors[f] ?? 0);
-  return bound;
+  return { bound, levels };
 }
