@@ -1,8 +1,10 @@
 import { forgeWorkQueue, ROLLUP_QUEUE } from '../adapters/events/forge-work-queue';
 import { jiraClient } from '../adapters/jira/jira-client';
+import { jiraEpicFields } from '../adapters/jira/jira-epic-fields';
 import { jiraPermissions, jiraSite } from '../adapters/jira/jira-site.adapter';
 import { forgeKeyValueStore } from '../adapters/storage/forge-key-value-store';
 import type { Clock } from '../application/ports/clock';
+import type { EpicFields } from '../application/ports/epic-fields';
 import type { JiraSite, PermissionChecker } from '../application/ports/jira-site';
 import type { KeyValueStore } from '../application/ports/key-value-store';
 import type { WorkQueue } from '../application/ports/work-queue';
@@ -17,6 +19,8 @@ export interface CallerContext {
   clock: Clock;
   sleep(ms: number): Promise<void>;
   rollupQueue: WorkQueue;
+  /** As the app: only the app that owns a custom field may write it. */
+  epicFields: EpicFields;
 }
 
 /**
@@ -34,5 +38,6 @@ export function asCaller(caller: TrustedCaller): CallerContext {
     clock: systemClock,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     rollupQueue: forgeWorkQueue(ROLLUP_QUEUE),
+    epicFields: jiraEpicFields(jiraClient('app')),
   };
 }

@@ -1,5 +1,6 @@
 import { forgeWorkQueue, ROLLUP_QUEUE } from '../adapters/events/forge-work-queue';
 import { jiraClient } from '../adapters/jira/jira-client';
+import { jiraEpicFields } from '../adapters/jira/jira-epic-fields';
 import { jiraPermissions, jiraSite } from '../adapters/jira/jira-site.adapter';
 import { forgeKeyValueStore } from '../adapters/storage/forge-key-value-store';
 import type { ReconcileContext } from '../application/rollup/rollup-context';
@@ -18,5 +19,6 @@ export function rollupContext(): ReconcileContext {
     clock: systemClock,
     listProjects: () => permissions.browsableProjectKeys(),
     queue: forgeWorkQueue(ROLLUP_QUEUE),
+    epicFields: jiraEpicFields(jira),
   };
 }

@@ -1,5 +1,6 @@
 import { forbidden } from '../app-error';
 import type { Clock } from '../ports/clock';
+import type { EpicFields } from '../ports/epic-fields';
 import type { JiraSite, PermissionChecker } from '../ports/jira-site';
 import type { KeyValueStore } from '../ports/key-value-store';
 import type { WorkQueue } from '../ports/work-queue';
@@ -14,6 +15,8 @@ export interface AdminContext {
   clock: Clock;
   /** Where a save queues the refresh of its roll-up entry (rollup/refresh-epic.ts). */
   rollupQueue: WorkQueue;
+  /** The epics' Jira fields, written as the app: an import's saves and a rollback keep them right. */
+  epicFields?: EpicFields;
 }
 
 /**

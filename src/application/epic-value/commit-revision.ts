@@ -9,7 +9,9 @@ import type { WorkQueue } from '../ports/work-queue';
 import { rememberAccount } from '../privacy/known-accounts';
 import { epicHistoryKey, revisionClaimKey } from '../storage-keys';
 import { contributionOf } from '../rollup/contribution';
+import { syncEpicFields } from '../rollup/epic-field-values';
 import { fileContribution } from '../rollup/file-contribution';
+import type { EpicFields } from '../ports/epic-fields';
 import { REFRESH_EPIC_DELAY_SECONDS, refreshEpicBody } from '../rollup/refresh-epic';
 import { epicRecordOf, kpisOfEpic } from './epic-value-view';
 import type { CurrentValue } from './load-epic';
@@ -116,6 +118,8 @@ export async function commitRevision(input: {
   asOf: string;
   /** Where the save queues the refresh of its roll-up entry (`refresh-epic.ts`). */
   rollupQueue: WorkQueue;
+  /** The epic's Jira fields; a failed write leaves them to the queued refresh and the reconcile. */
+  epicFields?: EpicFields;
 }): Promise<StoredValueRecord> {
   const { jira, store, issue, current, value, settings, now } = input;
   const revision = current.revision + 1;
@@ -200,5 +204,7 @@ export async function commitRevision(input: {
       `Your change to ${issue.key} was saved on the epic and in its history, but the portfolio totals could not be brought up to date: ${reasonOf(error)} Reload the panel to see what is stored; the totals catch up within a few minutes.`,
     );
   }
+  // Never fails the save: a field Jira refused is written again by the queued refresh.
+  await syncEpicFields(input.epicFields, [{ issue, current: { ...record, value } }], settings, now);
   return record;
 }

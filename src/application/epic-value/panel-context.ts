@@ -1,4 +1,5 @@
 import type { Clock } from '../ports/clock';
+import type { EpicFields } from '../ports/epic-fields';
 import type { JiraSite, PermissionChecker } from '../ports/jira-site';
 import type { KeyValueStore } from '../ports/key-value-store';
 import type { WorkQueue } from '../ports/work-queue';
@@ -14,6 +15,8 @@ export interface PanelContext {
   clock: Clock;
   /** Where a save queues the refresh of its roll-up entry (rollup/refresh-epic.ts). */
   rollupQueue: WorkQueue;
+  /** The epics' Jira fields, written as the app (only the app that owns them may). */
+  epicFields?: EpicFields;
   /** Waits, e.g. for a concurrent save to land; tests pass one that does not really wait. */
   sleep(ms: number): Promise<void>;
 }

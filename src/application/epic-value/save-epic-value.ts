@@ -171,6 +171,7 @@ export async function saveEpicValue(
       now,
       asOf,
       rollupQueue: context.rollupQueue,
+      ...(context.epicFields === undefined ? {} : { epicFields: context.epicFields }),
     });
   } catch (error) {
     if (error instanceof RevisionTakenError && overwrite !== undefined)

@@ -2,6 +2,7 @@ import { isEpic } from '../epic-value/epic-value-view';
 import { SiteConfig } from '../site-config';
 import { rollupWhereKey } from '../storage-keys';
 import { contributionOf } from './contribution';
+import { clearEpicFields, syncEpicFields } from './epic-field-values';
 import { fileContribution, removeContribution } from './file-contribution';
 import type { RollupContext } from './rollup-context';
 
@@ -42,7 +43,13 @@ export async function onIssueChanged(
   }
   const issue = await context.jira.getIssue(event.issueId);
   if (issue === null || !isEpic(issue, settings)) {
-    return removeContribution(context.store, event.issueId, { now });
+    const removed = await removeContribution(context.store, event.issueId, { now });
+    // An issue that stopped being an epic keeps no figures; a deleted one has no fields left.
+    if (removed === 'removed' && issue !== null) await clearEpicFields(context.epicFields, [issue.id]);
+    return removed;
   }
-  return fileContribution(context.store, contributionOf({ issue, settings }), { now });
+  const filed = await fileContribution(context.store, contributionOf({ issue, settings }), { now });
+  // Also when the roll-up was unchanged: this refresh is what repairs a field write that failed.
+  if (filed !== 'older') await syncEpicFields(context.epicFields, [{ issue }], settings, now);
+  return filed;
 }

@@ -12,6 +12,7 @@ import {
   rollupWhereKey,
 } from '../storage-keys';
 import { contributionOf, sameContribution, type EpicContribution } from './contribution';
+import { syncEpicFields } from './epic-field-values';
 import { contributionsOf, dirtyStamp, refreshProject } from './project-aggregate';
 import type { ReconcileContext } from './rollup-context';
 
@@ -156,9 +157,18 @@ async function reconcileProject(
         ...(pageToken ? { pageToken } : {}),
         pageSize: 100,
       });
-      const fresh = found.epics
-        .filter((issue) => isEpic(issue, settings) && issue.projectKey === project.key)
-        .map((issue) => contributionOf({ issue, settings }));
+      const epics = found.epics.filter(
+        (issue) => isEpic(issue, settings) && issue.projectKey === project.key,
+      );
+      const fresh = epics.map((issue) => contributionOf({ issue, settings }));
+      // Every epic's fields, changed or not: the month moves their figures on, and a field write
+      // that failed since the last run is repaired here.
+      await syncEpicFields(
+        context.epicFields,
+        epics.map((issue) => ({ issue })),
+        settings,
+        now,
+      );
       for (const contribution of fresh) seen.add(contribution.issueId);
       const changed = fresh.filter(
         (contribution) => !sameContribution(stored.get(contribution.issueId) ?? null, contribution),
@@ -215,12 +225,17 @@ async function removeUnseen(
     const found = new Map<string, EpicIssue>(
       (await context.jira.getIssues(ids)).map((issue) => [issue.id, issue]),
     );
-    const keep = ids.flatMap((id) => {
+    const kept = ids.flatMap((id) => {
       const issue = found.get(id);
-      return issue !== undefined && isEpic(issue, settings) && issue.projectKey === project
-        ? [contributionOf({ issue, settings })]
-        : [];
+      return issue !== undefined && isEpic(issue, settings) && issue.projectKey === project ? [issue] : [];
     });
+    const keep = kept.map((issue) => contributionOf({ issue, settings }));
+    await syncEpicFields(
+      context.epicFields,
+      kept.map((issue) => ({ issue })),
+      settings,
+      context.clock.now(),
+    );
     const drop = ids.filter((id) => !keep.some((contribution) => contribution.issueId === id));
     await writeContributions(context, keep);
     await Promise.all(

@@ -1,4 +1,5 @@
 import type { Clock } from '../ports/clock';
+import type { EpicFields } from '../ports/epic-fields';
 import type { JiraSite } from '../ports/jira-site';
 import type { KeyValueStore } from '../ports/key-value-store';
 import type { WorkQueue } from '../ports/work-queue';
@@ -9,6 +10,8 @@ export interface RollupContext {
   jira: JiraSite;
   store: KeyValueStore;
   clock: Clock;
+  /** The epics' Jira fields, written as the app; absent where a caller does not keep them. */
+  epicFields?: EpicFields;
 }
 
 export interface ReconcileContext extends RollupContext {
