@@ -44,7 +44,7 @@ describe('epic fields', () => {
         const rollup = { ...context, epicFields: fields };
         const settings = await new SiteConfig(store).settings();
         const touched = new Set<string>();
-        let failedSince = new Set<string>();
+        const failedSince = new Set<string>();
         for (const op of operations) {
           if (op.kind === 'failure') {
             fields.failNext += 1;
@@ -53,9 +53,13 @@ describe('epic fields', () => {
           if (op.kind === 'reconcile') {
             await reconcile.runReconcile();
             // The reconcile context has no fields: run the repairing refresh of every epic with them.
-            for (const issue of jira.issues.values())
+            for (const issue of jira.issues.values()) {
+              const failing = fields.failNext > 0;
               await onIssueChanged({ ...rollup }, { issueId: issue.id });
-            failedSince = new Set();
+              // A repair that failed too leaves the field for the next one.
+              if (failing) failedSince.add(issue.id);
+              else failedSince.delete(issue.id);
+            }
           } else {
             const issue = [...jira.issues.values()][op.epic];
             if (!issue) continue;
