@@ -42,10 +42,12 @@ describe("the app's Jira calls against the official OpenAPI spec", () => {
     const contract = JiraOpenApiContract.load();
     const templates = new Set(exchanges.map((exchange) => `${exchange.method} ${exchange.template}`));
     expect([...templates].sort()).toEqual([
+      'GET /rest/api/3/field',
       'GET /rest/api/3/issue/{issueIdOrKey}',
       'GET /rest/api/3/issuetype',
       'GET /rest/api/3/mypermissions',
       'GET /rest/api/3/project/search',
+      'POST /rest/api/3/app/field/value',
       'POST /rest/api/3/issue/bulkfetch',
       'POST /rest/api/3/permissions/check',
       'POST /rest/api/3/search/jql',

@@ -27,7 +27,7 @@ const fieldListSchema = z.array(
     .object({
       id: z.string(),
       key: z.string().optional(),
-      schema: z.object({ custom: z.string() }).loose().optional(),
+      schema: z.object({ custom: z.string().optional() }).loose().optional(),
     })
     .loose(),
 );
@@ -77,7 +77,7 @@ async function findFieldIds(jira: JiraClient): Promise<Record<FigureName, string
     const field = fields.find(
       (f) =>
         f.key?.endsWith(`__${moduleKey}`) === true ||
-        f.schema?.custom.endsWith(`/static/${moduleKey}`) === true,
+        f.schema?.custom?.endsWith(`/static/${moduleKey}`) === true,
     );
     if (!field)
       throw new Error(`Jira lists no field of the module ${moduleKey}: is the app deployed with it?`);
