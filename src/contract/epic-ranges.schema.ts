@@ -1,14 +1,20 @@
 import { z } from 'zod';
-import { addRawIssues } from './epic-value.schema';
 import { amountSchema, hasAtMostDecimals, identifierSchema } from './primitives.schema';
-import type { RawIssue } from './read-unknown';
+import { arrayAt, fieldOf, numberAt, stringAt, type RawIssue } from './read-unknown';
 import { toValidationIssues, type ValidationResult } from './validation-issue';
 
 /*
- * Risk ranges of an epic (issue #17), as written in the value record and the portfolio export,
- * and the compact form stored in the epic's Jira issue property. Not yet part of
- * `epicValueSchema`: see the wiring notes in docs/kpis.md ("Risk ranges").
+ * Risk ranges of an epic (issue #17), as written in the value record (`epicValueSchema.ranges`)
+ * and the portfolio export, and the compact form stored in the epic's Jira issue property (key
+ * `x` of the stored record). This module must not import epic-value.schema: that one imports it.
  */
+
+/** Same as epic-value.schema's `addRawIssues`, kept here to avoid an import cycle. */
+function addRawIssues(ctx: z.core.$RefinementCtx, issues: readonly RawIssue[]): void {
+  for (const issue of issues) {
+    ctx.addIssue({ code: 'custom', path: [...issue.path], message: issue.message });
+  }
+}
 
 /** Percentages carry at most 2 decimals (62.5%). */
 const PERCENT_DECIMALS = 2;
@@ -103,6 +109,32 @@ export function epicRangesIssues({
   });
 }
 
+/**
+ * `epicRangesIssues` for an epic value as a cross-field check sees it: raw input whose parts may
+ * have failed their own schemas (what is not readable is skipped; its own schema reports it).
+ * Paths are relative to the value (`ranges.benefits[0].benefitId`).
+ */
+export function epicValueRangesIssues(value: unknown): RawIssue[] {
+  const ranges = fieldOf(value, 'ranges');
+  if (ranges === undefined) return [];
+  const benefits = arrayAt(value, 'benefits').flatMap((benefit) => {
+    const id = stringAt(benefit, 'id');
+    const planned = arrayAt(benefit, 'planned').map((entry) => ({ amount: numberAt(entry, 'amount') ?? 0 }));
+    return id === undefined ? [] : [{ id, planned }];
+  });
+  const readable = arrayAt(ranges, 'benefits').map((range) => ({
+    benefitId: stringAt(range, 'benefitId') ?? '',
+    basis: stringAt(range, 'basis') === 'amount' ? ('amount' as const) : ('percentOfPlan' as const),
+    low: 0,
+    likely: 0,
+    high: 0,
+  }));
+  // An unreadable benefitId ('') is reported by its schema; do not report it as unknown too.
+  return epicRangesIssues({ ranges: { benefits: readable, costOverrun: null }, benefits })
+    .filter((issue) => readable[Number(issue.path[1])]?.benefitId !== '')
+    .map((issue) => ({ path: ['ranges', ...issue.path], message: issue.message }));
+}
+
 /** Validates an epic's ranges on their own, and against its benefits when given. */
 export function parseEpicRanges(
   input: unknown,
@@ -132,7 +164,13 @@ export const compactEpicRangesSchema = z.strictObject({
 
 export type CompactEpicRanges = z.output<typeof compactEpicRangesSchema>;
 
-export function compactEpicRanges(ranges: EpicRangesDocument): CompactEpicRanges {
+/** An epic's ranges, read-only (as the domain's `EpicRanges` holds them). */
+export interface EpicRangesView {
+  readonly benefits: readonly EpicRangesDocument['benefits'][number][];
+  readonly costOverrun: EpicRangesDocument['costOverrun'];
+}
+
+export function compactEpicRanges(ranges: EpicRangesView): CompactEpicRanges {
   return {
     b: ranges.benefits.map((range) => [
       range.benefitId,

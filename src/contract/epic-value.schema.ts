@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { amountDecimalsOf, MAX_AMOUNT_DECIMALS } from './currencies';
+import { epicRangesSchema, epicValueRangesIssues } from './epic-ranges.schema';
 import {
   amountSchema,
   countSchema,
@@ -146,6 +147,7 @@ export function epicValueIssues(value: unknown): RawIssue[] {
       ...duplicateIssues({ items: entries, key: 'month', path, what: 'month' }),
       ...seriesSpanIssues(path, entries),
     ]),
+    ...epicValueRangesIssues(value),
   ];
 }
 
@@ -162,16 +164,26 @@ export function currencyDecimalIssues({ value, currency }: { value: unknown; cur
     decimals === 0
       ? `must be a whole number: ${currency} has no minor unit`
       : `must have at most ${String(decimals)} decimals in ${currency}`;
-  return seriesOf(value).flatMap(({ path, entries }) =>
-    entries.flatMap((entry, index) => {
-      const amount = numberAt(entry, 'amount');
-      return amount !== undefined &&
-        hasAtMostDecimals(amount, MAX_AMOUNT_DECIMALS) &&
-        !hasAtMostDecimals(amount, decimals)
-        ? [{ path: [...path, index, 'amount'], message }]
-        : [];
-    }),
+  const tooPrecise = (amount: number | undefined) =>
+    amount !== undefined &&
+    hasAtMostDecimals(amount, MAX_AMOUNT_DECIMALS) &&
+    !hasAtMostDecimals(amount, decimals);
+  // Amount ranges (issue #17) are money in the site currency too; percent ranges are not.
+  const rangeIssues = arrayAt(fieldOf(value, 'ranges'), 'benefits').flatMap((range, index) =>
+    stringAt(range, 'basis') !== 'amount'
+      ? []
+      : (['low', 'likely', 'high'] as const)
+          .filter((point) => tooPrecise(numberAt(range, point)))
+          .map((point) => ({ path: ['ranges', 'benefits', index, point], message })),
   );
+  return [
+    ...seriesOf(value).flatMap(({ path, entries }) =>
+      entries.flatMap((entry, index) =>
+        tooPrecise(numberAt(entry, 'amount')) ? [{ path: [...path, index, 'amount'], message }] : [],
+      ),
+    ),
+    ...rangeIssues,
+  ];
 }
 
 export function addRawIssues(ctx: z.core.$RefinementCtx, issues: readonly RawIssue[]): void {
@@ -200,6 +212,12 @@ export const epicValueSchema = z
       .default({ planned: [], actual: [] }),
     /** Survey counts, or null when there was no survey. */
     nps: npsCountsSchema.nullable().default(null),
+    /**
+     * Three-point estimates of the benefits and the cost overrun (issue #17); absent when none
+     * were entered, and then absent from the stored record too. Defaults by evidence grade are
+     * computed where needed (`resolveEpicRanges`), never stored.
+     */
+    ranges: epicRangesSchema.optional(),
   })
   // `when`: run even if some field failed its own schema, so every problem is reported at once.
   .superRefine(
@@ -209,7 +227,7 @@ export const epicValueSchema = z
     { when: () => true },
   );
 
-/** A validated epic value: defaults applied (probability 1, empty lists, nps null). */
+/** A validated epic value: defaults applied (probability 1, empty lists, nps null, no ranges). */
 export type EpicValueDocument = z.output<typeof epicValueSchema>;
 /** An epic value as a client may send it (optional fields may be missing). */
 export type EpicValueDocumentInput = z.input<typeof epicValueSchema>;

@@ -9,6 +9,7 @@ import {
   type EpicRangesDocument,
 } from '../../src/contract/epic-ranges.schema';
 import { encodeValueProperty, PROPERTY_VALUE_LIMIT } from '../../src/adapters/jira/value-property-codec';
+import { parseEpicValue } from '../../src/contract/epic-value.schema';
 
 const benefits = [
   { id: 'b1', planned: [{ amount: 1000 }] },
@@ -129,5 +130,72 @@ describe(compactEpicRanges.name, () => {
     expect(epics).toHaveLength(134);
     expect(largest.added).toBeLessThanOrEqual(40 + 70 * largest.benefits);
     expect(largest.before + largest.added).toBeLessThan(PROPERTY_VALUE_LIMIT / 4);
+  });
+});
+
+describe('epicValueSchema ranges', () => {
+  const value = {
+    benefits: [
+      { id: 'b1', kind: 'revenue', title: 'Checkout', planned: [{ month: '2026-05', amount: 1000 }] },
+      { id: 'b2', kind: 'revenue', title: 'Search' },
+    ],
+  };
+
+  it('returns the value without a ranges key when none are given, and with them when given', () => {
+    const without = parseEpicValue(value);
+    expect(without.success && Object.hasOwn(without.data, 'ranges')).toBe(false);
+    const ranges = {
+      benefits: [{ benefitId: 'b1', basis: 'amount', low: 500, likely: 1000, high: 1250.5 }],
+      costOverrun: { low: -10, likely: 0, high: 50 },
+    };
+    const parsed = parseEpicValue({ ...value, ranges });
+    expect(parsed.success ? parsed.data.ranges : null).toEqual(ranges);
+  });
+
+  it('names the ranges field out of order, out of bounds, or naming no benefit of the epic', () => {
+    const parsed = parseEpicValue({
+      ...value,
+      ranges: {
+        benefits: [
+          { benefitId: 'b1', basis: 'percentOfPlan', low: 80, likely: 70, high: 120 },
+          { benefitId: 'b2', basis: 'percentOfPlan', low: 80, likely: 90, high: 1000.5 },
+          { benefitId: 'gone', basis: 'percentOfPlan', low: 80, likely: 90, high: 100 },
+          { benefitId: 'b2', basis: 'amount', low: 1, likely: 2, high: 3 },
+        ],
+        costOverrun: { low: -100.5, likely: 0, high: 10 },
+      },
+    });
+    expect(parsed.success ? [] : parsed.issues.map((issue) => issue.path)).toEqual(
+      expect.arrayContaining([
+        'ranges.benefits[0].likely',
+        'ranges.benefits[1].high',
+        'ranges.benefits[2].benefitId',
+        'ranges.benefits[3].benefitId',
+        'ranges.costOverrun.low',
+      ]),
+    );
+  });
+
+  it('names an amount range with more decimals than the site currency has', () => {
+    const parsed = parseEpicValue(
+      {
+        ...value,
+        ranges: { benefits: [{ benefitId: 'b1', basis: 'amount', low: 500.5, likely: 1000, high: 1250 }] },
+      },
+      { currency: 'JPY' },
+    );
+    expect(parsed.success ? [] : parsed.issues.map((issue) => issue.path)).toEqual([
+      'ranges.benefits[0].low',
+    ]);
+  });
+
+  it('names a benefit id of the wrong type once, by its schema, not also as unknown', () => {
+    const parsed = parseEpicValue({
+      ...value,
+      ranges: { benefits: [{ benefitId: 7, basis: 'percentOfPlan', low: 80, likely: 90, high: 100 }] },
+    });
+    expect(parsed.success ? [] : parsed.issues.map((issue) => issue.path)).toEqual([
+      'ranges.benefits[0].benefitId',
+    ]);
   });
 });

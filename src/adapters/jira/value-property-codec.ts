@@ -10,6 +10,13 @@ import { isYearMonth, monthIndexOf, yearMonthOf } from '../../domain/time/year-m
 import { BENEFIT_KINDS } from '../../domain/model/benefit';
 import { z } from 'zod';
 import { MAX_SERIES_MONTHS } from '../../contract/epic-value.schema';
+import {
+  compactEpicRanges,
+  compactEpicRangesSchema,
+  expandEpicRanges,
+  parseEpicRanges,
+  type CompactEpicRanges,
+} from '../../contract/epic-ranges.schema';
 
 /** The issue property that holds an epic's value record (and, under `index`, its JQL fields). */
 export const VALUE_PROPERTY_KEY = 'value-layer';
@@ -42,6 +49,11 @@ interface CompactRecordV1 {
   b: CompactBenefit[];
   c: { p: CompactSeries | null; a: CompactSeries | null };
   n: [number, number, number] | null;
+  /**
+   * Risk ranges (issue #17), only when entered: a record without them has no `x` key at all, so
+   * it encodes byte for byte as before ranges existed.
+   */
+  x?: CompactEpicRanges;
 }
 
 export interface StoredValueV1 {
@@ -111,6 +123,7 @@ export function compactRecord(value: EpicValueRecord): CompactRecordV1 {
     })),
     c: { p: compactSeries(value.costs.planned), a: compactSeries(value.costs.actual) },
     n: value.nps === null ? null : [value.nps.promoters, value.nps.passives, value.nps.detractors],
+    ...(value.ranges === undefined ? {} : { x: compactEpicRanges(value.ranges) }),
   };
 }
 
@@ -128,6 +141,7 @@ export function expandRecord(record: CompactRecordV1): EpicValueRecord {
     costs: { planned: expandSeries(record.c.p), actual: expandSeries(record.c.a) },
     nps:
       record.n === null ? null : { promoters: record.n[0], passives: record.n[1], detractors: record.n[2] },
+    ...(record.x === undefined ? {} : { ranges: expandEpicRanges(record.x) }),
   };
 }
 
@@ -184,6 +198,7 @@ const storedValueV1Schema = z.object({
     n: z
       .tuple([z.number().int().nonnegative(), z.number().int().nonnegative(), z.number().int().nonnegative()])
       .nullable(),
+    x: compactEpicRangesSchema.optional(),
   }),
   index: z.unknown(),
 });
@@ -213,6 +228,19 @@ export function decodeValueProperty(raw: unknown): DecodedValue {
       );
     }
     const stored = parsed.data;
+    if (stored.record.x !== undefined) {
+      // The compact schema checks shapes only; bounds, order and benefit ids as at save.
+      const ranges = parseEpicRanges(
+        expandEpicRanges(stored.record.x),
+        stored.record.b.map((benefit) => ({ id: benefit.i, planned: expandSeries(benefit.p) })),
+      );
+      if (!ranges.success) {
+        const issue = ranges.issues[0];
+        throw new UnreadableValueError(
+          `The value record is damaged at record.x (ranges.${issue?.path ?? ''}): ${issue?.message ?? 'invalid'}.`,
+        );
+      }
+    }
     return {
       revision: stored.revision,
       updatedAt: stored.updatedAt,

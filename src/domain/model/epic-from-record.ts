@@ -2,6 +2,7 @@ import { toMinorUnits, type CurrencyExponent } from '../money/minor-units';
 import type { MonthlyAmount } from './benefit';
 import type { Epic } from './epic';
 import type { EpicRecord } from './portfolio-record';
+import { epicRangesFromRecord } from '../ranges/estimates-from-record';
 
 /**
  * Converts an epic as written in a document (decimal amounts) to the engine's model (minor
@@ -32,6 +33,9 @@ export function epicFromRecord({
         realised: benefit.realised.map((entry) => ({ ...toMonthly(entry), evidence: entry.evidence })),
       })),
       costs: { planned: value.costs.planned.map(toMonthly), actual: value.costs.actual.map(toMonthly) },
+      ...(value.ranges === undefined
+        ? {}
+        : { ranges: epicRangesFromRecord({ ranges: value.ranges, currencyExponent }) }),
     },
   } satisfies Epic;
 }

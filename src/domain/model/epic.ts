@@ -1,5 +1,6 @@
 import type { MinorUnits } from '../money/minor-units';
 import type { Benefit, MonthlyAmount } from './benefit';
+import type { EpicRanges } from '../ranges/estimates';
 
 export const EPIC_STATUSES = ['todo', 'in_progress', 'done'] as const;
 export type EpicStatus = (typeof EPIC_STATUSES)[number];
@@ -32,6 +33,11 @@ export interface EpicValue<TAmount = MinorUnits> {
   readonly benefits: readonly Benefit<TAmount>[];
   readonly costs: Costs<TAmount>;
   readonly nps: NpsCounts | null;
+  /**
+   * Entered three-point estimates (risk ranges, issue #17), absent when none were entered.
+   * Amount ranges are in `TAmount` like every other amount; percentages are percentages.
+   */
+  readonly ranges?: EpicRanges;
 }
 
 /**

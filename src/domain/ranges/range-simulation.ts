@@ -20,7 +20,7 @@ export interface RangeScope {
 
 export interface RangeSimulationInput {
   readonly epics: readonly Epic[];
-  /** Entered ranges by epic key; an epic without an entry takes every default. */
+  /** Entered ranges by epic key, over the epic's own `value.ranges`; with neither, every default. */
   readonly rangesByEpic: ReadonlyMap<string, EpicRanges>;
   readonly scopes: readonly RangeScope[];
   /** Realised benefits and actual costs up to this month are facts; later months are drawn. */
@@ -161,7 +161,7 @@ function compileModel(input: RangeSimulationInput): CompiledModel {
     epicIndex.set(epic.key, e);
     const ranges = resolveEpicRanges({
       epic,
-      ranges: input.rangesByEpic.get(epic.key) ?? NO_EPIC_RANGES,
+      ranges: input.rangesByEpic.get(epic.key) ?? epic.value.ranges ?? NO_EPIC_RANGES,
       asOf: input.asOf,
     });
     model.probability[e] = epic.value.successProbability;

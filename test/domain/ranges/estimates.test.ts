@@ -5,8 +5,11 @@ import {
   DEFAULT_COST_OVERRUN_PCT,
   epicRangesFromRecord,
   NO_EPIC_RANGES,
+  portfolioRangeScopes,
   resolveEpicRanges,
+  simulateRanges,
 } from '../../../src/domain/ranges';
+import { epicFromRecord } from '../../../src/domain';
 
 const planned = [at('2026-04', 600), at('2026-05', 400)];
 
@@ -108,5 +111,65 @@ describe(epicRangesFromRecord.name, () => {
       { benefitId: 'b1', basis: 'amount', low: 50050, likely: 100000, high: 150025 },
       { benefitId: 'b2', basis: 'percentOfPlan', low: 62.5, likely: 100, high: 110 },
     ]);
+  });
+});
+
+describe('ranges carried on the value record', () => {
+  const record = {
+    key: 'PAY-9',
+    summary: 'Ranged',
+    project: 'PAY',
+    programme: null,
+    status: 'in_progress' as const,
+    value: {
+      successProbability: 1,
+      objectives: [],
+      benefits: [
+        {
+          id: 'b1',
+          kind: 'revenue' as const,
+          title: 'Checkout',
+          planned: [{ month: '2026-04', amount: 1000 }],
+          realised: [],
+        },
+      ],
+      costs: { planned: [], actual: [] },
+      nps: null,
+      ranges: {
+        benefits: [{ benefitId: 'b1', basis: 'amount' as const, low: 500.25, likely: 1000, high: 1000 }],
+        costOverrun: null,
+      },
+    },
+  };
+
+  it('converts the record amount ranges to minor units with the rest of the epic', () => {
+    const epic = epicFromRecord({ epic: record, currencyExponent: 2 });
+    expect(epic.value.ranges?.benefits[0]).toMatchObject({ low: 50_025, likely: 100_000, high: 100_000 });
+    expect(
+      epicFromRecord({
+        epic: { ...record, value: { ...record.value, ranges: undefined } },
+        currencyExponent: 2,
+      }).value.ranges,
+    ).toBeUndefined();
+  });
+
+  it('simulates with the ranges the epic carries when none are passed by key', () => {
+    const epic = epicFromRecord({ epic: record, currencyExponent: 2 });
+    const result = simulateRanges({
+      epics: [epic],
+      rangesByEpic: new Map(),
+      scopes: portfolioRangeScopes({ epics: [epic], objectives: [] }),
+      asOf: '2026-03',
+      horizon: '2026-12',
+      discountRate: 0,
+      draws: 2000,
+      seed: 3,
+      correlation: 0,
+    });
+    const benefit = result.scopes[0]?.benefitByHorizon;
+    // Tri(500.25, 1000, 1000): never below 500.25 nor above 1000, unlike the 40-120% default.
+    expect(benefit?.p10).toBeGreaterThanOrEqual(eur(500.25));
+    expect(benefit?.p90).toBeLessThanOrEqual(eur(1000));
+    expect(benefit?.p10).toBeGreaterThan(eur(600));
   });
 });
