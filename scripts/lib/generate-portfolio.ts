@@ -137,6 +137,7 @@ const BENEFIT_TITLES: Record<BenefitKind, string> = {
   risk_reduction: 'Lower expected loss from incidents',
   customer: 'Fewer support contacts',
   strategic: 'Platform for new products',
+  dis_benefit: 'Extra support load during migration',
 };
 const KIND_WEIGHTS: readonly (readonly [BenefitKind, number])[] = [
   ['revenue', 30],

@@ -1,4 +1,10 @@
 import { z } from 'zod';
+import {
+  accountIdSchema,
+  approvedBaselineSchema,
+  benefitMeasureSchema,
+  realisedDetailShape,
+} from './benefit-profile.schema';
 import { amountDecimalsOf, MAX_AMOUNT_DECIMALS } from './currencies';
 import { epicRangesSchema, epicValueRangesIssues } from './epic-ranges.schema';
 import {
@@ -70,6 +76,8 @@ export const realisedAmountSchema = z.strictObject({
   amount: amountSchema,
   /** `verified` = confirmed by finance, `measured` = from data, `estimated` = judgement. */
   evidence: z.enum(EVIDENCE_GRADES),
+  /** Note, evidence link, recorder and verifier (issue #15); all optional. */
+  ...realisedDetailShape,
 });
 
 export const benefitSchema = z.strictObject({
@@ -79,6 +87,9 @@ export const benefitSchema = z.strictObject({
   title: z.string().min(1).max(255),
   planned: z.array(monthlyAmountSchema).default([]),
   realised: z.array(realisedAmountSchema).default([]),
+  /** The benefit owner's account id (issue #15); absent on older records. */
+  owner: accountIdSchema.optional(),
+  measure: benefitMeasureSchema.optional(),
 });
 
 export const objectiveLinkSchema = z.strictObject({
@@ -212,6 +223,12 @@ export const epicValueSchema = z
       .default({ planned: [], actual: [] }),
     /** Survey counts, or null when there was no survey. */
     nps: npsCountsSchema.nullable().default(null),
+    /** The plan as last approved (issue #15); absent until approved. Saves keep the stored one. */
+    baseline: approvedBaselineSchema({
+      amount: amountSchema,
+      month: yearMonthSchema,
+      kind: z.enum(BENEFIT_KINDS),
+    }).optional(),
     /**
      * Three-point estimates of the benefits and the cost overrun (issue #17); absent when none
      * were entered, and then absent from the stored record too. Defaults by evidence grade are

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { accountIdSchema } from './benefit-profile.schema';
 import { amountDecimalsOf } from './currencies';
 import { objectiveSchema, settingsSchema } from './portfolio-v1.schema';
 import {
@@ -132,16 +133,8 @@ export const storedObjectiveSchema = objectiveSchema.extend({
 
 export type StoredObjective = z.output<typeof storedObjectiveSchema>;
 
-/**
- * An Atlassian account id: `5b10a2844c20165700ede21g` or `557058:f58131cb-b67d-43c7-b30d-6b58d40bd077`,
- * at most 128 characters (the `accountId` of Jira's REST API,
- * https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-users/#api-rest-api-3-user-bulk-get).
- * Only letters, digits, `:`, `_` and `-`, so that it also fits a storage key.
- */
-export const accountIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$/, {
-  error:
-    'must be an Atlassian account id such as 5b10a2844c20165700ede21g: 1-128 letters, digits, ":", "_" or "-"',
-});
+/** An Atlassian account id (defined beside the benefit owner, which is one too). */
+export { accountIdSchema };
 
 /** An objective's target as an admin submits it: an amount the engine can hold, a real date. */
 export const objectiveTargetInputSchema = objectiveTargetSchema.extend({

@@ -9,6 +9,7 @@ export const BENEFIT_KINDS = [
   'risk_reduction',
   'customer',
   'strategic',
+  'dis_benefit',
 ] as const;
 export const EVIDENCE_GRADES = ['verified', 'measured', 'estimated'] as const;
 export const EPIC_STATUSES = ['todo', 'in_progress', 'done'] as const;
@@ -97,6 +98,7 @@ export const BENEFIT_KIND_NAMES: Record<(typeof BENEFIT_KINDS)[number], string> 
   risk_reduction: 'Risk reduction',
   customer: 'Customer',
   strategic: 'Strategic',
+  dis_benefit: 'Dis-benefit',
 };
 export const EVIDENCE_GRADE_NAMES: Record<(typeof EVIDENCE_GRADES)[number], string> = {
   verified: 'Verified',

@@ -54,7 +54,7 @@ describe(parsePortfolioV1.name, () => {
         {
           path: 'epics[0].value.benefits[0].kind',
           message:
-            'must be one of "revenue", "cost_saving", "cost_avoidance", "risk_reduction", "customer", "strategic"',
+            'must be one of "revenue", "cost_saving", "cost_avoidance", "risk_reduction", "customer", "strategic", "dis_benefit"',
         },
       ],
     ],

@@ -9,6 +9,19 @@ import type { StoredValueRead, StoredValueRecord, ValueSearchIndex } from '../..
 import { isYearMonth, monthIndexOf, yearMonthOf } from '../../domain/time/year-month';
 import { BENEFIT_KINDS } from '../../domain/model/benefit';
 import { z } from 'zod';
+import {
+  compactBaseline,
+  compactBaselineSchema,
+  compactBenefitProfile,
+  compactBenefitProfileShape,
+  compactDetails,
+  expandBaseline,
+  expandBenefitProfile,
+  withDetails,
+  type CompactBaseline,
+  type CompactBenefitProfile,
+  type CompactDetails,
+} from './benefit-profile-codec';
 import { MAX_SERIES_MONTHS } from '../../contract/epic-value.schema';
 import {
   compactEpicRanges,
@@ -35,12 +48,14 @@ type CompactSeries = [string, (number | null)[]];
 /** Realised series plus one evidence letter per month (`v`erified, `m`easured, `e`stimated, `-`). */
 type CompactRealised = [string, (number | null)[], string];
 
-interface CompactBenefit {
+interface CompactBenefit extends CompactBenefitProfile {
   i: string;
   k: BenefitRecord['kind'];
   t: string;
   p: CompactSeries | null;
   r: CompactRealised | null;
+  /** Realised entries' notes, links, recorder and verifier (issue #15), only when any is set. */
+  d?: CompactDetails;
 }
 
 interface CompactRecordV1 {
@@ -54,6 +69,8 @@ interface CompactRecordV1 {
    * it encodes byte for byte as before ranges existed.
    */
   x?: CompactEpicRanges;
+  /** The approved baseline (issue #15), only once approved. */
+  B?: CompactBaseline;
 }
 
 export interface StoredValueV1 {
@@ -110,6 +127,9 @@ function expandRealised(series: CompactRealised | null): RealisedAmountRecord[] 
   });
 }
 
+const optionalDetails = (d: CompactDetails | undefined): { d?: CompactDetails } =>
+  d === undefined ? {} : { d };
+
 export function compactRecord(value: EpicValueRecord): CompactRecordV1 {
   return {
     p: value.successProbability,
@@ -120,10 +140,13 @@ export function compactRecord(value: EpicValueRecord): CompactRecordV1 {
       t: benefit.title,
       p: compactSeries(benefit.planned),
       r: compactRealised(benefit.realised),
+      ...compactBenefitProfile(benefit),
+      ...optionalDetails(compactDetails(benefit.realised)),
     })),
     c: { p: compactSeries(value.costs.planned), a: compactSeries(value.costs.actual) },
     n: value.nps === null ? null : [value.nps.promoters, value.nps.passives, value.nps.detractors],
     ...(value.ranges === undefined ? {} : { x: compactEpicRanges(value.ranges) }),
+    ...(value.baseline === undefined ? {} : { B: compactBaseline(value.baseline) }),
   };
 }
 
@@ -136,12 +159,14 @@ export function expandRecord(record: CompactRecordV1): EpicValueRecord {
       kind: benefit.k,
       title: benefit.t,
       planned: expandSeries(benefit.p),
-      realised: expandRealised(benefit.r),
+      realised: withDetails(expandRealised(benefit.r), benefit.d),
+      ...expandBenefitProfile(benefit),
     })),
     costs: { planned: expandSeries(record.c.p), actual: expandSeries(record.c.a) },
     nps:
       record.n === null ? null : { promoters: record.n[0], passives: record.n[1], detractors: record.n[2] },
     ...(record.x === undefined ? {} : { ranges: expandEpicRanges(record.x) }),
+    ...(record.B === undefined ? {} : { baseline: expandBaseline(record.B) }),
   };
 }
 
@@ -192,6 +217,7 @@ const storedValueV1Schema = z.object({
         t: z.string(),
         p: compactSeriesSchema,
         r: z.tuple([month, amounts, z.string().regex(/^[vme-]*$/)]).nullable(),
+        ...compactBenefitProfileShape,
       }),
     ),
     c: z.object({ p: compactSeriesSchema, a: compactSeriesSchema }),
@@ -199,6 +225,7 @@ const storedValueV1Schema = z.object({
       .tuple([z.number().int().nonnegative(), z.number().int().nonnegative(), z.number().int().nonnegative()])
       .nullable(),
     x: compactEpicRangesSchema.optional(),
+    B: compactBaselineSchema.optional(),
   }),
   index: z.unknown(),
 });

@@ -16,7 +16,10 @@ export type NotComputableReason =
   | 'SEVERAL_RATES_POSSIBLE'
   | 'NO_TARGET'
   | 'ZERO_TARGET'
-  | 'NO_OBJECTIVE_TARGETS';
+  | 'NO_OBJECTIVE_TARGETS'
+  | 'NET_PLAN_NEGATIVE'
+  | 'NO_APPROVED_BASELINE'
+  | 'NO_APPROVED_BENEFIT';
 
 /**
  * A KPI value, or the reason there is none. Degenerate inputs (a ratio over zero) are normal

@@ -3,7 +3,10 @@ import type { MinorUnits } from '../money/minor-units';
 import type { YearMonth } from '../time/year-month';
 import { totalsOfEpic } from '../totals/totals-of-epics';
 import { actualCost } from './actual-cost';
+import { baselineRealisationRate } from './baseline-realisation-rate';
 import { costAvoidanceRealised } from './cost-avoidance-realised';
+import { disBenefitRealised } from './dis-benefit-realised';
+import { forecastDrift } from './forecast-drift';
 import { costBudget } from './cost-budget';
 import { costSavingRealised } from './cost-saving-realised';
 import { expectedRoi } from './expected-roi';
@@ -30,7 +33,16 @@ export interface ValueKpis {
   readonly plannedBenefit: MinorUnits;
   readonly plannedBenefitToDate: MinorUnits;
   readonly realisedBenefit: MinorUnits;
-  readonly realisationRate: Kpi<number, 'NOTHING_PLANNED_TO_DATE'>;
+  readonly realisationRate: Kpi<number, 'NOTHING_PLANNED_TO_DATE' | 'NET_PLAN_NEGATIVE'>;
+  /** Realisation against the approved baselines (issue #15). */
+  readonly baselineRealisationRate: Kpi<
+    number,
+    'NO_APPROVED_BASELINE' | 'NOTHING_PLANNED_TO_DATE' | 'NET_PLAN_NEGATIVE'
+  >;
+  /** Current plan against the approved baselines (issue #15). */
+  readonly forecastDrift: Kpi<number, 'NO_APPROVED_BASELINE' | 'NO_APPROVED_BENEFIT' | 'NET_PLAN_NEGATIVE'>;
+  /** Realised dis-benefits, apart (already subtracted from the benefit KPIs). */
+  readonly disBenefitRealised: MinorUnits;
   readonly costBudget: MinorUnits;
   readonly actualCost: MinorUnits;
   readonly forecastCost: MinorUnits;
@@ -57,6 +69,9 @@ export function valueKpis(input: DiscountedKpiInput): ValueKpis {
     plannedBenefitToDate: plannedBenefitToDate(input),
     realisedBenefit: realisedBenefit(input),
     realisationRate: realisationRate(input),
+    baselineRealisationRate: baselineRealisationRate(input),
+    forecastDrift: forecastDrift(input),
+    disBenefitRealised: disBenefitRealised(input),
     costBudget: costBudget(input),
     actualCost: actualCost(input),
     forecastCost: forecastCost(input),

@@ -33,6 +33,17 @@ export function epicFromRecord({
         realised: benefit.realised.map((entry) => ({ ...toMonthly(entry), evidence: entry.evidence })),
       })),
       costs: { planned: value.costs.planned.map(toMonthly), actual: value.costs.actual.map(toMonthly) },
+      baseline:
+        value.baseline === undefined
+          ? undefined
+          : {
+              ...value.baseline,
+              benefits: value.baseline.benefits.map((benefit) => ({
+                ...benefit,
+                planned: benefit.planned.map(toMonthly),
+              })),
+              plannedCost: value.baseline.plannedCost.map(toMonthly),
+            },
       ...(value.ranges === undefined
         ? {}
         : { ranges: epicRangesFromRecord({ ranges: value.ranges, currencyExponent }) }),

@@ -1,4 +1,5 @@
 import type { MinorUnits } from '../money/minor-units';
+import type { ApprovedBaseline } from './baseline';
 import type { Benefit, MonthlyAmount } from './benefit';
 import type { EpicRanges } from '../ranges/estimates';
 
@@ -33,6 +34,8 @@ export interface EpicValue<TAmount = MinorUnits> {
   readonly benefits: readonly Benefit<TAmount>[];
   readonly costs: Costs<TAmount>;
   readonly nps: NpsCounts | null;
+  /** The plan as last approved (issue #15); absent until an approver approves it. */
+  readonly baseline?: ApprovedBaseline<TAmount>;
   /**
    * Entered three-point estimates (risk ranges, issue #17), absent when none were entered.
    * Amount ranges are in `TAmount` like every other amount; percentages are percentages.

@@ -16,6 +16,12 @@ export interface PlainValueKpis {
   readonly plannedBenefitToDate: number;
   readonly realisedBenefit: number;
   readonly realisationRate: number | null;
+  /** Realisation against the approved baselines; null when no epic has one (issue #15). */
+  readonly baselineRealisationRate: number | null;
+  /** (current plan − approved plan) / approved plan of the baselined epics; null without one. */
+  readonly forecastDrift: number | null;
+  /** Realised dis-benefits as a positive amount, shown apart (already netted out of the benefits). */
+  readonly disBenefitRealised: number;
   readonly costBudget: number;
   readonly actualCost: number;
   readonly forecastCost: number;
@@ -93,6 +99,9 @@ export function toPlainValueKpis({
     plannedBenefitToDate: money(kpis.plannedBenefitToDate),
     realisedBenefit: money(kpis.realisedBenefit),
     realisationRate: valueOf(kpis.realisationRate),
+    baselineRealisationRate: valueOf(kpis.baselineRealisationRate),
+    forecastDrift: valueOf(kpis.forecastDrift),
+    disBenefitRealised: money(kpis.disBenefitRealised),
     costBudget: money(kpis.costBudget),
     actualCost: money(kpis.actualCost),
     forecastCost: money(kpis.forecastCost),

@@ -1,10 +1,11 @@
 import { assert } from '../assert';
-import { BENEFIT_KINDS, type BenefitKind, type MonthlyAmount } from '../model/benefit';
+import { BENEFIT_KINDS, benefitSignOf, type BenefitKind, type MonthlyAmount } from '../model/benefit';
 import type { Epic } from '../model/epic';
 import { DOMAIN_MESSAGES } from '../messages';
 import { weighMinorUnits, weightOf } from '../money/weighted-amount';
 import { monthIndexOf, yearMonthOf, type MonthIndex } from '../time/year-month';
 import {
+  BASELINE_SERIES,
   emptyTotals,
   MONTHLY_SERIES,
   OBJECTIVE_SERIES,
@@ -40,7 +41,11 @@ const ROW_RISK_WEIGHTED = MONTHLY_SERIES.indexOf('riskWeightedPlannedBenefit');
 const ROW_PLANNED_COST = MONTHLY_SERIES.indexOf('plannedCost');
 const ROW_ACTUAL_COST = MONTHLY_SERIES.indexOf('actualCost');
 const FIRST_KIND_ROW = MONTHLY_SERIES.length;
-const MAIN_ROW_COUNT = FIRST_KIND_ROW + BENEFIT_KINDS.length;
+const FIRST_BASELINE_ROW = FIRST_KIND_ROW + BENEFIT_KINDS.length;
+const ROW_BASELINE_APPROVED = FIRST_BASELINE_ROW + BASELINE_SERIES.indexOf('approvedPlannedBenefit');
+const ROW_BASELINE_CURRENT = FIRST_BASELINE_ROW + BASELINE_SERIES.indexOf('currentPlannedBenefit');
+const ROW_BASELINE_REALISED = FIRST_BASELINE_ROW + BASELINE_SERIES.indexOf('realisedBenefit');
+const MAIN_ROW_COUNT = FIRST_BASELINE_ROW + BASELINE_SERIES.length;
 const OBJECTIVE_ROW_COUNT = OBJECTIVE_SERIES.length;
 
 const KIND_ROW = Object.fromEntries(
@@ -55,6 +60,7 @@ export type MinorUnitsOf<TAmount> = (amount: TAmount) => number;
 
 export interface TotalsBuffer {
   epicCount: number;
+  baselinedEpicCount: number;
   promoters: number;
   passives: number;
   detractors: number;
@@ -67,6 +73,7 @@ export interface TotalsBuffer {
 export function createTotalsBuffer(): TotalsBuffer {
   return {
     epicCount: 0,
+    baselinedEpicCount: 0,
     promoters: 0,
     passives: 0,
     detractors: 0,
@@ -163,6 +170,8 @@ export interface EpicReduction {
   promoters: number;
   passives: number;
   detractors: number;
+  /** 1 when the current epic has an approved baseline. */
+  baselined: number;
 }
 
 export function createEpicReduction(): EpicReduction {
@@ -183,6 +192,7 @@ export function createEpicReduction(): EpicReduction {
     promoters: 0,
     passives: 0,
     detractors: 0,
+    baselined: 0,
   };
 }
 
@@ -206,13 +216,14 @@ function stageEntries<TAmount>(
   row: number,
   entries: readonly MonthlyAmount<TAmount>[],
   minorUnitsOf: MinorUnitsOf<TAmount>,
+  sign: 1 | -1 = 1,
 ): void {
   // Indexed loops, here and below: until the JIT optimises them, for-of loops allocate an
   // iterator result per element, and the first report in a process runs mostly unoptimised.
   for (let index = 0; index < entries.length; index += 1) {
     const entry = entries[index];
     if (entry !== undefined) {
-      stage(reduction, row, monthIndexOf(entry.month), minorUnitsOf(entry.amount));
+      stage(reduction, row, monthIndexOf(entry.month), sign * minorUnitsOf(entry.amount));
     }
   }
 }
@@ -251,12 +262,21 @@ export function reduceEpic<TAmount>(
   reduction.origin = Number.POSITIVE_INFINITY;
   reduction.lastMonth = Number.NEGATIVE_INFINITY;
   reduction.stagedCount = 0;
+  const { baseline } = value;
+  reduction.baselined = baseline === undefined ? 0 : 1;
   for (let benefitIndex = 0; benefitIndex < value.benefits.length; benefitIndex += 1) {
     const benefit = value.benefits[benefitIndex];
     if (benefit === undefined) {
       continue;
     }
-    stageEntries(reduction, ROW_PLANNED_BENEFIT, benefit.planned, minorUnitsOf);
+    // A dis-benefit counts against the benefits it sits beside: netted into the plan, the realised
+    // amounts and so every KPI built on them; its own kind row keeps its size apart (positive).
+    const sign = benefitSignOf(benefit.kind);
+    stageEntries(reduction, ROW_PLANNED_BENEFIT, benefit.planned, minorUnitsOf, sign);
+    if (baseline !== undefined) {
+      stageEntries(reduction, ROW_BASELINE_CURRENT, benefit.planned, minorUnitsOf, sign);
+      stageEntries(reduction, ROW_BASELINE_REALISED, benefit.realised, minorUnitsOf, sign);
+    }
     const kindRow = KIND_ROW[benefit.kind];
     for (let entryIndex = 0; entryIndex < benefit.realised.length; entryIndex += 1) {
       const entry = benefit.realised[entryIndex];
@@ -265,15 +285,29 @@ export function reduceEpic<TAmount>(
       }
       const month = monthIndexOf(entry.month);
       const amount = minorUnitsOf(entry.amount);
-      stage(reduction, ROW_REALISED_BENEFIT, month, amount);
+      stage(reduction, ROW_REALISED_BENEFIT, month, sign * amount);
       stage(reduction, kindRow, month, amount);
-      if (entry.evidence === 'verified') {
+      if (entry.evidence === 'verified' && sign === 1) {
         stage(reduction, ROW_REALISED_VERIFIED, month, amount);
       }
     }
   }
   stageEntries(reduction, ROW_PLANNED_COST, value.costs.planned, minorUnitsOf);
   stageEntries(reduction, ROW_ACTUAL_COST, value.costs.actual, minorUnitsOf);
+  if (baseline !== undefined) {
+    for (let benefitIndex = 0; benefitIndex < baseline.benefits.length; benefitIndex += 1) {
+      const approved = baseline.benefits[benefitIndex];
+      if (approved !== undefined) {
+        stageEntries(
+          reduction,
+          ROW_BASELINE_APPROVED,
+          approved.planned,
+          minorUnitsOf,
+          benefitSignOf(approved.kind),
+        );
+      }
+    }
+  }
 
   const width = Math.max(0, reduction.lastMonth - reduction.origin + 1);
   reduction.width = width;
@@ -368,6 +402,7 @@ export function addReduction(
   { objectives = true }: { objectives?: boolean } = {},
 ): void {
   target.epicCount += 1;
+  target.baselinedEpicCount += reduction.baselined;
   target.promoters += reduction.promoters;
   target.passives += reduction.passives;
   target.detractors += reduction.detractors;
@@ -392,6 +427,7 @@ export function addReduction(
 /** Adds stored totals into `target`. */
 export function addTotals(target: TotalsBuffer, totals: ValueTotals): void {
   target.epicCount += totals.epicCount;
+  target.baselinedEpicCount += totals.baseline.epicCount;
   target.promoters += totals.npsOfDoneEpics.promoters;
   target.passives += totals.npsOfDoneEpics.passives;
   target.detractors += totals.npsOfDoneEpics.detractors;
@@ -405,6 +441,7 @@ export function addTotals(target: TotalsBuffer, totals: ValueTotals): void {
   const mainRows = [
     ...MONTHLY_SERIES.map((name) => totals.monthly[name]),
     ...BENEFIT_KINDS.map((kind) => totals.realisedByKind[kind]),
+    ...BASELINE_SERIES.map((name) => totals.baseline[name]),
   ];
   mainRows.forEach((series, row) => {
     addSeries(target.main, row * target.width + offset, series);
@@ -446,10 +483,10 @@ function usedColumns(buffer: TotalsBuffer): { first: number; last: number } | nu
 
 function seriesOf(rows: Rows, row: number, width: number, first: number, last: number): number[] {
   const values = rows.slice(row * width + first, row * width + last + 1);
-  // Sums only grow (every amount is >= 0), so a final value within MAX_SAFE_INTEGER proves that
-  // every partial sum behind it was exact too.
+  // Amounts are at most 10^15 minor units and dis-benefits only subtract what benefits could add,
+  // so a final value within ±MAX_SAFE_INTEGER shows the sums stayed in the exact range.
   for (const value of values) {
-    assert(value <= Number.MAX_SAFE_INTEGER, DOMAIN_MESSAGES.TOTALS_OVERFLOW);
+    assert(Math.abs(value) <= Number.MAX_SAFE_INTEGER, DOMAIN_MESSAGES.TOTALS_OVERFLOW);
   }
   return values;
 }
@@ -463,7 +500,13 @@ export function toValueTotals(buffer: TotalsBuffer): ValueTotals {
   };
   const used = usedColumns(buffer);
   if (used === null) {
-    return { ...emptyTotals(), epicCount: buffer.epicCount, npsOfDoneEpics };
+    const empty = emptyTotals();
+    return {
+      ...empty,
+      epicCount: buffer.epicCount,
+      npsOfDoneEpics,
+      baseline: { ...empty.baseline, epicCount: buffer.baselinedEpicCount },
+    };
   }
   const { first, last } = used;
   const { width } = buffer;
@@ -483,6 +526,7 @@ export function toValueTotals(buffer: TotalsBuffer): ValueTotals {
     risk_reduction: main(KIND_ROW.risk_reduction),
     customer: main(KIND_ROW.customer),
     strategic: main(KIND_ROW.strategic),
+    dis_benefit: main(KIND_ROW.dis_benefit),
   };
   const objectiveIds = [...buffer.objectives.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const byObjective: [string, ObjectiveSeries][] = [];
@@ -508,5 +552,11 @@ export function toValueTotals(buffer: TotalsBuffer): ValueTotals {
     monthly,
     realisedByKind,
     byObjective: Object.fromEntries(byObjective),
+    baseline: {
+      epicCount: buffer.baselinedEpicCount,
+      approvedPlannedBenefit: main(ROW_BASELINE_APPROVED),
+      currentPlannedBenefit: main(ROW_BASELINE_CURRENT),
+      realisedBenefit: main(ROW_BASELINE_REALISED),
+    },
   };
 }

@@ -4,8 +4,9 @@ import type { YearMonth } from '../time/year-month';
 
 /**
  * Month-by-month series kept for every set of epics. Amounts are integer minor units.
- * - `plannedBenefit`, `realisedBenefit`: all benefit kinds together.
- * - `realisedVerified`: the realised part whose evidence is `verified` (confirmed by finance).
+ * - `plannedBenefit`, `realisedBenefit`: net benefit, every kind together, dis-benefits subtracted
+ *   (so a month may be negative).
+ * - `realisedVerified`: the realised benefit (not dis-benefit) whose evidence is `verified`.
  * - `riskWeightedPlannedBenefit`: each epic's planned benefit for the month times its success
  *   probability, rounded half-to-even per epic-month.
  * - `plannedCost`, `actualCost`.
@@ -36,6 +37,23 @@ export const OBJECTIVE_SERIES = [
 ] as const;
 export type ObjectiveSeriesName = (typeof OBJECTIVE_SERIES)[number];
 
+/**
+ * Month-by-month series of the epics that have an approved baseline (issue #15), net of
+ * dis-benefits: the plan as approved, the same epics' current plan, and what they realised.
+ * Only baselined epics count here, so that realisation against the baseline and forecast drift
+ * compare like with like.
+ */
+export const BASELINE_SERIES = [
+  'approvedPlannedBenefit',
+  'currentPlannedBenefit',
+  'realisedBenefit',
+] as const;
+export type BaselineSeriesName = (typeof BASELINE_SERIES)[number];
+export type BaselineSeries = { readonly [S in BaselineSeriesName]: readonly number[] } & {
+  /** How many of the epics have an approved baseline. */
+  readonly epicCount: number;
+};
+
 export type MonthlySeries = { readonly [S in MonthlySeriesName]: readonly number[] };
 export type ObjectiveSeries = { readonly [S in ObjectiveSeriesName]: readonly number[] };
 
@@ -60,9 +78,10 @@ export interface ValueTotals {
   /** The month of index 0 of every series. */
   readonly firstMonth: YearMonth | null;
   readonly monthly: MonthlySeries;
-  /** Realised benefit split by benefit kind. */
+  /** Realised benefit split by benefit kind; `dis_benefit` holds the realised dis-benefits' size (>= 0). */
   readonly realisedByKind: { readonly [K in BenefitKind]: readonly number[] };
   readonly byObjective: { readonly [objectiveId: string]: ObjectiveSeries };
+  readonly baseline: BaselineSeries;
 }
 
 /** The totals of no epics: the identity of `mergeTotals`. */
@@ -86,8 +105,10 @@ export function emptyTotals(): ValueTotals {
       risk_reduction: [],
       customer: [],
       strategic: [],
+      dis_benefit: [],
     },
     byObjective: {},
+    baseline: { epicCount: 0, approvedPlannedBenefit: [], currentPlannedBenefit: [], realisedBenefit: [] },
   };
 }
 

@@ -47,8 +47,15 @@ describe(totalsOfEpic.name, () => {
         risk_reduction: [0, 0, 0],
         customer: [0, 0, 0],
         strategic: [0, 0, 0],
+        dis_benefit: [0, 0, 0],
       },
       byObjective: {},
+      baseline: {
+        epicCount: 0,
+        approvedPlannedBenefit: [0, 0, 0],
+        currentPlannedBenefit: [0, 0, 0],
+        realisedBenefit: [0, 0, 0],
+      },
     });
   });
 
