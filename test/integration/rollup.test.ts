@@ -67,7 +67,7 @@ describe('roll-up store on the local runtime', () => {
   it('repairs a corrupted aggregate on the scheduled reconcile, each step far inside the limits', async () => {
     const before = await rolledUp(site, ADMIN);
     site.storage.set('rollup:project:CHK', {
-      schema: 2,
+      schema: 3,
       project: 'CHK',
       currency: 'EUR',
       epicCount: 1,

@@ -12,8 +12,8 @@ import type { EpicIssue } from '../ports/jira-site';
  * so a project's epics are kept as separate keys and merged into the project aggregate.
  */
 export interface EpicContribution {
-  /** 2: objective series carry the risk-weighted plan (objective targets); 1 is rebuilt. */
-  schema: 2;
+  /** 3: totals carry dis-benefits and approved baselines (issue #15); 1 and 2 are rebuilt. */
+  schema: 3;
   issueId: string;
   key: string;
   project: string;
@@ -41,7 +41,7 @@ export function contributionOf({
   current?: CurrentValue;
 }): EpicContribution {
   const base = {
-    schema: 2 as const,
+    schema: 3 as const,
     issueId: issue.id,
     key: issue.key,
     project: issue.projectKey,
@@ -68,7 +68,7 @@ export function contributionOf({
 export function readContribution(raw: unknown): EpicContribution | null {
   if (typeof raw !== 'object' || raw === null) return null;
   const candidate = raw as Partial<EpicContribution>;
-  return candidate.schema === 2 &&
+  return candidate.schema === 3 &&
     typeof candidate.issueId === 'string' &&
     typeof candidate.project === 'string' &&
     typeof candidate.revision === 'number' &&

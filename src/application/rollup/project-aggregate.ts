@@ -13,8 +13,8 @@ import {
 
 /** A project's aggregate (`rollup:project:{project}`): the merge of its epics' contributions. */
 export interface ProjectAggregate {
-  /** 2: totals whose objective series carry the risk-weighted plan; 1 is unreadable (computed live). */
-  schema: 2;
+  /** 3: totals carry dis-benefits and approved baselines (issue #15); 1 and 2 are unreadable (computed live). */
+  schema: 3;
   project: string;
   /** The currency of every contribution, or null when they disagree (a currency change is under way). */
   currency: string | null;
@@ -56,7 +56,7 @@ export function aggregateOf({
   }
   const currencies = new Set(contributions.map((contribution) => contribution.currency));
   return {
-    schema: 2,
+    schema: 3,
     project,
     currency: currencies.size <= 1 ? ([...currencies][0] ?? null) : null,
     epicCount: readable.length,
@@ -73,7 +73,7 @@ export function aggregateOf({
 export function readAggregate(raw: unknown): ProjectAggregate | null {
   if (typeof raw !== 'object' || raw === null) return null;
   const candidate = raw as Partial<ProjectAggregate>;
-  return candidate.schema === 2 &&
+  return candidate.schema === 3 &&
     candidate.incomplete !== true &&
     typeof candidate.project === 'string' &&
     typeof candidate.totals === 'object' &&
