@@ -36,8 +36,8 @@ export const instantSchema = z.iso.datetime();
 export const benefitMeasureSchema = z.strictObject({
   name: z.string().min(1).max(255),
   unit: z.string().min(1).max(50),
-  baseline: z.number().finite(),
-  target: z.number().finite(),
+  baseline: z.number(),
+  target: z.number(),
   method: z.string().min(1).max(2000),
   methodLink: httpsLinkSchema.optional(),
 });

@@ -1,4 +1,4 @@
-import type { LocalSiteRuntime } from 'forge-local';
+import type { LocalSiteRuntime } from '../../local-site';
 import type { EpicValueView } from '../../src/contract/panel.contract';
 import { ADMIN, call, openDemoSite } from './local-site';
 

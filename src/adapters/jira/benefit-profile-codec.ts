@@ -177,8 +177,8 @@ export const compactBenefitProfileShape = {
     .object({
       n: text(255),
       u: text(50),
-      b: z.number().finite(),
-      t: z.number().finite(),
+      b: z.number(),
+      t: z.number(),
       h: text(2000),
       l: text(2000).optional(),
     })

@@ -5,7 +5,7 @@ import { currencyExponentOf } from '../../contract/currencies';
 import { epicKpis } from '../../domain/kpis/value-kpis';
 import { epicFromRecord } from '../../domain/model/epic-from-record';
 import { toPlainValueKpis, type PlainValueKpis } from '../../domain/report/plain-report';
-import type { EpicRecord } from '../../domain/model/portfolio-record';
+import type { EpicRecord, EpicValueRecord } from '../../domain/model/portfolio-record';
 import type { EpicIssue } from '../ports/jira-site';
 
 export const EMPTY_VALUE: EpicValueDocument = {
@@ -56,7 +56,7 @@ export function kpisOfEpic({
 }
 
 /** The engine's view of a Jira epic with a given value record. */
-export function epicRecordOf(issue: EpicIssue, value: EpicValueDocument): EpicRecord {
+export function epicRecordOf(issue: EpicIssue, value: EpicValueRecord): EpicRecord {
   return {
     key: issue.key,
     summary: issue.summary,
