@@ -1,3 +1,4 @@
+import { TILE_IDS } from '../../../static/src/features/gadget/config/kpi-tiles';
 import {
   DEFAULT_CONFIG,
   describeScope,
@@ -21,6 +22,7 @@ describe('parseGadgetConfig', () => {
       scope: { kind: 'projects', projects: ['PAY', 'CHK'] },
       asOf: '2026-06',
       tiles: ['roi', 'npv'],
+      offeredTiles: [...TILE_IDS],
       targets: { roi: { green: 0.2, amber: 0.05, higherIsBetter: true } },
     };
 
@@ -67,7 +69,41 @@ describe('parseGadgetConfig', () => {
   });
 
   it('removes repeated tiles', () => {
-    expect(parseGadgetConfig({ tiles: ['roi', 'roi', 'npv'] }).config.tiles).toEqual(['roi', 'npv']);
+    expect(parseGadgetConfig({ tiles: ['roi', 'roi', 'npv'], offeredTiles: TILE_IDS }).config.tiles).toEqual([
+      'roi',
+      'npv',
+    ]);
+  });
+
+  it('shows the tiles added since a configuration of the first gadget was saved, keeping its choices', () => {
+    const { config, ignored } = parseGadgetConfig({ tiles: ['roi', 'npv'] });
+
+    expect(config.tiles).toEqual([
+      'roi',
+      'npv',
+      'irr',
+      'mirr',
+      'paybackMonth',
+      'discountedPaybackMonth',
+      'objectivesOnTrackPct',
+    ]);
+    expect(ignored).toEqual([]);
+  });
+
+  it('keeps a tile hidden when the editor offered it and it was not ticked', () => {
+    const offeredTiles = TILE_IDS.filter((id) => id !== 'mirr');
+
+    expect(parseGadgetConfig({ tiles: ['roi', 'irr'], offeredTiles }).config.tiles).toEqual([
+      'roi',
+      'irr',
+      'mirr',
+    ]);
+  });
+
+  it('reads the offered tiles of a newer version without forgetting the tiles it knows', () => {
+    const { config } = parseGadgetConfig({ tiles: ['npv'], offeredTiles: [...TILE_IDS, 'someFutureKpi'] });
+
+    expect(config.tiles).toEqual(['npv']);
   });
 });
 

@@ -100,7 +100,7 @@ describe('PortfolioGadget', () => {
   });
 
   it('shows only the tiles the configuration chose, in catalogue order', async () => {
-    gadgetContext({ configuration: { tiles: ['npv', 'roi'] } });
+    gadgetContext({ configuration: { tiles: ['npv', 'roi'], offeredTiles: TILE_IDS } });
     answerInvoke({
       'gadget/get-portfolio': () => ({ ok: true, data: portfolioView() }),
       'gadget/list-epics': () => ({ ok: true, data: { asOf: '2026-03', currency: 'EUR', epics: [] } }),

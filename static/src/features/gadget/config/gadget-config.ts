@@ -17,6 +17,12 @@ export interface GadgetConfig {
   asOf: string | null;
   tiles: TileId[];
   /**
+   * The tiles the editor offered when this configuration was saved. A tile added to the gadget
+   * since then is shown (the editor never had the chance to hide it): without this, a gadget
+   * saved before IRR had a tile would never show IRR until someone edited it.
+   */
+  offeredTiles: TileId[];
+  /**
    * The editor's own targets. A tile absent here inherits (admin default, else built-in); null
    * means the editor chose no target for it. Configurations saved before targets could be
    * inherited hold every target explicitly, and keep them: a saved target is a choice.
@@ -52,8 +58,25 @@ export const DEFAULT_CONFIG: GadgetConfig = {
   scope: { kind: 'all' },
   asOf: null,
   tiles: [...TILE_IDS],
+  offeredTiles: [...TILE_IDS],
   targets: {},
 };
+
+/** The tiles the first gadget offered; configurations saved then do not record what was offered. */
+const FIRST_TILE_CATALOGUE: readonly TileId[] = [
+  'realisedBenefit',
+  'realisationRate',
+  'roi',
+  'expectedRoi',
+  'npv',
+  'valueForMoney',
+  'costSavingRealised',
+  'costAvoidanceRealised',
+  'npsAtCompletion',
+  'strategicGoalsAdvancedPct',
+  'strategicAlignmentPct',
+  'verifiedShare',
+];
 
 const tileIdSchema = z.enum(TILE_IDS);
 
@@ -69,6 +92,8 @@ const fieldSchemas = {
   scope: scopeSchema,
   asOf: yearMonthSchema.nullable(),
   tiles: z.array(tileIdSchema).max(TILE_IDS.length * 2),
+  // A tile id this version does not know (saved by a newer one) is no reason to forget the rest.
+  offeredTiles: z.array(z.string()).max(100),
   targets: z.record(z.string(), z.unknown()),
 } as const;
 
@@ -78,6 +103,7 @@ const FIELD_NAMES: Record<keyof typeof fieldSchemas, string> = {
   scope: 'scope',
   asOf: 'as-of month',
   tiles: 'KPI tiles',
+  offeredTiles: 'KPI tiles offered',
   targets: 'targets',
 };
 
@@ -107,7 +133,11 @@ export function parseGadgetConfig(raw: unknown): ParsedConfig {
   const title = field('title');
   const scope = field('scope');
   const asOf = field('asOf');
-  const tiles = field('tiles');
+  const savedTiles = field('tiles');
+  const offered = new Set<string>(field('offeredTiles') ?? FIRST_TILE_CATALOGUE);
+  const tiles = savedTiles
+    ? [...new Set([...savedTiles, ...TILE_IDS.filter((id) => !offered.has(id))])]
+    : DEFAULT_CONFIG.tiles;
   const rawTargets = field('targets');
   const targets: GadgetConfig['targets'] = {};
   let badTarget = false;
@@ -123,7 +153,8 @@ export function parseGadgetConfig(raw: unknown): ParsedConfig {
       title: title ?? DEFAULT_CONFIG.title,
       scope: scope ?? DEFAULT_CONFIG.scope,
       asOf: asOf === undefined ? DEFAULT_CONFIG.asOf : asOf,
-      tiles: tiles ? [...new Set(tiles)] : DEFAULT_CONFIG.tiles,
+      tiles,
+      offeredTiles: [...TILE_IDS],
       targets,
     },
     ignored,

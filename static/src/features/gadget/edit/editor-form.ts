@@ -203,6 +203,7 @@ export function configOf(form: EditorForm): { config: GadgetConfig; errors: Fiel
       asOf: form.asOfMode === 'fixed' ? form.asOfMonth : null,
       // In catalogue order, whatever order they were ticked in.
       tiles: TILE_IDS.filter((id) => form.tiles.includes(id)),
+      offeredTiles: [...TILE_IDS],
       targets,
     },
     errors,
