@@ -31,6 +31,12 @@ export const kpiTargetSchema = z.strictObject({
   higherIsBetter: z.boolean().default(true),
 });
 
+/** Jira's group id (a UUID on Cloud; see GET /rest/api/3/group/bulk). */
+const groupIdSchema = z.string().min(1).max(128);
+
+/** Reviews run for at most ten years after delivery. */
+export const MAX_REVIEW_OFFSET_MONTHS = 120;
+
 /** The app's settings (admin page). The first two are also part of the portfolio format. */
 export const appSettingsSchema = settingsSchema.extend({
   /** 1 = January. Shown in reports; KPIs are by calendar month. */
@@ -38,6 +44,15 @@ export const appSettingsSchema = settingsSchema.extend({
   /** Issue type ids that count as epics; null = every type at hierarchy level 1. */
   epicIssueTypeIds: z.array(z.string().regex(/^\d+$/)).max(50).nullable().default(null),
   kpiTargets: z.partialRecord(z.enum(TARGETABLE_KPIS), kpiTargetSchema).default({}),
+  /** Jira group (groupId) whose members may mark realised benefit verified; null = app admins only. */
+  verifierGroupId: groupIdSchema.nullable().default(null),
+  /** Jira group (groupId) whose members may approve an epic's plan as its baseline; null = app admins only. */
+  approverGroupId: groupIdSchema.nullable().default(null),
+  /** Months after an epic is Done at which its benefit reviews fall due (Managing Benefits: 3, 6, 12). */
+  reviewOffsetsMonths: z
+    .array(wholeNumberSchema.min(1).max(MAX_REVIEW_OFFSET_MONTHS))
+    .max(12)
+    .default([3, 6, 12]),
 });
 
 export type AppSettings = z.output<typeof appSettingsSchema>;
@@ -90,6 +105,17 @@ export const appSettingsInputSchema = appSettingsSchema
       });
     }),
     kpiTargets: z.partialRecord(z.enum(TARGETABLE_KPIS), kpiTargetInputSchema).default({}),
+    reviewOffsetsMonths: appSettingsSchema.shape.reviewOffsetsMonths.superRefine((offsets, context) => {
+      offsets.forEach((offset, index) => {
+        const previous = offsets[index - 1];
+        if (previous !== undefined && offset <= previous)
+          context.addIssue({
+            code: 'custom',
+            path: [index],
+            message: `must be later than the review before it (${String(previous)} months)`,
+          });
+      });
+    }),
   })
   .superRefine((settings, context) => {
     for (const kpi of MONEY_KPIS) {
@@ -113,6 +139,9 @@ export const DEFAULT_SETTINGS: AppSettings = {
   fiscalYearStartMonth: 1,
   epicIssueTypeIds: null,
   kpiTargets: {},
+  verifierGroupId: null,
+  approverGroupId: null,
+  reviewOffsetsMonths: [3, 6, 12],
 };
 
 /** What "achieved" means for an objective: a measure, a target amount and a date. */

@@ -1,6 +1,6 @@
 import { fieldErrorsOf } from '../../src/resolvers/define-resolver';
 import { objectiveInput, saveSettingsInput } from '../../src/contract/admin.contract';
-import { DEFAULT_SETTINGS } from '../../src/contract/site-config.schema';
+import { appSettingsSchema, DEFAULT_SETTINGS } from '../../src/contract/site-config.schema';
 
 function anObjective(overrides: Record<string, unknown> = {}) {
   return { id: 'OBJ-GROW', name: 'Grow revenue', status: 'active', weight: 5, ...overrides };
@@ -129,5 +129,25 @@ describe('saveSettingsInput', () => {
         message: 'must list at least one epic-level issue type, or be null to count every epic-level type',
       },
     ]);
+  });
+
+  it('refuses review offsets out of order or repeated, naming the offset', () => {
+    expect(settingsErrors({ reviewOffsetsMonths: [3, 3, 12] })).toEqual([
+      {
+        path: 'settings.reviewOffsetsMonths[1]',
+        message: 'must be later than the review before it (3 months)',
+      },
+    ]);
+    expect(settingsErrors({ reviewOffsetsMonths: [0] }).map((error) => error.path)).toEqual([
+      'settings.reviewOffsetsMonths[0]',
+    ]);
+    expect(settingsErrors({ reviewOffsetsMonths: [1, 24, 120] })).toEqual([]);
+  });
+
+  it('reads settings stored before groups and reviews existed with no groups and reviews at 3, 6 and 12 months', () => {
+    const { verifierGroupId, approverGroupId, reviewOffsetsMonths, ...older } = DEFAULT_SETTINGS;
+    const parsed = appSettingsSchema.parse(older);
+    expect([verifierGroupId, approverGroupId, reviewOffsetsMonths]).toEqual([null, null, [3, 6, 12]]);
+    expect(parsed).toEqual(DEFAULT_SETTINGS);
   });
 });

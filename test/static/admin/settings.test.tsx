@@ -51,6 +51,9 @@ describe('the settings section', () => {
           fiscalYearStartMonth: 4,
           epicIssueTypeIds: null,
           kpiTargets: {},
+          verifierGroupId: null,
+          approverGroupId: null,
+          reviewOffsetsMonths: [3, 6, 12],
         },
       },
     ]);

@@ -26,6 +26,9 @@ export interface SettingsDraft {
   epicTypes: 'level-1' | 'chosen';
   epicIssueTypeIds: string[];
   targets: Record<TargetableKpi, TargetDraft>;
+  verifierGroupId: string | null;
+  approverGroupId: string | null;
+  reviewOffsetsMonths: number[];
 }
 
 /** Problems by field: `currency`, `discountRate`, `epicIssueTypeIds`, `kpiTargets.<kpi>`. */
@@ -41,6 +44,9 @@ export function draftOf(settings: AppSettings): SettingsDraft {
     targets: Object.fromEntries(
       KPI_ORDER.map((kpi) => [kpi, targetDraftOf(kpi, settings.kpiTargets[kpi])]),
     ) as Record<TargetableKpi, TargetDraft>,
+    verifierGroupId: settings.verifierGroupId,
+    approverGroupId: settings.approverGroupId,
+    reviewOffsetsMonths: [...settings.reviewOffsetsMonths],
   };
 }
 
@@ -71,6 +77,9 @@ export function settingsOf(draft: SettingsDraft): { settings: AppSettings; error
       fiscalYearStartMonth: draft.fiscalYearStartMonth,
       epicIssueTypeIds: draft.epicTypes === 'level-1' ? null : draft.epicIssueTypeIds,
       kpiTargets,
+      verifierGroupId: draft.verifierGroupId,
+      approverGroupId: draft.approverGroupId,
+      reviewOffsetsMonths: draft.reviewOffsetsMonths,
     },
   };
 }
