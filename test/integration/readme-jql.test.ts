@@ -19,6 +19,16 @@ function readmeJqlExamples(): string[] {
   return examples;
 }
 
+/** The Example column of the section's alias table. */
+function readmeAliasExamples(): string[] {
+  const readme = readFileSync(resolve(__dirname, '../../README.md'), 'utf8');
+  const section = readme.split(/^## /m).find((s) => s.startsWith('Search epics by value in JQL')) ?? '';
+  return section
+    .split('\n')
+    .filter((line) => /^\| `value/.test(line))
+    .map((line) => /`([^`]+)`\s*\|\s*$/.exec(line)?.[1] ?? `unreadable row: ${line}`);
+}
+
 describe("README.md's JQL example", () => {
   let site: LocalSiteRuntime;
 
@@ -34,19 +44,26 @@ describe("README.md's JQL example", () => {
     expect(readmeJqlExamples()).toHaveLength(2);
   });
 
-  it.each(readmeJqlExamples())('returns epics on the demo data for %s', async (jql) => {
-    const response = await site.requestJira({
-      accountId: ADMIN,
-      method: 'POST',
-      path: '/rest/api/3/search/jql',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ jql, fields: ['issuetype'], maxResults: 100 }),
-    });
-    expect(response.status).toBe(200);
-    const { issues } = JSON.parse(response.body) as {
-      issues: { key: string; fields: { issuetype: { name: string } } }[];
-    };
-    expect(issues.length).toBeGreaterThanOrEqual(1);
-    expect(issues.every((issue) => issue.fields.issuetype.name === 'Epic')).toBe(true);
+  it('reads an example for each of the seven aliases', () => {
+    expect(readmeAliasExamples()).toHaveLength(7);
   });
+
+  it.each([...readmeJqlExamples(), ...readmeAliasExamples()])(
+    'returns epics on the demo data for %s',
+    async (jql) => {
+      const response = await site.requestJira({
+        accountId: ADMIN,
+        method: 'POST',
+        path: '/rest/api/3/search/jql',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ jql, fields: ['issuetype'], maxResults: 100 }),
+      });
+      expect(response.status).toBe(200);
+      const { issues } = JSON.parse(response.body) as {
+        issues: { key: string; fields: { issuetype: { name: string } } }[];
+      };
+      expect(issues.length).toBeGreaterThanOrEqual(1);
+      expect(issues.every((issue) => issue.fields.issuetype.name === 'Epic')).toBe(true);
+    },
+  );
 });

@@ -27,7 +27,7 @@ export class RevisionTakenError extends Error {
   }
 }
 
-/** The fields Jira indexes for JQL (`valueRoi > 1 AND valueObjective = OBJ-1`), as of the save. */
+/** The fields Jira indexes for JQL (`valueRoi < 0 AND valueObjective = OBJ-1`), as of the save. */
 function searchIndexOf(value: EpicValueDocument, kpis: ReturnType<typeof kpisOfEpic>): ValueSearchIndex {
   const evidence = new Set(
     value.benefits.flatMap((benefit) => benefit.realised.map((entry) => entry.evidence)),
