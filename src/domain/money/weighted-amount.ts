@@ -46,12 +46,20 @@ export function weightedAmount({ amount, weight }: { amount: MinorUnits; weight:
 
 /**
  * The arithmetic of `weightedAmount` on plain numbers, for the engine's inner loops (positional
- * arguments to avoid an object per call on millions of entries). `amount` is a non-negative
- * integer and `micros` an integer in [0, 10^6].
+ * arguments to avoid an object per call on millions of entries). `amount` is an integer and
+ * `micros` an integer in [0, 10^6].
+ *
+ * A negative amount (a month whose dis-benefits outweigh its benefits) is weighed as the mirror of
+ * its size, so that -x weighs to exactly minus the weight of x: JavaScript's `%` keeps the sign of
+ * the dividend, and rounding the signed quotient would truncate towards zero instead.
  */
 export function weighMinorUnits(amount: number, micros: number): number {
   if (micros === MICROS) {
     return amount;
+  }
+  if (amount < 0) {
+    const mirrored = weighMinorUnits(-amount, micros);
+    return mirrored === 0 ? 0 : -mirrored;
   }
   const product = amount * micros;
   if (product > Number.MAX_SAFE_INTEGER) {

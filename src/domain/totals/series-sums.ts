@@ -16,7 +16,8 @@ function sumRange(values: readonly number[], from: number, to: number): MinorUni
   for (let column = Math.max(from, 0); column <= Math.min(to, values.length - 1); column += 1) {
     sum += values[column] ?? 0;
   }
-  // Every series is >= 0, so a safe final sum means every partial sum was exact.
+  // Monthly totals are within ±MAX_SAFE_INTEGER (toValueTotals checks) and `minorUnits` checks
+  // the final sum is a safe integer.
   return minorUnits(sum);
 }
 

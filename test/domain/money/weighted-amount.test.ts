@@ -64,6 +64,33 @@ describe(weightedAmount.name, () => {
     expect(weightedAmount({ amount, weight: weightOf(0.000001) })).toBe(900_719_925); // 900719925.474099 -> down
   });
 
+  it('rounds a negative amount (a month where dis-benefits outweigh benefits) as the mirror of its size', () => {
+    // -7 x 0.5 = -3.5 -> -4 (even); -1 x 0.9 = -0.9 -> -1; -125005 x 0.35 = -43751.75 -> -43752.
+    expect(weightedAmount({ amount: minorUnits(-7), weight: weightOf(0.5) })).toBe(-4);
+    expect(weightedAmount({ amount: minorUnits(-5), weight: weightOf(0.5) })).toBe(-2);
+    expect(weightedAmount({ amount: minorUnits(-1), weight: weightOf(0.9) })).toBe(-1);
+    expect(weightedAmount({ amount: minorUnits(-125005), weight: weightOf(0.35) })).toBe(-43752);
+    expect(weightedAmount({ amount: minorUnits(-900_719_925_474_099), weight: weightOf(0.000001) })).toBe(
+      -900_719_925,
+    );
+  });
+
+  it('weighs -x to minus the weight of x, for any amount and weight', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }),
+        fc.integer({ min: 0, max: 1_000_000 }),
+        (amount, micros) => {
+          const weight = weightOf(micros / 1_000_000);
+          const positive = weightedAmount({ amount: minorUnits(amount), weight });
+          expect(weightedAmount({ amount: minorUnits(-amount), weight })).toBe(
+            positive === 0 ? 0 : -positive,
+          );
+        },
+      ),
+    );
+  });
+
   it('agrees with exact BigInt arithmetic for any amount and weight', () => {
     fc.assert(
       fc.property(
