@@ -56,12 +56,14 @@ export {
   PRIORITIES,
   STATUS_IDS,
   STATUSES,
+  writeGroup,
   writeSiteIdentity,
   type SiteIdentity,
 } from './seed/site-basics';
 export { createMemoryJiraStore } from './seed/memory-store';
 export type { JiraStore } from './jira/jira-store';
 export type {
+  JiraGroup,
   JiraIssueType,
   JiraPriority,
   JiraProject,

@@ -1,5 +1,6 @@
 import { JiraOpenApiContract } from '../src';
 import type { JiraExchange, LocalSiteRuntime } from '../src';
+import { FIXTURE_GROUP } from './fixtures/fixture-seed';
 import { readReference } from './fixtures/shared-reference';
 import { ADMIN, appJira, bodyOf, openFixtureSite, PORTFOLIO, rest, TEAM } from './site-fixtures';
 
@@ -106,6 +107,20 @@ describe('the Jira emulator against the official OpenAPI spec', () => {
     expect(
       (await rest(site, TEAM, 'GET', `/rest/api/3/user/bulk?accountId=${ADMIN}&accountId=${TEAM}`)).status,
     ).toBe(200);
+    expect(exchanges.slice(before).flatMap((exchange) => contract.checkExchange(exchange))).toEqual([]);
+  });
+
+  it("validates the group endpoints: a user's groups, the group picker and groups in bulk", async () => {
+    const before = exchanges.length;
+    const answered = await Promise.all([
+      rest(site, TEAM, 'GET', `/rest/api/3/user/groups?accountId=${PORTFOLIO}`),
+      rest(site, TEAM, 'GET', '/rest/api/3/user/groups?accountId=nobody'),
+      rest(site, ADMIN, 'GET', '/rest/api/3/groups/picker?query=fin&maxResults=5&caseInsensitive=true'),
+      rest(site, ADMIN, 'GET', '/rest/api/3/groups/picker?query=x&exclude=jira-administrators'),
+      rest(site, ADMIN, 'GET', `/rest/api/3/group/bulk?groupId=${FIXTURE_GROUP.groupId}&maxResults=1`),
+      rest(site, ADMIN, 'GET', '/rest/api/3/group/bulk?maxResults=1'),
+    ]);
+    expect(answered.map((response) => response.status)).toEqual([200, 404, 200, 200, 200, 200]);
     expect(exchanges.slice(before).flatMap((exchange) => contract.checkExchange(exchange))).toEqual([]);
   });
 

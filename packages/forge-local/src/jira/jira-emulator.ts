@@ -26,6 +26,7 @@ import {
   searchJqlPost,
 } from './rest/search-endpoints';
 import { bulkUsers, findUsers, getUser, myself } from './rest/user-endpoints';
+import { bulkGetGroups, findGroups, getUserGroups } from './rest/group-endpoints';
 
 type Scope = 'read:jira-work' | 'write:jira-work' | 'read:jira-user' | null;
 
@@ -107,6 +108,9 @@ export class JiraEmulator {
       route('GET', '/rest/api/3/user', 'read:jira-user', (r) => getUser(ctx, r)),
       route('GET', '/rest/api/3/user/bulk', 'read:jira-user', (r) => bulkUsers(ctx, r)),
       route('GET', '/rest/api/3/user/search', 'read:jira-user', (r) => findUsers(ctx, r)),
+      route('GET', '/rest/api/3/user/groups', 'read:jira-user', (r) => getUserGroups(ctx, r)),
+      route('GET', '/rest/api/3/groups/picker', 'read:jira-user', (r) => findGroups(ctx, r)),
+      route('GET', '/rest/api/3/group/bulk', 'read:jira-user', (r) => bulkGetGroups(ctx, r)),
       route('GET', '/rest/api/3/issuetype', read, (r) => issueTypes(ctx, r)),
       route('GET', '/rest/api/3/field', read, () => fields(ctx)),
       // Classic scopes: none; the granular `write:app-data:jira` is optional for now (OpenAPI spec).

@@ -4,6 +4,7 @@
  */
 import type { Collection, CollectionStore } from '../persistence/collection-store';
 import type {
+  JiraGroup,
   JiraIssueType,
   JiraPriority,
   JiraProject,
@@ -18,6 +19,8 @@ const SITE_INFO_ID = 'site';
 
 export class JiraStore {
   readonly users: Collection<JiraUser>;
+  /** Groups by group id. */
+  readonly groups: Collection<JiraGroup>;
   readonly projects: Collection<JiraProject>;
   readonly issueTypes: Collection<JiraIssueType>;
   readonly statuses: Collection<JiraStatus>;
@@ -40,6 +43,7 @@ export class JiraStore {
 
   constructor(store: CollectionStore) {
     this.users = store.collection('jira-users');
+    this.groups = store.collection('jira-groups');
     this.projects = store.collection('jira-projects');
     this.issueTypes = store.collection('jira-issue-types');
     this.statuses = store.collection('jira-statuses');
@@ -166,6 +170,13 @@ export class JiraStore {
 
   user(accountId: string): JiraUser | undefined {
     return this.users.get(accountId);
+  }
+
+  /** The groups `accountId` belongs to, by name (Jira lists them so). */
+  groupsOf(accountId: string): JiraGroup[] {
+    return [...this.groups.values()]
+      .filter((group) => group.memberAccountIds.includes(accountId))
+      .sort((a, b) => a.name.localeCompare(b.name));
   }
 
   allocateIssueId(): string {

@@ -15,6 +15,16 @@ export interface JiraUser {
   accountType: 'atlassian' | 'app';
 }
 
+/**
+ * A Jira group (user management on admin.atlassian.com): its id, unique across Atlassian
+ * products and stable, its name, which an admin may change, and the account ids of its members.
+ */
+export interface JiraGroup {
+  groupId: string;
+  name: string;
+  memberAccountIds: string[];
+}
+
 export interface JiraProject {
   id: string;
   key: string;

@@ -5,7 +5,7 @@
  * A seed (site-seed.ts) picks what it needs and adds its own users, grants, projects and issues.
  */
 import type { JiraStore } from '../jira/jira-store';
-import type { JiraIssueType, JiraPriority, JiraStatus, JiraUser } from '../jira/model';
+import type { JiraGroup, JiraIssueType, JiraPriority, JiraStatus, JiraUser } from '../jira/model';
 import { ALL_PROJECT_PERMISSIONS, BROWSE_ONLY } from '../jira/permissions';
 
 export const DEFAULT_CLOUD_ID = '6d1f8a3e-2b7c-4e59-9c0d-5a4b3e2f1a07';
@@ -182,4 +182,21 @@ export function writeSiteIdentity(store: JiraStore, identity: SiteIdentity): voi
     for (const status of STATUSES) store.statuses.put(status.id, status);
     for (const priority of PRIORITIES) store.priorities.put(priority.id, priority);
   }
+}
+
+/**
+ * Writes a group of people the seed wrote already. Group ids are what apps store (names may be
+ * renamed), so a seed gives each group a fixed one; a name or id taken twice, or a member who is
+ * not on the site, is a mistake in the seed and throws naming it.
+ */
+export function writeGroup(store: JiraStore, group: JiraGroup): void {
+  for (const other of store.groups.values()) {
+    if (other.groupId !== group.groupId && other.name.toLowerCase() === group.name.toLowerCase())
+      throw new Error(`The group name '${group.name}' is taken by group ${other.groupId}`);
+  }
+  for (const accountId of group.memberAccountIds) {
+    if (store.user(accountId) === undefined)
+      throw new Error(`Group '${group.name}' lists ${accountId}, who is not a user of the site`);
+  }
+  store.groups.put(group.groupId, { ...group, memberAccountIds: [...new Set(group.memberAccountIds)] });
 }
