@@ -34,9 +34,10 @@ export interface WindowedKpiInput extends KpiInput {
  *
  * Units: minor units (integers). Each epic's monthly amount is multiplied by the epic's share
  * for the objective and rounded half-to-even once per epic-month, then summed.
- * Advanced: realised amounts only ever add (they are >= 0), so the attributed realised benefit
- * grew within the window exactly when something was realised for the objective in one of its
- * months: realisedInWindow = Σ of the attributed realised amounts of months A - w + 1 .. A.
+ * Advanced: the attributed realised benefit grew within the window exactly when the net amount
+ * realised for the objective in its months is positive: realisedInWindow = Σ of the attributed
+ * realised amounts of months A - w + 1 .. A, dis-benefits subtracted (issue #15), so a window
+ * whose dis-benefits cancel its benefits did not advance the objective.
  * Example: an epic planning 4,000.00 and having realised 900.00 in February and 600.00 in March,
  * linked with share 0.5, as of March with the 3-month window -> attributedPlanned 2,000.00,
  * attributedRealised 750.00, realisedInWindow 750.00, advanced; as of June (window April to June,

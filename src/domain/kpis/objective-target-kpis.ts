@@ -94,7 +94,8 @@ export function objectiveForecastAtTargetDate({
  *
  * Units: a boolean.
  * Example: forecast 1,150.00 against a target of 1,000.00 -> true; against 2,500.00 -> false.
- * Edge cases: no target -> `NO_TARGET`; a target of 0 is always on track.
+ * Edge cases: no target -> `NO_TARGET`; a target of 0 is on track unless the objective's
+ * dis-benefits outweigh its benefits (a forecast below 0).
  */
 export function objectiveOnTrack(input: ObjectiveKpiInput): Kpi<boolean, 'NO_TARGET'> {
   const target = input.objective.target ?? null;

@@ -291,6 +291,30 @@ describe('dis-benefits in the objective KPIs', () => {
     expect(without.objectivesOnTrackPct).toBe(100);
   });
 
+  it('puts an objective with a target of 0 off track when its forecast is below 0', () => {
+    const zeroTarget = { measure: 'Support cost saved', amount: 0, date: '2026-04-30' };
+    const withZeroTarget = (epics: EpicRecord[]) =>
+      toPlainReport({
+        report: portfolioReport({
+          portfolio: {
+            ...portfolio(epics),
+            objectives: [
+              { id: 'OBJ-2', name: 'Cut support cost', status: 'active', weight: 1, target: zeroTarget },
+            ],
+          },
+          currencyExponent: 2,
+          asOf: '2026-03',
+        }),
+      }).byObjective['OBJ-2'];
+    // 0 realised (100 - 100) + April's 0.5 x (400 - 600.03) = -100.02 < 0.
+    expect(withZeroTarget([DIS_2])).toMatchObject({ forecastAtTargetDate: -100.02, onTrack: false });
+    // Without the dis-benefit: 100 + 200 = 300 >= 0.
+    expect(withZeroTarget([withoutDisBenefits(DIS_2)])).toMatchObject({
+      forecastAtTargetDate: 300,
+      onTrack: true,
+    });
+  });
+
   it('does not count an objective as advanced when its dis-benefits cancel what it gained in the window', () => {
     // OBJ-2: 100 of saving and 100 of dis-benefit in March: the attributed realised benefit did not grow.
     expect(report.byObjective['OBJ-2']).toMatchObject({
