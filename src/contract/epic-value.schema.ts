@@ -131,6 +131,15 @@ function seriesOf(value: unknown): { path: IssuePath; entries: readonly unknown[
     { path: ['costs', 'planned'], entries: arrayAt(costs, 'planned') },
     { path: ['costs', 'actual'], entries: arrayAt(costs, 'actual') },
   );
+  // The approved baseline (issue #15) is stored month by month like the plan it froze.
+  const baseline = fieldOf(value, 'baseline');
+  series.push(
+    ...arrayAt(baseline, 'benefits').map((benefit, index) => ({
+      path: ['baseline', 'benefits', index, 'planned'],
+      entries: arrayAt(benefit, 'planned'),
+    })),
+    { path: ['baseline', 'plannedCost'], entries: arrayAt(baseline, 'plannedCost') },
+  );
   return series;
 }
 
