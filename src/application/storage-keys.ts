@@ -18,6 +18,14 @@ export const epicHistoryPrefix = ({ issueId }: { issueId: string }) => `${EPIC_H
 export const epicHistoryKey = ({ issueId, revision }: { issueId: string; revision: number }) =>
   `${epicHistoryPrefix({ issueId })}${String(revision).padStart(9, '0')}`;
 
+/**
+ * An epic's earlier approved baselines, one key per version (zero-padded: key order is version
+ * order). The current one travels in the value record; each re-baselining files the one it replaces.
+ */
+export const baselineHistoryPrefix = ({ issueId }: { issueId: string }) => `baseline:epic:${issueId}:`;
+export const baselineHistoryKey = ({ issueId, version }: { issueId: string; version: number }) =>
+  `${baselineHistoryPrefix({ issueId })}${String(version).padStart(6, '0')}`;
+
 export const ADMIN_AUDIT_PREFIX = 'audit:admin:';
 /** `at` is an ISO timestamp, which sorts by time; `id` keeps two changes in one millisecond apart. */
 export const adminAuditKey = ({ at, id }: { at: string; id: string }) => `${ADMIN_AUDIT_PREFIX}${at}:${id}`;

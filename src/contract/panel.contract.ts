@@ -21,6 +21,16 @@ export const saveEpicValueInput = z.strictObject({
   overwriteUnreadable: z.strictObject({ fingerprint: z.string().min(1).max(64) }).optional(),
 });
 
+/**
+ * Freezes the epic's current plan as its approved baseline (`panel/approve-baseline`). Based on
+ * the revision the user was shown; re-baselining (a baseline exists) needs a reason.
+ */
+export const approveBaselineInput = z.strictObject({
+  issueKey: issueKeySchema,
+  baseRevision: z.number().int().min(1),
+  reason: z.string().max(2000).optional(),
+});
+
 export const getEpicHistoryInput = z.strictObject({
   issueKey: issueKeySchema,
   cursor: z
@@ -59,6 +69,10 @@ export interface EpicValueView {
   /** Active objectives, plus archived ones this epic still links to. */
   objectives: ObjectiveOption[];
   canEdit: boolean;
+  /** Whether the caller may grade realised benefit `verified` (the admin's verifier group, issue #15). */
+  canVerify: boolean;
+  /** Whether the caller may approve the plan as the epic's baseline (`panel/approve-baseline`). */
+  canApproveBaseline: boolean;
   /** Why the panel is read-only, when it is. */
   readOnlyReason: string | null;
 }

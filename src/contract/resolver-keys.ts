@@ -8,6 +8,8 @@ export const PANEL = {
   getValue: 'panel/get-value',
   saveValue: 'panel/save-value',
   getHistory: 'panel/get-history',
+  /** Approvers only: freezes the epic's plan as its approved baseline (issue #15). */
+  approveBaseline: 'panel/approve-baseline',
 } as const;
 
 /** Resolver keys of the dashboard gadget's resolver function (`gadget-resolver`). */
@@ -38,4 +40,6 @@ export const ADMIN = {
   /** One part of the backup, for sites of any size: call with each `nextCursor` until it is null. */
   exportBackupPage: 'admin/export-backup-page',
   getAuditLog: 'admin/get-audit-log',
+  /** Jira groups by name, for the verifier and approver pickers. */
+  findGroups: 'admin/find-groups',
 } as const;

@@ -1,10 +1,12 @@
 import { forgeWorkQueue, ROLLUP_QUEUE } from '../adapters/events/forge-work-queue';
 import { jiraClient } from '../adapters/jira/jira-client';
 import { jiraEpicFields } from '../adapters/jira/jira-epic-fields';
+import { jiraGroupDirectory, jiraGroupMembership } from '../adapters/jira/jira-groups';
 import { jiraPermissions, jiraSite } from '../adapters/jira/jira-site.adapter';
 import { forgeKeyValueStore } from '../adapters/storage/forge-key-value-store';
 import type { Clock } from '../application/ports/clock';
 import type { EpicFields } from '../application/ports/epic-fields';
+import type { GroupDirectory, GroupMembership } from '../application/ports/group-directory';
 import type { JiraSite, PermissionChecker } from '../application/ports/jira-site';
 import type { KeyValueStore } from '../application/ports/key-value-store';
 import type { WorkQueue } from '../application/ports/work-queue';
@@ -15,6 +17,8 @@ export interface CallerContext {
   accountId: string;
   jira: JiraSite;
   permissions: PermissionChecker;
+  /** Membership asked as the app; group search and lookup as the caller. */
+  groups: GroupMembership & GroupDirectory;
   store: KeyValueStore;
   clock: Clock;
   sleep(ms: number): Promise<void>;
@@ -34,6 +38,7 @@ export function asCaller(caller: TrustedCaller): CallerContext {
     accountId: caller.accountId,
     jira: jiraSite(jira),
     permissions: jiraPermissions(jira),
+    groups: { ...jiraGroupMembership(jiraClient('app')), ...jiraGroupDirectory(jira) },
     store: forgeKeyValueStore,
     clock: systemClock,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),

@@ -1,8 +1,10 @@
 import Resolver from '@forge/resolver';
+import { approveBaseline } from '../application/epic-value/approve-baseline';
 import { getEpicHistory } from '../application/epic-value/get-epic-history';
 import { getEpicValue } from '../application/epic-value/get-epic-value';
 import { saveEpicValue } from '../application/epic-value/save-epic-value';
 import {
+  approveBaselineInput,
   getEpicHistoryInput,
   getEpicValueInput,
   PANEL,
@@ -21,6 +23,10 @@ defineResolver(resolver, PANEL.saveValue, saveEpicValueInput, (input, caller) =>
 );
 defineResolver(resolver, PANEL.getHistory, getEpicHistoryInput, (input, caller) =>
   getEpicHistory(asCaller(caller), input),
+);
+
+defineResolver(resolver, PANEL.approveBaseline, approveBaselineInput, (input, caller) =>
+  approveBaseline(asCaller(caller), input),
 );
 
 export const panelResolver = resolver.getDefinitions();

@@ -48,6 +48,7 @@ function panelSave(jira: InMemoryJira, store: AdminContext['store'], user: FakeU
         accountId: user.accountId,
         jira: jira.siteFor(user),
         permissions: jira.permissionsFor(user),
+        groups: jira.groups,
         store,
         clock: { now: () => new Date('2026-11-15T13:00:00Z') },
         sleep: () => Promise.resolve(),

@@ -84,10 +84,14 @@ async function site() {
   });
   jira.addEpic({ key: 'PAY-1', summary: 'Checkout revamp' });
   jira.addEpic({ key: 'PAY-2', hierarchyLevel: 0 });
+  // The editor is in finance's verifier group: the value above holds a verified amount.
+  jira.groups.add({ groupId: 'finance', name: 'Finance', members: [editor.accountId, 'editor-2'] });
+  await config.saveSettings({ ...(await config.settings()), verifierGroupId: 'finance' });
   const contextFor = (user: FakeUser): PanelContext => ({
     accountId: user.accountId,
     jira: jira.siteFor(user),
     permissions: jira.permissionsFor(user),
+    groups: jira.groups,
     store,
     clock: { now: () => new Date('2026-11-15T12:00:00Z') },
     sleep: () => new Promise((resolve) => setImmediate(resolve)),
@@ -314,7 +318,14 @@ describe('saveEpicValue', () => {
 
     expect(view.revision).toBe(1);
     expect(view.value.benefits[0]?.realised).toEqual([
-      { month: '2026-10', amount: 600, evidence: 'verified' },
+      {
+        month: '2026-10',
+        amount: 600,
+        evidence: 'verified',
+        recordedBy: 'editor',
+        verifiedBy: 'editor',
+        verifiedAt: '2026-11-15T12:00:00.000Z',
+      },
     ]);
   });
 

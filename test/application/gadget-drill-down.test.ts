@@ -43,6 +43,7 @@ async function generatedSite() {
     accountId: 'admin',
     jira: jira.siteFor(admin),
     permissions: jira.permissionsFor(admin),
+    groups: jira.groups,
     store,
     clock,
     rollupQueue: new InMemoryWorkQueue(),

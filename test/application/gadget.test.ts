@@ -49,6 +49,7 @@ async function site() {
     accountId: 'admin',
     jira: jira.siteFor(admin),
     permissions: jira.permissionsFor(admin),
+    groups: jira.groups,
     store,
     clock,
     rollupQueue: new InMemoryWorkQueue(),

@@ -50,6 +50,7 @@ async function site(epics = 1230) {
     accountId: user.accountId,
     jira: jira.siteFor(user),
     permissions: jira.permissionsFor(user),
+    groups: jira.groups,
     store,
     clock,
     rollupQueue: new InMemoryWorkQueue(),

@@ -35,6 +35,7 @@ describe('reportPersonalData', () => {
       accountId: 'admin-1',
       jira: jira.siteFor({ accountId: 'admin-1', admin: true }),
       permissions: jira.permissionsFor({ accountId: 'admin-1', admin: true }),
+      groups: jira.groups,
       store,
       clock: { now: () => new Date('2026-11-15T12:00:00Z') },
       rollupQueue: new InMemoryWorkQueue(),

@@ -9,6 +9,7 @@ import type {
   ValueSearchIndex,
 } from '../../src/application/ports/jira-site';
 import { encodeValueProperty, readValueProperty } from '../../src/adapters/jira/value-property-codec';
+import { InMemoryGroups } from './in-memory-groups';
 
 const NO_INDEX: ValueSearchIndex = {
   plannedBenefit: 0,
@@ -37,6 +38,8 @@ export interface FakeUser {
 export class InMemoryJira {
   readonly issues = new Map<string, EpicIssue>();
   readonly writes: { issueId: string; revision: number; index: ValueSearchIndex }[] = [];
+  /** The site's groups (membership, search), for the verifier and approver roles. */
+  readonly groups = new InMemoryGroups();
   /** Keys whose record Jira refuses as too large, to test that path. */
   readonly tooLarge = new Set<string>();
   /** Called before each property write; lets a test interleave a concurrent save. */

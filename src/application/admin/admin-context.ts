@@ -1,6 +1,7 @@
 import { forbidden } from '../app-error';
 import type { Clock } from '../ports/clock';
 import type { EpicFields } from '../ports/epic-fields';
+import type { GroupDirectory, GroupMembership } from '../ports/group-directory';
 import type { JiraSite, PermissionChecker } from '../ports/jira-site';
 import type { KeyValueStore } from '../ports/key-value-store';
 import type { WorkQueue } from '../ports/work-queue';
@@ -11,6 +12,8 @@ export interface AdminContext {
   /** Jira as the admin. */
   jira: JiraSite;
   permissions: PermissionChecker;
+  /** Membership as the app (an import's verified grades and baselines); the group pickers as the admin. */
+  groups: GroupMembership & GroupDirectory;
   store: KeyValueStore;
   clock: Clock;
   /** Where a save queues the refresh of its roll-up entry (rollup/refresh-epic.ts). */

@@ -7,12 +7,13 @@ import { IMPORT_STAGED_EPIC_LIMIT } from '../../contract/import-limits';
 import { parsePortfolioV1, type PortfolioDocument } from '../../contract/portfolio-v1.schema';
 import type { ValidationIssue } from '../../contract/validation-issue';
 import { AppError } from '../app-error';
-import { isEpic } from '../epic-value/epic-value-view';
+import { EMPTY_VALUE, isEpic } from '../epic-value/epic-value-view';
 import { currentValueOf } from '../epic-value/load-epic';
 import type { EpicIssue } from '../ports/jira-site';
 import { SiteConfig } from '../site-config';
 import type { AdminContext } from './admin-context';
-import { epicDiffOf, objectiveDiffs, settingsDiff } from './import-diff';
+import { importedValue, importRolesOf } from './import-authority';
+import { epicDiffOf, epicOutcomeOf, objectiveDiffs, settingsDiff } from './import-diff';
 
 /*
  * The checks of an import (the staged one, staged-import.ts): the whole file against the
@@ -71,7 +72,11 @@ export function isUnreadable(issue: EpicIssue, currency: string): boolean {
   }
 }
 
-/** Validates the whole document, then against the site: every epic must exist, be an epic, and be editable. */
+/**
+ * Validates the whole document, then against the site: every epic must exist, be an epic, and be
+ * editable, and its new `verified` grades and approved baseline need the importer to be a
+ * verifier and an approver (`importedValue`).
+ */
 export async function checkImport(
   context: AdminContext,
   input: unknown,
@@ -92,6 +97,7 @@ export async function checkImport(
     document.epics.map((epic) => epic.key),
   );
   const problems: ValidationIssue[] = [];
+  const roles = importRolesOf(context, settings);
   const epicsWithNewRecord: string[] = [];
   const epicsReplaced: string[] = [];
   const epicsUnreadableReplaced: string[] = [];
@@ -117,6 +123,16 @@ export async function checkImport(
       epicsUnchanged.push(epic.key);
       continue;
     }
+    const imported = await importedValue({
+      accountId: context.accountId,
+      roles,
+      settings,
+      value: epic.value,
+      previous: epicOutcomeOf(issue, epic.value, currency).current ?? EMPTY_VALUE,
+      now: context.clock.now(),
+      prefix: `epics[${String(index)}].value.`,
+    });
+    if ('problems' in imported) problems.push(...imported.problems);
     const listed = {
       new: epicsWithNewRecord,
       changed: epicsReplaced,

@@ -48,7 +48,9 @@ import {
   isUnreadable,
   WRITE_CONCURRENCY,
 } from './check-import';
+import { importedValue, importRolesOf, type ImportRoles } from './import-authority';
 import { epicOutcomeOf, objectiveDiffs } from './import-diff';
+import { keepReplacedBaseline } from '../epic-value/baseline-history';
 
 /** What applying the file did to one epic. */
 type EpicOutcome = 'new' | 'changed' | 'repaired' | 'unchanged';
@@ -382,6 +384,7 @@ async function applyEpics(
   const settings = appSettingsSchema.parse({ ...(state.settingsBefore ?? {}), ...document.settings });
   const slice = document.epics.slice(state.cursor, state.cursor + options.epicsPerStep);
   const now = context.clock.now();
+  const roles = importRolesOf(context, settings);
   const outcomes = {
     new: [...state.outcomes.new],
     changed: [...state.outcomes.changed],
@@ -406,6 +409,8 @@ async function applyEpics(
         by: state.by,
         issue,
         value: epic.value,
+        index: document.epics.indexOf(epic),
+        roles,
         settings,
         now,
       });
@@ -440,6 +445,9 @@ async function writeEpic(
     by: string;
     issue: EpicIssue;
     value: EpicValueDocument;
+    /** The epic's place in the file, to name a refused field. */
+    index: number;
+    roles: ImportRoles;
     settings: AppSettings;
     now: Date;
   },
@@ -465,6 +473,28 @@ async function writeEpic(
       `${issue.key} was changed by someone else while the import ran; the import was stopped so as not to overwrite it.`,
     );
   const current = startingValueOf(issue, property, settings.currency);
+  // Checked at preview already; checked again against the record as it is now, which may have
+  // changed since. A refusal stops the import and puts back what it wrote.
+  const imported = await importedValue({
+    accountId: context.accountId,
+    roles: input.roles,
+    settings,
+    value: input.value,
+    previous: current.value,
+    now,
+    prefix: `document.epics[${String(input.index)}].value.`,
+  });
+  if ('problems' in imported)
+    throw new AppError(
+      'FORBIDDEN',
+      `${issue.key} holds verified grades or an approved baseline you may not import; nothing was imported.`,
+      imported.problems,
+    );
+  await keepReplacedBaseline(context.store, {
+    issueId: issue.id,
+    replaced: current.value.baseline,
+    by: imported.value.baseline,
+  });
   const before: Before = {
     property,
     writes: { revision: current.revision + 1, at: now.toISOString() },
@@ -475,7 +505,7 @@ async function writeEpic(
     ...context,
     issue,
     current,
-    value: input.value,
+    value: imported.value,
     settings,
     now,
     asOf: monthOf(now),

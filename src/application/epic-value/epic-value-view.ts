@@ -7,6 +7,7 @@ import { epicFromRecord } from '../../domain/model/epic-from-record';
 import { toPlainValueKpis, type PlainValueKpis } from '../../domain/report/plain-report';
 import type { EpicRecord, EpicValueRecord } from '../../domain/model/portfolio-record';
 import type { EpicIssue } from '../ports/jira-site';
+import type { ValueRoles } from '../authority/value-roles';
 
 export const EMPTY_VALUE: EpicValueDocument = {
   successProbability: 1,
@@ -85,6 +86,7 @@ export function epicValueView(input: {
   objectives: readonly StoredObjective[];
   asOf: string;
   canEdit: boolean;
+  roles: ValueRoles;
 }): EpicValueView {
   const { issue, stored, settings, asOf, canEdit } = input;
   return {
@@ -99,6 +101,8 @@ export function epicValueView(input: {
     discountRate: settings.discountRate,
     objectives: objectiveOptions(input.objectives, stored.value),
     canEdit,
+    canVerify: input.roles.canVerify,
+    canApproveBaseline: input.roles.canApproveBaseline,
     readOnlyReason: canEdit
       ? null
       : `You can view this epic's value but not change it: that needs the Edit issues permission in project ${issue.projectKey}.`,

@@ -1,4 +1,5 @@
 import type { EpicValueView } from '../../contract/panel.contract';
+import { valueRolesOf } from '../authority/value-roles';
 import { monthOf } from '../ports/clock';
 import { epicValueView } from './epic-value-view';
 import { currentValueOf, loadEpic, unreadableReasonOf } from './load-epic';
@@ -6,7 +7,8 @@ import { siteConfigOf, type PanelContext } from './panel-context';
 import { unreadableRecordError } from './unreadable-record';
 
 /**
- * The epic's value record, its KPIs as of this month, and whether the user may edit it. A record
+ * The epic's value record, its KPIs as of this month, and whether the user may edit it, verify
+ * realised benefit and approve the plan as baseline. A record
  * that cannot be read answers `UNREADABLE_RECORD` with what the panel needs to offer an overwrite.
  */
 export async function getEpicValue(
@@ -16,7 +18,10 @@ export async function getEpicValue(
   const config = siteConfigOf(context);
   const [settings, objectives] = await Promise.all([config.settings(), config.objectives()]);
   const issue = await loadEpic(context.jira, issueKey, settings);
-  const canEdit = await context.permissions.canEditIssue(issue.id);
+  const [canEdit, roles] = await Promise.all([
+    context.permissions.canEditIssue(issue.id),
+    valueRolesOf(context, settings),
+  ]);
   const reason = unreadableReasonOf(issue, settings.currency);
   if (reason !== null) {
     throw await unreadableRecordError({
@@ -35,5 +40,6 @@ export async function getEpicValue(
     objectives,
     asOf: monthOf(context.clock.now()),
     canEdit,
+    roles,
   });
 }

@@ -1,5 +1,6 @@
 import type { Clock } from '../ports/clock';
 import type { EpicFields } from '../ports/epic-fields';
+import type { GroupMembership } from '../ports/group-directory';
 import type { JiraSite, PermissionChecker } from '../ports/jira-site';
 import type { KeyValueStore } from '../ports/key-value-store';
 import type { WorkQueue } from '../ports/work-queue';
@@ -11,6 +12,8 @@ export interface PanelContext {
   /** Jira as the invoking user. */
   jira: JiraSite;
   permissions: PermissionChecker;
+  /** Jira group membership, asked as the app: who may verify realised benefit and approve baselines. */
+  groups: GroupMembership;
   store: KeyValueStore;
   clock: Clock;
   /** Where a save queues the refresh of its roll-up entry (rollup/refresh-epic.ts). */

@@ -5,7 +5,9 @@ import type { FieldError } from '../../contract/envelope';
 import { AppError, badRequest, forbidden } from '../app-error';
 import { monthOf } from '../ports/clock';
 import type { EpicIssue } from '../ports/jira-site';
+import { valueRolesOf } from '../authority/value-roles';
 import { commitRevision, RevisionTakenError } from './commit-revision';
+import { stampedValue } from './stamp-value';
 import { epicValueView } from './epic-value-view';
 import { EMPTY_VALUE } from './epic-value-view';
 import { currentValueOf, loadEpic, unreadableReasonOf, type CurrentValue } from './load-epic';
@@ -56,6 +58,9 @@ function objectiveLinkErrors(
 
 /**
  * Saves an epic's value record for a user with Edit permission on it.
+ *
+ * Who recorded and who verified each realised entry comes from the server, a new `verified`
+ * grade needs a verifier, and the approved baseline stays as stored (`stampedValue`).
  *
  * No lost updates: the save names the revision it was based on. If the stored revision moved on,
  * or another save claims the next revision first (see `commitRevision`), the answer is
@@ -108,7 +113,11 @@ export async function saveEpicValue(
   const config = siteConfigOf(context);
   const [settings, objectives] = await Promise.all([config.settings(), config.objectives()]);
   const issue = await loadEpic(context.jira, input.issueKey, settings);
-  if (!(await context.permissions.canEditIssue(issue.id))) {
+  const [canEdit, roles] = await Promise.all([
+    context.permissions.canEditIssue(issue.id),
+    valueRolesOf(context, settings),
+  ]);
+  if (!canEdit) {
     throw forbidden(
       `You need the Edit issues permission in project ${issue.projectKey} to change ${issue.key}'s value.`,
     );
@@ -143,6 +152,7 @@ export async function saveEpicValue(
         objectives,
         asOf,
         canEdit: true,
+        roles,
       }),
     };
     return new AppError(
@@ -158,6 +168,16 @@ export async function saveEpicValue(
     throw conflict(issue, current);
   }
 
+  const value = await stampedValue({
+    accountId: context.accountId,
+    callerIsVerifier: () => Promise.resolve(roles.canVerify),
+    settings,
+    value: parsed.data,
+    previous: current.value,
+    now,
+    prefix: 'value.',
+  });
+
   let record: Awaited<ReturnType<typeof commitRevision>>;
   try {
     record = await commitRevision({
@@ -166,7 +186,7 @@ export async function saveEpicValue(
       accountId: context.accountId,
       issue,
       current,
-      value: parsed.data,
+      value,
       settings,
       now,
       asOf,
@@ -185,10 +205,11 @@ export async function saveEpicValue(
   const saved = { ...issue, stored: { state: 'stored' as const, record } };
   return epicValueView({
     issue: saved,
-    stored: { ...record, value: parsed.data },
+    stored: { ...record, value },
     settings,
     objectives,
     asOf,
     canEdit: true,
+    roles,
   });
 }

@@ -72,6 +72,9 @@ export function viewOf(overrides: Partial<EpicValueView> = {}): EpicValueView {
       { id: 'OBJ-2', name: 'Reduce cost to serve', status: 'active', weight: 1 },
     ],
     canEdit: true,
+    // A verifier by default, as most tests grade entries; the verifier tests say otherwise.
+    canVerify: true,
+    canApproveBaseline: false,
     readOnlyReason: null,
     ...overrides,
   };

@@ -5,6 +5,7 @@ const KINDS = [
   { value: 'objective', label: 'Objectives' },
   { value: 'settings', label: 'Settings' },
   { value: 'portfolio', label: 'Imports' },
+  { value: 'baseline', label: 'Approved baselines' },
 ] as const;
 
 /** The audit log's filters: kind, who, and a range of days. */

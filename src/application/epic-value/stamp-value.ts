@@ -1,0 +1,60 @@
+import type { EpicValueDocument } from '../../contract/epic-value.schema';
+import type { AppSettings } from '../../contract/site-config.schema';
+import { stampRealisedEntries, type VerificationRefusal } from '../../domain/model/realised-stamps';
+import { AppError } from '../app-error';
+import { roleHolders } from '../authority/value-roles';
+
+/** Where the refused grades are, as the UI addresses its fields (`value.benefits[0].realised[1].evidence`). */
+export function verificationFields(
+  refused: readonly VerificationRefusal[],
+  { prefix, settings }: { prefix: string; settings: AppSettings },
+) {
+  const message = `only ${roleHolders(settings.verifierGroupId, 'verifier')} can mark realised benefit verified; choose measured or estimated`;
+  return refused.map(({ benefitIndex, entryIndex }) => ({
+    path: `${prefix}benefits[${String(benefitIndex)}].realised[${String(entryIndex)}].evidence`,
+    message,
+  }));
+}
+
+/**
+ * The record a write stores, from what the client sent and what is stored: who recorded and who
+ * verified each realised entry is set by the server (`stampRealisedEntries`), a new or changed
+ * `verified` grade needs a verifier (`FORBIDDEN`, naming each such field, and nothing is
+ * written), and the approved baseline stays the stored one: a client cannot forge one.
+ *
+ * `callerIsVerifier` is asked only when the record holds a new verification.
+ * `keepBaseline: false` takes the client's baseline (an import by an approver, checked by the caller).
+ */
+export async function stampedValue(input: {
+  accountId: string;
+  callerIsVerifier: () => Promise<boolean>;
+  settings: AppSettings;
+  value: EpicValueDocument;
+  previous: EpicValueDocument;
+  now: Date;
+  /** Prefix of refused fields' paths: `value.` for a panel save. */
+  prefix: string;
+  keepBaseline?: boolean;
+}): Promise<EpicValueDocument> {
+  const { settings, value, previous } = input;
+  const stamp = (callerIsVerifier: boolean) =>
+    stampRealisedEntries({
+      next: value.benefits,
+      previous: previous.benefits,
+      caller: input.accountId,
+      callerIsVerifier,
+      now: input.now.toISOString(),
+    });
+  let stamped = stamp(false);
+  if ('refused' in stamped && (await input.callerIsVerifier())) stamped = stamp(true);
+  if ('refused' in stamped) {
+    throw new AppError(
+      'FORBIDDEN',
+      `Only ${roleHolders(settings.verifierGroupId, 'verifier')} can mark realised benefit verified. Nothing was saved.`,
+      verificationFields(stamped.refused, { prefix: input.prefix, settings }),
+    );
+  }
+  const { baseline: _sent, ...rest } = value;
+  const baseline = input.keepBaseline === false ? value.baseline : previous.baseline;
+  return { ...rest, benefits: stamped.benefits, ...(baseline === undefined ? {} : { baseline }) };
+}
