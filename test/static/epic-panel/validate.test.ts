@@ -1,4 +1,4 @@
-import { toDraft, type Draft } from '../../../static/src/features/epic-panel/draft';
+import { EMPTY_MEASURE, toDraft, type Draft } from '../../../static/src/features/epic-panel/draft';
 import { npsOf, readDraft } from '../../../static/src/features/epic-panel/validate';
 import { EMPTY_VALUE } from './panel-fixtures';
 
@@ -10,8 +10,12 @@ function draftWith(change: (draft: Draft) => void): Draft {
     id: 'b1',
     kind: 'revenue',
     title: 'Conversion uplift',
+    owner: '',
+    measure: { ...EMPTY_MEASURE },
     planned: [{ key: 'r1', month: '2026-03', amount: '1,000.50' }],
-    realised: [{ key: 'r2', month: 'Mar 2026', amount: '900', evidence: 'measured' }],
+    realised: [
+      { key: 'r2', month: 'Mar 2026', amount: '900', evidence: 'measured', note: '', evidenceLink: '' },
+    ],
   });
   change(draft);
   return draft;

@@ -4,6 +4,7 @@ import type { EpicValueDocument } from '../../../../src/contract/epic-value.sche
 import type { EpicHistoryPage, EpicValueView } from '../../../../src/contract/panel.contract';
 import { PANEL } from '../../../../src/contract/resolver-keys';
 import { callResolver } from '../../shared/resolver-client';
+import type { PickableUser } from '../../ui/user-picker';
 
 export function getValue(issueKey: string): Promise<Envelope<EpicValueView>> {
   return callResolver<EpicValueView>(PANEL.getValue, { issueKey });
@@ -66,6 +67,41 @@ export async function displayNames(accountIds: readonly string[]): Promise<Reado
     }
   }
   return new Map(accountIds.map((id) => [id, names.get(id) ?? id]));
+}
+
+/** Keeps the name of someone just picked, so that it shows at once and is not asked again. */
+export function rememberDisplayName(accountId: string, displayName: string): void {
+  names.set(accountId, displayName);
+}
+
+/** The names of `accountIds` already known, without asking Jira; the rest keep their id. */
+export function knownDisplayNames(accountIds: readonly string[]): ReadonlyMap<string, string> {
+  return new Map(accountIds.map((id) => [id, names.get(id) ?? id]));
+}
+
+/**
+ * Jira users whose name or email starts with `query`, asked as the viewer: the admin page's way
+ * of picking a person (`GET /rest/api/3/user/search`,
+ * https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-user-search/#api-rest-api-3-user-search-get).
+ * App accounts and deactivated users are left out: neither can own a benefit.
+ */
+export async function searchUsers(query: string): Promise<PickableUser[]> {
+  const response = await requestJira(
+    `/rest/api/3/user/search?query=${encodeURIComponent(query)}&maxResults=20`,
+    { headers: { Accept: 'application/json' } },
+  );
+  if (!response.ok) throw new Error(`Jira answered ${String(response.status)}`);
+  const users = (await response.json()) as (PickableUser & { active?: boolean; accountType?: string })[];
+  return users
+    .filter((user) => user.accountType !== 'app' && user.active !== false)
+    .map((user) => {
+      names.set(user.accountId, user.displayName);
+      return {
+        accountId: user.accountId,
+        displayName: user.displayName,
+        ...(user.emailAddress === undefined ? {} : { emailAddress: user.emailAddress }),
+      };
+    });
 }
 
 /** Forgets cached names (tests start each case from a clean slate). */

@@ -1,28 +1,36 @@
 import { useState } from 'react';
 import { formatMoney } from '../../shared/format';
-import { Card } from './card';
-import { fieldId, newBenefitId, type BenefitDraft } from './draft';
-import { problemsUnder } from './field-paths';
-import { SelectField, TextField, useForm } from './form';
-import { BENEFIT_KIND_LABELS } from './labels';
-import { focusSoon } from './focus';
-import { SeriesEditor } from './series-editor';
-import { totalUnitsOf } from './series';
 import { Button } from '../../ui/button';
+import { BenefitCard } from './benefit-card';
+import { EMPTY_MEASURE, fieldId, newBenefitId, type BenefitDraft, type BenefitKind } from './draft';
+import { focusSoon } from './focus';
+import { useForm } from './form';
+import { benefitTotalsOf, isDisBenefit, negativeMoney } from './net-benefit';
 
-const KIND_OPTIONS = Object.entries(BENEFIT_KIND_LABELS).map(([value, label]) => ({ value, label }));
+type Group = 'benefits' | 'dis-benefits';
 
+const groupOf = (kind: string): Group => (isDisBenefit(kind) ? 'dis-benefits' : 'benefits');
+
+/**
+ * The epic's benefits, and apart from them its dis-benefits (measured negative effects, whose
+ * amounts are subtracted), each with its own list and Add button, and the net of the two.
+ * Cards keep their place in the value record, so paths and the server's errors still find them.
+ */
 export function BenefitsSection() {
   const form = useForm();
   const [removed, setRemoved] = useState<{ benefit: BenefitDraft; index: number } | null>(null);
   const { benefits } = form.draft;
-  const money = (units: number) => formatMoney(units / 10 ** form.decimals, form.currency);
+  const indexed = benefits.map((benefit, index) => ({ benefit, index }));
+  const listed = (group: Group) => indexed.filter(({ benefit }) => groupOf(benefit.kind) === group);
+  const what = (benefit: BenefitDraft) => (isDisBenefit(benefit.kind) ? 'dis-benefit' : 'benefit');
 
-  const add = () => {
+  const add = (kind: BenefitKind) => {
     const benefit: BenefitDraft = {
       id: newBenefitId(benefits),
-      kind: 'revenue',
+      kind,
       title: '',
+      owner: '',
+      measure: EMPTY_MEASURE,
       planned: [],
       realised: [],
     };
@@ -37,8 +45,9 @@ export function BenefitsSection() {
     if (!benefit) return;
     form.update('value.benefits', (old) => (old as BenefitDraft[]).filter((_, at) => at !== index));
     setRemoved({ benefit, index });
+    const button = isDisBenefit(benefit.kind) ? 'Add dis-benefit' : 'Add benefit';
     form.announce(
-      `Removed the benefit ${benefit.title || 'without a title'}. Undo is next to the Add benefit button.`,
+      `Removed the ${what(benefit)} ${benefit.title || 'without a title'}. Undo is next to the ${button} button.`,
     );
     focusSoon('undo-remove-benefit');
   };
@@ -50,91 +59,118 @@ export function BenefitsSection() {
       list.splice(Math.min(removed.index, list.length), 0, removed.benefit);
       return list;
     });
-    form.announce(`Restored the benefit ${removed.benefit.title || 'without a title'}.`);
+    form.announce(`Restored the ${what(removed.benefit)} ${removed.benefit.title || 'without a title'}.`);
     setRemoved(null);
   };
 
+  const actions = (group: Group) =>
+    form.readOnly ? null : (
+      <div className="section-actions">
+        <Button
+          onClick={() => {
+            add(group === 'benefits' ? 'revenue' : 'dis_benefit');
+          }}
+        >
+          {group === 'benefits' ? 'Add benefit' : 'Add dis-benefit'}
+        </Button>
+        {removed === null || groupOf(removed.benefit.kind) !== group ? null : (
+          <span className="inline-undo">
+            Removed “{removed.benefit.title || `Untitled ${what(removed.benefit)}`}”.{' '}
+            <button type="button" id="undo-remove-benefit" className="vl-link-button" onClick={undo}>
+              Undo
+            </button>
+          </span>
+        )}
+      </div>
+    );
+
+  const cards = (group: Group) => (
+    <ul className="card-list">
+      {listed(group).map(({ benefit, index }) => (
+        <li key={benefit.id}>
+          <BenefitCard
+            benefit={benefit}
+            index={index}
+            onRemove={() => {
+              remove(index);
+            }}
+          />
+        </li>
+      ))}
+    </ul>
+  );
+
+  const disBenefits = listed('dis-benefits');
   return (
-    <section className="section" aria-labelledby="benefits-heading">
-      <h2 id="benefits-heading" className="section-title">
-        Benefits
-      </h2>
-      {benefits.length === 0 ? (
-        <div className="empty-state">
-          <p>
-            <strong>No benefits recorded yet.</strong>{' '}
-            {form.readOnly
-              ? 'Nobody has recorded what this epic is expected to bring.'
-              : 'Add what this epic is expected to bring – revenue, savings, avoided costs – with the amounts planned by month. Realised amounts follow as they arrive.'}
-          </p>
-        </div>
-      ) : (
-        <ul className="card-list">
-          {benefits.map((benefit, index) => {
-            const path = `value.benefits[${String(index)}]`;
-            const key = `benefit:${benefit.id}`;
-            const expanded = form.expanded.has(key);
-            return (
-              <li key={benefit.id}>
-                <Card
-                  title={benefit.title.trim() || 'Untitled benefit'}
-                  expanded={expanded}
-                  onToggle={() => {
-                    form.setExpanded(key, !expanded);
-                  }}
-                  badge={
-                    <span className="vl-lozenge">{BENEFIT_KIND_LABELS[benefit.kind] ?? benefit.kind}</span>
-                  }
-                  meta={`${money(totalUnitsOf(benefit.planned, form.decimals, form.currency))} planned · ${money(totalUnitsOf(benefit.realised, form.decimals, form.currency))} realised`}
-                  problems={expanded ? 0 : problemsUnder(form.errors, path)}
-                >
-                  <div className="form-row">
-                    <TextField path={`${path}.title`} label="Title" className="form-grow" />
-                    <SelectField path={`${path}.kind`} label="Kind" options={KIND_OPTIONS} />
-                  </div>
-                  <SeriesEditor
-                    path={`${path}.planned`}
-                    label="Planned benefit"
-                    emptyText="No amounts planned yet. Add months one by one, spread a total, or paste a column from a spreadsheet."
-                  />
-                  <SeriesEditor
-                    path={`${path}.realised`}
-                    label="Realised benefit"
-                    realised
-                    emptyText="Nothing realised yet. Record amounts as they arrive, with how they are evidenced."
-                  />
-                  {form.readOnly ? null : (
-                    <div className="card-footer">
-                      <Button
-                        appearance="subtle"
-                        destructive
-                        onClick={() => {
-                          remove(index);
-                        }}
-                      >
-                        Remove benefit
-                      </Button>
-                    </div>
-                  )}
-                </Card>
-              </li>
-            );
-          })}
-        </ul>
-      )}
-      {form.readOnly ? null : (
-        <div className="section-actions">
-          <Button onClick={add}>Add benefit</Button>
-          {removed === null ? null : (
-            <span className="inline-undo">
-              Removed “{removed.benefit.title || 'Untitled benefit'}”.{' '}
-              <button type="button" id="undo-remove-benefit" className="vl-link-button" onClick={undo}>
-                Undo
-              </button>
-            </span>
-          )}
-        </div>
-      )}
-    </section>
+    <>
+      <section className="section" aria-labelledby="benefits-heading">
+        <h2 id="benefits-heading" className="section-title">
+          Benefits
+        </h2>
+        {listed('benefits').length === 0 ? (
+          <div className="empty-state">
+            <p>
+              <strong>No benefits recorded yet.</strong>{' '}
+              {form.readOnly
+                ? 'Nobody has recorded what this epic is expected to bring.'
+                : 'Add what this epic is expected to bring – revenue, savings, avoided costs – with the amounts planned by month. Realised amounts follow as they arrive.'}
+            </p>
+          </div>
+        ) : (
+          cards('benefits')
+        )}
+        {actions('benefits')}
+      </section>
+      <section className="section dis-benefits" aria-labelledby="dis-benefits-heading">
+        <h2 id="dis-benefits-heading" className="section-title">
+          Dis-benefits
+        </h2>
+        <p className="section-hint">
+          Measured negative effects of the change, such as sales lost during a migration. Enter their size as
+          a positive amount: it is subtracted from the epic’s benefit, and so from its ROI and NPV.
+        </p>
+        {disBenefits.length === 0 ? (
+          <p className="series-empty">No dis-benefits recorded.</p>
+        ) : (
+          <>
+            {cards('dis-benefits')}
+            <NetBenefit />
+          </>
+        )}
+        {actions('dis-benefits')}
+      </section>
+    </>
+  );
+}
+
+/** Benefit less dis-benefit, planned and realised, as the epic's totals count them. */
+function NetBenefit() {
+  const form = useForm();
+  const totals = benefitTotalsOf(form.draft.benefits, form);
+  const money = (units: number) => formatMoney(units / 10 ** form.decimals, form.currency);
+  const less = (units: number) => negativeMoney(units, form.decimals, form.currency);
+  return (
+    <dl className="net-benefit">
+      <div>
+        <dt>Net planned benefit</dt>
+        <dd>
+          <span className="net-figure vl-nowrap">{money(totals.netPlanned)}</span>{' '}
+          <span className="net-parts">
+            (<span className="vl-nowrap">{money(totals.benefitPlanned)}</span> benefits,{' '}
+            <span className="vl-nowrap">{less(totals.disBenefitPlanned)}</span> dis-benefits)
+          </span>
+        </dd>
+      </div>
+      <div>
+        <dt>Net realised benefit</dt>
+        <dd>
+          <span className="net-figure vl-nowrap">{money(totals.netRealised)}</span>{' '}
+          <span className="net-parts">
+            (<span className="vl-nowrap">{money(totals.benefitRealised)}</span> benefits,{' '}
+            <span className="vl-nowrap">{less(totals.disBenefitRealised)}</span> dis-benefits)
+          </span>
+        </dd>
+      </div>
+    </dl>
   );
 }

@@ -1,5 +1,6 @@
 import type { EpicValueDocument } from '../../../../src/contract/epic-value.schema';
 import { monthsFrom } from '../../shared/months';
+import { benefitSignOf } from './net-benefit';
 
 export interface ChartPoint {
   month: string;
@@ -11,8 +12,9 @@ export interface ChartPoint {
 }
 
 /**
- * Planned and realised benefit by month, month by month and running, from the first to the last
- * month with an amount. Sums are in minor units, so the running totals are exact.
+ * Net planned and realised benefit by month, month by month and running, from the first to the
+ * last month with an amount: dis-benefits are subtracted, as the server's totals do. Sums are in
+ * minor units, so the running totals are exact.
  */
 export function chartPoints(value: EpicValueDocument, asOf: string, decimals: number): ChartPoint[] {
   const scale = 10 ** decimals;
@@ -22,8 +24,10 @@ export function chartPoints(value: EpicValueDocument, asOf: string, decimals: nu
     into.set(month, (into.get(month) ?? 0) + Math.round(amount * scale));
   };
   for (const benefit of value.benefits) {
-    for (const entry of benefit.planned) add(planned, entry.month, entry.amount);
-    for (const entry of benefit.realised) if (entry.month <= asOf) add(realised, entry.month, entry.amount);
+    const sign = benefitSignOf(benefit.kind);
+    for (const entry of benefit.planned) add(planned, entry.month, sign * entry.amount);
+    for (const entry of benefit.realised)
+      if (entry.month <= asOf) add(realised, entry.month, sign * entry.amount);
   }
   const months = [...planned.keys(), ...realised.keys()].sort();
   const first = months[0];

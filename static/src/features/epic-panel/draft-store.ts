@@ -1,4 +1,4 @@
-import type { Draft } from './draft';
+import { EMPTY_MEASURE, type BenefitDraft, type Draft, type MeasureDraft, type RealisedRow } from './draft';
 
 /**
  * Unsaved edits kept in the browser, so they survive the panel being closed without a save: Jira
@@ -35,6 +35,31 @@ function isDraft(value: unknown): value is Draft {
   );
 }
 
+/**
+ * A draft kept by an earlier version of the panel, with the fields it did not have yet (benefit
+ * owner and measure, realised notes and evidence links) blank, so nothing reads them as missing.
+ */
+export function withCurrentFields(draft: Draft): Draft {
+  type Kept = Omit<BenefitDraft, 'owner' | 'measure' | 'realised'> & {
+    owner?: string;
+    measure?: Partial<MeasureDraft>;
+    realised: (Omit<RealisedRow, 'note' | 'evidenceLink'> & { note?: string; evidenceLink?: string })[];
+  };
+  return {
+    ...draft,
+    benefits: (draft.benefits as Kept[]).map((benefit) => ({
+      ...benefit,
+      owner: benefit.owner ?? '',
+      measure: { ...EMPTY_MEASURE, ...benefit.measure },
+      realised: benefit.realised.map((row) => ({
+        ...row,
+        note: row.note ?? '',
+        evidenceLink: row.evidenceLink ?? '',
+      })),
+    })),
+  };
+}
+
 export function readStoredDraft(key: string): StoredDraft | null {
   try {
     const text = storage()?.getItem(PREFIX + key);
@@ -44,7 +69,11 @@ export function readStoredDraft(key: string): StoredDraft | null {
       typeof stored.savedAt === 'string' &&
       isDraft(stored.base) &&
       isDraft(stored.mine)
-      ? (stored as StoredDraft)
+      ? {
+          ...(stored as StoredDraft),
+          base: withCurrentFields(stored.base),
+          mine: withCurrentFields(stored.mine),
+        }
       : null;
   } catch {
     return null;

@@ -17,12 +17,41 @@ export interface AmountRow {
 
 export interface RealisedRow extends AmountRow {
   evidence: EvidenceGrade;
+  /** What the amount is, in words; '' for none. */
+  note: string;
+  /** An https link to the evidence; '' for none. */
+  evidenceLink: string;
 }
+
+/**
+ * How a benefit is measured, as typed. All blank means "no measure"; once any is filled, every
+ * field but the link is needed (`benefitMeasureSchema`).
+ */
+export interface MeasureDraft {
+  name: string;
+  unit: string;
+  baseline: string;
+  target: string;
+  method: string;
+  methodLink: string;
+}
+
+export const EMPTY_MEASURE: MeasureDraft = {
+  name: '',
+  unit: '',
+  baseline: '',
+  target: '',
+  method: '',
+  methodLink: '',
+};
 
 export interface BenefitDraft {
   id: string;
   kind: BenefitKind;
   title: string;
+  /** The benefit owner's Atlassian account id; '' for none. */
+  owner: string;
+  measure: MeasureDraft;
   planned: AmountRow[];
   realised: RealisedRow[];
 }
@@ -78,12 +107,26 @@ export function toDraft(value: EpicValueDocument, decimals: number): Draft {
       id: benefit.id,
       kind: benefit.kind,
       title: benefit.title,
+      owner: benefit.owner ?? '',
+      measure:
+        benefit.measure === undefined
+          ? EMPTY_MEASURE
+          : {
+              name: benefit.measure.name,
+              unit: benefit.measure.unit,
+              baseline: String(benefit.measure.baseline),
+              target: String(benefit.measure.target),
+              method: benefit.measure.method,
+              methodLink: benefit.measure.methodLink ?? '',
+            },
       planned: amounts(benefit.planned),
       realised: benefit.realised.map((entry) => ({
         key: rowKey(),
         month: entry.month,
         amount: formatDecimalInput(entry.amount, decimals),
         evidence: entry.evidence,
+        note: entry.note ?? '',
+        evidenceLink: entry.evidenceLink ?? '',
       })),
     })),
     costs: { planned: amounts(value.costs.planned), actual: amounts(value.costs.actual) },

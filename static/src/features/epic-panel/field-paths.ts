@@ -8,6 +8,16 @@ const FIELD_NAMES: Record<string, string> = {
   month: 'month',
   amount: 'amount',
   evidence: 'evidence',
+  note: 'note',
+  evidenceLink: 'evidence link',
+  owner: 'owner',
+  measure: 'measure',
+  name: 'what is measured',
+  unit: 'unit',
+  baseline: 'baseline',
+  target: 'target',
+  method: 'how it is measured',
+  methodLink: 'method link',
   share: 'share',
   successProbability: 'Success probability',
   promoters: 'NPS promoters',
@@ -37,6 +47,7 @@ export function describePath(
       const series = `value.benefits[${String(second)}].${third}`;
       return `${benefit}, ${third === 'planned' ? 'planned' : 'realised'} ${rowName(series, fourth)}: ${FIELD_NAMES[String(fifth)] ?? ''}`;
     }
+    if (third === 'measure' && fourth !== undefined) return `${benefit}, measure: ${leaf}`;
     return `${benefit}: ${leaf}`;
   }
   if (first === 'costs' && (second === 'planned' || second === 'actual')) {

@@ -1,10 +1,12 @@
 import { createContext, use, type ReactNode } from 'react';
+import type { EpicValueDocument } from '../../../../src/contract/epic-value.schema';
+import type { PickableUser } from '../../ui/user-picker';
 import { fieldId, getIn, type Draft } from './draft';
 import { ErrorIcon } from './icons';
 import type { FieldErrors } from './validate';
 
-/** How a field's text is tidied when the user leaves it. */
-export type FieldKind = 'text' | 'amount' | 'month' | 'percent' | 'count';
+/** How a field's text is tidied when the user leaves it (`decimal`: a measure's number, kept as typed). */
+export type FieldKind = 'text' | 'amount' | 'month' | 'percent' | 'count' | 'decimal';
 
 export interface FormApi {
   draft: Draft;
@@ -22,6 +24,16 @@ export interface FormApi {
   /** Which cards are open, by key (`benefit:<id>`, `costs:planned`). */
   expanded: ReadonlySet<string>;
   setExpanded(key: string, open: boolean): void;
+  /** The record as last saved: who recorded and who verified each realised entry. */
+  saved: EpicValueDocument;
+  /** A Jira user's display name, or their account id until Jira names them. */
+  nameOf: (accountId: string) => string;
+  /** Jira users to pick a benefit owner from. */
+  searchUsers: (query: string) => Promise<PickableUser[]>;
+  /** Keeps the name of someone just picked. */
+  rememberUser(user: PickableUser): void;
+  /** Whether the viewer may grade an entry "Verified", and if not, why. */
+  verify: { allowed: boolean; reason: string | null };
 }
 
 export const FormContext = createContext<FormApi | null>(null);
@@ -77,7 +89,7 @@ export function TextField({
   const errorId = `${id}-error`;
   const error = form.errors[path];
   const raw = getIn(form.draft, path);
-  const numeric = kind === 'amount' || kind === 'percent' || kind === 'count';
+  const numeric = kind === 'amount' || kind === 'percent' || kind === 'count' || kind === 'decimal';
   return (
     <div className={`vl-field${className === undefined ? '' : ` ${className}`}`}>
       <label htmlFor={id} className={labelHidden ? 'vl-visually-hidden' : 'vl-label'}>
@@ -124,12 +136,25 @@ export function TextField({
 interface SelectFieldProps {
   path: string;
   label: ReactNode;
-  options: readonly { value: string; label: string }[];
+  /** A disabled option still shows when it is the value; it just cannot be picked. */
+  options: readonly { value: string; label: string; disabled?: boolean }[];
   labelHidden?: boolean;
   className?: string;
+  /** Ids of further messages about this field, such as why an option is disabled. */
+  describedBy?: string | undefined;
+  /** After the value changed (the field's card may move, e.g. a benefit becoming a dis-benefit). */
+  onChanged?: (value: string) => void;
 }
 
-export function SelectField({ path, label, options, labelHidden = false, className }: SelectFieldProps) {
+export function SelectField({
+  path,
+  label,
+  options,
+  labelHidden = false,
+  className,
+  describedBy,
+  onChanged,
+}: SelectFieldProps) {
   const form = useForm();
   const id = fieldId(path);
   const errorId = `${id}-error`;
@@ -146,13 +171,14 @@ export function SelectField({ path, label, options, labelHidden = false, classNa
         value={typeof raw === 'string' ? raw : ''}
         disabled={form.readOnly}
         aria-invalid={error === undefined ? undefined : true}
-        aria-describedby={errorId}
+        aria-describedby={describedBy === undefined ? errorId : `${errorId} ${describedBy}`}
         onChange={(event) => {
           form.setField(path, event.target.value);
+          onChanged?.(event.target.value);
         }}
       >
         {options.map((option) => (
-          <option key={option.value} value={option.value}>
+          <option key={option.value} value={option.value} disabled={option.disabled}>
             {option.label}
           </option>
         ))}

@@ -48,7 +48,9 @@ export function describeChange(
   const objective = objectiveName(text('objectiveId'));
   switch (change.kind) {
     case 'benefit_added':
-      return `Added the ${(BENEFIT_KIND_LABELS[text('benefitKind')] ?? text('benefitKind')).toLowerCase()} benefit ${benefit}`;
+      return text('benefitKind') === 'dis_benefit'
+        ? `Added the dis-benefit ${benefit}`
+        : `Added the ${(BENEFIT_KIND_LABELS[text('benefitKind')] ?? text('benefitKind')).toLowerCase()} benefit ${benefit}`;
     case 'benefit_removed':
       return `Removed the benefit ${benefit}`;
     case 'benefit_renamed':

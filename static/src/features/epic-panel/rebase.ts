@@ -38,6 +38,8 @@ export function rebase({ base, mine, theirs }: { base: Draft; mine: Draft; their
         id: their.id,
         title: pick(was.title, my.title, their.title, `title of benefit "${name}"`),
         kind: pick(was.kind, my.kind, their.kind, `kind of benefit "${name}"`),
+        owner: pick(was.owner, my.owner, their.owner, `owner of benefit "${name}"`),
+        measure: pick(was.measure, my.measure, their.measure, `measure of benefit "${name}"`),
         planned: pick(was.planned, my.planned, their.planned, `planned amounts of "${name}"`),
         realised: pick(was.realised, my.realised, their.realised, `realised amounts of "${name}"`),
       });

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { Fragment, useId, useState } from 'react';
 import { formatMoney, formatMonth } from '../../shared/format';
 import { fieldId, getIn, rowKey, type AmountRow, type EvidenceGrade, type RealisedRow } from './draft';
 import { focusSoon } from './focus';
@@ -10,6 +10,8 @@ import { mergeEntries, nextMonthOf, totalUnitsOf, type NewEntry } from './series
 import { PasteTool } from './paste-tool';
 import { SpreadTool } from './spread-tool';
 import { Button } from '../../ui/button';
+import { negativeMoney } from './net-benefit';
+import { RealisedDetail, stampsOf } from './realised-detail';
 
 type Tool = 'spread' | 'paste' | null;
 
@@ -19,11 +21,22 @@ interface SeriesEditorProps {
   /** What the series holds, e.g. "Planned benefit". */
   label: string;
   realised?: boolean;
+  /** The benefit a realised series belongs to: who recorded and verified its saved entries. */
+  benefitId?: string;
+  /** A dis-benefit's series: its amounts are taken away from the epic's benefit. */
+  negative?: boolean;
   emptyText: string;
 }
 
 /** Amounts by month: a row per month, with "spread a total" and "paste from a spreadsheet". */
-export function SeriesEditor({ path, label, realised = false, emptyText }: SeriesEditorProps) {
+export function SeriesEditor({
+  path,
+  label,
+  realised = false,
+  benefitId,
+  negative = false,
+  emptyText,
+}: SeriesEditorProps) {
   const form = useForm();
   const [tool, setTool] = useState<Tool>(null);
   const rows = (getIn(form.draft, path) ?? []) as AmountRow[];
@@ -36,12 +49,19 @@ export function SeriesEditor({ path, label, realised = false, emptyText }: Serie
     if (tool !== null) focusSoon(openerId(tool));
     setTool(null);
   };
-  const total = totalUnitsOf(rows, form.decimals, form.currency) / 10 ** form.decimals;
+  const totalUnits = totalUnitsOf(rows, form.decimals, form.currency);
+  const verifyNoteId = `${ids}-verify`;
+  const evidenceOptions = EVIDENCE_OPTIONS.map((option) =>
+    option.value === 'verified' && !form.verify.allowed ? { ...option, disabled: true } : option,
+  );
+  const columns = (realised ? 3 : 2) + (form.readOnly ? 0 : 1);
 
   const addRow = () => {
     const month = nextMonthOf(rows, form.asOf);
     const row: AmountRow = { key: rowKey(), month, amount: '' };
-    const added = realised ? ({ ...row, evidence: 'estimated' } satisfies RealisedRow) : row;
+    const added = realised
+      ? ({ ...row, evidence: 'estimated', note: '', evidenceLink: '' } satisfies RealisedRow)
+      : row;
     form.update(path, (old) => [...(old as AmountRow[]), added]);
     focusSoon(fieldId(`${path}[${String(rows.length)}].amount`));
   };
@@ -81,7 +101,9 @@ export function SeriesEditor({ path, label, realised = false, emptyText }: Serie
           {label}
         </h4>
         <span className="series-total">
-          {rows.length === 0 ? '' : `${formatMoney(total, form.currency)} total`}
+          {rows.length === 0
+            ? ''
+            : `${negative ? negativeMoney(totalUnits, form.decimals, form.currency) : formatMoney(totalUnits / 10 ** form.decimals, form.currency)} total`}
         </span>
       </div>
       {rows.length === 0 ? (
@@ -107,54 +129,74 @@ export function SeriesEditor({ path, label, realised = false, emptyText }: Serie
               const which = month === null ? `row ${String(index + 1)}` : formatMonth(month);
               const rowPath = `${path}[${String(index)}]`;
               return (
-                <tr key={row.key}>
-                  <td>
-                    <TextField
-                      path={`${rowPath}.month`}
-                      label={`${label}: month of row ${String(index + 1)}`}
-                      labelHidden
-                      kind="month"
-                      placeholder="YYYY-MM"
-                    />
-                  </td>
-                  <td>
-                    <TextField
-                      path={`${rowPath}.amount`}
-                      label={`${label}: amount for ${which}`}
-                      labelHidden
-                      kind="amount"
-                    />
-                  </td>
-                  {realised ? (
+                <Fragment key={row.key}>
+                  <tr className={realised ? 'series-row has-detail' : 'series-row'}>
                     <td>
-                      <SelectField
-                        path={`${rowPath}.evidence`}
-                        label={`${label}: evidence for ${which}`}
+                      <TextField
+                        path={`${rowPath}.month`}
+                        label={`${label}: month of row ${String(index + 1)}`}
                         labelHidden
-                        options={EVIDENCE_OPTIONS}
+                        kind="month"
+                        placeholder="YYYY-MM"
                       />
                     </td>
-                  ) : null}
-                  {form.readOnly ? null : (
-                    <td className="series-remove">
-                      <button
-                        type="button"
-                        className="icon-button"
-                        aria-label={`Remove ${which} from ${label.toLowerCase()}`}
-                        onClick={() => {
-                          removeRow(index);
-                        }}
-                      >
-                        <CrossIcon />
-                      </button>
+                    <td>
+                      <TextField
+                        path={`${rowPath}.amount`}
+                        label={`${label}: amount for ${which}`}
+                        labelHidden
+                        kind="amount"
+                      />
                     </td>
-                  )}
-                </tr>
+                    {realised ? (
+                      <td>
+                        <SelectField
+                          path={`${rowPath}.evidence`}
+                          label={`${label}: evidence for ${which}`}
+                          labelHidden
+                          options={evidenceOptions}
+                          describedBy={form.verify.allowed ? undefined : verifyNoteId}
+                        />
+                      </td>
+                    ) : null}
+                    {form.readOnly ? null : (
+                      <td className="series-remove">
+                        <button
+                          type="button"
+                          className="icon-button"
+                          aria-label={`Remove ${which} from ${label.toLowerCase()}`}
+                          onClick={() => {
+                            removeRow(index);
+                          }}
+                        >
+                          <CrossIcon />
+                        </button>
+                      </td>
+                    )}
+                  </tr>
+                  {realised ? (
+                    <tr className="series-detail">
+                      <td colSpan={columns}>
+                        <RealisedDetail
+                          rowPath={rowPath}
+                          which={which}
+                          label={label}
+                          stamps={stampsOf(form.saved, benefitId, month)}
+                        />
+                      </td>
+                    </tr>
+                  ) : null}
+                </Fragment>
               );
             })}
           </tbody>
         </table>
       )}
+      {realised && !form.verify.allowed && form.verify.reason !== null ? (
+        <p id={verifyNoteId} className="series-note">
+          “Verified” cannot be chosen here. {form.verify.reason}
+        </p>
+      ) : null}
       {form.readOnly ? null : (
         <div className="series-actions">
           <Button appearance="subtle" id={addId} onClick={addRow}>

@@ -29,7 +29,11 @@ export function mergeEntries<Row extends AmountRow>(
   });
   for (const [month, units] of incoming) {
     const row: AmountRow = { key: rowKey(), month, amount: amountText(units) };
-    merged.push((evidence === undefined ? row : ({ ...row, evidence } satisfies RealisedRow)) as Row);
+    merged.push(
+      (evidence === undefined
+        ? row
+        : ({ ...row, evidence, note: '', evidenceLink: '' } satisfies RealisedRow)) as Row,
+    );
   }
   const order = (row: Row) => parseMonth(row.month) ?? '9999-99';
   return { rows: merged.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0)), replaced };

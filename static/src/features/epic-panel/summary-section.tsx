@@ -2,6 +2,7 @@ import type { EpicValueView } from '../../../../src/contract/panel.contract';
 import { KPI_NAMES } from '../../../../src/contract/value-vocabulary';
 import { formatMoney, formatMonth, formatRatio } from '../../shared/format';
 import { chartPoints } from './chart-data';
+import { disBenefitRealisedOf, isDisBenefit } from './net-benefit';
 import { ValueChart } from './value-chart';
 
 interface SummaryProps {
@@ -40,6 +41,8 @@ export function SummarySection({ view, decimals, stale, fresh }: SummaryProps) {
   const { kpis, currency, value } = view;
   const money = (amount: number) => formatMoney(amount, currency);
   const points = chartPoints(value, view.asOf, decimals);
+  const hasDisBenefits = value.benefits.some((benefit) => isDisBenefit(benefit.kind));
+  const disBenefitRealised = disBenefitRealisedOf(value, view.asOf, decimals);
   const names = new Map(view.objectives.map((objective) => [objective.id, objective.name]));
   const objectives = value.objectives.map(
     (link) => `${names.get(link.id) ?? link.id} (${formatRatio(link.share)})`,
@@ -65,6 +68,13 @@ export function SummarySection({ view, decimals, stale, fresh }: SummaryProps) {
           value={money(kpis.realisedBenefit)}
           detail={`of ${money(kpis.plannedBenefitToDate)} planned to date`}
         />
+        {hasDisBenefits ? (
+          <Metric
+            label="Dis-benefits realised"
+            value={disBenefitRealised === 0 ? money(0) : `−${money(disBenefitRealised)}`}
+            detail="already subtracted from realised benefit"
+          />
+        ) : null}
         <Metric
           label={KPI_NAMES.realisationRate}
           value={formatRatio(kpis.realisationRate)}

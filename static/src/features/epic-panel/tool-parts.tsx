@@ -1,7 +1,7 @@
 import type { KeyboardEvent, ReactNode } from 'react';
 import { Button } from '../../ui/button';
 import type { EvidenceGrade } from './draft';
-import { FieldError } from './form';
+import { FieldError, useForm } from './form';
 import { EVIDENCE_OPTIONS } from './labels';
 import type { NewEntry } from './series';
 
@@ -91,6 +91,7 @@ export function EvidencePicker({
   value: EvidenceGrade;
   onChange: (value: EvidenceGrade) => void;
 }) {
+  const { verify } = useForm();
   return (
     <div className="vl-field">
       <label htmlFor={id} className="vl-label">
@@ -105,7 +106,12 @@ export function EvidencePicker({
         }}
       >
         {EVIDENCE_OPTIONS.map((option) => (
-          <option key={option.value} value={option.value}>
+          <option
+            key={option.value}
+            value={option.value}
+            // Only a verifier may grade "Verified"; the series says why under its table.
+            disabled={option.value === 'verified' && !verify.allowed}
+          >
             {option.label}
           </option>
         ))}

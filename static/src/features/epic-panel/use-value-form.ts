@@ -1,13 +1,15 @@
 import { useCallback, useLayoutEffect, useMemo, useReducer, useRef } from 'react';
 import { amountDecimalsOf } from '../../../../src/contract/currencies';
 import type { EpicValueView, SaveConflict } from '../../../../src/contract/panel.contract';
-import { saveValue } from './api';
+import { saveValue, searchUsers } from './api';
 import { fieldId, toDraft, withFreshKeys, withKeysOf } from './draft';
 import { readStoredDraft, storeDraft } from './draft-store';
 import { cardOf } from './field-paths';
 import { focusSoon } from './focus';
 import type { FormApi } from './form';
 import { useAnnouncer } from './use-announcer';
+import { useDisplayNames } from './use-display-names';
+import { verifyRuleOf } from './verify-rule';
 import { useFieldTouching } from './use-field-touching';
 import { useUnsavedEditsKept } from './use-unsaved-edits-kept';
 import { readDraft } from './validate';
@@ -72,7 +74,24 @@ export function useValueForm({ issueKey, storageKey, view, onViewChange, onDirty
     paused: state.restorable !== null,
   });
 
+  // Owners in the form, and who recorded and verified what was saved: named as Jira names them.
+  const people = [
+    ...state.draft.benefits.map((benefit) => benefit.owner),
+    ...view.value.benefits.flatMap((benefit) => [
+      benefit.owner ?? '',
+      ...benefit.realised.flatMap((entry) => [entry.recordedBy ?? '', entry.verifiedBy ?? '']),
+    ]),
+  ].filter((accountId) => accountId !== '');
+  const { nameOf, remember } = useDisplayNames(people);
+
   const form: FormApi = {
+    saved: view.value,
+    nameOf,
+    searchUsers,
+    rememberUser(user) {
+      remember(user.accountId, user.displayName);
+    },
+    verify: verifyRuleOf(view),
     draft: state.draft,
     errors,
     readOnly: !view.canEdit,

@@ -1,5 +1,5 @@
 import type { EpicValueDocument } from '../../../../src/contract/epic-value.schema';
-import type { AmountRow, Draft } from './draft';
+import type { AmountRow, Draft, MeasureDraft } from './draft';
 import { formatMonth } from '../../shared/format';
 import { isValidMonth, parseMonth } from '../../shared/months';
 import { otherCurrencyMessage, parseDecimal } from './numbers';
@@ -8,6 +8,22 @@ import { otherCurrencyMessage, parseDecimal } from './numbers';
 export const MAX_AMOUNT = 1_000_000_000_000;
 const MAX_TITLE = 255;
 const WEIGHT_DECIMALS = 6;
+/** benefit-profile.schema.ts: measure name, unit, method and note lengths, link length. */
+const MAX_MEASURE_NAME = 255;
+const MAX_UNIT = 50;
+const MAX_LONG_TEXT = 2000;
+/** Decimals a measure's baseline or target may have (a rate such as 0.125%). */
+const MEASURE_DECIMALS = 6;
+const ACCOUNT_ID = /^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$/;
+
+/** Whether `text` is a link a reader can open safely: https only, as the server requires. */
+export function isHttpsLink(text: string): boolean {
+  try {
+    return new URL(text).protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
 
 /** Messages by field path, in the server's notation (`value.benefits[0].planned[1].amount`). */
 export type FieldErrors = Record<string, string>;
@@ -103,22 +119,88 @@ export function readDraft(
     return parsed.units;
   };
 
+  const textOf = (raw: string, path: string, max: number): string => {
+    const text = raw.trim();
+    if (text.length > max) errors[path] = `Use at most ${max.toLocaleString('en')} characters.`;
+    return text;
+  };
+
+  const linkOf = (raw: string, path: string): string => {
+    const link = textOf(raw, path, MAX_LONG_TEXT);
+    if (link !== '' && !isHttpsLink(link) && errors[path] === undefined)
+      errors[path] = 'Enter a link that starts with https://, such as https://example.com/report.';
+    return link;
+  };
+
+  const measureNumberOf = (text: string, path: string, what: string): number => {
+    const parsed = parseDecimal(text, MEASURE_DECIMALS);
+    if (!parsed.ok) {
+      errors[path] =
+        parsed.reason === 'empty'
+          ? `Enter the ${what}, a number such as 12.5.`
+          : parsed.reason === 'decimals'
+            ? `Use at most ${String(MEASURE_DECIMALS)} decimals.`
+            : `Enter the ${what} as a number, such as 12.5; the unit goes in Unit.`;
+      return 0;
+    }
+    return parsed.units / 10 ** MEASURE_DECIMALS;
+  };
+
+  /** No measure when every field is blank; otherwise each field but the link is needed. */
+  const measureOf = (typed: MeasureDraft, path: string) => {
+    const fields = [typed.name, typed.unit, typed.baseline, typed.target, typed.method, typed.methodLink];
+    if (fields.every((text) => text.trim() === '')) return undefined;
+    const required = (field: 'name' | 'unit' | 'method', max: number, missing: string) => {
+      const text = textOf(typed[field], `${path}.${field}`, max);
+      if (text === '') errors[`${path}.${field}`] = missing;
+      return text;
+    };
+    const name = required(
+      'name',
+      MAX_MEASURE_NAME,
+      'Enter what is measured, such as “Average handling time”.',
+    );
+    const unit = required('unit', MAX_UNIT, 'Enter the unit, such as “minutes” or “%”.');
+    const baseline = measureNumberOf(typed.baseline, `${path}.baseline`, 'baseline');
+    const target = measureNumberOf(typed.target, `${path}.target`, 'target');
+    const method = required(
+      'method',
+      MAX_LONG_TEXT,
+      'Enter how it is measured, such as the report it comes from.',
+    );
+    const methodLink = linkOf(typed.methodLink, `${path}.methodLink`);
+    return { name, unit, baseline, target, method, ...(methodLink === '' ? {} : { methodLink }) };
+  };
+
   const benefits = draft.benefits.map((benefit, index) => {
     const path = `value.benefits[${String(index)}]`;
     const title = benefit.title.trim();
     if (title === '') errors[`${path}.title`] = 'Enter a title.';
     else if (title.length > MAX_TITLE)
       errors[`${path}.title`] = `Use at most ${String(MAX_TITLE)} characters.`;
+    const owner = benefit.owner.trim();
+    if (owner !== '' && !ACCOUNT_ID.test(owner))
+      errors[`${path}.owner`] = 'Pick the owner from Jira’s users again.';
+    const measure = measureOf(benefit.measure, `${path}.measure`);
     return {
       id: benefit.id,
       kind: benefit.kind,
       title,
       planned: seriesOf(benefit.planned, `${path}.planned`).map(({ month, amount }) => ({ month, amount })),
-      realised: seriesOf(benefit.realised, `${path}.realised`).map(({ row, month, amount }) => ({
-        month,
-        amount,
-        evidence: row.evidence,
-      })),
+      realised: seriesOf(benefit.realised, `${path}.realised`).map(({ row, month, amount }, at) => {
+        const rowPath = `${path}.realised[${String(at)}]`;
+        const note = textOf(row.note, `${rowPath}.note`, MAX_LONG_TEXT);
+        const evidenceLink = linkOf(row.evidenceLink, `${rowPath}.evidenceLink`);
+        return {
+          month,
+          amount,
+          evidence: row.evidence,
+          ...(note === '' ? {} : { note }),
+          ...(evidenceLink === '' ? {} : { evidenceLink }),
+        };
+      }),
+      ...(owner === '' ? {} : { owner }),
+      ...(measure === undefined ? {} : { measure }),
     };
   });
 

@@ -38,9 +38,15 @@ export function ValueChartPlot({
     ...points.map((point) => Math.max(point.cumulativePlanned, point.cumulativeRealised ?? 0)),
     1,
   );
+  // Dis-benefits can take a running net total below zero: the axis then reaches down to it.
+  const min = Math.min(
+    ...points.map((point) => Math.min(point.cumulativePlanned, point.cumulativeRealised ?? 0)),
+    0,
+  );
+  const ticks = min < 0 ? [min, 0, max] : [0, max / 2, max];
   const step = points.length > 1 ? plotWidth / (points.length - 1) : 0;
   const x = (index: number) => MARGIN.left + (points.length > 1 ? index * step : plotWidth / 2);
-  const y = (amount: number) => MARGIN.top + plotHeight - (amount / max) * plotHeight;
+  const y = (amount: number) => MARGIN.top + plotHeight - ((amount - min) / (max - min)) * plotHeight;
   const line = (values: readonly (number | null)[]) =>
     values
       .flatMap((value, index) =>
@@ -64,23 +70,17 @@ export function ValueChartPlot({
       >
         <title id={titleId}>{title}</title>
         <desc id={descriptionId}>{description}</desc>
-        {[0, 0.5, 1].map((fraction) => (
-          <g key={fraction}>
+        {ticks.map((tick) => (
+          <g key={tick}>
             <line
               x1={MARGIN.left}
               x2={MARGIN.left + plotWidth}
-              y1={y(max * fraction)}
-              y2={y(max * fraction)}
-              className={fraction === 0 ? 'axis' : 'gridline'}
+              y1={y(tick)}
+              y2={y(tick)}
+              className={tick === 0 ? 'axis' : 'gridline'}
             />
-            <text
-              x={MARGIN.left - 6}
-              y={y(max * fraction)}
-              className="tick"
-              textAnchor="end"
-              dominantBaseline="middle"
-            >
-              {compact(max * fraction)}
+            <text x={MARGIN.left - 6} y={y(tick)} className="tick" textAnchor="end" dominantBaseline="middle">
+              {compact(tick)}
             </text>
           </g>
         ))}

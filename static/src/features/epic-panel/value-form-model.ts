@@ -85,6 +85,7 @@ export function initialFormState(base: Draft, stored: StoredDraft | null): Value
 export function tidy(raw: string, kind: FieldKind, decimals: number, currency: string): string {
   if (kind === 'month') return parseMonth(raw) ?? raw;
   if (kind === 'text') return raw;
+  if (kind === 'decimal') return raw.trim();
   const places = kind === 'amount' ? decimals : kind === 'percent' ? 4 : 0;
   const parsed =
     kind === 'amount'
