@@ -14,6 +14,9 @@ export const DOMAIN_MESSAGES = {
   TOTALS_OVERFLOW:
     'A money total reached Number.MAX_SAFE_INTEGER minor units; the sum would no longer be exact.',
   DISCOUNT_RATE_OUT_OF_RANGE: 'Expected an annual discount rate between 0 and 1 (0.08 for 8%).',
+  INVALID_TIME_ZONE: 'Expected an IANA time zone name that this runtime knows, such as Europe/London or UTC.',
+  INVALID_CALENDAR_DATE: 'Expected a real calendar date written YYYY-MM-DD.',
+  REVIEW_OFFSET_OUT_OF_RANGE: 'Expected review offsets as whole numbers of months, at least 1.',
   WINDOW_MONTHS_OUT_OF_RANGE: 'Expected the trailing window as a whole number of months, at least 1.',
 } as const;
 
