@@ -127,6 +127,11 @@ export interface EpicRow {
   drill: {
     /** Realised benefit with evidence `verified`, up to as-of (verified share's numerator). */
     verifiedRealised: number;
+    /**
+     * Realised benefit up to as-of before dis-benefits are subtracted: realisedBenefit + the
+     * realised dis-benefits (verified share's denominator).
+     */
+    grossRealisedBenefit: number;
     /** Forecast cost × the epic's shares of active objectives (strategic alignment's numerator). */
     alignedForecastCost: number;
     /** Survey counts when the epic is done and has responses (what NPS at completion pools). */

@@ -42,6 +42,7 @@ export type EpicColumn =
   | 'costSavingRealised'
   | 'costAvoidanceRealised'
   | 'verifiedRealised'
+  | 'grossRealisedBenefit'
   | 'alignedForecastCost'
   | 'npsPromoters'
   | 'npsDetractors'
@@ -74,6 +75,7 @@ export const COLUMN_UNIT: Record<EpicColumn, ColumnUnit> = {
   costSavingRealised: 'money',
   costAvoidanceRealised: 'money',
   verifiedRealised: 'money',
+  grossRealisedBenefit: 'money',
   alignedForecastCost: 'money',
   npsPromoters: 'count',
   npsDetractors: 'count',
@@ -103,6 +105,7 @@ export function epicColumnValue(row: EpicRow, column: EpicColumn): number | stri
     case 'successProbability':
       return row.successProbability;
     case 'verifiedRealised':
+    case 'grossRealisedBenefit':
     case 'alignedForecastCost':
       return row.drill[column];
     case 'npsPromoters':
@@ -251,10 +254,13 @@ export const KPI_DRILL_DOWNS: Record<DrillKpi, KpiDrillDown> = {
     reconciles: ratio('alignedForecastCost', 'forecastCost', { scale: 100 }),
     explanation: 'Total forecast cost linked to active objectives ÷ total forecast cost is the tile.',
   },
+  // Verified share grades benefits, not dis-benefits: its base is the realised benefit before the
+  // dis-benefits are subtracted (issue #15), so the net realisedBenefit column would not rebuild it.
   verifiedShare: {
-    columns: ['verifiedShare', 'verifiedRealised', 'realisedBenefit'],
-    reconciles: ratio('verifiedRealised', 'realisedBenefit'),
-    explanation: 'Total verified realised benefit ÷ total realised benefit is the tile.',
+    columns: ['verifiedShare', 'verifiedRealised', 'grossRealisedBenefit'],
+    reconciles: ratio('verifiedRealised', 'grossRealisedBenefit'),
+    explanation:
+      'Total verified realised benefit ÷ total realised benefit before dis-benefits are subtracted is the tile.',
   },
 };
 

@@ -41,7 +41,13 @@ function row(key: string, kpis: Partial<KpiFigures>, drill: Partial<EpicRow['dri
     status: 'done',
     successProbability: 1,
     kpis: { ...ZERO, ...kpis },
-    drill: { verifiedRealised: 0, alignedForecastCost: 0, nps: null, ...drill },
+    drill: {
+      verifiedRealised: 0,
+      grossRealisedBenefit: kpis.realisedBenefit ?? 0,
+      alignedForecastCost: 0,
+      nps: null,
+      ...drill,
+    },
   };
 }
 

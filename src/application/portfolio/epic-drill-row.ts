@@ -52,6 +52,7 @@ export function epicDrillRow({
       : epic.value.objectives.find((link) => link.id === objectiveId)?.share;
   const attribution =
     objectiveId === undefined ? undefined : objectiveAttribution({ totals, asOf, objectiveId });
+  const kpis = valueKpis({ totals, asOf, discountRate: settings.discountRate });
   return {
     key: epic.key,
     summary: epic.summary,
@@ -59,12 +60,10 @@ export function epicDrillRow({
     programme: epic.programme,
     status: epic.status,
     successProbability: epic.value.successProbability,
-    kpis: toPlainValueKpis({
-      kpis: valueKpis({ totals, asOf, discountRate: settings.discountRate }),
-      currencyExponent,
-    }),
+    kpis: toPlainValueKpis({ kpis, currencyExponent }),
     drill: {
       verifiedRealised: money(sumToDate({ values: totals.monthly.realisedVerified, asOfColumn: lastPast })),
+      grossRealisedBenefit: money(kpis.realisedBenefit + kpis.disBenefitRealised),
       alignedForecastCost: money(alignedForecast),
       nps: responses === 0 ? null : { promoters, detractors, responses },
     },

@@ -18,6 +18,7 @@ export const COLUMN_LABEL: Record<EpicColumn, string> = {
   costSavingRealised: KPI_NAMES.costSavingRealised,
   costAvoidanceRealised: KPI_NAMES.costAvoidanceRealised,
   verifiedRealised: 'Verified realised',
+  grossRealisedBenefit: 'Realised before dis-benefits',
   alignedForecastCost: 'Forecast cost on active objectives',
   npsPromoters: 'Promoters',
   npsDetractors: 'Detractors',
