@@ -129,9 +129,10 @@ describe(runReport.name, () => {
     ]);
     const rows = kpis?.split('\n') ?? [];
     expect(rows[0]).toBe(
-      'scope,key,epics,plannedBenefit,plannedBenefitToDate,realisedBenefit,realisationRate,costBudget,actualCost,' +
-        'forecastCost,riskAdjustedBenefit,roi,expectedRoi,valueForMoney,npv,paybackMonth,discountedPaybackMonth,' +
-        'irr,mirr,costAvoidanceRealised,costSavingRealised,verifiedShare,npsAtCompletion',
+      'scope,key,epics,plannedBenefit,plannedBenefitToDate,realisedBenefit,disBenefitRealised,realisationRate,' +
+        'baselineRealisationRate,forecastDrift,costBudget,actualCost,forecastCost,riskAdjustedBenefit,roi,' +
+        'expectedRoi,valueForMoney,npv,paybackMonth,discountedPaybackMonth,irr,mirr,costAvoidanceRealised,' +
+        'costSavingRealised,verifiedShare,npsAtCompletion',
     );
     expect(rows.slice(1).map((row) => row.split(',').slice(0, 6).join(','))).toEqual([
       'portfolio,,2,5200,2400,1800',
@@ -140,7 +141,7 @@ describe(runReport.name, () => {
       'project,OPS,1,1200,400,300',
       'project,PAY,1,4000,2000,1500',
     ]);
-    expect(rows[2]?.split(',')[15]).toBe(''); // (none) never pays back: an empty cell, not "null"
+    expect(rows[2]?.split(',')[18]).toBe(''); // (none) never pays back: an empty cell, not "null"
     expect(objectives?.split('\n')).toEqual([
       'objective,status,attributedPlanned,attributedRealised,realisedInWindow,advanced,targetMeasure,targetAmount,' +
         'targetDate,progress,forecastAtTargetDate,onTrack',
@@ -159,7 +160,7 @@ describe(runReport.name, () => {
     expect(stdout).toContain('- Strategic goals advanced (last 3 months): 50.0%');
     expect(stdout).toContain('- Objectives on track: 100.0%');
     expect(stdout).toContain(
-      '| **Portfolio** | 2 | 5,200.00 | 2,400.00 | 1,800.00 | 75.0% | 3,500.00 | 2,900.00 | 3,400.00 | 3,800.00 | ' +
+      '| **Portfolio** | 2 | 5,200.00 | 2,400.00 | 1,800.00 | 0.00 | 75.0% | n/a | n/a | 3,500.00 | 2,900.00 | 3,400.00 | 3,800.00 | ' +
         '-37.9% | 11.8% | 1.12 | 333.16 | 2026-05 | 2026-05 | 72.5% | 56.6% | 0.00 | 300.00 | 66.7% | 37.5 |',
     );
     expect(stdout).toMatch(/\| Programme \(none\) \|.* n\/a \|$/m);
@@ -170,6 +171,84 @@ describe(runReport.name, () => {
       '| OBJ-2 | archived | 1,200.00 | 300.00 | yes | 1,000.00 by 2026-03-31 | 30.0% | 300.00 | no |',
     );
     expect(stdout).toContain('| OBJ-3 | active | 0.00 | 0.00 | no | n/a | n/a | n/a | n/a |');
+  });
+
+  it('has a CSV column for every KPI of the JSON report', async () => {
+    const files = { 'p.json': workedExample };
+    const json = JSON.parse((await run(['--as-of', '2026-03', 'p.json'], files)).stdout) as {
+      portfolio: Record<string, unknown>;
+    };
+    const csv = (await run(['--as-of', '2026-03', '--format', 'csv', 'p.json'], files)).stdout;
+    const header = csv.split('\n\n')[1]?.split('\n')[0]?.split(',') ?? [];
+    expect(header.slice(2).sort()).toEqual(Object.keys(json.portfolio).sort());
+  });
+
+  it('prints the dis-benefits apart, realisation against the approved baseline and forecast drift', async () => {
+    // The worked example, PAY-1 with 250 of dis-benefit realised in March and a baseline that
+    // approved 1,250 a month for February to May (now 1,000 a month).
+    const document = workedExampleDocument() as {
+      epics: { value: { benefits: unknown[]; baseline?: unknown } }[];
+    };
+    const pay = document.epics[0];
+    if (pay === undefined) throw new Error('the worked example has PAY-1 first');
+    pay.value.benefits.push({
+      id: 'b9',
+      kind: 'dis_benefit',
+      title: 'Lost sales during the migration',
+      planned: [],
+      realised: [{ month: '2026-03', amount: 250, evidence: 'measured' }],
+    });
+    pay.value.baseline = {
+      version: 1,
+      approvedBy: 'approver-1',
+      approvedAt: '2026-01-05T09:00:00.000Z',
+      successProbability: 0.8,
+      benefits: [
+        {
+          id: 'b1',
+          kind: 'revenue',
+          planned: ['2026-02', '2026-03', '2026-04', '2026-05'].map((month) => ({ month, amount: 1250 })),
+        },
+      ],
+      plannedCost: [{ month: '2026-01', amount: 2000 }],
+    };
+    const files = { 'p.json': JSON.stringify(document) };
+    const { status, stdout } = await run(['--as-of', '2026-03', 'p.json'], files);
+    expect(status).toBe(EXIT_OK);
+    const report = JSON.parse(stdout) as {
+      portfolio: Record<string, unknown>;
+      byProject: Record<string, Record<string, unknown>>;
+    };
+    // Realised 900 + 600 + 300 - 250; against the baseline (900 + 600 - 250) / (2 x 1,250) = 0.5;
+    // drift (4 x 1,000 - 4 x 1,250) / 5,000 = -0.2 (OPS-1 has no baseline and is left out of both).
+    expect(report.portfolio).toMatchObject({
+      realisedBenefit: 1550,
+      disBenefitRealised: 250,
+      baselineRealisationRate: 0.5,
+      forecastDrift: -0.2,
+    });
+    expect(report.byProject['OPS']).toMatchObject({
+      disBenefitRealised: 0,
+      baselineRealisationRate: null,
+      forecastDrift: null,
+    });
+
+    const csv = (await run(['--as-of', '2026-03', '--format', 'csv', 'p.json'], files)).stdout;
+    const [header, portfolioRow] = csv.split('\n\n')[1]?.split('\n') ?? [];
+    const cell = (name: string) => portfolioRow?.split(',')[header?.split(',').indexOf(name) ?? -1];
+    expect([cell('disBenefitRealised'), cell('baselineRealisationRate'), cell('forecastDrift')]).toEqual([
+      '250',
+      '0.5',
+      '-0.2',
+    ]);
+
+    const markdown = (await run(['--as-of', '2026-03', '--format', 'md', 'p.json'], files)).stdout;
+    expect(markdown).toContain(
+      '| Realised benefit | Dis-benefit realised | Realisation rate | Realisation against baseline | Forecast drift |',
+    );
+    expect(markdown).toContain(
+      '| **Portfolio** | 2 | 5,200.00 | 2,400.00 | 1,550.00 | 250.00 | 64.6% | 50.0% | -20.0% |',
+    );
   });
 
   it('takes the trailing window of "strategic goals advanced" from --window-months', async () => {
