@@ -82,4 +82,50 @@ describe('the epics CSV', () => {
     expect(euro?.[column('EUR', 'ROI to date (%)')]).toBe(11);
     expect(euro?.[column('EUR', 'Verified by finance (%)')]).toBe(100);
   });
+
+  it('has the dis-benefits apart, and realisation against the approved baseline and forecast drift', () => {
+    const epic = anEpic(1000);
+    const withProfile: EpicRecord = {
+      ...epic,
+      value: {
+        ...epic.value,
+        benefits: [
+          ...epic.value.benefits,
+          {
+            id: 'b2',
+            kind: 'dis_benefit',
+            title: 'Lost sales during the migration',
+            planned: [],
+            realised: [{ month: '2026-01', amount: 33, evidence: 'measured' }],
+          },
+        ],
+        baseline: {
+          version: 1,
+          approvedBy: 'approver-1',
+          approvedAt: '2025-12-01T09:00:00.000Z',
+          successProbability: 1,
+          benefits: [
+            {
+              id: 'b1',
+              kind: 'revenue',
+              planned: [
+                { month: '2026-01', amount: 1200 },
+                { month: '2027-06', amount: 1300 },
+              ],
+            },
+          ],
+          plannedCost: [],
+        },
+      },
+    };
+    const [row] = csvRowsOf([withProfile], settings('EUR'), '2026-03');
+    // Realised 333 - 33 = 300; against the baseline to date 300 / 1,200 = 25%; plan 2,000 vs 2,500 approved.
+    expect(row?.[column('EUR', 'Realised benefit (EUR)')]).toBe(300);
+    expect(row?.[column('EUR', 'Dis-benefit realised (EUR)')]).toBe(33);
+    expect(row?.[column('EUR', 'Realisation against baseline (%)')]).toBe(25);
+    expect(row?.[column('EUR', 'Forecast drift (%)')]).toBe(-20);
+    const [plain] = csvRowsOf([epic], settings('EUR'), '2026-03');
+    expect(plain?.[column('EUR', 'Realisation against baseline (%)')]).toBeNull();
+    expect(plain?.[column('EUR', 'Dis-benefit realised (EUR)')]).toBe(0);
+  });
 });

@@ -1,9 +1,9 @@
 import { currencyExponentOf } from '../../contract/currencies';
 import type { CsvCell } from '../../contract/csv';
-import type { KpiFigures } from '../../contract/kpi-figures';
 import type { AppSettings, StoredObjective } from '../../contract/site-config.schema';
 import { EPIC_STATUS_NAMES, KPI_NAMES } from '../../contract/value-vocabulary';
 import type { EpicRecord } from '../../domain/model/portfolio-record';
+import type { PlainValueKpis } from '../../domain/report/plain-report';
 import { kpisOfEpic } from '../epic-value/epic-value-view';
 
 /*
@@ -15,11 +15,17 @@ import { kpisOfEpic } from '../epic-value/epic-value-view';
 
 type Unit = 'money' | 'percent' | 'multiple' | 'month' | 'score';
 
-const KPI_COLUMNS: readonly { kpi: keyof KpiFigures; unit: Unit }[] = [
+/** A KPI of an epic that the vocabulary names. */
+type CsvKpi = keyof PlainValueKpis & keyof typeof KPI_NAMES;
+
+const KPI_COLUMNS: readonly { kpi: CsvKpi; unit: Unit }[] = [
   { kpi: 'plannedBenefit', unit: 'money' },
   { kpi: 'plannedBenefitToDate', unit: 'money' },
   { kpi: 'realisedBenefit', unit: 'money' },
+  { kpi: 'disBenefitRealised', unit: 'money' },
   { kpi: 'realisationRate', unit: 'percent' },
+  { kpi: 'baselineRealisationRate', unit: 'percent' },
+  { kpi: 'forecastDrift', unit: 'percent' },
   { kpi: 'costBudget', unit: 'money' },
   { kpi: 'actualCost', unit: 'money' },
   { kpi: 'forecastCost', unit: 'money' },
@@ -38,7 +44,7 @@ const KPI_COLUMNS: readonly { kpi: keyof KpiFigures; unit: Unit }[] = [
   { kpi: 'npsAtCompletion', unit: 'score' },
 ];
 
-function headerOf(kpi: keyof KpiFigures, unit: Unit, currency: string): string {
+function headerOf(kpi: CsvKpi, unit: Unit, currency: string): string {
   const name = KPI_NAMES[kpi];
   switch (unit) {
     case 'money':
@@ -74,7 +80,7 @@ function rounded(value: number, decimals: number): number {
   return result === 0 ? 0 : result;
 }
 
-function cellOf(value: KpiFigures[keyof KpiFigures], unit: Unit, currencyDecimals: number): CsvCell {
+function cellOf(value: PlainValueKpis[CsvKpi], unit: Unit, currencyDecimals: number): CsvCell {
   if (value === null || typeof value === 'string') return value;
   switch (unit) {
     case 'money':
