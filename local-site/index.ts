@@ -27,7 +27,13 @@ export {
   type ProductRequest,
   type ProductResponse,
 } from 'forge-local';
-export { APP_ACCOUNT_ID, DEMO_ACCOUNT_IDS, DEMO_USERS, type DemoRole } from './seeds/site-directory';
+export {
+  APP_ACCOUNT_ID,
+  DEMO_ACCOUNT_IDS,
+  DEMO_GROUPS,
+  DEMO_USERS,
+  type DemoRole,
+} from './seeds/site-directory';
 export type { SeedSize } from './seeds/demo-seed';
 export { SEED_NAMES, valueSeeds, type SeedName } from './seeds/value-seeds';
 

@@ -10,6 +10,7 @@ import {
   CONTRIBUTOR_PERMISSIONS,
   EDITOR_PERMISSIONS,
   person,
+  writeGroup,
   writeSiteIdentity,
   type DemoUser,
   type JiraStore,
@@ -73,6 +74,17 @@ export function colleagueIds(): string[] {
 }
 
 /**
+ * The demo site's Jira groups, for the admin page's verifier and approver pickers (issue #15).
+ * Finance verifies realised benefit: the portfolio manager and two colleagues, not the Jira admin.
+ * Value approvers approve plans as baselines: the Jira admin and a colleague. The app's settings
+ * name no group until an admin picks one (until then Jira admins hold both roles).
+ */
+export const DEMO_GROUPS = {
+  finance: { groupId: '3f6c2a9e-1d4b-4e8a-9c7f-5b2e8d1a0f01', name: 'Finance' },
+  approvers: { groupId: '3f6c2a9e-1d4b-4e8a-9c7f-5b2e8d1a0f02', name: 'Value approvers' },
+} as const;
+
+/**
  * Writes the site, users and the demo users' grants, and (unless the seed brings its own, as the
  * Appcelerator data does) the issue types, statuses and priorities. `teamProjectId` is the one
  * project the team member may see and edit.
@@ -121,4 +133,13 @@ export function seedDirectory(
     })),
   ];
   for (const grant of grants) store.grants.put(grant.accountId, grant);
+  const colleague = (name: string) => colleagues[COLLEAGUES.indexOf(name)] ?? '';
+  writeGroup(store, {
+    ...DEMO_GROUPS.finance,
+    memberAccountIds: [DEMO_ACCOUNT_IDS.portfolio, colleague('Fatima Haddad'), colleague('Ravi Kapoor')],
+  });
+  writeGroup(store, {
+    ...DEMO_GROUPS.approvers,
+    memberAccountIds: [DEMO_ACCOUNT_IDS.admin, colleague('Oliver Grant')],
+  });
 }

@@ -17,6 +17,23 @@ export const noInput = z.strictObject({});
 
 export const saveSettingsInput = z.strictObject({ settings: appSettingsInputSchema });
 
+/** Jira groups whose name contains `query` (any case), for the verifier and approver pickers. */
+export const findGroupsInput = z.strictObject({ query: z.string().max(255) });
+
+/** A Jira group as the pickers offer it. */
+export interface GroupOption {
+  groupId: string;
+  name: string;
+}
+
+/** The groups found (at most `GROUP_PICKER_LIMIT`, by name) and how many match in all. */
+export interface GroupSearch {
+  groups: GroupOption[];
+  total: number;
+}
+
+export const GROUP_PICKER_LIMIT = 20;
+
 export const objectiveInput = z.strictObject({ objective: objectiveInputSchema });
 
 export const setObjectiveStatusInput = z.strictObject({
@@ -80,6 +97,11 @@ export interface SettingsView {
   settings: AppSettings;
   /** Issue types at hierarchy level 1, to choose which count as epics. */
   epicIssueTypes: { id: string }[];
+  /**
+   * The verifier and approver groups the settings name, with their names; a group deleted in Jira
+   * since is left out (the form says it no longer exists).
+   */
+  groups: GroupOption[];
 }
 
 export interface ObjectiveWithUsage extends StoredObjective {

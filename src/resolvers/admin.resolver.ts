@@ -10,12 +10,13 @@ import {
   setObjectiveStatus,
   updateObjective,
 } from '../application/admin/objectives';
-import { getSettings, saveSettings } from '../application/admin/settings';
+import { findGroups, getSettings, saveSettings } from '../application/admin/settings';
 import {
   ADMIN,
   auditLogInput,
   deleteObjectiveInput,
   exportBackupPageInput,
+  findGroupsInput,
   importInput,
   importStageInput,
   noInput,
@@ -32,6 +33,9 @@ const resolver = new Resolver();
 defineResolver(resolver, ADMIN.getSettings, noInput, (_input, caller) => getSettings(asCaller(caller)));
 defineResolver(resolver, ADMIN.saveSettings, saveSettingsInput, (input, caller) =>
   saveSettings(asCaller(caller), input),
+);
+defineResolver(resolver, ADMIN.findGroups, findGroupsInput, (input, caller) =>
+  findGroups(asCaller(caller), input),
 );
 defineResolver(resolver, ADMIN.listObjectives, noInput, (_input, caller) => listObjectives(asCaller(caller)));
 defineResolver(resolver, ADMIN.createObjective, objectiveInput, (input, caller) =>

@@ -167,6 +167,7 @@ describe('saveSettings', () => {
     expect(view).toEqual({
       settings: { ...DEFAULT_SETTINGS, epicIssueTypeIds: ['10001'] },
       epicIssueTypes: [{ id: '10001' }],
+      groups: [],
     });
   });
 

@@ -163,6 +163,7 @@ describe('resolvers on the local runtime', () => {
       [ADMIN_KEYS.stageImport]: { part: 0, parts: 1, chunk: '{}' },
       [ADMIN_KEYS.previewImport]: { importId: 'a1b2c3d4-e5f6' },
       [ADMIN_KEYS.applyImport]: { importId: 'a1b2c3d4-e5f6' },
+      [ADMIN_KEYS.findGroups]: { query: 'fin' },
     };
 
     it.each(Object.values(ADMIN_KEYS))(

@@ -1,7 +1,8 @@
-import type { SettingsView } from '../../contract/admin.contract';
+import { GROUP_PICKER_LIMIT, type GroupSearch, type SettingsView } from '../../contract/admin.contract';
 import type { FieldError } from '../../contract/envelope';
 import type { AppSettings } from '../../contract/site-config.schema';
 import { badRequest } from '../app-error';
+import type { JiraGroupRef } from '../ports/group-directory';
 import type { IssueTypeSummary } from '../ports/jira-site';
 import { settingsEntry, SiteConfig } from '../site-config';
 import { requireJiraAdmin, type AdminContext } from './admin-context';
@@ -10,11 +11,22 @@ import { fieldChanges, writeAudited } from './audit-log';
 /** The epic level of `IssueTypeDetails.hierarchyLevel` (https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-types/). */
 const EPIC_LEVEL = 1;
 
-function viewOf(settings: AppSettings, types: readonly IssueTypeSummary[]): SettingsView {
+function viewOf(
+  settings: AppSettings,
+  types: readonly IssueTypeSummary[],
+  groups: readonly JiraGroupRef[],
+): SettingsView {
   return {
     settings,
     epicIssueTypes: types.filter((type) => type.hierarchyLevel === EPIC_LEVEL).map(({ id }) => ({ id })),
+    groups: groups.map(({ groupId, name }) => ({ groupId, name })),
   };
+}
+
+/** The verifier and approver groups the settings name, as Jira knows them now. */
+function chosenGroups(context: AdminContext, settings: AppSettings): Promise<JiraGroupRef[]> {
+  const ids = [settings.verifierGroupId, settings.approverGroupId].filter((id) => id !== null);
+  return ids.length === 0 ? Promise.resolve([]) : context.groups.groupsByIds(ids);
 }
 
 export async function getSettings(context: AdminContext): Promise<SettingsView> {
@@ -23,7 +35,32 @@ export async function getSettings(context: AdminContext): Promise<SettingsView> 
     new SiteConfig(context.store).settings(),
     context.jira.issueTypes(),
   ]);
-  return viewOf(settings, types);
+  return viewOf(settings, types, await chosenGroups(context, settings));
+}
+
+/** Jira groups whose name contains `query`, for the verifier and approver pickers (admins only). */
+export async function findGroups(context: AdminContext, { query }: { query: string }): Promise<GroupSearch> {
+  await requireJiraAdmin(context);
+  return context.groups.findGroups(query.trim(), GROUP_PICKER_LIMIT);
+}
+
+/** A newly chosen verifier or approver group must exist in Jira; one chosen before is kept as is. */
+function groupErrors(
+  settings: AppSettings,
+  before: AppSettings,
+  found: readonly JiraGroupRef[],
+): FieldError[] {
+  return (['verifierGroupId', 'approverGroupId'] as const).flatMap((field) => {
+    const groupId = settings[field];
+    if (groupId === null || groupId === before[field] || found.some((group) => group.groupId === groupId))
+      return [];
+    return [
+      {
+        path: `settings.${field}`,
+        message: `no Jira group has the id ${groupId}; pick a group from the list`,
+      },
+    ];
+  });
 }
 
 /** Each chosen epic type must be an issue type of the site at the epic level. */
@@ -59,14 +96,18 @@ export async function saveSettings(
   await requireJiraAdmin(context);
   const config = new SiteConfig(context.store);
   const [before, types] = await Promise.all([config.settings(), context.jira.issueTypes()]);
-  const errors = epicTypeErrors(settings.epicIssueTypeIds, types);
+  const groups = await chosenGroups(context, settings);
+  const errors = [
+    ...epicTypeErrors(settings.epicIssueTypeIds, types),
+    ...groupErrors(settings, before, groups),
+  ];
   if (errors.length > 0) throw badRequest('Some fields are not valid. Nothing was changed.', errors);
   const changes = fieldChanges(before, settings);
-  if (changes.length === 0) return viewOf(before, types);
+  if (changes.length === 0) return viewOf(before, types, groups);
   await writeAudited(
     context.store,
     { set: [settingsEntry(settings)] },
     { at: context.clock.now(), by: context.accountId, action: 'settings.updated', changes },
   );
-  return viewOf(settings, types);
+  return viewOf(settings, types, groups);
 }

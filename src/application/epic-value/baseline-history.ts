@@ -25,7 +25,7 @@ export async function keepReplacedBaseline(
  */
 export async function baselineHistory(
   store: KeyValueStore,
-  { issueId, current }: { issueId: string; current: Baseline | undefined },
+  { issueId, current }: { issueId: string; current: { readonly version: number } | undefined },
 ): Promise<Baseline[]> {
   if (current === undefined) return [];
   const entries = await queryAll(store, baselineHistoryPrefix({ issueId }));
