@@ -5,3 +5,4 @@ export { adminResolver } from './resolvers/admin.resolver';
 export { onIssueEvent } from './triggers/issue-event.trigger';
 export { startReconcile, reconcileStep } from './triggers/reconcile.trigger';
 export { reportPersonalDataWeekly } from './triggers/personal-data.trigger';
+export { notifyBenefitReviews } from './triggers/review.trigger';

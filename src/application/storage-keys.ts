@@ -93,3 +93,28 @@ export const importChunkKey = ({ importId, part }: { importId: string; part: num
   `${importPrefix({ importId })}chunk:${String(part).padStart(4, '0')}`;
 export const importBeforeKey = ({ importId, issueId }: { importId: string; issueId: string }) =>
   `${importPrefix({ importId })}before:${issueId}`;
+
+/*
+ * Benefit reviews (issue #15). One writer per key, so that the scheduled notifier and an owner
+ * closing a review never overwrite each other: the schedule is written once, the notice only by
+ * the notifier, the closure only by whoever closes. `review:open:` keys sort by due date, so the
+ * reviews that fell due are the first page of a prefix query.
+ */
+export const reviewScheduleKey = ({ issueId }: { issueId: string }) => `review:epic:${issueId}`;
+export const REVIEW_OPEN_PREFIX = 'review:open:';
+export const reviewOpenKey = ({
+  dueDate,
+  issueId,
+  offsetMonths,
+}: {
+  dueDate: string;
+  issueId: string;
+  offsetMonths: number;
+}) => `${REVIEW_OPEN_PREFIX}${dueDate}:${issueId}:${String(offsetMonths).padStart(3, '0')}`;
+export const reviewNoticeKey = ({ issueId, offsetMonths }: { issueId: string; offsetMonths: number }) =>
+  `review:notice:${issueId}:${String(offsetMonths).padStart(3, '0')}`;
+export const reviewClosedKey = ({ issueId, offsetMonths }: { issueId: string; offsetMonths: number }) =>
+  `review:closed:${issueId}:${String(offsetMonths).padStart(3, '0')}`;
+/** Held while one notifier run handles a review, so that a redelivered run cannot send it twice at once. */
+export const reviewClaimKey = ({ issueId, offsetMonths }: { issueId: string; offsetMonths: number }) =>
+  `review:claim:${issueId}:${String(offsetMonths).padStart(3, '0')}`;

@@ -10,6 +10,9 @@ import {
   PANEL,
   saveEpicValueInput,
 } from '../contract/panel.contract';
+import { closeReview } from '../application/reviews/close-review';
+import { getEpicReviews } from '../application/reviews/get-epic-reviews';
+import { closeReviewInput, getEpicReviewsInput, REVIEW_KEYS } from '../contract/review.contract';
 import { asCaller } from './as-caller';
 import { defineResolver } from './define-resolver';
 
@@ -27,6 +30,12 @@ defineResolver(resolver, PANEL.getHistory, getEpicHistoryInput, (input, caller) 
 
 defineResolver(resolver, PANEL.approveBaseline, approveBaselineInput, (input, caller) =>
   approveBaseline(asCaller(caller), input),
+);
+defineResolver(resolver, REVIEW_KEYS.getEpicReviews, getEpicReviewsInput, (input, caller) =>
+  getEpicReviews(asCaller(caller), input),
+);
+defineResolver(resolver, REVIEW_KEYS.closeReview, closeReviewInput, (input, caller) =>
+  closeReview(asCaller(caller), input),
 );
 
 export const panelResolver = resolver.getDefinitions();

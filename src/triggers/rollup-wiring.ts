@@ -4,7 +4,9 @@ import { jiraEpicFields } from '../adapters/jira/jira-epic-fields';
 import { jiraPermissions, jiraSite } from '../adapters/jira/jira-site.adapter';
 import { forgeKeyValueStore } from '../adapters/storage/forge-key-value-store';
 import type { ReconcileContext } from '../application/rollup/rollup-context';
+import { scheduleReviewsOf } from '../application/reviews/schedule-epic-reviews';
 import { systemClock } from '../platform/system-clock';
+import { reviewContext } from './review-wiring';
 
 /**
  * Triggers, scheduled runs and queue events have no user: Jira is called as the app, which sees
@@ -20,5 +22,9 @@ export function rollupContext(): ReconcileContext {
     listProjects: () => permissions.browsableProjectKeys(),
     queue: forgeWorkQueue(ROLLUP_QUEUE),
     epicFields: jiraEpicFields(jira),
+    // The sweep schedules the reviews of Done epics whose Done event was missed.
+    onEpicsSeen: async (epics, settings) => {
+      await scheduleReviewsOf(reviewContext(), epics, settings);
+    },
   };
 }

@@ -41,6 +41,8 @@ export interface EpicIssue {
   key: string;
   summary: string;
   status: EpicStatus;
+  /** When the epic became Done (ISO instant, UTC); null while it is not Done; absent when not read. */
+  doneAt?: string | null;
   projectKey: string;
   /** The parent issue's key: the epic's programme. */
   parentKey: string | null;

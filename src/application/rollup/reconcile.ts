@@ -169,6 +169,7 @@ async function reconcileProject(
         settings,
         now,
       );
+      await context.onEpicsSeen?.(epics, settings);
       for (const contribution of fresh) seen.add(contribution.issueId);
       const changed = fresh.filter(
         (contribution) => !sameContribution(stored.get(contribution.issueId) ?? null, contribution),

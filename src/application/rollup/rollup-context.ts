@@ -1,6 +1,7 @@
 import type { Clock } from '../ports/clock';
 import type { EpicFields } from '../ports/epic-fields';
-import type { JiraSite } from '../ports/jira-site';
+import type { AppSettings } from '../../contract/site-config.schema';
+import type { EpicIssue, JiraSite } from '../ports/jira-site';
 import type { KeyValueStore } from '../ports/key-value-store';
 import type { WorkQueue } from '../ports/work-queue';
 
@@ -18,4 +19,6 @@ export interface ReconcileContext extends RollupContext {
   /** Every project key of the site (as the app). */
   listProjects(): Promise<string[]>;
   queue: WorkQueue;
+  /** Called with every page of epics the sweep reads (benefit reviews schedule Done epics here). */
+  onEpicsSeen?(epics: readonly EpicIssue[], settings: AppSettings): Promise<void>;
 }
