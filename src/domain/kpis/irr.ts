@@ -1,6 +1,7 @@
 import { countSignChanges, cumulativeSums, withoutLeadingAndTrailingZeros } from './cash-flow-signs';
 import { computed, notComputable, type Kpi, type KpiInput } from './kpi';
 import { netCashFlows } from './net-cash-flows';
+import { realRootsInUnitInterval } from './real-roots-in-unit-interval';
 
 export type IrrReason = 'NO_SIGN_CHANGE' | 'NO_RATE_SOLVES' | 'SEVERAL_RATES_POSSIBLE';
 
@@ -23,16 +24,24 @@ export type IrrReason = 'NO_SIGN_CHANGE' | 'NO_RATE_SOLVES' | 'SEVERAL_RATES_POS
  *    modulo 2. With Σ CF_t = A_n != 0, one sign change of the cumulative flows read forwards
  *    means exactly one rate above 0, one read backwards (from the last month) exactly one rate
  *    in (-1, 0). Exactly one change over both directions: a unique rate. None in either: no
- *    rate solves the equation. Anything else: several rates solve it, or may.
+ *    rate solves the equation.
+ * 3. Otherwise the roots are counted exactly on the integer flows (`realRootsInUnitInterval`:
+ *    Descartes' rule after mapping (0, 1) to (0, infinity), halving the interval until each part
+ *    holds at most one sign change), in both directions, plus r = 0 when the flows sum to 0.
+ *    One in all: a unique rate. None: no rate. Several, or a count that cannot tell (a repeated
+ *    root, a root exactly at a halving point, more work than its budget): several rates solve it,
+ *    or may.
  * The root is then found by bisection on (0, 1) to full double precision.
  * Example: flows -1000 then +1100 a month later -> r = 10% a month -> irr = 1.2. Flows -1000,
  * +600, -100, +700 change sign three times, but their cumulative flow (-1000, -400, -500, +200)
  * only once and backwards (+700, +600, +1200, +200) never: one rate, r = 9.3732% a month,
  * irr = 1.1248.
+ * Flows -100, +110, -15, +205 have a cumulative flow that changes sign three times (Norstrom allows
+ * 1 or 3 rates), but the exact count finds one: r = 71.1896% a month (numpy-financial 0.71189611).
  * Edge cases: flows that never change sign (all costs, all benefits, no flows) ->
  * `NO_SIGN_CHANGE`; several changes and no rate at all (+5, -1, +5: P > 0 everywhere) ->
- * `NO_RATE_SOLVES`; several changes that the criteria cannot narrow to one rate (-100, +230,
- * -132 is solved by both 10% and 20% a month) -> `SEVERAL_RATES_POSSIBLE`. Zero months are
+ * `NO_RATE_SOLVES`; several changes and several rates (-100, +230, -132 is solved by both 10%
+ * and 20% a month), or a count that cannot tell -> `SEVERAL_RATES_POSSIBLE`. Zero months are
  * skipped when counting changes.
  */
 export function irr(input: KpiInput): Kpi<number, IrrReason> {
@@ -42,7 +51,8 @@ export function irr(input: KpiInput): Kpi<number, IrrReason> {
     return notComputable('NO_SIGN_CHANGE');
   }
   if (signChanges > 1) {
-    const rates = ratesProvenByNorstrom(flows);
+    const norstrom = ratesProvenByNorstrom(flows);
+    const rates = norstrom === 2 ? (ratesCountedExactly(flows) ?? 2) : norstrom;
     if (rates !== 1) {
       return notComputable(rates === 0 ? 'NO_RATE_SOLVES' : 'SEVERAL_RATES_POSSIBLE');
     }
@@ -63,6 +73,24 @@ function ratesProvenByNorstrom(flows: readonly number[]): 0 | 1 | 2 {
   const aboveZero = countSignChanges(forward);
   const belowZero = countSignChanges(cumulativeSums([...flows].reverse()));
   const rates = aboveZero + belowZero;
+  return rates === 0 ? 0 : rates === 1 ? 1 : 2;
+}
+
+/**
+ * How many monthly rates above -100% solve the integer flows, counted exactly: roots x in (0, 1)
+ * of Σ CF_t x^t (rates above 0), of the reversed polynomial (rates in (-1, 0)), and r = 0 when
+ * the flows sum to 0; capped at 2, and null when a count cannot tell (`realRootsInUnitInterval`)
+ * or the flows are not whole minor units.
+ */
+function ratesCountedExactly(flows: readonly number[]): 0 | 1 | 2 | null {
+  if (!flows.every((flow) => Number.isSafeInteger(flow))) return null;
+  const coefficients = flows.map((flow) => BigInt(flow));
+  const above = realRootsInUnitInterval(coefficients);
+  if (above === null || above > 1) return above === null ? null : 2;
+  const below = realRootsInUnitInterval([...coefficients].reverse());
+  if (below === null) return null;
+  const atZero = coefficients.reduce((sum, flow) => sum + flow, 0n) === 0n ? 1 : 0;
+  const rates = above + below + atZero;
   return rates === 0 ? 0 : rates === 1 ? 1 : 2;
 }
 
