@@ -311,6 +311,53 @@ describe('value property codec with benefit owners, measures, details, baselines
     expect(roundTrip(record)).toEqual(record);
   });
 
+  it.each([
+    ['an evidence link that is not https', ['d', 0, 1, 'l'], 'javascript:alert(1)'],
+    ['a method link that is not https', ['m', 'l'], 'http://example.com/method'],
+    ['an owner that is not an account id', ['w'], '<img src=x>'],
+    ['a recorder that is not an account id', ['d', 0, 1, 'r'], 'alice smith'],
+    ['a verifier that is not an account id', ['d', 0, 1, 'vb'], ''],
+    ['a verification time that is not an instant', ['d', 0, 1, 'va'], 'yesterday'],
+  ])('refuses a stored benefit with %s, naming where, as a save would', (_what, path, bad) => {
+    const record: EpicValueRecord = {
+      ...before15,
+      benefits: [
+        {
+          id: 'b1',
+          kind: 'revenue',
+          title: 'Faster checkout',
+          planned: [],
+          realised: [
+            {
+              month: '2026-04',
+              amount: 10,
+              evidence: 'verified',
+              evidenceLink: 'https://finance.example.com/1',
+              recordedBy: 'alice',
+              verifiedBy: 'victor',
+              verifiedAt: '2026-05-01T08:00:00.000Z',
+            },
+          ],
+          owner: 'olga',
+          measure: {
+            name: 'Checkout time',
+            unit: 's',
+            baseline: 40,
+            target: 20,
+            method: 'p50',
+            methodLink: 'https://x.example.com',
+          },
+        },
+      ],
+    };
+    const stored = JSON.parse(encodedText(record)) as { record: { b: Record<string, unknown>[] } };
+    let holder: unknown = stored.record.b[0];
+    for (const step of path.slice(0, -1)) holder = (holder as Record<string | number, unknown>)[step];
+    (holder as Record<string | number, unknown>)[path.at(-1) ?? ''] = bad;
+    expect(() => decodeValueProperty(stored)).toThrow(UnreadableValueError);
+    expect(() => decodeValueProperty(stored)).toThrow(`record.b.0.${path.join('.')}`);
+  });
+
   it('refuses a stored baseline that is damaged, naming where', () => {
     const stored = JSON.parse(
       encodedText({

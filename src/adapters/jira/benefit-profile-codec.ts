@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { accountIdSchema, httpsLinkSchema, instantSchema } from '../../contract/benefit-profile.schema';
 import type { BenefitMeasure, RealisedAmount } from '../../domain/model/benefit';
 import type { ApprovedBaseline } from '../../domain/model/baseline';
 import { BENEFIT_KINDS } from '../../domain/model/benefit';
@@ -167,20 +168,22 @@ export function expandBaseline(compact: CompactBaseline): ApprovedBaseline<numbe
 }
 
 // What comes back from Jira is checked before it is trusted (anyone with Edit can write it).
+// The rules a save applies hold here too: links https only, account ids and instants as the
+// server writes them, so that a property edited through the REST API cannot smuggle in more.
 const month = z.string().refine(isYearMonth, 'must be a month YYYY-MM');
-const text = (max: number) => z.string().max(max);
+const text = (max: number, min = 0) => z.string().min(min).max(max);
 const series = z.tuple([month, z.array(z.number().nonnegative().nullable()).max(1200)]).nullable();
 
 export const compactBenefitProfileShape = {
-  w: text(128).optional(),
+  w: accountIdSchema.optional(),
   m: z
     .object({
-      n: text(255),
-      u: text(50),
+      n: text(255, 1),
+      u: text(50, 1),
       b: z.number(),
       t: z.number(),
-      h: text(2000),
-      l: text(2000).optional(),
+      h: text(2000, 1),
+      l: httpsLinkSchema.optional(),
     })
     .optional(),
   d: z
@@ -189,10 +192,10 @@ export const compactBenefitProfileShape = {
         month,
         z.object({
           n: text(2000).optional(),
-          l: text(2000).optional(),
-          r: text(128).optional(),
-          vb: text(128).optional(),
-          va: text(64).optional(),
+          l: httpsLinkSchema.optional(),
+          r: accountIdSchema.optional(),
+          vb: accountIdSchema.optional(),
+          va: instantSchema.optional(),
         }),
       ]),
     )
@@ -201,9 +204,9 @@ export const compactBenefitProfileShape = {
 
 export const compactBaselineSchema = z.object({
   v: z.number().int().min(1),
-  by: text(128),
-  at: text(64),
-  r: text(2000).optional(),
+  by: accountIdSchema,
+  at: instantSchema,
+  r: text(2000, 1).optional(),
   p: z.number().min(0).max(1),
   b: z.array(z.tuple([z.string(), z.enum(BENEFIT_KINDS), series])),
   c: series,
