@@ -107,6 +107,14 @@ export interface LocalSite {
   /** Runs a `scheduledTrigger` function now, and drains the async event queue it fills. */
   runScheduledTrigger(triggerKey: string): Promise<void>;
   setFaults(faults: FaultConfig): void;
+  /**
+   * Moves the site's time forward by `ms`: what the app, Jira and storage read as now (the app runs
+   * in this process, so `Date` itself moves; see runtime/site-clock.ts). For scheduled work that
+   * falls due later, e.g. run a `scheduledTrigger` three months on.
+   */
+  advanceClock(ms: number): void;
+  /** The site's time now. */
+  now(): Date;
   /** Calls made since the last reset, for benchmarks and for tests that count round trips. */
   callStats(): CallStats;
   resetCallStats(): void;

@@ -33,6 +33,7 @@ import {
   type ProductRequest,
   type ProductResponse,
 } from './site-api';
+import { SiteClock } from './runtime/site-clock';
 import { StorageSeams } from './storage/storage-seams';
 import { KvsEmulator } from './storage/kvs-emulator';
 import { KvsStore } from './storage/kvs-store';
@@ -209,6 +210,7 @@ export async function openLocalSite(options: OpenLocalSiteOptions): Promise<Loca
   invocationLog.clear();
   faults.configure(options.faults ?? {});
 
+  const clock = new SiteClock();
   const users: readonly DemoUser[] = seed.users.filter((u) => jiraStore.user(u.accountId) !== undefined);
   let closed = false;
 
@@ -267,6 +269,11 @@ export async function openLocalSite(options: OpenLocalSiteOptions): Promise<Loca
       faults.configure(config);
     },
 
+    advanceClock(ms: number): void {
+      clock.advance(ms);
+    },
+    now: () => clock.now(),
+
     faults: () => faults.current(),
     callStats: (): CallStats => stats.snapshot(),
     resetCallStats: () => {
@@ -287,6 +294,7 @@ export async function openLocalSite(options: OpenLocalSiteOptions): Promise<Loca
     async close(): Promise<void> {
       if (closed) return;
       closed = true;
+      if (clock.offsetMs !== 0) clock.reset();
       await events.close();
       store.close();
     },

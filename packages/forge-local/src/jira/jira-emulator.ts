@@ -4,6 +4,7 @@
  * the app (its back end through `@forge/api`, or its Custom UI through the bridge's `requestJira`),
  * so every call needs the scope Jira requires for it.
  */
+import { addComment, getComments, serverInfo } from './rest/comment-endpoints';
 import type { IndexedPropertyValue } from '../app/app-manifest';
 import type { AppFields } from './app-fields';
 import type { RenderContext } from './issue-renderer';
@@ -99,6 +100,9 @@ export class JiraEmulator {
       route('DELETE', '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}', write, (r, p) =>
         deleteProperty(ctx, r, p),
       ),
+      route('GET', '/rest/api/3/issue/{issueIdOrKey}/comment', read, (r, p) => getComments(ctx, r, p)),
+      route('POST', '/rest/api/3/issue/{issueIdOrKey}/comment', write, (r, p) => addComment(ctx, r, p)),
+      route('GET', '/rest/api/3/serverInfo', null, () => serverInfo(ctx)),
       route('GET', '/rest/api/3/issue/{issueIdOrKey}', read, (r, p) => getIssue(ctx, r, p)),
       route('PUT', '/rest/api/3/issue/{issueIdOrKey}', write, (r, p) => editIssue(ctx, r, p)),
       route('DELETE', '/rest/api/3/issue/{issueIdOrKey}', write, (r, p) => deleteIssue(ctx, r, p)),

@@ -12,6 +12,7 @@ import type {
   JiraUser,
   PermissionGrant,
   SiteInfo,
+  StoredComment,
   StoredIssue,
 } from './model';
 
@@ -32,6 +33,8 @@ export class JiraStore {
   private readonly info: Collection<SiteInfo>;
   /** `jira:customField` module key → the field's number (`customfield_<n>`), fixed once created. */
   private readonly appFieldIds: Collection<number>;
+  /** Each issue's comments, oldest first, by issue id. */
+  private readonly comments: Collection<StoredComment[]>;
 
   private readonly idByKey = new Map<string, string>();
   private readonly idsByProject = new Map<string, Set<string>>();
@@ -53,6 +56,7 @@ export class JiraStore {
     this.movedKeys = store.collection('jira-moved-keys');
     this.info = store.collection('jira-site');
     this.appFieldIds = store.collection('jira-app-fields');
+    this.comments = store.collection('jira-comments');
     for (const issue of this.issues.values()) this.index(issue);
   }
 
@@ -76,6 +80,21 @@ export class JiraStore {
 
   putSiteInfo(info: SiteInfo): void {
     this.info.put(SITE_INFO_ID, info);
+  }
+
+  /** The issue's comments, oldest first. */
+  commentsOf(issueId: string): readonly StoredComment[] {
+    return this.comments.get(issueId) ?? [];
+  }
+
+  /** Adds a comment with the next comment id of the site (ids count up from 10000, as Jira's do). */
+  addComment(comment: Omit<StoredComment, 'id'>): StoredComment {
+    const info = this.siteInfo();
+    const id = info.nextCommentId ?? 10000;
+    this.putSiteInfo({ ...info, nextCommentId: id + 1 });
+    const stored: StoredComment = { ...comment, id: String(id) };
+    this.comments.put(comment.issueId, [...this.commentsOf(comment.issueId), stored]);
+    return stored;
   }
 
   allIssues(): IterableIterator<StoredIssue> {
@@ -122,6 +141,7 @@ export class JiraStore {
     if (!previous) return;
     this.unindex(previous);
     this.issues.delete(id);
+    this.comments.delete(id);
     for (const [oldKey, movedId] of this.movedKeys.entries())
       if (movedId === id) this.movedKeys.delete(oldKey);
     this.issueVersion++;

@@ -112,4 +112,20 @@ export interface SiteInfo {
   seedMemo?: unknown;
   /** The seed's `seedApp` step still waits for the app (it answered `unavailable` last time). */
   seedAppPending?: boolean;
+  /** The site's default time zone (IANA), what `GET /rest/api/3/serverInfo` names; UTC when absent. */
+  timeZone?: string;
+  /** The id the next comment gets. */
+  nextCommentId?: number;
+}
+
+/** A comment on an issue: its body is an Atlassian Document kept as given. */
+export interface StoredComment {
+  id: string;
+  issueId: string;
+  authorId: string;
+  body: Record<string, unknown>;
+  created: string;
+  updated: string;
+  /** Comment (entity) properties by key. */
+  properties: Record<string, unknown>;
 }

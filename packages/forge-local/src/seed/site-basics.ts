@@ -157,6 +157,8 @@ export interface SiteIdentity {
    * types, statuses and priorities above are written too.
    */
   ownWorkflow?: boolean;
+  /** The site's default time zone (IANA), as `GET /rest/api/3/serverInfo` names it; default UTC. */
+  timeZone?: string;
 }
 
 /** Writes the site itself and the app's bot user: the first thing every seed does. */
@@ -168,6 +170,7 @@ export function writeSiteIdentity(store: JiraStore, identity: SiteIdentity): voi
     appAccountId,
     nextIssueId: 10000,
     seed: identity.seedName,
+    ...(identity.timeZone === undefined ? {} : { timeZone: identity.timeZone }),
   });
   store.users.put(appAccountId, {
     accountId: appAccountId,

@@ -230,6 +230,8 @@ export function createFakeSite(): FakeSite {
     },
     runScheduledTrigger: () => Promise.resolve(),
     setFaults: () => undefined,
+    advanceClock: () => undefined,
+    now: () => new Date(),
     callStats: (): CallStats => ({ jiraCalls: site.jiraRequests.length, storageCalls: 0, byEndpoint: {} }),
     resetCallStats: () => undefined,
     close() {

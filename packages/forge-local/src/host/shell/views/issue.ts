@@ -1,7 +1,7 @@
 /**
  * Jira's issue view, reduced to what an app's issue panel lives next to: key, summary, type, status,
- * parent, project, and the app's issue panels (shown where their `issueType` display condition
- * allows, as Jira does).
+ * parent, project, the app's issue panels (shown where their `issueType` display condition
+ * allows, as Jira does) and the issue's comments (Activity).
  */
 import type { IssueDetails, UiModuleInfo } from '../../api-types';
 import { api, HostCallError } from '../api';
@@ -9,6 +9,7 @@ import { describeError, fieldText, h, lozenge, messagePage } from '../dom';
 import { showFlag } from '../flags';
 import { emitToFrames, mountModuleFrame, type MountedFrame } from '../forge-host';
 import { session } from '../session';
+import { commentsSection } from './issue-comments';
 
 export function renderIssue(container: HTMLElement, issueKey: string): () => void {
   let frames: MountedFrame[] = [];
@@ -84,7 +85,13 @@ export function renderIssue(container: HTMLElement, issueKey: string): () => voi
       h(
         'div',
         { class: 'issue-layout' },
-        h('div', { class: 'issue-main' }, heading, panels(issue)),
+        h(
+          'div',
+          { class: 'issue-main' },
+          heading,
+          panels(issue),
+          commentsSection(session().user.accountId, issue.key),
+        ),
         details(issue),
       ),
     );
