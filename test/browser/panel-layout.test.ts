@@ -11,6 +11,7 @@ import type { Envelope } from '../../src/contract/envelope';
 import type { EpicValueView } from '../../src/contract/panel.contract';
 import { DEMO_ACCOUNT_IDS } from '../../local-site';
 import { artifactsDir, openShell, useBrowserHost, type ShellPage } from './browser-host';
+import { clippedText } from './panel-checks';
 
 const timeout = 120_000;
 const widths = [380, 1200] as const;
@@ -19,50 +20,6 @@ const cases = themes.flatMap((theme) => widths.map((width) => [theme, width] as 
 /** Large amounts, so that figures are as wide as a real portfolio's. */
 const BIG = 1_234_567.89;
 const HALF = 617_283.94;
-
-/**
- * Every piece of text or input whose content is wider than its box (cut off, or spilling), and
- * anything that makes the frame scroll sideways. Scroll regions (the kit's tables) may scroll.
- */
-function clippedText(frame: Frame): Promise<string[]> {
-  return frame.evaluate(() => {
-    const name = (element: Element) =>
-      `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}.${element.className} "${(element instanceof HTMLInputElement ? element.value : element.textContent).slice(0, 40)}"`;
-    const found: string[] = [];
-    const inScrollRegion = (element: Element) => element.closest('.vl-table-scroll') !== null;
-    for (const element of document.querySelectorAll<HTMLElement>(
-      'th, td, dd, dt, button, label, input, select, .metric-value, .series-total, .card-meta, .save-status, .vl-lozenge',
-    )) {
-      const style = getComputedStyle(element);
-      if (element.offsetParent === null || element.closest('.vl-visually-hidden')) continue;
-      if (style.display === 'inline') continue;
-      // A text input scrolls its text by design; a figure in a number input must fit.
-      if (element instanceof HTMLInputElement && !element.classList.contains('vl-input--number')) continue;
-      if (element.scrollWidth > element.clientWidth + 1)
-        found.push(
-          `${name(element)} is ${String(element.scrollWidth - element.clientWidth)}px wider than its box`,
-        );
-      const box = element.getBoundingClientRect();
-      if (!inScrollRegion(element) && box.right > document.documentElement.clientWidth + 1)
-        found.push(`${name(element)} sticks out of the frame`);
-    }
-    // A figure broken over two lines (€14,814,814.6 / 8) is as unreadable as a clipped one.
-    for (const element of document.querySelectorAll('.metric-value, .metric-detail, .series-total, td')) {
-      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-        for (const word of (node.textContent ?? '').matchAll(/\S*\d\S*/g)) {
-          const range = document.createRange();
-          range.setStart(node, word.index);
-          range.setEnd(node, word.index + word[0].length);
-          if (range.getClientRects().length > 1) found.push(`"${word[0]}" is broken over two lines`);
-        }
-      }
-    }
-    if (document.documentElement.scrollWidth > document.documentElement.clientWidth + 1)
-      found.push('the frame scrolls sideways');
-    return found;
-  });
-}
 
 /** Money figures that lost their currency: table cells, metrics, series totals and chart ticks. */
 function figuresWithoutUnit(frame: Frame): Promise<string[]> {

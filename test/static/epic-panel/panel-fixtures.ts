@@ -173,7 +173,31 @@ export function serveHost(initial: EpicValueView, issueKey = 'CHK-1'): FakeHost 
   });
   fakeBridge.on('fetchProduct', (raw) => {
     const { restPath } = raw as { restPath: string };
-    const ids = new URL(restPath, 'https://jira.example').searchParams.getAll('accountId');
+    const url = new URL(restPath, 'https://jira.example');
+    if (url.pathname === '/rest/api/3/user/search') {
+      // Jira's user search: people whose name (or a word of it) starts with the query.
+      const query = (url.searchParams.get('query') ?? '').toLowerCase();
+      const found = Object.entries(USERS)
+        .filter(([, name]) =>
+          name
+            .toLowerCase()
+            .split(' ')
+            .some((word) => word.startsWith(query)),
+        )
+        .map(([accountId, displayName]) => ({
+          accountId,
+          displayName,
+          active: true,
+          accountType: 'atlassian',
+        }));
+      return {
+        status: 200,
+        statusText: 'OK',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(found),
+      };
+    }
+    const ids = url.searchParams.getAll('accountId');
     const values = ids.filter((id) => id in USERS).map((id) => ({ accountId: id, displayName: USERS[id] }));
     return {
       status: 200,

@@ -127,3 +127,120 @@ describe('npsOf', () => {
     expect(npsOf({ promoters: 0, passives: 0, detractors: 0 })).toBeNull();
   });
 });
+
+/** The draft's first benefit and its first realised row, which `draftWith` always has. */
+function firstBenefit(draft: Draft): Draft['benefits'][number] {
+  const benefit = draft.benefits[0];
+  if (benefit === undefined) throw new Error('draftWith adds a benefit');
+  return benefit;
+}
+function firstRealised(draft: Draft): Draft['benefits'][number]['realised'][number] {
+  const row = firstBenefit(draft).realised[0];
+  if (row === undefined) throw new Error('draftWith adds a realised row');
+  return row;
+}
+
+describe('readDraft with benefit owners, measures and realised details', () => {
+  const measure = {
+    name: 'Average handling time',
+    unit: 'minutes',
+    baseline: '7.25',
+    target: '4',
+    method: 'Contact-centre report',
+    methodLink: '',
+  };
+
+  it('sends owner, measure, note and link, and leaves out what is blank', () => {
+    const draft = draftWith((d) => {
+      const benefit = firstBenefit(d);
+      benefit.owner = 'acc-sam';
+      benefit.measure = { ...measure, methodLink: ' https://reports.example.com/aht ' };
+      firstRealised(d).note = '  Booked by finance ';
+      firstRealised(d).evidenceLink = 'https://ledger.example.com/2026-03';
+    });
+    const { value, errors } = readDraft(draft, EUR);
+    expect(errors).toEqual({});
+    expect(value.benefits[0]).toMatchObject({
+      owner: 'acc-sam',
+      measure: {
+        name: 'Average handling time',
+        unit: 'minutes',
+        baseline: 7.25,
+        target: 4,
+        method: 'Contact-centre report',
+        methodLink: 'https://reports.example.com/aht',
+      },
+      realised: [
+        {
+          month: '2026-03',
+          amount: 900,
+          evidence: 'measured',
+          note: 'Booked by finance',
+          evidenceLink: 'https://ledger.example.com/2026-03',
+        },
+      ],
+    });
+    const blank = readDraft(
+      draftWith(() => undefined),
+      EUR,
+    ).value.benefits[0];
+    expect(blank).not.toHaveProperty('owner');
+    expect(blank).not.toHaveProperty('measure');
+    expect(blank?.realised[0]).toEqual({ month: '2026-03', amount: 900, evidence: 'measured' });
+  });
+
+  it('asks for each missing measure field once any is filled, naming the field', () => {
+    const { errors } = readDraft(
+      draftWith((d) => {
+        firstBenefit(d).measure = { ...EMPTY_MEASURE, target: '12' };
+      }),
+      EUR,
+    );
+    expect(errors).toEqual({
+      'value.benefits[0].measure.name': 'Enter what is measured, such as “Average handling time”.',
+      'value.benefits[0].measure.unit': 'Enter the unit, such as “minutes” or “%”.',
+      'value.benefits[0].measure.baseline': 'Enter the baseline, a number such as 12.5.',
+      'value.benefits[0].measure.method': 'Enter how it is measured, such as the report it comes from.',
+    });
+  });
+
+  it('refuses a measure number with letters or too many decimals, and a link that is not https', () => {
+    const { errors } = readDraft(
+      draftWith((d) => {
+        firstBenefit(d).measure = {
+          ...measure,
+          baseline: '7 min',
+          target: '0.1234567',
+          methodLink: 'javascript:alert(1)',
+        };
+        firstRealised(d).evidenceLink = 'http://ledger.example.com';
+      }),
+      EUR,
+    );
+    expect(errors).toEqual({
+      'value.benefits[0].measure.baseline':
+        'Enter the baseline as a number, such as 12.5; the unit goes in Unit.',
+      'value.benefits[0].measure.target': 'Use at most 6 decimals.',
+      'value.benefits[0].measure.methodLink':
+        'Enter a link that starts with https://, such as https://example.com/report.',
+      'value.benefits[0].realised[0].evidenceLink':
+        'Enter a link that starts with https://, such as https://example.com/report.',
+    });
+  });
+
+  it('refuses text longer than the server keeps, and an owner that is not an account id', () => {
+    const { errors } = readDraft(
+      draftWith((d) => {
+        firstBenefit(d).owner = 'not an id';
+        firstBenefit(d).measure = { ...measure, unit: 'u'.repeat(51) };
+        firstRealised(d).note = 'n'.repeat(2001);
+      }),
+      EUR,
+    );
+    expect(errors).toEqual({
+      'value.benefits[0].owner': 'Pick the owner from Jira’s users again.',
+      'value.benefits[0].measure.unit': 'Use at most 50 characters.',
+      'value.benefits[0].realised[0].note': 'Use at most 2,000 characters.',
+    });
+  });
+});

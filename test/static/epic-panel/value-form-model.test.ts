@@ -1,5 +1,5 @@
 import type { EpicValueDocument } from '../../../src/contract/epic-value.schema';
-import { toDraft, type Draft } from '../../../static/src/features/epic-panel/draft';
+import { getIn, toDraft, type Draft } from '../../../static/src/features/epic-panel/draft';
 import type { StoredDraft } from '../../../static/src/features/epic-panel/draft-store';
 import { readDraft } from '../../../static/src/features/epic-panel/validate';
 import {
@@ -365,5 +365,132 @@ describe('valueFormReducer', () => {
       expect(state.draft).toBe(start.draft);
       expect(valueFormReducer(state, { type: 'restore', mine, sameRevision: true })).toBe(state);
     });
+  });
+});
+
+describe('valueFormReducer with benefit owners, measures and realised details', () => {
+  const profiled: EpicValueDocument = {
+    ...saved,
+    benefits: [
+      {
+        ...uplift,
+        owner: 'acc-sam',
+        measure: { name: 'Conversion', unit: '%', baseline: 2.5, target: 3.1, method: 'Funnel report' },
+        realised: [{ month: '2026-10', amount: 400, evidence: 'measured', note: 'From the funnel' }],
+      },
+    ],
+  };
+  const TARGET = 'value.benefits[0].measure.target';
+  const OWNER = 'value.benefits[0].owner';
+  const NOTE = 'value.benefits[0].realised[0].note';
+  const LINK = 'value.benefits[0].realised[0].evidenceLink';
+  const start = () => initialFormState(toDraft(profiled, 2), null);
+  const run = (...actions: ValueFormAction[]) => actions.reduce(valueFormReducer, start());
+  const errorsIn = (state: ValueFormState) =>
+    visibleErrors(state, readDraft(state.draft, { currency: 'EUR', decimals: 2 }).errors);
+
+  it('reads the owner, the measure and the note into the form as text, and the form is clean', () => {
+    const state = start();
+    expect(state.draft.benefits[0]?.owner).toBe('acc-sam');
+    expect(state.draft.benefits[0]?.measure).toEqual({
+      name: 'Conversion',
+      unit: '%',
+      baseline: '2.5',
+      target: '3.1',
+      method: 'Funnel report',
+      methodLink: '',
+    });
+    expect(state.draft.benefits[0]?.realised[0]).toMatchObject({ note: 'From the funnel', evidenceLink: '' });
+    expect(isDirty(state)).toBe(false);
+  });
+
+  it('makes the form dirty when the owner, a measure field or a note changes, and clean when typed back', () => {
+    for (const [path, typed] of [
+      [OWNER, 'acc-priya'],
+      [TARGET, '3.5'],
+      [NOTE, 'From the ledger'],
+      [LINK, 'https://ledger.example.com'],
+    ] as const) {
+      const changed = run({ type: 'edit', path, value: typed });
+      expect(isDirty(changed)).toBe(true);
+      expect(canSave(changed)).toBe(true);
+      const back = valueFormReducer(changed, {
+        type: 'edit',
+        path,
+        value: String(getIn(start().draft, path)),
+      });
+      expect(isDirty(back)).toBe(false);
+    }
+  });
+
+  it('trims a measure number when the field is left, and keeps what it cannot read as typed', () => {
+    const trimmed = run(
+      { type: 'edit', path: TARGET, value: ' 3.5 ' },
+      { type: 'tidy', path: TARGET, kind: 'decimal', decimals: 2, currency: 'EUR' },
+    );
+    expect(trimmed.draft.benefits[0]?.measure.target).toBe('3.5');
+    const unreadable = run(
+      { type: 'edit', path: TARGET, value: 'about 4' },
+      { type: 'tidy', path: TARGET, kind: 'decimal', decimals: 2, currency: 'EUR' },
+    );
+    expect(unreadable.draft.benefits[0]?.measure.target).toBe('about 4');
+  });
+
+  it('names a bad target once touched, and a bad evidence link, each on its own path', () => {
+    const state = run(
+      { type: 'edit', path: TARGET, value: 'about 4' },
+      { type: 'edit', path: LINK, value: 'ftp://ledger.example.com' },
+    );
+    expect(errorsIn(state)).toEqual({});
+    const touched = run(
+      { type: 'edit', path: TARGET, value: 'about 4' },
+      { type: 'edit', path: LINK, value: 'ftp://ledger.example.com' },
+      { type: 'touch', path: TARGET },
+      { type: 'touch', path: LINK },
+    );
+    expect(errorsIn(touched)).toEqual({
+      [TARGET]: 'Enter the target as a number, such as 12.5; the unit goes in Unit.',
+      [LINK]: 'Enter a link that starts with https://, such as https://example.com/report.',
+    });
+  });
+
+  it('shows the server’s error on a measure field, opens its card, and clears it when that field changes', () => {
+    const sent = start().draft;
+    const rejected = run(
+      { type: 'edit', path: OWNER, value: 'acc-priya' },
+      {
+        type: 'save-rejected-fields',
+        fields: [
+          { path: TARGET, message: 'must be a number' },
+          { path: OWNER, message: 'is not a Jira user' },
+        ],
+        sent,
+      },
+    );
+    expect(errorsIn(rejected)).toEqual({ [TARGET]: 'must be a number', [OWNER]: 'is not a Jira user' });
+    expect(rejected.expanded.has('benefit:b1')).toBe(true);
+    const fixed = valueFormReducer(rejected, { type: 'edit', path: TARGET, value: '3.4' });
+    expect(errorsIn(fixed)).toEqual({ [OWNER]: 'is not a Jira user' });
+  });
+
+  it('keeps the user’s new owner when re-applied on a version where someone changed the measure', () => {
+    const theirs = toDraft(
+      {
+        ...profiled,
+        benefits: profiled.benefits.map((benefit) => ({
+          ...benefit,
+          measure: { name: 'Conversion', unit: '%', baseline: 2.5, target: 4, method: 'Funnel report' },
+        })),
+      },
+      2,
+    );
+    const conflicted = run(
+      { type: 'edit', path: OWNER, value: 'acc-priya' },
+      { type: 'save-conflicted', current: viewOf({ value: profiled }) },
+    );
+    const state = valueFormReducer(conflicted, { type: 'reapply', theirs, name: 'Priya' });
+    expect(state.draft.benefits[0]?.owner).toBe('acc-priya');
+    expect(state.draft.benefits[0]?.measure.target).toBe('4');
+    expect(state.rebaseNote?.overlaps).toEqual([]);
   });
 });

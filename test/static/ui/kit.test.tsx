@@ -12,6 +12,7 @@ import { SectionMessage } from '../../../static/src/ui/section-message';
 import { Skeleton } from '../../../static/src/ui/skeleton';
 import { Table, type Column } from '../../../static/src/ui/table';
 import { Tabs } from '../../../static/src/ui/tabs';
+import { UserPicker, type PickableUser } from '../../../static/src/ui/user-picker';
 
 describe('Button', () => {
   it('calls its handler when clicked', async () => {
@@ -278,5 +279,97 @@ describe('MonthInput', () => {
     await user.type(screen.getByRole('textbox', { name: 'As of' }), 'soon');
     await user.tab();
     expect(screen.getByRole('textbox', { name: 'As of' })).toHaveValue('soon');
+  });
+});
+
+describe('UserPicker', () => {
+  const people: PickableUser[] = [
+    { accountId: 'acc-sam', displayName: 'Sam Okafor', emailAddress: 'sam@example.com' },
+    { accountId: 'acc-sara', displayName: 'Sara Lind' },
+  ];
+
+  function Picker({ search }: { search: (query: string) => Promise<PickableUser[]> }) {
+    const [picked, setPicked] = useState<PickableUser | null>(null);
+    return (
+      <Field id="owner" label="Owner">
+        {(control) => (
+          <UserPicker
+            control={control}
+            label="Owner"
+            value={picked?.accountId ?? null}
+            name={picked?.displayName ?? ''}
+            search={search}
+            onChange={setPicked}
+          />
+        )}
+      </Field>
+    );
+  }
+
+  it('asks the given search, moves through the matches with the arrow keys and picks with Enter', async () => {
+    const asked: string[] = [];
+    const user = userEvent.setup();
+    render(
+      <Picker
+        search={(query) => {
+          asked.push(query);
+          return Promise.resolve(people.filter((person) => person.displayName.startsWith(query)));
+        }}
+      />,
+    );
+
+    await user.type(screen.getByRole('combobox', { name: 'Owner' }), 'Sa');
+    expect(await screen.findAllByRole('option')).toHaveLength(2);
+    await user.keyboard('{ArrowDown}{Enter}');
+
+    expect(screen.getByText('Sara Lind')).toBeInTheDocument();
+    expect(asked).toEqual(['Sa']);
+    await user.click(screen.getByRole('button', { name: 'Change owner (Sara Lind)' }));
+    expect(screen.getByRole('combobox', { name: 'Owner' })).toBeInTheDocument();
+  });
+
+  it('says why when the search fails, and keeps the box for another try', async () => {
+    const user = userEvent.setup();
+    render(<Picker search={() => Promise.reject(new Error('Jira answered 503'))} />);
+
+    await user.type(screen.getByRole('combobox', { name: 'Owner' }), 'Sam');
+
+    expect(
+      await screen.findByText('Jira could not search users (Jira answered 503). Try again in a moment.', {
+        selector: '[role="status"]',
+      }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: 'Owner' })).toHaveValue('Sam');
+  });
+
+  it('shows the person without a Change button when read-only, and says when nobody is picked', () => {
+    const search = () => Promise.resolve([]);
+    const control = { id: 'owner' };
+    const { rerender } = render(
+      <UserPicker
+        control={control}
+        label="Owner"
+        value="acc-sam"
+        name="Sam Okafor"
+        search={search}
+        onChange={() => undefined}
+        readOnly
+      />,
+    );
+    expect(screen.getByText('Sam Okafor')).toBeInTheDocument();
+    expect(screen.queryByRole('button')).not.toBeInTheDocument();
+    rerender(
+      <UserPicker
+        control={control}
+        label="Owner"
+        value={null}
+        name=""
+        search={search}
+        onChange={() => undefined}
+        readOnly
+      />,
+    );
+    expect(screen.getByText('Nobody yet')).toBeInTheDocument();
+    expect(screen.queryByRole('combobox')).not.toBeInTheDocument();
   });
 });

@@ -61,8 +61,8 @@ export function BenefitCard({ benefit, index, onRemove }: BenefitCardProps) {
         <TextField path={`${path}.title`} label="Title" className="form-grow" />
         <SelectField path={`${path}.kind`} label="Kind" options={KIND_OPTIONS} onChanged={kindChanged} />
       </div>
-      <OwnerField path={`${path}.owner`} />
-      <MeasureFields path={`${path}.measure`} />
+      <OwnerField path={`${path}.owner`} what={what} />
+      <MeasureFields path={`${path}.measure`} negative={negative} />
       <SeriesEditor
         path={`${path}.planned`}
         label={negative ? 'Planned dis-benefit' : 'Planned benefit'}

@@ -171,7 +171,10 @@ export function SelectField({
         value={typeof raw === 'string' ? raw : ''}
         disabled={form.readOnly}
         aria-invalid={error === undefined ? undefined : true}
-        aria-describedby={describedBy === undefined ? errorId : `${errorId} ${describedBy}`}
+        // The error's live region is always there, so that it is heard; it describes only when it says something.
+        aria-describedby={
+          [describedBy, error === undefined ? undefined : errorId].filter(Boolean).join(' ') || undefined
+        }
         onChange={(event) => {
           form.setField(path, event.target.value);
           onChanged?.(event.target.value);

@@ -7,7 +7,7 @@ import { UserPicker } from '../../ui/user-picker';
  * A benefit's owner: the Jira user who answers for the benefit arriving, picked with the kit's
  * user picker from Jira's users, as the admin page picks an objective's owner.
  */
-export function OwnerField({ path }: { path: string }) {
+export function OwnerField({ path, what = 'benefit' }: { path: string; what?: string }) {
   const form = useForm();
   const raw = getIn(form.draft, path);
   const owner = typeof raw === 'string' ? raw : '';
@@ -32,7 +32,7 @@ export function OwnerField({ path }: { path: string }) {
           onChange={(user) => {
             if (user !== null) form.rememberUser(user);
             form.setField(path, user?.accountId ?? '');
-            if (user !== null) form.announce(`${user.displayName} owns this benefit now.`);
+            if (user !== null) form.announce(`${user.displayName} owns this ${what} now.`);
           }}
         />
       )}

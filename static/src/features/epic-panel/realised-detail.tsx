@@ -72,12 +72,7 @@ export function RealisedDetail({ rowPath, which, label, stamps }: RealisedDetail
     <div className="realised-detail">
       <div className="form-row">
         <TextField path={`${rowPath}.note`} label={named('Note')} className="form-grow" />
-        <TextField
-          path={`${rowPath}.evidenceLink`}
-          label={named('Evidence link')}
-          className="form-grow"
-          placeholder="https://"
-        />
+        <TextField path={`${rowPath}.evidenceLink`} label={named('Evidence link')} className="form-grow" />
       </div>
       {stamped === '' ? null : <p className="realised-stamps">{stamped}</p>}
     </div>

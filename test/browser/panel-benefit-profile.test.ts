@@ -1,0 +1,197 @@
+/**
+ * Benefit owners, measures, realised notes and evidence links, and dis-benefits in the epic value
+ * panel, from its real static build in the local Jira host, in both themes at 380 and 1,200 px:
+ * every new field shows what was saved with no text clipped and no sideways scroll; who recorded
+ * and who verified an entry is named; a dis-benefit is listed under Dis-benefits with its amounts
+ * negative; a user outside the verifier group sees "Verified" disabled with the reason; an owner
+ * is picked from Jira's users by keyboard and saved. Screenshots land in
+ * test-artifacts/browser/panel-benefit-profile-*.png.
+ */
+import { resolve } from 'node:path';
+import type { Envelope } from '../../src/contract/envelope';
+import type { EpicValueView } from '../../src/contract/panel.contract';
+import { DEMO_ACCOUNT_IDS } from '../../local-site';
+import { artifactsDir, openShell, useBrowserHost, type ShellPage } from './browser-host';
+import { clippedText } from './panel-checks';
+
+const timeout = 120_000;
+const widths = [380, 1200] as const;
+const themes = ['light', 'dark'] as const;
+const cases = themes.flatMap((theme) => widths.map((width) => [theme, width] as const));
+/** Large amounts, so that figures are as wide as a real portfolio's. */
+const BIG = 1_234_567.89;
+const HALF = 617_283.94;
+const CONVERSION = 'Conversion uplift on the self-service refund journey';
+const MIGRATION = 'Sales lost during the payment-provider migration';
+
+describe('benefit owners, measures, realised details and dis-benefits in the epic value panel', () => {
+  const env = useBrowserHost();
+  const { admin, team } = DEMO_ACCOUNT_IDS;
+
+  async function unwrap<T>(answer: Promise<unknown>): Promise<T> {
+    const envelope = (await answer) as Envelope<T>;
+    if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
+    return envelope.data;
+  }
+
+  const call = (functionKey: string, payload: unknown, accountId: string) =>
+    env.site.invoke({ moduleKey: 'value-panel', functionKey, payload, accountId });
+  const valueOf = (issueKey: string) => unwrap<EpicValueView>(call('panel/get-value', { issueKey }, team));
+
+  /**
+   * A CHK epic (one per test) with a benefit and a dis-benefit, each with an owner and a measure,
+   * and realised entries with notes and evidence links, one of them verified: saved by the Jira
+   * admin, who verifies while the admin has chosen no verifier group.
+   */
+  async function profiledEpic(index: number): Promise<string> {
+    const answer = await env.site.requestJira({
+      accountId: team,
+      method: 'GET',
+      path: `/rest/api/3/search/jql?jql=${encodeURIComponent('project = CHK AND issuetype = Epic ORDER BY key')}&fields=summary&maxResults=50`,
+    });
+    const keys = (JSON.parse(answer.body) as { issues: { key: string }[] }).issues.map((issue) => issue.key);
+    const key = keys[index + 4];
+    if (key === undefined) throw new Error('The demo data has too few CHK epics.');
+    const current = await valueOf(key);
+    const months = Array.from({ length: 12 }, (_, month) => `2026-${String(month + 1).padStart(2, '0')}`);
+    await unwrap(
+      call(
+        'panel/save-value',
+        {
+          issueKey: key,
+          baseRevision: current.revision,
+          value: {
+            ...current.value,
+            benefits: [
+              {
+                id: 'conversion',
+                kind: 'revenue',
+                title: CONVERSION,
+                owner: team,
+                measure: {
+                  name: 'Refund requests completed without an agent',
+                  unit: '% of requests',
+                  baseline: 41.5,
+                  target: 1_234_567.125,
+                  method: 'Monthly share from the contact-centre dashboard, read on the first working day',
+                  methodLink: 'https://dashboards.example.com/contact-centre/refunds/self-service-share',
+                },
+                planned: months.map((month) => ({ month, amount: BIG })),
+                realised: [
+                  {
+                    month: '2026-01',
+                    amount: BIG,
+                    evidence: 'verified',
+                    note: 'Confirmed by finance against the January ledger close',
+                    evidenceLink: 'https://finance.example.com/ledger/2026-01/refunds',
+                  },
+                  { month: '2026-02', amount: BIG, evidence: 'measured', note: 'From the dashboard' },
+                ],
+              },
+              {
+                id: 'migration-loss',
+                kind: 'dis_benefit',
+                title: MIGRATION,
+                owner: admin,
+                planned: months.slice(0, 3).map((month) => ({ month, amount: HALF })),
+                realised: [{ month: '2026-02', amount: HALF, evidence: 'measured', note: 'Lost orders' }],
+              },
+            ],
+          },
+        },
+        admin,
+      ),
+    );
+    return key;
+  }
+
+  /** The whole panel, one picture per screenful (`-1`, `-2`, …), each small enough to look at. */
+  async function screenshot(shell: ShellPage, width: number, name: string): Promise<void> {
+    const height = await shell.page.evaluate(() => document.documentElement.scrollHeight);
+    await shell.page.setViewportSize({ width, height: height + 40 });
+    await shell.page.waitForTimeout(300);
+    const frame = await shell.page.locator('.app-panel iframe').boundingBox();
+    if (frame === null) throw new Error('The panel frame is not rendered.');
+    const screen = 1000;
+    for (let top = 0, part = 1; top < frame.height; top += screen, part += 1) {
+      await shell.page.screenshot({
+        path: resolve(artifactsDir, `panel-benefit-profile-${name}-${String(part)}.png`),
+        clip: {
+          x: frame.x,
+          y: frame.y + top,
+          width: frame.width,
+          height: Math.min(screen, frame.height - top),
+        },
+      });
+    }
+    await shell.page.setViewportSize({ width, height: 900 });
+  }
+
+  it.each(cases)(
+    'shows owners, measures, notes, stamps and dis-benefits without clipping, and saves a picked owner (%s, %i px)',
+    async (theme, width) => {
+      const key = await profiledEpic(cases.findIndex(([t, w]) => t === theme && w === width));
+      const shell = await openShell(env, `/browse/${key}`, { accountId: team, theme });
+      await shell.page.setViewportSize({ width, height: 900 });
+      const panel = await shell.moduleFrame('.app-panel');
+      await panel.getByRole('button', { name: CONVERSION }).click();
+      await panel.getByRole('button', { name: MIGRATION }).click();
+      expect(await panel.locator('html').getAttribute('data-color-mode')).toBe(theme);
+
+      const benefits = panel.getByRole('region', { name: 'Benefits', exact: true });
+      const disBenefits = panel.getByRole('region', { name: 'Dis-benefits', exact: true });
+      const conversion = benefits.getByRole('region', { name: CONVERSION });
+      const migration = disBenefits.getByRole('region', { name: MIGRATION });
+      expect(await disBenefits.getByRole('region', { name: CONVERSION }).count()).toBe(0);
+      expect(await benefits.getByRole('region', { name: MIGRATION }).count()).toBe(0);
+
+      // Owners by name, the measure as saved, the entry's note and link, and who recorded and verified it.
+      await conversion.getByText('Sam Okafor', { exact: true }).waitFor();
+      await migration.getByText('Morgan Reyes', { exact: true }).waitFor();
+      expect(await conversion.getByRole('textbox', { name: 'What is measured' }).inputValue()).toBe(
+        'Refund requests completed without an agent',
+      );
+      expect(await conversion.getByRole('textbox', { name: 'Baseline' }).inputValue()).toBe('41.5');
+      expect(await conversion.getByRole('textbox', { name: 'Target' }).inputValue()).toBe('1234567.125');
+      expect(
+        await conversion.getByRole('textbox', { name: 'Realised benefit: Note for Jan 2026' }).inputValue(),
+      ).toBe('Confirmed by finance against the January ledger close');
+      await conversion.getByText(/^Recorded by Morgan Reyes · Verified by Morgan Reyes on /).waitFor();
+      // A dis-benefit's amounts read as what it takes away.
+      expect(await migration.locator('.card-meta').textContent()).toBe(
+        '−€1,851,851.82 planned · −€617,283.94 realised',
+      );
+      await disBenefits.getByText('Net realised benefit').waitFor();
+      // Sam is not in the verifier group (none is chosen, so only Jira admins verify).
+      const evidence = conversion.getByRole('combobox', { name: 'Realised benefit: evidence for Feb 2026' });
+      expect(await evidence.locator('option[value="verified"]').isDisabled()).toBe(true);
+      expect(await conversion.getByText(/Only members of .* can verify\./).count()).toBe(1);
+
+      await screenshot(shell, width, `${theme}-${String(width)}`);
+      expect(await clippedText(panel)).toEqual([]);
+
+      // An owner picked from Jira's users with the keyboard alone, then saved.
+      await migration.getByRole('button', { name: /^Change owner/ }).click();
+      const picker = migration.getByRole('combobox', { name: 'Owner' });
+      await picker.waitFor();
+      expect(await picker.evaluate((element) => element === document.activeElement)).toBe(true);
+      await picker.pressSequentially('Priya');
+      await migration.getByRole('option', { name: /Priya Natarajan/ }).waitFor();
+      await picker.press('ArrowDown');
+      await picker.press('Enter');
+      await migration.getByText('Priya Natarajan', { exact: true }).waitFor();
+      await panel.getByRole('button', { name: 'Save', exact: true }).click();
+      await panel.getByText('Saved. The summary now includes your changes.').waitFor();
+      const saved = await valueOf(key);
+      expect(saved.value.benefits.find((benefit) => benefit.id === 'migration-loss')?.owner).toBe(
+        DEMO_ACCOUNT_IDS.portfolio,
+      );
+      // Sam's save changed no figure of the verified entry, so it stays verified by Morgan.
+      expect(saved.value.benefits[0]?.realised[0]?.verifiedBy).toBe(admin);
+
+      expect(shell.errors).toEqual([]);
+      await shell.page.context().close();
+    },
+    timeout,
+  );
+});
