@@ -1,5 +1,6 @@
 import { DomainInvariantError } from '../assert';
 import type { Epic } from '../model/epic';
+import { benefitSignOf } from '../model/benefit';
 import type { MinorUnits } from '../money/minor-units';
 import { roundHalfEven } from '../money/round-half-even';
 import { monthIndexOf, type YearMonth } from '../time/year-month';
@@ -183,20 +184,25 @@ function compileModel(input: RangeSimulationInput): CompiledModel {
     model.costLikely[e] = ranges.costOverrun.factors.likely;
     model.costHigh[e] = ranges.costOverrun.factors.high;
     epic.value.benefits.forEach((item, position) => {
+      // A dis-benefit counts against the benefits, as in the point KPIs; its drawn multiple
+      // scales its size, so a dis-benefit drawn larger lowers the NPV.
+      const sign = benefitSignOf(item.kind);
       for (const entry of item.realised) {
         const month = monthIndexOf(entry.month);
         if (month > asOf) continue;
-        pastNpv += entry.amount * discount(month);
+        const amount = sign * entry.amount;
+        pastNpv += amount * discount(month);
         horizonMonths.forEach((horizon, h) => {
-          if (month <= horizon) addAt(model.realisedByHorizon, e * horizons + h, entry.amount);
+          if (month <= horizon) addAt(model.realisedByHorizon, e * horizons + h, amount);
         });
       }
       for (const entry of item.planned) {
         const month = monthIndexOf(entry.month);
         if (month <= asOf) continue;
-        addAt(model.benefitPv, benefit, entry.amount * discount(month));
+        const amount = sign * entry.amount;
+        addAt(model.benefitPv, benefit, amount * discount(month));
         horizonMonths.forEach((horizon, h) => {
-          if (month <= horizon) addAt(model.benefitByHorizon, benefit * horizons + h, entry.amount);
+          if (month <= horizon) addAt(model.benefitByHorizon, benefit * horizons + h, amount);
         });
       }
       const factors = ranges.benefits[position]?.factors ?? { low: 1, likely: 1, high: 1 };
