@@ -33,6 +33,18 @@ describe(valueKpis.name, () => {
     );
   });
 
+  it('keeps verified share within 0..1 and realised dis-benefits >= 0, whatever dis-benefits sit beside the benefits', () => {
+    fc.assert(
+      fc.property(fc.array(epicArbitrary, { maxLength: 6 }), monthArbitrary, (epics, asOf) => {
+        const kpis = valueKpis({ totals: totalsOfEpics({ epics }), asOf, discountRate: 0.08 });
+        const share = kpis.verifiedShare.value ?? 0;
+        expect(share).toBeGreaterThanOrEqual(0);
+        expect(share).toBeLessThanOrEqual(1);
+        expect(kpis.disBenefitRealised).toBeGreaterThanOrEqual(0);
+      }),
+    );
+  });
+
   it('gives a reason whenever a KPI has no value', () => {
     fc.assert(
       fc.property(fc.array(epicArbitrary, { maxLength: 4 }), monthArbitrary, (epics, asOf) => {
