@@ -10,7 +10,7 @@ import { ownersOf, siteTimeZoneOf, type ReviewSchedulingContext } from './schedu
 
 export interface ReviewNotifierContext extends ReviewSchedulingContext {
   /** Jira as the app: it reads every epic, whoever its owners are. */
-  jira: JiraSite;
+  jira: Pick<JiraSite, 'getIssue'>;
   comments: IssueComments;
 }
 
