@@ -82,7 +82,7 @@ describe(weightedAmount.name, () => {
         fc.integer({ min: 0, max: 1_000_000 }),
         (amount, micros) => {
           const weight = weightOf(micros / 1_000_000);
-          const positive = weightedAmount({ amount: minorUnits(amount), weight });
+          const positive: number = weightedAmount({ amount: minorUnits(amount), weight });
           expect(weightedAmount({ amount: minorUnits(-amount), weight })).toBe(
             positive === 0 ? 0 : -positive,
           );
