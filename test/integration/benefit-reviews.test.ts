@@ -4,6 +4,7 @@
  * and the owner gets exactly one comment that mentions them; the owner then records actuals and
  * closes the review in the panel, and the gadget's counts follow.
  */
+import { BROWSE_ONLY, CONTRIBUTOR_PERMISSIONS } from 'forge-local';
 import type { LocalSiteRuntime } from '../../local-site';
 import type { EpicList, PortfolioView } from '../../src/contract/gadget.contract';
 import type { EpicValueView } from '../../src/contract/panel.contract';
@@ -46,13 +47,14 @@ function moveClockTo(site: LocalSiteRuntime, date: string): void {
 describe('benefit reviews on the local runtime', () => {
   let site: LocalSiteRuntime;
   let epicKey: string;
+  let teamProject: string;
 
   beforeAll(async () => {
     site = await openDemoSite();
     const teamView = await call<PortfolioView>(site, TEAM, 'gadget/get-portfolio', {
       scope: { kind: 'all' },
     });
-    const teamProject = Object.keys(teamView.data?.byProject ?? {})[0] ?? '';
+    teamProject = Object.keys(teamView.data?.byProject ?? {})[0] ?? '';
     const all = await call<EpicList>(site, ADMIN, 'gadget/list-epics', { scope: { kind: 'all' } });
     epicKey =
       all.data?.epics.find((epic) => epic.project === teamProject && epic.status !== 'done')?.key ?? '';
@@ -98,6 +100,16 @@ describe('benefit reviews on the local runtime', () => {
       new Date(Date.UTC(year, month - 1 + 3, 1)).toISOString().slice(0, 7),
     );
 
+    const early = await call(site, TEAM, 'panel/close-review', {
+      issueKey: epicKey,
+      offsetMonths: 3,
+      baseRevision: owned.data?.revision,
+    });
+    expect(early.error?.code).toBe('BAD_REQUEST');
+    expect(early.error?.fields).toEqual([
+      { path: 'offsetMonths', message: `is not due until ${threeMonths}` },
+    ]);
+
     const dueBefore = await call<ReviewsDueView>(site, TEAM, 'gadget/get-reviews', {
       scope: { kind: 'all' },
     });
@@ -133,9 +145,41 @@ describe('benefit reviews on the local runtime', () => {
     expect(overdue.data?.reviews.find((row) => row.issueKey === epicKey)?.state).toBe('overdue');
     const overdueBefore = overdue.data?.overdue ?? 0;
 
-    // The owner records a measured actual and closes the review.
+    // Refusals leave the review open: an unknown benefit, a `verified` grade from someone outside the
+    // verifier group (the panel save's own rule), and an owner without Edit issues.
     const current = await call<EpicValueView>(site, TEAM, 'panel/get-value', { issueKey: epicKey });
     const measuredMonth = site.now().toISOString().slice(0, 7);
+    const actual = { benefitId: first.id, month: measuredMonth, amount: 1234.5, evidence: 'measured' };
+    const unknown = await call(site, TEAM, 'panel/close-review', {
+      issueKey: epicKey,
+      offsetMonths: 3,
+      baseRevision: current.data?.revision,
+      actuals: [{ ...actual, benefitId: 'no-such-benefit' }],
+    });
+    expect(unknown.error?.fields?.map((field) => field.path)).toEqual(['actuals[0].benefitId']);
+    const verified = await call(site, TEAM, 'panel/close-review', {
+      issueKey: epicKey,
+      offsetMonths: 3,
+      baseRevision: current.data?.revision,
+      actuals: [{ ...actual, evidence: 'verified' }],
+    });
+    expect(verified.ok).toBe(false);
+    expect(verified.error?.fields?.map((field) => field.path)).toEqual(['actuals[0].evidence']);
+    site.jiraUi.setProjectPermissions(ADMIN, TEAM, teamProject, BROWSE_ONLY);
+    const browseOnly = await call(site, TEAM, 'panel/close-review', {
+      issueKey: epicKey,
+      offsetMonths: 3,
+      baseRevision: current.data?.revision,
+      actuals: [actual],
+    });
+    site.jiraUi.setProjectPermissions(ADMIN, TEAM, teamProject, CONTRIBUTOR_PERMISSIONS);
+    expect(browseOnly.error?.code).toBe('FORBIDDEN');
+    const stillOpen = await call<EpicReviewsView>(site, TEAM, 'panel/get-reviews', { issueKey: epicKey });
+    expect(stillOpen.data?.reviews[0]?.state).toBe('overdue');
+    const unchanged = await call<EpicValueView>(site, TEAM, 'panel/get-value', { issueKey: epicKey });
+    expect(unchanged.data?.revision).toBe(current.data?.revision);
+
+    // The owner records a measured actual and closes the review.
     const closed = await call<EpicReviewsView>(site, TEAM, 'panel/close-review', {
       issueKey: epicKey,
       offsetMonths: 3,

@@ -92,14 +92,38 @@ export async function closeReview(context: PanelContext, input: CloseReviewInput
     });
     if (errors.length > 0) throw badRequest('Some actuals are not valid.', errors);
     for (const benefit of benefits) benefit.realised.sort((a, b) => a.month.localeCompare(b.month));
+    // Where each actual landed in the value, to name a field the save refuses as the actual's own.
+    const pathOfActual = new Map(
+      input.actuals.map((actual, index) => {
+        const benefitIndex = benefits.findIndex((candidate) => candidate.id === actual.benefitId);
+        const realisedIndex = benefits[benefitIndex]?.realised.findIndex(
+          (entry) => entry.month === actual.month,
+        );
+        return [
+          `value.benefits[${String(benefitIndex)}].realised[${String(realisedIndex)}].`,
+          `actuals[${String(index)}].`,
+        ];
+      }),
+    );
     // The panel's own save: a refusal (a `verified` grade from a non-verifier, a stale revision)
     // is answered as the save answers it, and the review stays open.
-    const saved = await saveEpicValue(context, {
-      issueKey: issue.key,
-      baseRevision: input.baseRevision,
-      value: { ...view.value, benefits },
-    });
-    revision = saved.revision;
+    try {
+      const saved = await saveEpicValue(context, {
+        issueKey: issue.key,
+        baseRevision: input.baseRevision,
+        value: { ...view.value, benefits },
+      });
+      revision = saved.revision;
+    } catch (error) {
+      if (!(error instanceof AppError) || error.fields === undefined) throw error;
+      const fields = error.fields.map((field) => {
+        const prefix = [...pathOfActual.keys()].find((candidate) => field.path.startsWith(candidate));
+        return prefix === undefined
+          ? field
+          : { ...field, path: `${pathOfActual.get(prefix) ?? ''}${field.path.slice(prefix.length)}` };
+      });
+      throw new AppError(error.code, error.message, fields, error.details);
+    }
   }
 
   const record: ReviewClosure = {
