@@ -7,7 +7,13 @@ export interface KpiFigures {
   plannedBenefit: number;
   plannedBenefitToDate: number;
   realisedBenefit: number;
+  /** Realised dis-benefits as a positive amount, already subtracted from the benefit figures. */
+  disBenefitRealised: number;
   realisationRate: number | null;
+  /** Realisation against the approved baselines; null when no epic of the scope has one. */
+  baselineRealisationRate: number | null;
+  /** (current plan − approved plan) ÷ approved plan of the baselined epics; null without one. */
+  forecastDrift: number | null;
   costBudget: number;
   actualCost: number;
   forecastCost: number;
