@@ -132,9 +132,11 @@ describe('the epic value panel in the local Jira host', () => {
       await realised.getByRole('button', { name: 'Add month' }).click();
       const realisedAmount = realised.getByRole('textbox', { name: /^Realised benefit: amount for/ });
       await realisedAmount.fill('5000');
-      await realised
-        .getByRole('combobox', { name: /^Realised benefit: evidence for/ })
-        .selectOption('verified');
+      // Only the verifier group (Jira admins while none is chosen) may grade "Verified".
+      const evidence = realised.getByRole('combobox', { name: /^Realised benefit: evidence for/ });
+      expect(await evidence.locator('option[value="verified"]').isDisabled()).toBe(true);
+      await evidence.selectOption('measured');
+      await realised.getByRole('textbox', { name: /^Realised benefit: Note for/ }).fill('Refunds dashboard');
 
       await panel.getByRole('checkbox', { name: first.name }).check();
       await panel.getByRole('textbox', { name: `Share of ${first.name}` }).fill('20');
@@ -159,8 +161,9 @@ describe('the epic value panel in the local Jira host', () => {
       const realisedAgain = again.getByRole('group', { name: 'Realised benefit', exact: true });
       expect(await realisedAgain.getByRole('textbox', { name: /amount for/ }).inputValue()).toBe('5,000.00');
       expect(await realisedAgain.getByRole('combobox', { name: /evidence for/ }).inputValue()).toBe(
-        'verified',
+        'measured',
       );
+      await realisedAgain.getByText('Recorded by Sam Okafor').waitFor();
       expect(await reloaded.getByRole('checkbox', { name: first.name }).isChecked()).toBe(true);
       expect(await reloaded.getByRole('textbox', { name: `Share of ${first.name}` }).inputValue()).toBe('20');
       expect(await reloaded.getByRole('textbox', { name: `Share of ${second.name}` }).inputValue()).toBe(
@@ -181,7 +184,15 @@ describe('the epic value panel in the local Jira host', () => {
         '2026-11',
         '2026-12',
       ]);
-      expect(added?.realised).toEqual([{ month: stored.asOf, amount: 5000, evidence: 'verified' }]);
+      expect(added?.realised).toEqual([
+        {
+          month: stored.asOf,
+          amount: 5000,
+          evidence: 'measured',
+          note: 'Refunds dashboard',
+          recordedBy: team,
+        },
+      ]);
 
       const after = await portfolioTotals();
       expect(Math.round((after.plannedBenefit - before.plannedBenefit) * 100)).toBe(12_000_000);

@@ -382,7 +382,7 @@ describe('EpicPanel dis-benefits', () => {
     );
     await renderPanel();
 
-    const term = screen.getByText('Dis-benefits realised');
+    const term = screen.getByText('Dis-benefit realised');
     expect(term.nextElementSibling).toHaveTextContent('−€100.00');
     expect(screen.getByText('Realised benefit', { selector: 'dt' }).nextElementSibling).toHaveTextContent(
       '€300.00',

@@ -17,9 +17,7 @@ export function OwnerField({ path, what = 'benefit' }: { path: string; what?: st
       label="Owner"
       className="owner-field"
       error={form.errors[path]}
-      hint={
-        form.readOnly ? undefined : 'Who answers for this benefit arriving and records what was measured.'
-      }
+      hint={form.readOnly ? undefined : `Who answers for this ${what} and records what was measured.`}
     >
       {(control) => (
         <UserPicker

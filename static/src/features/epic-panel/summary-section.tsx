@@ -70,7 +70,7 @@ export function SummarySection({ view, decimals, stale, fresh }: SummaryProps) {
         />
         {hasDisBenefits ? (
           <Metric
-            label="Dis-benefits realised"
+            label={KPI_NAMES.disBenefitRealised}
             value={disBenefitRealised === 0 ? money(0) : `−${money(disBenefitRealised)}`}
             detail="already subtracted from realised benefit"
           />
