@@ -89,12 +89,21 @@ export interface SaveCall {
   value: EpicValueDocument;
 }
 
+export interface ApproveCall {
+  issueKey: string;
+  baseRevision: number;
+  reason?: string;
+}
+
 export interface FakeHost {
   saves: SaveCall[];
   /** What the next save answers; by default it accepts and bumps the revision. */
   answerSave: (call: SaveCall) => Envelope<EpicValueView>;
   answerGet: () => Envelope<EpicValueView>;
   history: EpicHistoryPage[];
+  approvals: ApproveCall[];
+  /** What an approval answers; by default the plan becomes the next baseline version, by Sam. */
+  answerApprove: (call: ApproveCall) => Envelope<EpicValueView>;
 }
 
 /** Request and Response as @forge/bridge's requestJira uses them; jsdom has neither. */
@@ -142,6 +151,27 @@ export function serveHost(initial: EpicValueView, issueKey = 'CHK-1'): FakeHost 
   const host: FakeHost = {
     saves: [],
     history: [{ entries: [], nextCursor: null, objectiveNames: {} }],
+    approvals: [],
+    answerApprove: (call) => {
+      const version = (current.value.baseline?.version ?? 0) + 1;
+      current = {
+        ...current,
+        revision: current.revision + 1,
+        value: {
+          ...current.value,
+          baseline: {
+            version,
+            approvedBy: 'acc-sam',
+            approvedAt: '2026-11-24T09:00:00.000Z',
+            ...(call.reason === undefined ? {} : { reason: call.reason }),
+            successProbability: current.value.successProbability,
+            benefits: current.value.benefits.map(({ id, kind, planned }) => ({ id, kind, planned })),
+            plannedCost: current.value.costs.planned,
+          },
+        },
+      };
+      return { ok: true, data: current };
+    },
     answerGet: () => ({ ok: true, data: current }),
     answerSave: (call) => {
       current = {
@@ -167,6 +197,11 @@ export function serveHost(initial: EpicValueView, issueKey = 'CHK-1'): FakeHost 
       const call = payload as unknown as SaveCall;
       host.saves.push(call);
       return host.answerSave(call);
+    }
+    if (functionKey === 'panel/approve-baseline') {
+      const call = payload as unknown as ApproveCall;
+      host.approvals.push(call);
+      return host.answerApprove(call);
     }
     if (functionKey === 'panel/get-history') {
       const page = payload['cursor'] === undefined ? 0 : Number(payload['cursor']);

@@ -20,6 +20,15 @@ export function saveValue(input: {
   return callResolver<EpicValueView>(PANEL.saveValue, input);
 }
 
+/** Freezes the epic's saved plan as its approved baseline (approvers only; a reason to re-baseline). */
+export function approveBaseline(input: {
+  issueKey: string;
+  baseRevision: number;
+  reason?: string;
+}): Promise<Envelope<EpicValueView>> {
+  return callResolver<EpicValueView>(PANEL.approveBaseline, input);
+}
+
 export function getHistory(issueKey: string, cursor?: string): Promise<Envelope<EpicHistoryPage>> {
   return callResolver<EpicHistoryPage>(
     PANEL.getHistory,

@@ -215,6 +215,7 @@ export function useValueForm({ issueKey, storageKey, view, onViewChange, onDirty
     errors,
     decimals,
     message,
+    announce,
     save,
     reapply,
     takeTheirs,

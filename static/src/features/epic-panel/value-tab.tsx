@@ -1,4 +1,5 @@
 import type { EpicValueView } from '../../../../src/contract/panel.contract';
+import { BaselineSection } from './baseline-section';
 import { BenefitsSection } from './benefits-section';
 import { ConfidenceSection } from './confidence-section';
 import { CostsSection } from './costs-section';
@@ -74,6 +75,14 @@ export function ValueTab({
         <ObjectivesSection options={view.objectives} />
         <ConfidenceSection done={view.epic.status === 'done'} />
       </FormContext>
+      <BaselineSection
+        issueKey={issueKey}
+        view={view}
+        decimals={decimals}
+        dirty={dirty}
+        onViewChange={onViewChange}
+        announce={act.announce}
+      />
       {view.canEdit ? (
         <SaveBar
           state={saveStateOf(state)}
