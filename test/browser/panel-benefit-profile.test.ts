@@ -4,8 +4,8 @@
  * every new field shows what was saved with no text clipped and no sideways scroll; who recorded
  * and who verified an entry is named; a dis-benefit is listed under Dis-benefits with its amounts
  * negative; a user outside the verifier group sees "Verified" disabled with the reason; an owner
- * is picked from Jira's users by keyboard and saved. Screenshots land in
- * test-artifacts/browser/panel-benefit-profile-*.png.
+ * is picked from Jira's users by keyboard and saved; the approved baseline is shown and kept.
+ * Screenshots land in test-artifacts/browser/panel-benefit-profile-*.png.
  */
 import { resolve } from 'node:path';
 import type { Envelope } from '../../src/contract/envelope';
@@ -102,6 +102,9 @@ describe('benefit owners, measures, realised details and dis-benefits in the epi
         admin,
       ),
     );
+    // Approved by the Jira admin, an approver while the admin has chosen no approver group.
+    const saved = await valueOf(key);
+    await unwrap(call('panel/approve-baseline', { issueKey: key, baseRevision: saved.revision }, admin));
     return key;
   }
 
@@ -167,6 +170,10 @@ describe('benefit owners, measures, realised details and dis-benefits in the epi
       expect(await evidence.locator('option[value="verified"]').isDisabled()).toBe(true);
       expect(await conversion.getByText(/Only members of .* can verify\./).count()).toBe(1);
 
+      const baseline = panel.getByRole('region', { name: 'Approved baseline' });
+      await baseline.getByText(/^Version 1, approved by Morgan Reyes on /).waitFor();
+      expect(await baseline.getByRole('button').count()).toBe(0);
+
       await screenshot(shell, width, `${theme}-${String(width)}`);
       expect(await clippedText(panel)).toEqual([]);
 
@@ -188,6 +195,7 @@ describe('benefit owners, measures, realised details and dis-benefits in the epi
       );
       // Sam's save changed no figure of the verified entry, so it stays verified by Morgan.
       expect(saved.value.benefits[0]?.realised[0]?.verifiedBy).toBe(admin);
+      expect(saved.value.baseline?.version).toBe(1);
 
       expect(shell.errors).toEqual([]);
       await shell.page.context().close();
