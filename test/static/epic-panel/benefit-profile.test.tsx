@@ -298,6 +298,42 @@ describe('EpicPanel realised entries', () => {
     );
   });
 
+  it('puts the server’s refusal of a verified grade next to that entry’s evidence', async () => {
+    const host = serveHost(viewOf({ value: valueWith({ ...uplift, realised: [] }) }));
+    const message =
+      'only Jira administrators can mark realised benefit verified; choose measured or estimated';
+    host.answerSave = () => ({
+      ok: false,
+      error: {
+        code: 'FORBIDDEN',
+        message: 'Some realised benefit cannot be marked verified by you.',
+        fields: [{ path: 'value.benefits[0].realised[0].evidence', message }],
+      },
+    });
+    const user = userEvent.setup();
+    await renderPanel();
+    const card = await openCard('Conversion uplift');
+    const realised = within(card).getByRole('group', { name: 'Realised benefit' });
+    await user.click(within(realised).getByRole('button', { name: 'Add month' }));
+    await user.type(
+      within(realised).getByRole('textbox', { name: 'Realised benefit: amount for Nov 2026' }),
+      '250',
+    );
+    const evidence = within(realised).getByRole('combobox', {
+      name: 'Realised benefit: evidence for Nov 2026',
+    });
+    await user.selectOptions(evidence, 'Verified');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+
+    await waitFor(() => {
+      expect(evidence).toHaveAccessibleDescription(message);
+    });
+    expect(evidence).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      `“Conversion uplift”, realised Nov 2026: evidence – ${message}`,
+    );
+  }, 20_000);
+
   it('offers “Verified” to a verifier, with no reason shown', async () => {
     serveHost(viewOf({ value: valueWith({ ...uplift, realised: [] }), canVerify: true }));
     const user = userEvent.setup();
