@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { EpicValueDocument } from '../../../src/contract/epic-value.schema';
 import { baselineTotalsOf } from '../../../static/src/features/epic-panel/baseline-section';
-import { EMPTY_VALUE, renderPanel, serveHost, viewOf } from './panel-fixtures';
+import { EMPTY_KPIS, EMPTY_VALUE, renderPanel, serveHost, viewOf } from './panel-fixtures';
 
 const plan: EpicValueDocument = {
   ...EMPTY_VALUE,
@@ -52,8 +52,14 @@ describe('baselineTotalsOf', () => {
 });
 
 describe('EpicPanel approved baseline', () => {
-  it('shows who approved the baseline, when, and the plan it froze', async () => {
-    serveHost(viewOf({ revision: 3, value: approved }));
+  it('shows who approved the baseline, when, the plan it froze, and realisation and drift against it', async () => {
+    serveHost(
+      viewOf({
+        revision: 3,
+        value: approved,
+        kpis: { ...EMPTY_KPIS, baselineRealisationRate: 0.25, forecastDrift: -0.0631 },
+      }),
+    );
     await renderPanel();
 
     expect(
@@ -62,6 +68,7 @@ describe('EpicPanel approved baseline', () => {
       ),
     ).toBeInTheDocument();
     expect(section()).toHaveTextContent('Approved plan: €800.00 net benefit, €300.00 cost.');
+    expect(section()).toHaveTextContent('Realisation against baseline: 25% · Forecast drift: −6.3%');
     expect(within(section()).queryByRole('button')).not.toBeInTheDocument();
   });
 

@@ -412,9 +412,12 @@ describe('EpicPanel dis-benefits', () => {
     ]);
   });
 
-  it('shows the realised dis-benefit in the summary, beside the net realised benefit', async () => {
+  it('shows the server’s realised dis-benefit in the summary, beside the net realised benefit', async () => {
     serveHost(
-      viewOf({ value: valueWith(uplift, migrationLoss), kpis: { ...EMPTY_KPIS, realisedBenefit: 300 } }),
+      viewOf({
+        value: valueWith(uplift, migrationLoss),
+        kpis: { ...EMPTY_KPIS, realisedBenefit: 300, disBenefitRealised: 100 },
+      }),
     );
     await renderPanel();
 

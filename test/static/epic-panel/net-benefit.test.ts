@@ -4,7 +4,6 @@ import { toDraft } from '../../../static/src/features/epic-panel/draft';
 import {
   benefitSignOf,
   benefitTotalsOf,
-  disBenefitRealisedOf,
   negativeMoney,
 } from '../../../static/src/features/epic-panel/net-benefit';
 import { EMPTY_VALUE } from './panel-fixtures';
@@ -92,14 +91,6 @@ describe('chartPoints', () => {
       },
       { month: '2026-03', planned: 0, realised: 500, cumulativePlanned: 500, cumulativeRealised: 399.9 },
     ]);
-  });
-});
-
-describe('disBenefitRealisedOf', () => {
-  it('returns the realised dis-benefit up to the as-of month, and 0 without dis-benefits', () => {
-    expect(disBenefitRealisedOf(value, '2026-03', 2)).toBe(900.2);
-    expect(disBenefitRealisedOf(value, '2026-04', 2)).toBe(950.2);
-    expect(disBenefitRealisedOf({ ...value, benefits: value.benefits.slice(0, 1) }, '2026-12', 2)).toBe(0);
   });
 });
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { EpicValueView } from '../../../../src/contract/panel.contract';
-import { formatMoney } from '../../shared/format';
+import { KPI_NAMES } from '../../../../src/contract/value-vocabulary';
+import { formatMoney, formatRatio } from '../../shared/format';
 import { Button } from '../../ui/button';
 import { Field } from '../../ui/field';
 import { SectionMessage } from '../../ui/section-message';
@@ -22,6 +23,12 @@ export function baselineTotalsOf(baseline: Baseline, decimals: number): { benefi
     0,
   );
   return { benefit: benefit / scale, cost: units(baseline.plannedCost) / scale };
+}
+
+/** A drift with its sign (`+12%`, `−5%`), an em dash when it cannot be computed. */
+function signedRatio(ratio: number | null): string {
+  const text = formatRatio(ratio === null ? null : Math.abs(ratio));
+  return ratio === null || ratio === 0 ? text : `${ratio > 0 ? '+' : '−'}${text}`;
 }
 
 interface BaselineSectionProps {
@@ -107,6 +114,15 @@ export function BaselineSection({
             <span className="vl-nowrap">{money(totals.cost)}</span> cost.
           </p>
           {baseline.reason === undefined ? null : <p>Reason: {baseline.reason}</p>}
+          <p>
+            <span className="vl-nowrap">
+              {KPI_NAMES.baselineRealisationRate}: {formatRatio(view.kpis.baselineRealisationRate)}
+            </span>{' '}
+            ·{' '}
+            <span className="vl-nowrap">
+              {KPI_NAMES.forecastDrift}: {signedRatio(view.kpis.forecastDrift)}
+            </span>
+          </p>
         </div>
       )}
       {canApprove ? (

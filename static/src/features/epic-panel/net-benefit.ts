@@ -1,4 +1,3 @@
-import type { EpicValueDocument } from '../../../../src/contract/epic-value.schema';
 import type { BenefitDraft } from './draft';
 import { formatMoney } from '../../shared/format';
 import { totalUnitsOf } from './series';
@@ -59,21 +58,6 @@ export function benefitTotalsOf(
     netPlanned: totals.benefitPlanned - totals.disBenefitPlanned,
     netRealised: totals.benefitRealised - totals.disBenefitRealised,
   };
-}
-
-/**
- * Dis-benefit realised: the realised sizes of dis-benefits up to the as-of month, as a decimal
- * amount (the server's `disBenefitRealised` KPI, src/domain/kpis/dis-benefit-realised.ts). Summed
- * in minor units so that it is exact; 0 when the epic has none.
- */
-export function disBenefitRealisedOf(value: EpicValueDocument, asOf: string, decimals: number): number {
-  const scale = 10 ** decimals;
-  let units = 0;
-  for (const benefit of value.benefits) {
-    if (benefitSignOf(benefit.kind) > 0) continue;
-    for (const entry of benefit.realised) if (entry.month <= asOf) units += Math.round(entry.amount * scale);
-  }
-  return units / scale;
 }
 
 /**

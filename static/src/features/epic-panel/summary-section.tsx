@@ -2,7 +2,7 @@ import type { EpicValueView } from '../../../../src/contract/panel.contract';
 import { KPI_NAMES } from '../../../../src/contract/value-vocabulary';
 import { formatMoney, formatMonth, formatRatio } from '../../shared/format';
 import { chartPoints } from './chart-data';
-import { disBenefitRealisedOf, isDisBenefit } from './net-benefit';
+import { isDisBenefit } from './net-benefit';
 import { ValueChart } from './value-chart';
 
 interface SummaryProps {
@@ -42,7 +42,6 @@ export function SummarySection({ view, decimals, stale, fresh }: SummaryProps) {
   const money = (amount: number) => formatMoney(amount, currency);
   const points = chartPoints(value, view.asOf, decimals);
   const hasDisBenefits = value.benefits.some((benefit) => isDisBenefit(benefit.kind));
-  const disBenefitRealised = disBenefitRealisedOf(value, view.asOf, decimals);
   const names = new Map(view.objectives.map((objective) => [objective.id, objective.name]));
   const objectives = value.objectives.map(
     (link) => `${names.get(link.id) ?? link.id} (${formatRatio(link.share)})`,
@@ -71,7 +70,7 @@ export function SummarySection({ view, decimals, stale, fresh }: SummaryProps) {
         {hasDisBenefits ? (
           <Metric
             label={KPI_NAMES.disBenefitRealised}
-            value={disBenefitRealised === 0 ? money(0) : `−${money(disBenefitRealised)}`}
+            value={kpis.disBenefitRealised === 0 ? money(0) : `−${money(kpis.disBenefitRealised)}`}
             detail="already subtracted from realised benefit"
           />
         ) : null}
