@@ -109,6 +109,7 @@ export function settingsView(overrides: Partial<SettingsView['settings']> = {}):
       ...overrides,
     },
     epicIssueTypes: [{ id: '10000' }, { id: '10005' }],
+    groups: [],
   };
 }
 

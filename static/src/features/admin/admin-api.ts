@@ -1,6 +1,7 @@
 import type {
   AUDIT_KINDS,
   AuditPage,
+  GroupSearch,
   ImportPreview,
   ImportStaged,
   ImportStep,
@@ -36,6 +37,8 @@ export function createAdminApi(onForbidden: (message: string) => void) {
   return {
     getSettings: () => call<SettingsView>(ADMIN.getSettings),
     saveSettings: (settings: AppSettings) => call<SettingsView>(ADMIN.saveSettings, { settings }),
+    /** Jira groups whose name contains `query`, for the verifier and approver pickers. */
+    findGroups: (query: string) => call<GroupSearch>(ADMIN.findGroups, { query }),
     listObjectives: () => call<ObjectiveList>(ADMIN.listObjectives),
     createObjective: (objective: StoredObjective) =>
       call<StoredObjective>(ADMIN.createObjective, { objective }),

@@ -84,7 +84,14 @@ export function settingsOf(draft: SettingsDraft): { settings: AppSettings; error
   };
 }
 
-const PLACED = ['currency', 'discountRate', 'fiscalYearStartMonth', 'epicIssueTypeIds'];
+const PLACED = [
+  'currency',
+  'discountRate',
+  'fiscalYearStartMonth',
+  'epicIssueTypeIds',
+  'verifierGroupId',
+  'approverGroupId',
+];
 
 /**
  * The server's field errors: those of a field on the form go next to it (`epicIssueTypeIds[1]`
@@ -105,17 +112,27 @@ export function placeServerErrors(fields: readonly FieldError[]): {
   return { placed, details };
 }
 
-const LABELS = { currency: 'Currency', discountRate: 'Discount rate', epicIssueTypeIds: 'Epic issue types' };
+const LABELS = {
+  currency: 'Currency',
+  discountRate: 'Discount rate',
+  epicIssueTypeIds: 'Epic issue types',
+  verifierGroupId: 'Verifiers',
+  approverGroupId: 'Approvers',
+};
 const FIELD_IDS = {
   currency: 'settings-currency',
   discountRate: 'settings-discount',
   epicIssueTypeIds: 'epic-types-level-1',
+  verifierGroupId: 'verifier-group-query',
+  approverGroupId: 'approver-group-query',
 };
 
 /** The error summary's lines, in the form's order, each linking to its field. */
 export function problemsOf(errors: SettingsErrors): Problem[] {
   return [
-    ...(['currency', 'discountRate', 'epicIssueTypeIds'] as const).flatMap((key) => {
+    ...(
+      ['currency', 'discountRate', 'epicIssueTypeIds', 'verifierGroupId', 'approverGroupId'] as const
+    ).flatMap((key) => {
       const message = errors[key];
       return message === undefined ? [] : [{ id: FIELD_IDS[key], label: LABELS[key], message }];
     }),

@@ -8,6 +8,7 @@ import { EpicTypes } from './epic-types';
 import type { TargetableKpi, TargetDraft } from './kpi-targets';
 import { KpiTargetsTable } from './kpi-targets-table';
 import { MoneyAndTime } from './money-and-time';
+import { ValueRoles } from './value-roles';
 import {
   draftOf,
   isDirty,
@@ -20,7 +21,10 @@ import {
 
 type Outcome = { ok: true } | { ok: false; message: string; details: string[] } | null;
 
-/** The app's settings: currency, discount rate, fiscal year, what counts as an epic, KPI targets. */
+/**
+ * The app's settings: currency, discount rate, fiscal year, what counts as an epic, who verifies
+ * and approves, KPI targets.
+ */
 export function SettingsSection({
   view,
   onSaved,
@@ -100,6 +104,7 @@ export function SettingsSection({
           errors={errors}
           update={update}
         />
+        <ValueRoles draft={draft} groups={view.groups} errors={errors} update={update} />
         <KpiTargetsTable draft={draft} errors={errors} updateTarget={updateTarget} />
         <div className="vl-form-actions vl-form-actions--sticky">
           <Button appearance="primary" type="submit" disabled={saving || !dirty} busy={saving}>
