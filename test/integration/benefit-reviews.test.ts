@@ -4,8 +4,8 @@
  * and the owner gets exactly one comment that mentions them; the owner then records actuals and
  * closes the review in the panel, and the gadget's counts follow.
  */
-import { BROWSE_ONLY, CONTRIBUTOR_PERMISSIONS } from 'forge-local';
-import type { LocalSiteRuntime } from '../../local-site';
+import { BROWSE_ONLY, CONTRIBUTOR_PERMISSIONS, JiraOpenApiContract } from 'forge-local';
+import type { JiraExchange, LocalSiteRuntime } from '../../local-site';
 import type { EpicList, PortfolioView } from '../../src/contract/gadget.contract';
 import type { EpicValueView } from '../../src/contract/panel.contract';
 import type { EpicReviewsView, ReviewsDueView } from '../../src/contract/review.contract';
@@ -48,9 +48,11 @@ describe('benefit reviews on the local runtime', () => {
   let site: LocalSiteRuntime;
   let epicKey: string;
   let teamProject: string;
+  const exchanges: JiraExchange[] = [];
 
   beforeAll(async () => {
     site = await openDemoSite();
+    site.onJiraExchange((exchange) => exchanges.push(exchange));
     const teamView = await call<PortfolioView>(site, TEAM, 'gadget/get-portfolio', {
       scope: { kind: 'all' },
     });
@@ -224,5 +226,29 @@ describe('benefit reviews on the local runtime', () => {
     expect(again.error?.code).toBe('CONFLICT');
     await site.runScheduledTrigger(REVIEW_TRIGGER);
     expect((await commentsOn(site, epicKey, TEAM)).total).toBe(1);
+  });
+
+  it('makes only the Jira calls the OpenAPI spec declares (comments, serverInfo, Done dates)', () => {
+    const templates = new Set(exchanges.map((exchange) => `${exchange.method} ${exchange.template}`));
+    expect(templates).toContain('POST /rest/api/3/issue/{issueIdOrKey}/comment');
+    expect(templates).toContain('GET /rest/api/3/serverInfo');
+    expect(exchanges.flatMap((exchange) => JiraOpenApiContract.load().checkExchange(exchange))).toEqual([]);
+  });
+
+  it('schedules the reviews of epics already Done when the daily reconcile sweeps them', async () => {
+    const all = await call<EpicList>(site, ADMIN, 'gadget/list-epics', { scope: { kind: 'all' } });
+    const done = all.data?.epics.filter((epic) => epic.status === 'done' && epic.key !== epicKey) ?? [];
+    expect(done.length).toBeGreaterThan(0);
+    const before = await Promise.all(
+      done.map((epic) => call<EpicReviewsView>(site, ADMIN, 'panel/get-reviews', { issueKey: epic.key })),
+    );
+    expect(before.every((answer) => answer.data?.reviews.length === 0)).toBe(true);
+
+    await site.runScheduledTrigger('value-reconcile-schedule');
+
+    const after = await Promise.all(
+      done.map((epic) => call<EpicReviewsView>(site, ADMIN, 'panel/get-reviews', { issueKey: epic.key })),
+    );
+    expect(after.filter((answer) => answer.data?.reviews.length === 3).length).toBeGreaterThan(0);
   });
 });
