@@ -1,10 +1,7 @@
 import { z } from 'zod';
 import { onIssueChanged } from '../application/rollup/on-issue-changed';
 import { VALUE_PROPERTY_KEY } from '../adapters/jira/value-property-codec';
-import { scheduleEpicReviews } from '../application/reviews/schedule-epic-reviews';
-import { SiteConfig } from '../application/site-config';
 import { rollupContext } from './rollup-wiring';
-import { reviewContext } from './review-wiring';
 
 /**
  * The little of a Jira issue event the roll-up store reads; Jira sends much more. The event's issue
@@ -41,17 +38,9 @@ export async function onIssueEvent(event: unknown): Promise<void> {
   // Other apps' properties say nothing about value.
   if (property != null && property.key !== VALUE_PROPERTY_KEY) return;
   const issueTypeId = issue.fields?.issuetype?.id;
-  const filed = await onIssueChanged(rollupContext(), {
+  // The roll-up context's `onEpicsSeen` also schedules the benefit reviews of an epic now Done.
+  await onIssueChanged(rollupContext(), {
     issueId: issue.id,
     ...(issueTypeId === undefined ? {} : { issueTypeId }),
   });
-  // An epic that is (now) Done gets its benefit reviews scheduled, once.
-  if (filed === 'written' || filed === 'unchanged') await scheduleReviewsFor(issue.id);
-}
-
-async function scheduleReviewsFor(issueId: string): Promise<void> {
-  const context = reviewContext();
-  const issue = await context.jira.getIssue(issueId);
-  if (issue === null || issue.status !== 'done') return;
-  await scheduleEpicReviews(context, issue, await new SiteConfig(context.store).settings());
 }

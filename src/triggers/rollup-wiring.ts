@@ -22,7 +22,8 @@ export function rollupContext(): ReconcileContext {
     listProjects: () => permissions.browsableProjectKeys(),
     queue: forgeWorkQueue(ROLLUP_QUEUE),
     epicFields: jiraEpicFields(jira),
-    // The sweep schedules the reviews of Done epics whose Done event was missed.
+    // Epics read by an event's refresh or the daily sweep: a Done epic gets its benefit reviews
+    // scheduled (once), also when its Done event was missed.
     onEpicsSeen: async (epics, settings) => {
       await scheduleReviewsOf(reviewContext(), epics, settings);
     },

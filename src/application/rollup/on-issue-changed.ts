@@ -51,5 +51,6 @@ export async function onIssueChanged(
   const filed = await fileContribution(context.store, contributionOf({ issue, settings }), { now });
   // Also when the roll-up was unchanged: this refresh is what repairs a field write that failed.
   if (filed !== 'older') await syncEpicFields(context.epicFields, [{ issue }], settings, now);
+  await context.onEpicsSeen?.([issue], settings);
   return filed;
 }

@@ -13,12 +13,15 @@ export interface RollupContext {
   clock: Clock;
   /** The epics' Jira fields, written as the app; absent where a caller does not keep them. */
   epicFields?: EpicFields;
+  /**
+   * Called with the epics read from Jira, by an event's refresh and by every page of the sweep
+   * (benefit reviews schedule Done epics here); absent where nothing else needs them.
+   */
+  onEpicsSeen?(epics: readonly EpicIssue[], settings: AppSettings): Promise<void>;
 }
 
 export interface ReconcileContext extends RollupContext {
   /** Every project key of the site (as the app). */
   listProjects(): Promise<string[]>;
   queue: WorkQueue;
-  /** Called with every page of epics the sweep reads (benefit reviews schedule Done epics here). */
-  onEpicsSeen?(epics: readonly EpicIssue[], settings: AppSettings): Promise<void>;
 }
