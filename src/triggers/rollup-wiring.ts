@@ -24,8 +24,13 @@ export function rollupContext(): ReconcileContext {
     epicFields: jiraEpicFields(jira),
     // Epics read by an event's refresh or the daily sweep: a Done epic gets its benefit reviews
     // scheduled (once), also when its Done event was missed.
+    // A failure here never fails the roll-up: the next event or the next sweep schedules them.
     onEpicsSeen: async (epics, settings) => {
-      await scheduleReviewsOf(reviewContext(), epics, settings);
+      try {
+        await scheduleReviewsOf(reviewContext(), epics, settings);
+      } catch (error) {
+        console.warn('Benefit reviews were not scheduled this time; the next sweep tries again.', error);
+      }
     },
   };
 }
