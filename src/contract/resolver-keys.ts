@@ -10,6 +10,10 @@ export const PANEL = {
   getHistory: 'panel/get-history',
   /** Approvers only: freezes the epic's plan as its approved baseline (issue #15). */
   approveBaseline: 'panel/approve-baseline',
+  /** The epic's benefit reviews (issue #15). */
+  getReviews: 'panel/get-reviews',
+  /** Records measured actuals as realised entries (the panel's save rules) and closes one review. */
+  closeReview: 'panel/close-review',
 } as const;
 
 /** Resolver keys of the dashboard gadget's resolver function (`gadget-resolver`). */
@@ -21,6 +25,8 @@ export const GADGET = {
   exportPage: 'gadget/export-page',
   /** One bounded page of a live computation (JQL and objective scopes of any size); see `LivePage`. */
   livePage: 'gadget/live-page',
+  /** Benefit reviews due and overdue in a scope, counts and the list behind them (issue #15). */
+  getReviewsDue: 'gadget/get-reviews',
 } as const;
 
 /** Resolver keys of the admin page's resolver function (`admin-resolver`). Admins only. */

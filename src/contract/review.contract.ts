@@ -7,16 +7,8 @@ import { EVIDENCE_GRADES } from './value-vocabulary';
 /**
  * Benefit reviews (issue #15): after an epic is Done, reviews fall due at the admin's offsets; a
  * scheduled trigger tells the benefit owners on the epic, and the owner records actuals and closes
- * the review in the panel. Resolver keys live here, beside their schemas.
+ * the review in the panel. Resolver keys are in resolver-keys.ts (PANEL, GADGET).
  */
-export const REVIEW_KEYS = {
-  /** The epic's reviews, for the panel. */
-  getEpicReviews: 'panel/get-reviews',
-  /** Records measured actuals as realised entries (the panel's save rules) and closes one review. */
-  closeReview: 'panel/close-review',
-  /** Reviews due and overdue in a gadget's scope, counts and the list behind them. */
-  getReviewsDue: 'gadget/get-reviews',
-} as const;
 
 /** How many months after Done a review falls due (the offsets of the admin's settings). */
 const offsetMonthsSchema = z.number().int().min(1).max(120);

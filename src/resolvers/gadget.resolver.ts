@@ -17,7 +17,7 @@ import { livePage } from '../application/rollup/live-page';
 import { reviewsDue } from '../application/reviews/reviews-due';
 import { jiraClient } from '../adapters/jira/jira-client';
 import { jiraSiteInfo } from '../adapters/jira/jira-comments';
-import { REVIEW_KEYS, reviewsDueInput } from '../contract/review.contract';
+import { reviewsDueInput } from '../contract/review.contract';
 import { asCaller } from './as-caller';
 import { defineResolver, type TrustedCaller } from './define-resolver';
 
@@ -54,7 +54,7 @@ defineResolver(resolver, GADGET.exportScope, exportInput, (input, caller) =>
 defineResolver(resolver, GADGET.exportPage, exportPageInput, (input, caller) =>
   exportPage(gadgetContext(caller), input),
 );
-defineResolver(resolver, REVIEW_KEYS.getReviewsDue, reviewsDueInput, (input, caller) => {
+defineResolver(resolver, GADGET.getReviewsDue, reviewsDueInput, (input, caller) => {
   const { store, clock, viewer } = gadgetContext(caller);
   if (viewer === undefined) throw new Error('The gadget context names its viewer');
   return reviewsDue({ store, clock, viewer, siteInfo: jiraSiteInfo(jiraClient('app')) }, input);

@@ -12,7 +12,7 @@ import {
 } from '../contract/panel.contract';
 import { closeReview } from '../application/reviews/close-review';
 import { getEpicReviews } from '../application/reviews/get-epic-reviews';
-import { closeReviewInput, getEpicReviewsInput, REVIEW_KEYS } from '../contract/review.contract';
+import { closeReviewInput, getEpicReviewsInput } from '../contract/review.contract';
 import { asCaller } from './as-caller';
 import { defineResolver } from './define-resolver';
 
@@ -31,10 +31,10 @@ defineResolver(resolver, PANEL.getHistory, getEpicHistoryInput, (input, caller) 
 defineResolver(resolver, PANEL.approveBaseline, approveBaselineInput, (input, caller) =>
   approveBaseline(asCaller(caller), input),
 );
-defineResolver(resolver, REVIEW_KEYS.getEpicReviews, getEpicReviewsInput, (input, caller) =>
+defineResolver(resolver, PANEL.getReviews, getEpicReviewsInput, (input, caller) =>
   getEpicReviews(asCaller(caller), input),
 );
-defineResolver(resolver, REVIEW_KEYS.closeReview, closeReviewInput, (input, caller) =>
+defineResolver(resolver, PANEL.closeReview, closeReviewInput, (input, caller) =>
   closeReview(asCaller(caller), input),
 );
 
