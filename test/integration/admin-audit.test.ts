@@ -134,6 +134,7 @@ describe('the admin audit log on the local runtime', () => {
     [ADMIN_KEYS.exportBackup]: () => admin(ADMIN_KEYS.exportBackup),
     [ADMIN_KEYS.exportBackupPage]: () => admin(ADMIN_KEYS.exportBackupPage),
     [ADMIN_KEYS.getAuditLog]: () => admin(ADMIN_KEYS.getAuditLog),
+    [ADMIN_KEYS.findGroups]: () => admin(ADMIN_KEYS.findGroups, { query: 'Fin' }),
   };
 
   /**
