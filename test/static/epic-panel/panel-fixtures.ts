@@ -8,6 +8,7 @@ import type { Envelope } from '../../../src/contract/envelope';
 import type { EpicValueDocument } from '../../../src/contract/epic-value.schema';
 import type { KpiFigures } from '../../../src/contract/kpi-figures';
 import type { EpicHistoryPage, EpicValueView } from '../../../src/contract/panel.contract';
+import type { EpicReviewsView } from '../../../src/contract/review.contract';
 import { forgetDisplayNames } from '../../../static/src/features/epic-panel/api';
 import { EpicPanel } from '../../../static/src/features/epic-panel/epic-panel';
 import { fakeBridge } from '../fake-bridge';
@@ -95,6 +96,14 @@ export interface ApproveCall {
   reason?: string;
 }
 
+export interface CloseReviewCall {
+  issueKey: string;
+  offsetMonths: number;
+  baseRevision: number;
+  actuals: { benefitId: string; month: string; amount: number; evidence: string; note?: string }[];
+  note: string;
+}
+
 export interface FakeHost {
   saves: SaveCall[];
   /** What the next save answers; by default it accepts and bumps the revision. */
@@ -104,6 +113,16 @@ export interface FakeHost {
   approvals: ApproveCall[];
   /** What an approval answers; by default the plan becomes the next baseline version, by Sam. */
   answerApprove: (call: ApproveCall) => Envelope<EpicValueView>;
+  /** The epic's reviews; by default the epic is not Done, so there are none. */
+  reviews: EpicReviewsView;
+  /** How often the panel asked for the epic's value. */
+  valueLoads: number;
+  closes: CloseReviewCall[];
+  /**
+   * What closing a review answers; by default the actuals become realised entries (a new
+   * revision) and the review is closed by Sam.
+   */
+  answerClose: (call: CloseReviewCall) => Envelope<EpicReviewsView>;
 }
 
 /** Request and Response as @forge/bridge's requestJira uses them; jsdom has neither. */
@@ -173,6 +192,50 @@ export function serveHost(initial: EpicValueView, issueKey = 'CHK-1'): FakeHost 
       return { ok: true, data: current };
     },
     answerGet: () => ({ ok: true, data: current }),
+    reviews: { issueKey, doneAt: null, timeZone: null, reviews: [] },
+    valueLoads: 0,
+    closes: [],
+    answerClose: (call) => {
+      current = {
+        ...current,
+        revision: current.revision + 1,
+        value: {
+          ...current.value,
+          benefits: current.value.benefits.map((benefit) => ({
+            ...benefit,
+            realised: [
+              ...benefit.realised,
+              ...call.actuals
+                .filter((actual) => actual.benefitId === benefit.id)
+                .map(({ month, amount, evidence, note }) => ({
+                  month,
+                  amount,
+                  evidence: evidence as 'verified' | 'measured' | 'estimated',
+                  ...(note === undefined ? {} : { note }),
+                })),
+            ],
+          })),
+        },
+      };
+      host.reviews = {
+        ...host.reviews,
+        reviews: host.reviews.reviews.map((review) =>
+          review.offsetMonths === call.offsetMonths
+            ? {
+                ...review,
+                state: 'closed',
+                closed: {
+                  at: '2026-11-24T09:00:00.000Z',
+                  by: 'acc-sam',
+                  note: call.note,
+                  realisedEntries: call.actuals.length,
+                },
+              }
+            : review,
+        ),
+      };
+      return { ok: true, data: host.reviews };
+    },
     answerSave: (call) => {
       current = {
         ...current,
@@ -192,7 +255,16 @@ export function serveHost(initial: EpicValueView, issueKey = 'CHK-1'): FakeHost 
   }));
   fakeBridge.on('invoke', (raw) => {
     const { functionKey, payload } = raw as { functionKey: string; payload: Record<string, unknown> };
-    if (functionKey === 'panel/get-value') return host.answerGet();
+    if (functionKey === 'panel/get-value') {
+      host.valueLoads += 1;
+      return host.answerGet();
+    }
+    if (functionKey === 'panel/get-reviews') return { ok: true, data: host.reviews };
+    if (functionKey === 'panel/close-review') {
+      const call = payload as unknown as CloseReviewCall;
+      host.closes.push(call);
+      return host.answerClose(call);
+    }
     if (functionKey === 'panel/save-value') {
       const call = payload as unknown as SaveCall;
       host.saves.push(call);

@@ -2,6 +2,7 @@ import { requestJira, view } from '@forge/bridge';
 import type { Envelope } from '../../../../src/contract/envelope';
 import type { EpicValueDocument } from '../../../../src/contract/epic-value.schema';
 import type { EpicHistoryPage, EpicValueView } from '../../../../src/contract/panel.contract';
+import type { EpicReviewsView } from '../../../../src/contract/review.contract';
 import { PANEL } from '../../../../src/contract/resolver-keys';
 import { callResolver } from '../../shared/resolver-client';
 import type { PickableUser } from '../../ui/user-picker';
@@ -27,6 +28,31 @@ export function approveBaseline(input: {
   reason?: string;
 }): Promise<Envelope<EpicValueView>> {
   return callResolver<EpicValueView>(PANEL.approveBaseline, input);
+}
+
+/** The epic's benefit reviews: none until it is Done, then one per offset the admin set. */
+export function getReviews(issueKey: string): Promise<Envelope<EpicReviewsView>> {
+  return callResolver<EpicReviewsView>(PANEL.getReviews, { issueKey });
+}
+
+/** One measured actual as the close sends it: a realised amount for one of the epic's benefits. */
+export interface ReviewActualInput {
+  benefitId: string;
+  month: string;
+  amount: number;
+  evidence: 'verified' | 'measured' | 'estimated';
+  note?: string;
+}
+
+/** Records a due review's actuals as realised entries (the panel's save rules) and closes it. */
+export function closeReview(input: {
+  issueKey: string;
+  offsetMonths: number;
+  baseRevision: number;
+  actuals: ReviewActualInput[];
+  note: string;
+}): Promise<Envelope<EpicReviewsView>> {
+  return callResolver<EpicReviewsView>(PANEL.closeReview, input);
 }
 
 export function getHistory(issueKey: string, cursor?: string): Promise<Envelope<EpicHistoryPage>> {

@@ -6,6 +6,7 @@ import { CostsSection } from './costs-section';
 import { SaveError } from './editor-messages';
 import { FormContext } from './form';
 import { ObjectivesSection } from './objectives-section';
+import { ReviewsSection } from './reviews-section';
 import { SaveBar } from './save-bar';
 import { SaveStatus } from './save-status';
 import { SummarySection } from './summary-section';
@@ -76,6 +77,14 @@ export function ValueTab({
         <ConfidenceSection done={view.epic.status === 'done'} />
       </FormContext>
       <BaselineSection
+        issueKey={issueKey}
+        view={view}
+        decimals={decimals}
+        dirty={dirty}
+        onViewChange={onViewChange}
+        announce={act.announce}
+      />
+      <ReviewsSection
         issueKey={issueKey}
         view={view}
         decimals={decimals}
