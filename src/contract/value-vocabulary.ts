@@ -53,6 +53,7 @@ export const KPI_NAMES = {
   strategicGoalsAdvancedPct: 'Strategic goals advanced',
   strategicAlignmentPct: 'Strategic alignment of spend',
   objectivesOnTrackPct: 'Objectives on track',
+  benefitReviews: 'Benefit reviews',
 } as const;
 
 export type NamedKpi = keyof typeof KPI_NAMES;

@@ -86,6 +86,7 @@ describe('parseGadgetConfig', () => {
       'paybackMonth',
       'discountedPaybackMonth',
       'objectivesOnTrackPct',
+      'benefitReviews',
     ]);
     expect(ignored).toEqual([]);
   });

@@ -26,6 +26,7 @@ export function formatKpi(
     case 'score':
       return score.format(value);
     case 'month':
+    case 'count':
       return String(value);
   }
 }

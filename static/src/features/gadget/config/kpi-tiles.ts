@@ -2,20 +2,29 @@ import type { KpiFigures } from '../../../../../src/contract/kpi-figures';
 import { DRILL_KPIS, type DrillKpi } from '../../../../../src/contract/kpi-drill-down';
 import { KPI_NAMES } from '../../../../../src/contract/value-vocabulary';
 
-/** The KPI tiles a gadget can show, in the order they appear: every KPI with a drill-down. */
-export const TILE_IDS = DRILL_KPIS;
+/**
+ * The tile that counts benefit reviews due and overdue (issue #15). Its figures come from their
+ * own resolver, not the portfolio's, so the grid renders it apart from the KPI tiles.
+ */
+export const REVIEWS_TILE = 'benefitReviews';
 
-export type TileId = DrillKpi;
+/** The tiles a gadget can show, in the order they appear: every KPI with a drill-down, then reviews. */
+export const TILE_IDS = [...DRILL_KPIS, REVIEWS_TILE] as const;
+
+export type TileId = (typeof TILE_IDS)[number];
+
+/** A tile read from the portfolio's figures, with a drill-down into the epics behind it. */
+export const isKpiTile = (id: TileId): id is DrillKpi => id !== REVIEWS_TILE;
 
 /**
  * How a KPI's number reads: a ratio (0.25 shown as 25%), a value already in percent (25), money
  * in the site currency, a multiple (1.12×) or a score (NPS, −100 to 100). Targets are stored in
- * the same unit as the KPI.
+ * the same unit as the KPI. A count (reviews due) is a work list, not a KPI with a target.
  */
-export type KpiUnit = 'ratio' | 'percent' | 'money' | 'multiple' | 'score' | 'month';
+export type KpiUnit = 'ratio' | 'percent' | 'money' | 'multiple' | 'score' | 'month' | 'count';
 
 /** Units a target can be set in: a month (payback) has no threshold that fits every scope. */
-export const hasTargets = (unit: KpiUnit): boolean => unit !== 'month';
+export const hasTargets = (unit: KpiUnit): boolean => unit !== 'month' && unit !== 'count';
 
 /** What a tile reads from: the portfolio's figures plus the two strategic percentages. */
 export interface TileFigures {
@@ -192,5 +201,15 @@ export const TILES: Record<TileId, TileDefinition> = {
     value: (s) => s.figures.verifiedShare,
     notComputable: 'Nothing has been realised yet.',
     formula: 'Realised benefit whose evidence is “verified” ÷ all realised benefit, up to the as-of month.',
+  },
+  benefitReviews: {
+    id: REVIEWS_TILE,
+    label: KPI_NAMES.benefitReviews,
+    unit: 'count',
+    // Counted by the reviews resolver (reviews-tile.tsx), never from the portfolio's figures.
+    value: () => null,
+    notComputable: 'Benefit reviews are counted for all projects, projects or programmes only.',
+    formula:
+      'Open benefit reviews of done epics in this scope, as of today: due (within 30 days of their date) and overdue (past it). Closed reviews are not counted.',
   },
 };

@@ -68,6 +68,8 @@ export function targetUnitLabel(unit: KpiUnit, currency: string | null): string 
       return 'points';
     case 'month':
       return 'month';
+    case 'count':
+      return 'reviews';
   }
 }
 

@@ -45,7 +45,8 @@ interface TargetsProps {
 
 function ModeCell({ id, form, setForm, adminTargets }: TargetsProps & { id: TileId }) {
   const tile = TILES[id];
-  if (!hasTargets(tile.unit)) return <span className="vl-inherited">No target (a month)</span>;
+  if (!hasTargets(tile.unit))
+    return <span className="vl-inherited">No target ({tile.unit === 'count' ? 'a count' : 'a month'})</span>;
   const inherited = inheritedTarget(id, adminTargets);
   return (
     <>

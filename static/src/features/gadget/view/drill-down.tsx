@@ -5,13 +5,13 @@ import {
   columnTotal,
   isAdditive,
   reconciledFigure,
+  type DrillKpi,
   type EpicColumn,
 } from '../../../../../src/contract/kpi-drill-down';
 import { currencyExponentOf } from '../../../../../src/contract/currencies';
 import { useResource } from '../../../shared/use-resource';
 import { Button } from '../../../ui/button';
 import { Table } from '../../../ui/table';
-import type { TileId } from '../config/kpi-tiles';
 import { TILES } from '../config/kpi-tiles';
 import { listEpics, type EpicFilter, type ScopeRequest } from '../data/gadget-api';
 import { drillColumns, formatColumnValue } from './drill-columns';
@@ -23,7 +23,7 @@ export interface DrillTarget {
   filter: EpicFilter;
   title: string;
   /** The tile drilled into: its epics, with its columns. Absent for a breakdown row or an objective. */
-  kpi?: TileId;
+  kpi?: DrillKpi;
 }
 
 /** A breakdown row's columns: realised and ROI (with the actual cost it is on), expected ROI, NPV. */

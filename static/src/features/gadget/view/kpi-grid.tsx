@@ -2,11 +2,13 @@ import type { KpiFigures } from '../../../../../src/contract/kpi-figures';
 import { formatMoney, formatMonth } from '../../../shared/format';
 import { effectiveTarget, type AdminTargets } from '../config/effective-target';
 import type { GadgetConfig } from '../config/gadget-config';
-import { TILES, type TileFigures, type TileId } from '../config/kpi-tiles';
+import type { DrillKpi } from '../../../../../src/contract/kpi-drill-down';
+import { isKpiTile, TILES, type TileFigures, type TileId } from '../config/kpi-tiles';
 import { KpiTile } from './kpi-tile';
+import { ReviewsTile } from './reviews-tile';
 
 /** The figures that put a tile's value in context. */
-export function tileDetail(id: TileId, figures: KpiFigures, currency: string): string | undefined {
+export function tileDetail(id: DrillKpi, figures: KpiFigures, currency: string): string | undefined {
   const money = (amount: number) => formatMoney(amount, currency, { compact: true });
   switch (id) {
     case 'realisedBenefit':
@@ -39,11 +41,14 @@ export function KpiGrid({
   source,
   currency,
   adminTargets,
+  refreshKey,
   onDrill,
 }: {
   config: GadgetConfig;
   source: TileFigures;
   currency: string;
+  /** Changes when the dashboard asks for fresh figures: the reviews tile fetches its own. */
+  refreshKey: string;
   /** The admin's default targets, for the tiles the gadget's editor left to inherit. */
   adminTargets: AdminTargets;
   /** Opens the epics (or objectives) behind a tile. */
@@ -57,6 +62,17 @@ export function KpiGrid({
       </h2>
       <ul className="vl-tiles">
         {config.tiles.map((id) => {
+          if (!isKpiTile(id))
+            return (
+              <ReviewsTile
+                key={id}
+                scope={config.scope}
+                refreshKey={refreshKey}
+                onDrill={() => {
+                  onDrill(id);
+                }}
+              />
+            );
           const { target, source: targetSource } = effectiveTarget(id, config.targets, adminTargets);
           return (
             <KpiTile

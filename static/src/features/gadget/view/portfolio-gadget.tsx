@@ -8,9 +8,10 @@ import type { EpicFilter, ScopeRequest } from '../data/gadget-api';
 import { usePortfolio } from '../data/use-portfolio';
 import { BreakdownTable } from './breakdown-table';
 import { KPI_DRILL_DOWNS } from '../../../../../src/contract/kpi-drill-down';
-import { TILES, type TileId } from '../config/kpi-tiles';
+import { isKpiTile, TILES, type TileId } from '../config/kpi-tiles';
 import { DrillDown, type DrillTarget } from './drill-down';
 import { ObjectivesDrillDown } from './objectives-drill-down';
+import { ReviewsDrillDown } from './reviews-drill-down';
 import { ExportBar } from './export-bar';
 import { KpiGrid } from './kpi-grid';
 import { ObjectiveProgress } from './objective-progress';
@@ -22,12 +23,14 @@ function Overview({
   view,
   config,
   request,
+  refreshKey,
   onDrill,
   onDrillKpi,
 }: {
   view: PortfolioView;
   config: GadgetConfig;
   request: ScopeRequest;
+  refreshKey: string;
   onDrill: (filter: EpicFilter, title: string) => void;
   onDrillKpi: (id: TileId) => void;
 }) {
@@ -37,6 +40,7 @@ function Overview({
         config={config}
         currency={view.currency}
         adminTargets={view.kpiTargets}
+        refreshKey={refreshKey}
         source={{
           figures: view.portfolio,
           strategicGoalsAdvancedPct: view.strategicGoalsAdvancedPct,
@@ -83,12 +87,14 @@ export function PortfolioGadget({
   const key = JSON.stringify([request, refreshCount]);
   const { load: portfolio, retry } = usePortfolio({ key, request, countEpics });
   const [drill, setDrill] = useState<DrillTarget | null>(null);
+  // The benefit reviews tile's list: its own resolver, so not an epic drill-down.
+  const [reviewsShown, setReviewsShown] = useState(false);
   // The control that opened the drill-down gets focus back when the user returns.
   const opener = useRef<HTMLElement | null>(null);
   const view = portfolio.state === 'ready' ? portfolio.data : null;
   const rememberOpener = () => {
     // Only from the overview: a drill-down opened from another keeps the overview's opener.
-    if (drill === null)
+    if (drill === null && !reviewsShown)
       opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
   };
   const openDrill = (filter: EpicFilter, title: string) => {
@@ -97,6 +103,7 @@ export function PortfolioGadget({
   };
   const back = () => {
     setDrill(null);
+    setReviewsShown(false);
     setTimeout(() => opener.current?.focus());
   };
   const drilled = drill?.kpi === undefined ? undefined : KPI_DRILL_DOWNS[drill.kpi].reconciles;
@@ -180,16 +187,24 @@ export function PortfolioGadget({
           onBack={back}
         />
       ) : null}
+      {view && !empty && reviewsShown ? (
+        <ReviewsDrillDown scope={config.scope} refreshKey={key} siteUrl={siteUrl} onBack={back} />
+      ) : null}
       {view && !empty ? (
         // Kept mounted (hidden) during a drill-down, so coming back neither reloads nor loses the place.
-        <div hidden={drill !== null}>
+        <div hidden={drill !== null || reviewsShown}>
           <Overview
             view={view}
             config={config}
             request={request}
+            refreshKey={key}
             onDrill={openDrill}
             onDrillKpi={(id) => {
               rememberOpener();
+              if (!isKpiTile(id)) {
+                setReviewsShown(true);
+                return;
+              }
               const title =
                 KPI_DRILL_DOWNS[id].reconciles.kind === 'objectives'
                   ? `${TILES[id].label}: the objectives counted`
