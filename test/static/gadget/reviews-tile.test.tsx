@@ -2,10 +2,14 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { DueReviewRow, ReviewsDueView } from '../../../src/contract/review.contract';
 import { GadgetApp } from '../../../static/src/features/gadget/gadget-app';
+import { installFetchClasses } from '../admin/fetch-classes';
 import { fakeBridge } from '../fake-bridge';
 import { answerInvoke, gadgetContext, portfolioView } from './portfolio-fixtures';
 
 const march = () => new Date(2026, 2, 15);
+
+// requestJira (the owners' names) builds a Request and answers with a Response; jsdom has neither.
+beforeAll(installFetchClasses);
 
 function reviewRow(overrides: Partial<DueReviewRow> = {}): DueReviewRow {
   return {
@@ -58,6 +62,28 @@ function renderGadget({
   return calls;
 }
 
+/** Jira's user/bulk as the viewer asks it: names the account ids it knows, leaves out the rest. */
+function answerUserBulk(known: Record<string, string>): string[][] {
+  const asked: string[][] = [];
+  fakeBridge.on('fetchProduct', (request) => {
+    const url = new URL((request as { restPath: string }).restPath, 'https://jira.test');
+    const ids = url.searchParams.getAll('accountId');
+    if (url.pathname === '/rest/api/3/user/bulk') asked.push(ids);
+    const values = ids.flatMap((accountId) => {
+      const displayName = known[accountId];
+      return displayName === undefined ? [] : [{ accountId, displayName }];
+    });
+    return {
+      status: url.pathname === '/rest/api/3/user/bulk' ? 200 : 404,
+      statusText: '',
+      headers: {},
+      body: JSON.stringify({ values }),
+      isAttachment: false,
+    };
+  });
+  return asked;
+}
+
 async function reviewsTile() {
   const tiles = await screen.findByRole('region', { name: 'Key figures' });
   return within(tiles).getByRole('listitem', { name: 'Benefit reviews' });
@@ -87,7 +113,26 @@ describe('the benefit reviews tile', () => {
   });
 
   it('opens the reviews by keyboard and lists each with its epic link, review, state and owners', async () => {
-    renderGadget();
+    renderGadget({
+      reviews: () => ({
+        ok: true,
+        data: reviewsView({
+          reviews: [
+            reviewRow({ owners: ['owner-1', 'owner-gone'] }),
+            reviewRow({
+              issueKey: 'OPS-4',
+              summary: 'Licence pool',
+              projectKey: 'OPS',
+              offsetMonths: 6,
+              dueDate: '2026-04-01',
+              state: 'due',
+              owners: [],
+            }),
+          ],
+        }),
+      }),
+    });
+    const asked = answerUserBulk({ 'owner-1': 'Morgan Reyes' });
     const user = userEvent.setup();
     const tile = await reviewsTile();
     const count = await within(tile).findByRole('button', { name: /Benefit reviews: 1 overdue, 1 due/ });
@@ -102,18 +147,22 @@ describe('the benefit reviews tile', () => {
       'href',
       'https://example.atlassian.net/browse/PAY-1',
     );
-    expect(
-      within(overdue)
+    const cellsOf = (row: HTMLElement) =>
+      within(row)
         .getAllByRole('cell')
-        .map((cell) => cell.textContent),
-    ).toEqual([
-      'Faster checkout',
-      'PAY',
-      '3-month review',
-      expect.stringMatching(/2026/),
-      'Overdue',
-      'owner-1',
-    ]);
+        .map((cell) => cell.textContent);
+    await waitFor(() => {
+      expect(cellsOf(overdue)).toEqual([
+        'Faster checkout',
+        'PAY',
+        '3-month review',
+        expect.stringMatching(/2026/),
+        'Overdue',
+        // Jira names the one it knows; the other keeps the account id rather than vanish.
+        'Morgan Reyes, owner-gone',
+      ]);
+    });
+    expect(asked).toEqual([['owner-1', 'owner-gone']]);
     expect(within(due).getByRole('link', { name: /OPS-4/ })).toBeInTheDocument();
     expect(
       within(due)

@@ -1,17 +1,21 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Scope } from '../../../../../src/contract/gadget.contract';
 import type { DueReviewRow } from '../../../../../src/contract/review.contract';
 import { Button } from '../../../ui/button';
 import { Lozenge } from '../../../ui/lozenge';
 import { Table, type Column } from '../../../ui/table';
 import { REVIEWS_TILE, TILES } from '../config/kpi-tiles';
+import { ownerNames } from '../data/owner-names';
 import { formatDay, isRefusedScope, useReviewsDue } from '../data/reviews-due';
 import { IssueLink } from './issue-link';
 import { ErrorMessage, LoadingMessage } from './states';
 
 type ReviewColumn = 'epic' | 'summary' | 'project' | 'review' | 'dueDate' | 'state' | 'owners';
 
-function reviewColumns(siteUrl: string): Column<DueReviewRow, ReviewColumn>[] {
+function reviewColumns(
+  siteUrl: string,
+  names: ReadonlyMap<string, string>,
+): Column<DueReviewRow, ReviewColumn>[] {
   return [
     {
       key: 'epic',
@@ -55,7 +59,8 @@ function reviewColumns(siteUrl: string): Column<DueReviewRow, ReviewColumn>[] {
     {
       key: 'owners',
       label: 'Owners',
-      cell: (row) => (row.owners.length === 0 ? 'Not yet notified' : row.owners.join(', ')),
+      cell: (row) =>
+        row.owners.length === 0 ? 'Not yet notified' : row.owners.map((id) => names.get(id) ?? id).join(', '),
     },
   ];
 }
@@ -74,9 +79,23 @@ export function ReviewsDrillDown({
 }) {
   const heading = useRef<HTMLHeadingElement>(null);
   const { resource, retry } = useReviewsDue(scope, refreshKey);
+  const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map());
   useEffect(() => {
     heading.current?.focus();
   }, []);
+  const owners = resource.state === 'ready' ? resource.data.reviews.flatMap((row) => row.owners) : [];
+  const ownersKey = JSON.stringify([...new Set(owners)].sort());
+  useEffect(() => {
+    const ids = JSON.parse(ownersKey) as string[];
+    if (ids.length === 0) return;
+    let current = true;
+    void ownerNames(ids).then((found) => {
+      if (current) setNames(found);
+    });
+    return () => {
+      current = false;
+    };
+  }, [ownersKey]);
   const label = TILES[REVIEWS_TILE].label;
   return (
     <section className="vl-section" aria-labelledby="drill-heading">
@@ -108,7 +127,7 @@ export function ReviewsDrillDown({
         <>
           <Table
             label={`${label} due and overdue`}
-            columns={reviewColumns(siteUrl)}
+            columns={reviewColumns(siteUrl, names)}
             rows={resource.data.reviews}
             rowKey={(row) => `${row.issueKey}-${String(row.offsetMonths)}`}
             // The server's order (overdue first, then by due date) is the state column's, ascending.
