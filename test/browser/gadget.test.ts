@@ -13,7 +13,7 @@ import type { Frame, Locator, Page } from 'playwright-core';
 import { runReport } from '../../scripts/report';
 import type { KpiFigures } from '../../src/contract/kpi-figures';
 import { currentMonth } from '../../static/src/features/gadget/config/gadget-config';
-import { TILE_IDS, TILES } from '../../static/src/features/gadget/config/kpi-tiles';
+import { isKpiTile, TILE_IDS, TILES } from '../../static/src/features/gadget/config/kpi-tiles';
 import {
   browserTimeout,
   expectNoErrors,
@@ -60,7 +60,8 @@ async function report(file: string, asOf: string): Promise<Report> {
  * it exactly, as the report prints it.
  */
 async function expectTilesToShow(tiles: Locator, expected: Report): Promise<void> {
-  for (const id of TILE_IDS) {
+  // The benefit reviews tile counts reviews, which the report does not hold.
+  for (const id of TILE_IDS.filter(isKpiTile)) {
     const expectedValue =
       id === 'strategicGoalsAdvancedPct' || id === 'strategicAlignmentPct' || id === 'objectivesOnTrackPct'
         ? expected[id]
