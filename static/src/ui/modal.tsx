@@ -1,4 +1,12 @@
-import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import {
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
 
 interface ModalProps {
   title: string;
@@ -11,6 +19,20 @@ interface ModalProps {
   children?: ReactNode;
 }
 
+/** The blanket's own padding above the dialog, as in its stylesheet (space.600). */
+const MIN_TOP = 48;
+
+/**
+ * Where the dialog's top goes in the frame: beside what opened it, kept inside the frame. Jira
+ * grows a Custom UI frame to its content, so the frame's viewport can be the whole panel: a dialog
+ * at the viewport's top would open far above a button near the panel's end, out of the user's view.
+ */
+export function dialogTop(openerTop: number | null, dialogHeight: number, viewportHeight: number): number {
+  if (openerTop === null) return MIN_TOP;
+  const lowest = viewportHeight - dialogHeight - MIN_TOP;
+  return Math.max(MIN_TOP, Math.min(openerTop - MIN_TOP, lowest));
+}
+
 /**
  * Atlassian's modal dialog, drawn inside the app's iframe: it takes the focus when it opens, keeps
  * Tab inside itself, closes on Escape, and gives the focus back to what opened it.
@@ -19,6 +41,12 @@ export function Modal({ title, onClose, actions, appearance = 'default', childre
   const box = useRef<HTMLDivElement>(null);
   const titleId = useId();
   const bodyId = useId();
+  const [top, setTop] = useState(MIN_TOP);
+  useLayoutEffect(() => {
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const openerTop = opener === null || opener === document.body ? null : opener.getBoundingClientRect().top;
+    setTop(dialogTop(openerTop, box.current?.offsetHeight ?? 0, window.innerHeight));
+  }, []);
   useEffect(() => {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     box.current?.focus();
@@ -50,7 +78,7 @@ export function Modal({ title, onClose, actions, appearance = 'default', childre
   }
 
   return (
-    <div className="vl-blanket" onClick={onClose}>
+    <div className="vl-blanket" style={{ paddingBlockStart: top }} onClick={onClose}>
       <div
         ref={box}
         className={`vl-modal vl-modal--${appearance}`}
