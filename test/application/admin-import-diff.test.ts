@@ -137,6 +137,29 @@ describe('import preview', () => {
       },
     ]);
   });
+  it('names a benefit’s owner and measure when only they change, not the order of months', async () => {
+    const { contextFor } = await importedSite();
+    const profiled = anEpic('PAY-1', 1000);
+    const benefit = profiled.value.benefits[0];
+    if (benefit === undefined) throw new Error('no benefit');
+    Object.assign(benefit, {
+      owner: 'carol',
+      measure: { name: 'Orders a day', unit: 'orders', baseline: 120, target: 150, method: 'Shop report' },
+    });
+    const importId = await stageDocument(contextFor(bob), aDocument([profiled]));
+
+    const { diff } = await previewStagedImport(contextFor(bob), { importId });
+
+    expect(diff.epics[0]?.changes).toEqual([
+      { field: 'Benefit “Sales”: owner', unit: 'text', before: null, after: 'carol' },
+      {
+        field: 'Benefit “Sales”: measure',
+        unit: 'text',
+        before: null,
+        after: 'Orders a day, 120 → 150 orders (Shop report)',
+      },
+    ]);
+  });
 });
 
 describe('applying an import', () => {

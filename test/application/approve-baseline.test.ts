@@ -1,6 +1,7 @@
 import { readAudit } from '../../src/application/admin/audit-log';
 import { approveBaseline } from '../../src/application/epic-value/approve-baseline';
 import { baselineHistory } from '../../src/application/epic-value/baseline-history';
+import { getEpicHistory } from '../../src/application/epic-value/get-epic-history';
 import type { PanelContext } from '../../src/application/epic-value/panel-context';
 import { saveEpicValue } from '../../src/application/epic-value/save-epic-value';
 import { SiteConfig } from '../../src/application/site-config';
@@ -56,7 +57,8 @@ async function site({ approverGroupId = 'approvers' }: { approverGroupId?: strin
   const approve = (user: FakeUser, baseRevision: number, reason?: string) =>
     approveBaseline(contextFor(user), { issueKey: 'PAY-1', baseRevision, ...(reason ? { reason } : {}) });
   const issueId = () => jira.issues.get('PAY-1')?.id ?? '';
-  return { jira, store, save, approve, issueId };
+  const history = () => getEpicHistory(contextFor(editor), { issueKey: 'PAY-1' });
+  return { jira, store, save, approve, issueId, history };
 }
 
 describe('approveBaseline', () => {
@@ -127,6 +129,25 @@ describe('approveBaseline', () => {
     expect(view.value.baseline?.benefits[0]?.planned).toEqual([{ month: '2027-01', amount: 1500 }]);
     expect(await baselineHistory(store, { issueId: issueId(), current: view.value.baseline })).toEqual([
       first,
+    ]);
+  });
+
+  it('says in the epic’s history which baseline version was approved and why', async () => {
+    const { save, approve, history } = await site();
+    await save(editor, 0, plan(1000));
+    await approve(approver, 1);
+    await save(editor, 2, plan(1500));
+    await approve(approver, 3, 'Scope doubled after the pilot');
+
+    const entries = (await history()).entries;
+
+    expect(
+      entries.map((entry) => [entry.revision, entry.changes.filter((c) => c.kind === 'baseline_approved')]),
+    ).toEqual([
+      [4, [{ kind: 'baseline_approved', version: 2, reason: 'Scope doubled after the pilot' }]],
+      [3, []],
+      [2, [{ kind: 'baseline_approved', version: 1, reason: null }]],
+      [1, []],
     ]);
   });
 

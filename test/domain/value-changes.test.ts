@@ -84,4 +84,91 @@ describe('valueChanges', () => {
       { kind: 'benefit_renamed', benefit: 'One-click checkout', before: 'Faster checkout' },
     ]);
   });
+
+  describe('benefit profile, baseline and ranges', () => {
+    const benefit = base.benefits[0];
+    if (!benefit) throw new Error('fixture has a benefit');
+    const measure = {
+      name: 'Checkout time',
+      unit: 'seconds',
+      baseline: 90,
+      target: 30,
+      method: 'Analytics median',
+    };
+
+    it('reports a new, changed and removed owner with the account ids', () => {
+      const owned = { ...base, benefits: [{ ...benefit, owner: 'acc-ana' }] };
+      const reowned = { ...base, benefits: [{ ...benefit, owner: 'acc-ben' }] };
+
+      expect(valueChanges({ before: base, after: owned, currencyExponent: 2 })).toEqual([
+        { kind: 'benefit_owner', benefit: 'Faster checkout', before: null, after: 'acc-ana' },
+      ]);
+      expect(valueChanges({ before: owned, after: reowned, currencyExponent: 2 })).toEqual([
+        { kind: 'benefit_owner', benefit: 'Faster checkout', before: 'acc-ana', after: 'acc-ben' },
+      ]);
+      expect(valueChanges({ before: reowned, after: base, currencyExponent: 2 })).toEqual([
+        { kind: 'benefit_owner', benefit: 'Faster checkout', before: 'acc-ben', after: null },
+      ]);
+    });
+
+    it('reports a set and a changed measure with both versions', () => {
+      const measured = { ...base, benefits: [{ ...benefit, measure }] };
+      const retargeted = { ...base, benefits: [{ ...benefit, measure: { ...measure, target: 20 } }] };
+
+      expect(valueChanges({ before: base, after: measured, currencyExponent: 2 })).toEqual([
+        { kind: 'benefit_measure', benefit: 'Faster checkout', before: null, after: measure },
+      ]);
+      expect(valueChanges({ before: measured, after: retargeted, currencyExponent: 2 })).toEqual([
+        {
+          kind: 'benefit_measure',
+          benefit: 'Faster checkout',
+          before: measure,
+          after: { ...measure, target: 20 },
+        },
+      ]);
+    });
+
+    it('reports the owner and measure of a new benefit after its addition', () => {
+      const after = {
+        ...base,
+        benefits: [...base.benefits, { ...benefit, id: 'b2', owner: 'acc-ana', measure }],
+      };
+
+      expect(valueChanges({ before: base, after, currencyExponent: 2 })).toEqual([
+        { kind: 'benefit_added', benefit: 'Faster checkout', benefitKind: 'revenue' },
+        { kind: 'benefit_planned', benefit: 'Faster checkout', before: 0, after: 0.3 },
+        { kind: 'benefit_realised', benefit: 'Faster checkout', before: 0, after: 100 },
+        { kind: 'benefit_owner', benefit: 'Faster checkout', before: null, after: 'acc-ana' },
+        { kind: 'benefit_measure', benefit: 'Faster checkout', before: null, after: measure },
+      ]);
+    });
+
+    it('reports an approved baseline with its version and reason', () => {
+      const approved = {
+        ...base,
+        baseline: {
+          version: 2,
+          approvedBy: 'acc-ana',
+          approvedAt: '2026-11-02T10:00:00.000Z',
+          reason: 'Scope cut',
+          successProbability: 0.8,
+          benefits: [],
+          plannedCost: [],
+        },
+      };
+
+      expect(valueChanges({ before: base, after: approved, currencyExponent: 2 })).toEqual([
+        { kind: 'baseline_approved', version: 2, reason: 'Scope cut' },
+      ]);
+      expect(valueChanges({ before: approved, after: approved, currencyExponent: 2 })).toEqual([]);
+    });
+
+    it('reports changed risk ranges', () => {
+      const ranged = { ...base, ranges: { benefits: [], costOverrun: { low: -10, likely: 0, high: 40 } } };
+
+      expect(valueChanges({ before: base, after: ranged, currencyExponent: 2 })).toEqual([
+        { kind: 'ranges' },
+      ]);
+    });
+  });
 });

@@ -1,6 +1,7 @@
 import type { ImportEpicDiff, ImportFieldChange, ImportObjectiveDiff } from '../../contract/admin.contract';
 import { currencyExponentOf } from '../../contract/currencies';
 import type { EpicValueDocument } from '../../contract/epic-value.schema';
+import { measureSummary } from '../../contract/measure-summary';
 import type { PortfolioDocument } from '../../contract/portfolio-v1.schema';
 import type { AppSettings, StoredObjective } from '../../contract/site-config.schema';
 import {
@@ -190,6 +191,22 @@ function fieldChangeOf(
       return { field: share(change.objectiveId), unit: 'ratio', ...amounts(change) };
     case 'nps':
       return text('NPS survey', npsText(change.before), npsText(change.after));
+    case 'benefit_owner':
+      return text(`${benefit(change.benefit)}: owner`, change.before, change.after ?? 'None');
+    case 'benefit_measure':
+      return text(
+        `${benefit(change.benefit)}: measure`,
+        change.before === null ? null : measureSummary(change.before),
+        change.after === null ? 'None' : measureSummary(change.after),
+      );
+    case 'baseline_approved':
+      return text(
+        'Approved baseline',
+        null,
+        `Version ${String(change.version)}${change.reason === null ? '' : `: ${change.reason}`}`,
+      );
+    case 'ranges':
+      return text('Risk ranges', 'As stored', 'As in the file');
   }
 }
 

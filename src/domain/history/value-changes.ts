@@ -1,3 +1,4 @@
+import type { BenefitMeasure } from '../model/benefit';
 import type { BenefitRecord, EpicValueRecord, MonthlyAmountRecord } from '../model/portfolio-record';
 import { toDecimalAmount, toMinorUnits, minorUnits, type CurrencyExponent } from '../money/minor-units';
 
@@ -13,13 +14,19 @@ export type ValueChange =
   | { kind: 'benefit_planned'; benefit: string; before: number; after: number }
   | { kind: 'benefit_realised'; benefit: string; before: number; after: number }
   | { kind: 'evidence'; benefit: string }
+  /** Owners are account ids (null: none); the UI names them. */
+  | { kind: 'benefit_owner'; benefit: string; before: string | null; after: string | null }
+  | { kind: 'benefit_measure'; benefit: string; before: BenefitMeasure | null; after: BenefitMeasure | null }
   | { kind: 'cost_planned'; before: number; after: number }
   | { kind: 'cost_actual'; before: number; after: number }
   | { kind: 'success_probability'; before: number; after: number }
   | { kind: 'objective_linked'; objectiveId: string; share: number }
   | { kind: 'objective_unlinked'; objectiveId: string }
   | { kind: 'objective_share'; objectiveId: string; before: number; after: number }
-  | { kind: 'nps'; before: EpicValueRecord['nps']; after: EpicValueRecord['nps'] };
+  | { kind: 'nps'; before: EpicValueRecord['nps']; after: EpicValueRecord['nps'] }
+  | { kind: 'baseline_approved'; version: number; reason: string | null }
+  /** Three-point estimates or the cost-overrun range changed (issue #17). */
+  | { kind: 'ranges' };
 
 function totalOf(entries: readonly MonthlyAmountRecord[], currencyExponent: CurrencyExponent): number {
   const minor = entries.reduce(
@@ -61,6 +68,21 @@ function benefitChanges(
   } else if (!sameEntries(before.realised, after.realised)) {
     changes.push({ kind: 'evidence', benefit: name });
   }
+  if (before.owner !== after.owner)
+    changes.push({
+      kind: 'benefit_owner',
+      benefit: name,
+      before: before.owner ?? null,
+      after: after.owner ?? null,
+    });
+  if (JSON.stringify(before.measure) !== JSON.stringify(after.measure)) {
+    changes.push({
+      kind: 'benefit_measure',
+      benefit: name,
+      before: before.measure ?? null,
+      after: after.measure ?? null,
+    });
+  }
   return changes;
 }
 
@@ -90,7 +112,8 @@ export function valueChanges({
     const old = previousBenefits.get(benefit.id);
     if (old === undefined) {
       changes.push({ kind: 'benefit_added', benefit: benefit.title, benefitKind: benefit.kind });
-      const emptied = { ...benefit, planned: [], realised: [] };
+      const { owner: _owner, measure: _measure, ...profileless } = benefit;
+      const emptied = { ...profileless, planned: [], realised: [] };
       changes.push(...benefitChanges(emptied, benefit, currencyExponent));
     } else {
       changes.push(...benefitChanges(old, benefit, currencyExponent));
@@ -133,5 +156,14 @@ export function valueChanges({
   if (JSON.stringify(previous.nps) !== JSON.stringify(after.nps)) {
     changes.push({ kind: 'nps', before: previous.nps, after: after.nps });
   }
+  // A baseline only ever changes by an approval, which files a new version.
+  if (after.baseline !== undefined && after.baseline.version !== previous.baseline?.version) {
+    changes.push({
+      kind: 'baseline_approved',
+      version: after.baseline.version,
+      reason: after.baseline.reason ?? null,
+    });
+  }
+  if (JSON.stringify(previous.ranges) !== JSON.stringify(after.ranges)) changes.push({ kind: 'ranges' });
   return changes;
 }

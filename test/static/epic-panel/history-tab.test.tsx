@@ -53,6 +53,37 @@ describe('EpicPanel history', () => {
     expect(panel.querySelector('time')).toHaveAttribute('dateTime', '2026-11-23T10:42:00.000Z');
   });
 
+  it('names the people an owner change is about, not only who saved it', async () => {
+    const host = serveHost(viewOf({ revision: 3 }));
+    host.history = [
+      {
+        entries: [
+          {
+            revision: 3,
+            at: '2026-11-23T10:42:00.000Z',
+            by: 'acc-sam',
+            changes: [
+              { kind: 'benefit_owner', benefit: 'Conversion uplift', before: null, after: 'acc-priya' },
+            ],
+          },
+        ],
+        nextCursor: null,
+        objectiveNames: {},
+      },
+    ];
+    const user = userEvent.setup();
+    await renderPanel();
+
+    await user.click(screen.getByRole('tab', { name: 'History' }));
+
+    expect(
+      await within(screen.getByRole('tabpanel')).findByText(
+        'Made Priya Natarajan the owner of “Conversion uplift”',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('Saved without changes.')).not.toBeInTheDocument();
+  });
+
   it('loads older changes a page at a time', async () => {
     const host = serveHost(viewOf({ revision: 2 }));
     host.history = [

@@ -1,8 +1,16 @@
-import { describeChange } from '../../../static/src/features/epic-panel/history-text';
+import { describeChange, peopleNamedBy } from '../../../static/src/features/epic-panel/history-text';
 
 const context = {
   currency: 'EUR',
   objectiveName: (id: string) => (id === 'OBJ-1' ? 'Grow recurring revenue' : id),
+  personName: (accountId: string) => (accountId === 'acc-ana' ? 'Ana Lima' : accountId),
+};
+const measure = {
+  name: 'Checkout time',
+  unit: 'seconds',
+  baseline: 90,
+  target: 30,
+  method: 'Analytics median',
 };
 
 describe('describeChange', () => {
@@ -56,7 +64,51 @@ describe('describeChange', () => {
       'Changed the NPS survey from no survey to +37.5 (40 promoters, 30 passives, 10 detractors; 80 responses)',
     ],
     [{ kind: 'something_new' }, 'Changed the value record (something new)'],
+    [
+      { kind: 'benefit_owner', benefit: 'Uplift', before: null, after: 'acc-ana' },
+      'Made Ana Lima the owner of “Uplift”',
+    ],
+    [
+      { kind: 'benefit_owner', benefit: 'Uplift', before: 'acc-ana', after: 'acc-x' },
+      'Changed the owner of “Uplift” from Ana Lima to acc-x',
+    ],
+    [
+      { kind: 'benefit_owner', benefit: 'Uplift', before: 'acc-ana', after: null },
+      'Removed Ana Lima as the owner of “Uplift”',
+    ],
+    [
+      { kind: 'benefit_measure', benefit: 'Uplift', before: null, after: measure },
+      'Set the measure of “Uplift”: Checkout time, 90 → 30 seconds (Analytics median)',
+    ],
+    [
+      {
+        kind: 'benefit_measure',
+        benefit: 'Uplift',
+        before: measure,
+        after: { ...measure, target: 20, method: '' },
+      },
+      'Changed the measure of “Uplift” from Checkout time, 90 → 30 seconds (Analytics median) to Checkout time, 90 → 20 seconds',
+    ],
+    [
+      { kind: 'benefit_measure', benefit: 'Uplift', before: measure, after: null },
+      'Removed the measure of “Uplift”',
+    ],
+    [{ kind: 'baseline_approved', version: 1, reason: null }, 'Approved the plan as baseline version 1'],
+    [
+      { kind: 'baseline_approved', version: 2, reason: 'Scope cut by half' },
+      'Re-baselined the plan as version 2: Scope cut by half',
+    ],
+    [{ kind: 'ranges' }, 'Changed the risk ranges (three-point estimates or cost overrun)'],
   ])('describes %j', (change, sentence) => {
     expect(describeChange(change, context)).toBe(sentence);
+  });
+});
+
+describe('peopleNamedBy', () => {
+  it('returns the owners an owner change names, and nobody for other changes', () => {
+    expect(
+      peopleNamedBy({ kind: 'benefit_owner', benefit: 'Uplift', before: 'acc-ana', after: null }),
+    ).toEqual(['acc-ana']);
+    expect(peopleNamedBy({ kind: 'benefit_renamed', benefit: 'New', before: 'acc-ana' })).toEqual([]);
   });
 });

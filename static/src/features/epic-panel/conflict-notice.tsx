@@ -2,8 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import type { EpicValueView, HistoryEntry } from '../../../../src/contract/panel.contract';
 import { formatMoney } from '../../shared/format';
 import { displayNames, getHistory } from './api';
-import { describeChange } from './history-text';
+import { describeChange, peopleNamedBy } from './history-text';
 import { formatDateTime } from './history-tab';
+import { useDisplayNames } from './use-display-names';
 import { Button } from '../../ui/button';
 import { SectionMessage } from '../../ui/section-message';
 
@@ -59,6 +60,7 @@ export function ConflictNotice({
 
   const objectiveNames = new Map(theirs.objectives.map((objective) => [objective.id, objective.name]));
   const shown = changes?.slice(0, SHOWN_CHANGES) ?? [];
+  const { nameOf } = useDisplayNames(shown.flatMap(peopleNamedBy));
   return (
     <SectionMessage
       appearance="warning"
@@ -88,6 +90,7 @@ export function ConflictNotice({
                 {describeChange(change, {
                   currency: theirs.currency,
                   objectiveName: (id) => objectiveNames.get(id) ?? id,
+                  personName: nameOf,
                 })}
               </li>
             ))}

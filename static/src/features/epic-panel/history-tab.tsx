@@ -1,12 +1,17 @@
 import { useEffect, useState } from 'react';
 import type { HistoryEntry, ObjectiveOption } from '../../../../src/contract/panel.contract';
 import { displayNames, getHistory } from './api';
-import { describeChange } from './history-text';
+import { describeChange, peopleNamedBy } from './history-text';
 import { Button } from '../../ui/button';
 import { SectionMessage } from '../../ui/section-message';
 
 export function formatDateTime(iso: string): string {
   return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** Everyone the entries name: who saved each, and the benefit owners their changes name. */
+function peopleIn(entries: readonly HistoryEntry[]): string[] {
+  return entries.flatMap((entry) => [entry.by, ...entry.changes.flatMap(peopleNamedBy)]);
 }
 
 /** `request` names what was asked for; state for an older request shows as loading. */
@@ -48,7 +53,7 @@ export function HistoryTab({ issueKey, currency, objectives, revision }: History
         setState({ request, status: 'error', message: page.error.message });
         return;
       }
-      const names = await displayNames(page.data.entries.map((entry) => entry.by));
+      const names = await displayNames(peopleIn(page.data.entries));
       if (!stopped()) {
         setState({
           request,
@@ -74,7 +79,7 @@ export function HistoryTab({ issueKey, currency, objectives, revision }: History
       setState({ request, status: 'error', message: page.error.message });
       return;
     }
-    const names = await displayNames([...state.entries, ...page.data.entries].map((entry) => entry.by));
+    const names = await displayNames(peopleIn([...state.entries, ...page.data.entries]));
     setState({
       request,
       status: 'ready',
@@ -142,7 +147,13 @@ export function HistoryTab({ issueKey, currency, objectives, revision }: History
             ) : (
               <ul className="history-changes">
                 {entry.changes.map((change, index) => (
-                  <li key={index}>{describeChange(change, { currency, objectiveName })}</li>
+                  <li key={index}>
+                    {describeChange(change, {
+                      currency,
+                      objectiveName,
+                      personName: (accountId) => state.names.get(accountId) ?? accountId,
+                    })}
+                  </li>
                 ))}
               </ul>
             )}

@@ -1,3 +1,4 @@
+import { measureSummary, type MeasureParts } from '../../../../src/contract/measure-summary';
 import type { ValueChangeView } from '../../../../src/contract/panel.contract';
 import { formatMoney, formatRatio } from '../../shared/format';
 import { BENEFIT_KIND_LABELS } from './labels';
@@ -23,13 +24,24 @@ export function formatScore(score: number): string {
   return `${rounded > 0 ? '+' : rounded < 0 ? '−' : ''}${String(Math.abs(rounded))}`;
 }
 
+/** The account ids a change names (benefit owners), so that the history can ask Jira their names. */
+export function peopleNamedBy(change: ValueChangeView): string[] {
+  if (change.kind !== 'benefit_owner') return [];
+  return [change['before'], change['after']].filter((id): id is string => typeof id === 'string');
+}
+
 /**
  * One sentence for one change of an epic's history, in the site currency. Change kinds come from
  * the server (src/domain/history/value-changes.ts); an unknown kind still gets a sentence.
+ * `personName` names an account id (falls back to the id).
  */
 export function describeChange(
   change: ValueChangeView,
-  { currency, objectiveName }: { currency: string; objectiveName: (id: string) => string },
+  {
+    currency,
+    objectiveName,
+    personName = (accountId) => accountId,
+  }: { currency: string; objectiveName: (id: string) => string; personName?: (accountId: string) => string },
 ): string {
   const text = (key: string) => {
     const value = change[key];
@@ -67,6 +79,29 @@ export function describeChange(
         : `Changed the realised benefit of ${benefit} ${fromTo}`;
     case 'evidence':
       return `Changed the evidence of realised amounts of ${benefit}`;
+    case 'benefit_owner': {
+      const [before, after] = [change['before'], change['after']];
+      if (typeof before !== 'string')
+        return `Made ${typeof after === 'string' ? personName(after) : 'nobody'} the owner of ${benefit}`;
+      if (typeof after !== 'string') return `Removed ${personName(before)} as the owner of ${benefit}`;
+      return `Changed the owner of ${benefit} from ${personName(before)} to ${personName(after)}`;
+    }
+    case 'benefit_measure': {
+      const measure = (key: string) => change[key] as MeasureParts | null;
+      const [before, after] = [measure('before'), measure('after')];
+      if (after === null) return `Removed the measure of ${benefit}`;
+      if (before === null) return `Set the measure of ${benefit}: ${measureSummary(after)}`;
+      return `Changed the measure of ${benefit} from ${measureSummary(before)} to ${measureSummary(after)}`;
+    }
+    case 'baseline_approved': {
+      const reason = text('reason');
+      const version = typeof change['version'] === 'number' ? String(change['version']) : '?';
+      return reason === ''
+        ? `Approved the plan as baseline version ${version}`
+        : `Re-baselined the plan as version ${version}: ${reason}`;
+    }
+    case 'ranges':
+      return 'Changed the risk ranges (three-point estimates or cost overrun)';
     case 'cost_planned':
       return change['before'] === 0
         ? `Set the cost budget to ${amount('after')}`
