@@ -260,6 +260,7 @@ describe('value property codec with benefit owners, measures, details, baselines
         const stored = encodeValueProperty({ ...meta, value: record });
         const stripped = {
           ...stored,
+          schemaVersion: 1,
           record: {
             ...stored.record,
             b: stored.record.b.map(({ w: _w, m: _m, d: _d, ...benefit }) => ({
@@ -271,6 +272,32 @@ describe('value property codec with benefit owners, measures, details, baselines
         delete (stripped.record as { B?: unknown }).B;
         expect(JSON.stringify(stripped)).toBe(encodedText(without15(record)));
       }),
+    );
+  });
+
+  it('marks a record that holds any of them as schema 2, so that the release before them refuses it rather than drop them on its next save', () => {
+    fc.assert(
+      fc.property(recordArb, (record) => {
+        const recordText = (value: EpicValueRecord) =>
+          JSON.stringify(encodeValueProperty({ ...meta, value }).record);
+        const holdsThem = recordText(record) !== recordText(without15(record));
+        expect(encodeValueProperty({ ...meta, value: record }).schemaVersion).toBe(holdsThem ? 2 : 1);
+      }),
+    );
+    expect(encodeValueProperty({ ...meta, value: before15 }).schemaVersion).toBe(1);
+  });
+
+  it('reads schema 1 and 2 and refuses a schema it does not know', () => {
+    const withOwner: EpicValueRecord = {
+      ...before15,
+      benefits: before15.benefits.map((benefit) => ({ ...benefit, owner: 'olga' })),
+    };
+    const stored = JSON.parse(encodedText(withOwner)) as { schemaVersion: number };
+
+    expect(stored.schemaVersion).toBe(2);
+    expect(decodeValueProperty(stored).value).toEqual(normalised(withOwner));
+    expect(() => decodeValueProperty({ ...stored, schemaVersion: 3 })).toThrow(
+      /newer version of Value Layer \(schema 3\)/,
     );
   });
 

@@ -96,7 +96,7 @@ describe('value property codec', () => {
   });
 
   it('refuses a property written by a newer schema version instead of misreading it', () => {
-    expect(() => decodeValueProperty({ schemaVersion: 2, revision: 1 })).toThrow(/newer version/);
+    expect(() => decodeValueProperty({ schemaVersion: 3, revision: 1 })).toThrow(/newer version/);
   });
 
   it('refuses a damaged property and names where it is damaged', () => {

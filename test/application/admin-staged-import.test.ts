@@ -357,7 +357,7 @@ describe('staged import', () => {
   it('puts back an unreadable, a newer-version and a foreign record byte for byte when the import fails', async () => {
     const { contextFor, jira } = site();
     await importDocument(contextFor(admin), aDocument([anEpic('OPS-2', 100)]));
-    const newer = JSON.stringify({ schemaVersion: 2, revision: 7, record: { future: ['x'] } });
+    const newer = JSON.stringify({ schemaVersion: 3, revision: 7, record: { future: ['x'] } });
     const damaged = '{"schemaVersion":1,"revision":3,"record":{"p":"high"}}';
     const foreign = (jira.rawValueOf('OPS-2') ?? '').replace(/}$/, ',"note":"kept by another tool"}');
     jira.setRawValue('PAY-1', newer);

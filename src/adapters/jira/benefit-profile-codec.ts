@@ -9,7 +9,8 @@ import { isYearMonth, monthIndexOf, yearMonthOf } from '../../domain/time/year-m
  * The compact stored form of what issue #15 added to a value record: benefit owner and measure,
  * realised entries' note, evidence link, recorder and verifier, and the approved baseline. Each
  * is an optional key that is absent when there is nothing to store, so a record without them
- * encodes byte for byte as before (schema version 1, as the risk ranges did).
+ * encodes byte for byte as before (schema version 1); a record holding any of them is version 2
+ * (`CURRENT_SCHEMA_VERSION` says why).
  */
 
 type CompactSeries = [string, (number | null)[]];

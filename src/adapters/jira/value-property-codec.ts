@@ -37,7 +37,15 @@ export const VALUE_PROPERTY_KEY = 'value-layer';
 /** Jira refuses issue property values longer than this (characters of JSON). */
 export const PROPERTY_VALUE_LIMIT = 32_768;
 
-export const CURRENT_SCHEMA_VERSION = 1;
+/**
+ * Version 2 adds what issue #15 brought: benefit owners and measures (`w`, `m`), realised
+ * entries' details (`d`), the approved baseline (`B`) and the `dis_benefit` kind. The release
+ * before it reads version 1 with a schema that drops unknown keys, so a record holding any of
+ * them is written as version 2, which that release refuses ("update the app") instead of saving
+ * it again without them. A record holding none stays version 1, byte for byte as before, so the
+ * earlier release keeps working on it.
+ */
+export const CURRENT_SCHEMA_VERSION = 2;
 
 /**
  * A time series as `[firstMonth, amounts]`: one amount per consecutive month, `null` where the
@@ -74,7 +82,7 @@ interface CompactRecordV1 {
 }
 
 export interface StoredValueV1 {
-  schemaVersion: 1;
+  schemaVersion: 1 | 2;
   /** Increases by one per save; a save names the revision it was based on. */
   revision: number;
   updatedAt: string;
@@ -170,13 +178,28 @@ export function expandRecord(record: CompactRecordV1): EpicValueRecord {
   };
 }
 
+/** The lowest version that holds `record` whole (see `CURRENT_SCHEMA_VERSION`). */
+function schemaVersionOf(record: CompactRecordV1): 1 | 2 {
+  const holdsVersion2 =
+    record.B !== undefined ||
+    record.b.some(
+      (benefit) =>
+        benefit.k === 'dis_benefit' ||
+        benefit.w !== undefined ||
+        benefit.m !== undefined ||
+        benefit.d !== undefined,
+    );
+  return holdsVersion2 ? 2 : 1;
+}
+
 export function encodeValueProperty(stored: StoredValueRecord & { index: ValueSearchIndex }): StoredValueV1 {
+  const record = compactRecord(stored.value);
   return {
-    schemaVersion: CURRENT_SCHEMA_VERSION,
+    schemaVersion: schemaVersionOf(record),
     revision: stored.revision,
     updatedAt: stored.updatedAt,
     updatedBy: stored.updatedBy,
-    record: compactRecord(stored.value),
+    record,
     index: stored.index,
   };
 }
@@ -202,8 +225,10 @@ const month = z.string().refine(isYearMonth, 'must be a month YYYY-MM');
 // The save and import schemas refuse longer series by the same constant, so what they accept reads back.
 const amounts = z.array(z.number().nonnegative().nullable()).max(MAX_SERIES_MONTHS);
 const compactSeriesSchema = z.tuple([month, amounts]).nullable();
+// Versions 1 and 2 share one shape; records this release wrote before it marked version 2 may hold
+// version 2 keys under version 1, and are read whole.
 const storedValueV1Schema = z.object({
-  schemaVersion: z.literal(1),
+  schemaVersion: z.union([z.literal(1), z.literal(2)]),
   revision: z.number().int().nonnegative(),
   updatedAt: z.string(),
   updatedBy: z.string(),
@@ -246,7 +271,7 @@ export function decodeValueProperty(raw: unknown): DecodedValue {
   if (typeof raw !== 'object' || raw === null)
     throw new UnreadableValueError('The value record is not an object.');
   const version = (raw as { schemaVersion?: unknown }).schemaVersion;
-  if (version === 1) {
+  if (version === 1 || version === 2) {
     const parsed = storedValueV1Schema.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
