@@ -1,3 +1,4 @@
+import { epicRangesIssues } from '../../contract/epic-ranges.schema';
 import type { EpicValueDocument } from '../../contract/epic-value.schema';
 import type { AppSettings } from '../../contract/site-config.schema';
 import { stampRealisedEntries, type VerificationRefusal } from '../../domain/model/realised-stamps';
@@ -20,7 +21,8 @@ export function verificationFields(
  * The record a write stores, from what the client sent and what is stored: who recorded and who
  * verified each realised entry is set by the server (`stampRealisedEntries`), a new or changed
  * `verified` grade needs a verifier (`FORBIDDEN`, naming each such field, and nothing is
- * written), and the approved baseline stays the stored one: a client cannot forge one.
+ * written), and the approved baseline stays the stored one: a client cannot forge one. A save
+ * that carries no risk ranges keeps the stored ones (`keptRanges`): the panel does not edit them.
  *
  * `callerIsVerifier` is asked only when the record holds a new verification.
  * `keepBaseline: false` takes the client's baseline (an import by an approver, checked by the caller).
@@ -56,5 +58,25 @@ export async function stampedValue(input: {
   }
   const { baseline: _sent, ...rest } = value;
   const baseline = input.keepBaseline === false ? value.baseline : previous.baseline;
-  return { ...rest, benefits: stamped.benefits, ...(baseline === undefined ? {} : { baseline }) };
+  const ranges = value.ranges ?? keptRanges(previous.ranges, value.benefits);
+  return {
+    ...rest,
+    benefits: stamped.benefits,
+    ...(baseline === undefined ? {} : { baseline }),
+    ...(ranges === undefined ? {} : { ranges }),
+  };
+}
+
+/**
+ * The stored ranges that still fit the epic's benefits: a range of a removed benefit, or an
+ * amount range of a benefit with nothing planned any more (there is no plan to scale), is
+ * dropped, as the save's history then says; the rest is kept as it was.
+ */
+function keptRanges(
+  stored: EpicValueDocument['ranges'],
+  benefits: EpicValueDocument['benefits'],
+): EpicValueDocument['ranges'] {
+  if (stored === undefined) return undefined;
+  const misfits = new Set(epicRangesIssues({ ranges: stored, benefits }).map((issue) => issue.path[1]));
+  return { ...stored, benefits: stored.benefits.filter((_, index) => !misfits.has(index)) };
 }
