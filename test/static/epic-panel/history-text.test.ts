@@ -6,11 +6,11 @@ const context = {
   personName: (accountId: string) => (accountId === 'acc-ana' ? 'Ana Lima' : accountId),
 };
 const measure = {
-  name: 'Checkout time',
-  unit: 'seconds',
-  baseline: 90,
-  target: 30,
-  method: 'Analytics median',
+  name: 'Tickets a week',
+  unit: 'tickets',
+  baseline: 400,
+  target: 250,
+  method: 'Desk report',
 };
 
 describe('describeChange', () => {
@@ -78,16 +78,16 @@ describe('describeChange', () => {
     ],
     [
       { kind: 'benefit_measure', benefit: 'Uplift', before: null, after: measure },
-      'Set the measure of “Uplift”: Checkout time, 90 → 30 seconds (Analytics median)',
+      'Set the measure of “Uplift”: Tickets a week, 400 → 250 tickets (Desk report)',
     ],
     [
       {
         kind: 'benefit_measure',
         benefit: 'Uplift',
         before: measure,
-        after: { ...measure, target: 20, method: '' },
+        after: { ...measure, target: 200, method: '' },
       },
-      'Changed the measure of “Uplift” from Checkout time, 90 → 30 seconds (Analytics median) to Checkout time, 90 → 20 seconds',
+      'Changed the measure of “Uplift” from Tickets a week, 400 → 250 tickets (Desk report) to Tickets a week, 400 → 200 tickets',
     ],
     [
       { kind: 'benefit_measure', benefit: 'Uplift', before: measure, after: null },
