@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { EpicValueDocument } from './epic-value.schema';
 import type { KpiFigures } from './kpi-figures';
 import { issueKeySchema } from './primitives.schema';
+import type { EVIDENCE_GRADES } from './value-vocabulary';
 
 export { PANEL } from './resolver-keys';
 
@@ -55,6 +56,23 @@ export interface ObjectiveOption {
   weight: number;
 }
 
+/** Low / likely / high in percent. */
+export interface ThreePointPercent {
+  low: number;
+  likely: number;
+  high: number;
+}
+
+/**
+ * What a blank range means (issue #17): the defaults by evidence grade, in percent of plan. A
+ * benefit takes the row of its weakest realised grade up to the as-of month (`estimated` when
+ * nothing is realised); the cost overrun the weakest grade of all benefits.
+ */
+export interface RangeDefaults {
+  benefit: Record<(typeof EVIDENCE_GRADES)[number], ThreePointPercent>;
+  costOverrun: Record<(typeof EVIDENCE_GRADES)[number], ThreePointPercent>;
+}
+
 export interface EpicValueView {
   epic: EpicSummary;
   /** 0 when nothing has been saved for this epic yet. */
@@ -66,6 +84,7 @@ export interface EpicValueView {
   kpis: KpiFigures;
   currency: string;
   discountRate: number;
+  rangeDefaults: RangeDefaults;
   /** Active objectives, plus archived ones this epic still links to. */
   objectives: ObjectiveOption[];
   canEdit: boolean;

@@ -1,6 +1,8 @@
+import { getEpicHistory } from '../../src/application/epic-value/get-epic-history';
 import type { PanelContext } from '../../src/application/epic-value/panel-context';
 import { saveEpicValue } from '../../src/application/epic-value/save-epic-value';
 import type { EpicValueDocumentInput } from '../../src/contract/epic-value.schema';
+import { DEFAULT_BENEFIT_RANGE_PCT, DEFAULT_COST_OVERRUN_PCT } from '../../src/domain/ranges/estimates';
 import { InMemoryJira, type FakeUser } from '../fakes/in-memory-jira-site';
 import { InMemoryKeyValueStore } from '../fakes/in-memory-key-value-store';
 import { InMemoryWorkQueue } from '../fakes/in-memory-work-queue';
@@ -44,7 +46,8 @@ function site() {
   };
   const save = (baseRevision: number, value: EpicValueDocumentInput) =>
     saveEpicValue(context, { issueKey: 'PAY-1', baseRevision, value });
-  return { save };
+  const history = () => getEpicHistory(context, { issueKey: 'PAY-1' });
+  return { save, history };
 }
 
 describe('saveEpicValue and risk ranges', () => {
@@ -57,6 +60,17 @@ describe('saveEpicValue and risk ranges', () => {
 
     expect(view.value.successProbability).toBe(0.7);
     expect(view.value.ranges).toEqual(ranged.ranges);
+  });
+
+  it('tells the panel what a blank range means: the simulation’s defaults by evidence grade', async () => {
+    const { save } = site();
+
+    const view = await save(0, ranged);
+
+    expect(view.rangeDefaults).toEqual({
+      benefit: DEFAULT_BENEFIT_RANGE_PCT,
+      costOverrun: DEFAULT_COST_OVERRUN_PCT,
+    });
   });
 
   it('drops the range of a removed benefit, and an amount range whose benefit has nothing planned any more', async () => {
@@ -72,12 +86,25 @@ describe('saveEpicValue and risk ranges', () => {
     expect(view.value.ranges).toEqual({ benefits: [], costOverrun: { low: -10, likely: 0, high: 40 } });
   });
 
-  it('takes the ranges a save carries, also empty ones', async () => {
+  it('takes the ranges a save carries, and removes them all for empty ones', async () => {
     const { save } = site();
     await save(0, ranged);
+    const overrunOnly = { benefits: [], costOverrun: { low: 0, likely: 5, high: 10 } };
 
-    const view = await save(1, { ...ranged, ranges: { benefits: [], costOverrun: null } });
+    expect((await save(1, { ...ranged, ranges: overrunOnly })).value.ranges).toEqual(overrunOnly);
+    expect(
+      (await save(2, { ...ranged, ranges: { benefits: [], costOverrun: null } })).value,
+    ).not.toHaveProperty('ranges');
+  });
 
-    expect(view.value.ranges).toEqual({ benefits: [], costOverrun: null });
+  it('stores no ranges, as before ranges existed, when a save sends empty ones for an epic without', async () => {
+    const { save, history } = site();
+    const { ranges: _ranges, ...withoutRanges } = ranged;
+    await save(0, withoutRanges);
+
+    const view = await save(1, { ...withoutRanges, ranges: { benefits: [], costOverrun: null } });
+
+    expect(view.value).not.toHaveProperty('ranges');
+    expect((await history()).entries[0]?.changes).toEqual([]);
   });
 });

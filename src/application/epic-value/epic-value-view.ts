@@ -3,6 +3,7 @@ import type { EpicValueDocument } from '../../contract/epic-value.schema';
 import type { AppSettings, StoredObjective } from '../../contract/site-config.schema';
 import { currencyExponentOf } from '../../contract/currencies';
 import { epicKpis } from '../../domain/kpis/value-kpis';
+import { DEFAULT_BENEFIT_RANGE_PCT, DEFAULT_COST_OVERRUN_PCT } from '../../domain/ranges/estimates';
 import { epicFromRecord } from '../../domain/model/epic-from-record';
 import { toPlainValueKpis, type PlainValueKpis } from '../../domain/report/plain-report';
 import type { EpicRecord, EpicValueRecord } from '../../domain/model/portfolio-record';
@@ -99,6 +100,7 @@ export function epicValueView(input: {
     kpis: kpisOfEpic({ epic: epicRecordOf(issue, stored.value), settings, asOf }),
     currency: settings.currency,
     discountRate: settings.discountRate,
+    rangeDefaults: { benefit: DEFAULT_BENEFIT_RANGE_PCT, costOverrun: DEFAULT_COST_OVERRUN_PCT },
     objectives: objectiveOptions(input.objectives, stored.value),
     canEdit,
     canVerify: input.roles.canVerify,

@@ -22,7 +22,8 @@ export function verificationFields(
  * verified each realised entry is set by the server (`stampRealisedEntries`), a new or changed
  * `verified` grade needs a verifier (`FORBIDDEN`, naming each such field, and nothing is
  * written), and the approved baseline stays the stored one: a client cannot forge one. A save
- * that carries no risk ranges keeps the stored ones (`keptRanges`): the panel does not edit them.
+ * that carries no risk ranges keeps the stored ones (`keptRanges`), for clients that do not edit
+ * them; empty ranges remove them.
  *
  * `callerIsVerifier` is asked only when the record holds a new verification.
  * `keepBaseline: false` takes the client's baseline (an import by an approver, checked by the caller).
@@ -56,9 +57,11 @@ export async function stampedValue(input: {
       verificationFields(stamped.refused, { prefix: input.prefix, settings }),
     );
   }
-  const { baseline: _sent, ...rest } = value;
+  const { baseline: _sentBaseline, ranges: _sentRanges, ...rest } = value;
   const baseline = input.keepBaseline === false ? value.baseline : previous.baseline;
-  const ranges = value.ranges ?? keptRanges(previous.ranges, value.benefits);
+  const sent = value.ranges ?? keptRanges(previous.ranges, value.benefits);
+  // No range at all is stored as none, as before ranges existed: the panel always sends them.
+  const ranges = sent?.benefits.length === 0 && sent.costOverrun === null ? undefined : sent;
   return {
     ...rest,
     benefits: stamped.benefits,

@@ -48,6 +48,20 @@ export const EMPTY_VALUE: EpicValueDocument = {
   nps: null,
 };
 
+/** The defaults the server sends (src/domain/ranges/estimates.ts). */
+export const RANGE_DEFAULTS: EpicValueView['rangeDefaults'] = {
+  benefit: {
+    verified: { low: 90, likely: 100, high: 110 },
+    measured: { low: 70, likely: 100, high: 115 },
+    estimated: { low: 40, likely: 100, high: 120 },
+  },
+  costOverrun: {
+    verified: { low: -5, likely: 0, high: 10 },
+    measured: { low: -10, likely: 0, high: 25 },
+    estimated: { low: -10, likely: 0, high: 50 },
+  },
+};
+
 export const USERS: Record<string, string> = {
   'acc-sam': 'Sam Okafor',
   'acc-priya': 'Priya Natarajan',
@@ -71,6 +85,7 @@ export function viewOf(overrides: Partial<EpicValueView> = {}): EpicValueView {
     kpis: EMPTY_KPIS,
     currency: 'EUR',
     discountRate: 0.08,
+    rangeDefaults: RANGE_DEFAULTS,
     objectives: [
       { id: 'OBJ-1', name: 'Grow recurring revenue', status: 'active', weight: 1 },
       { id: 'OBJ-2', name: 'Reduce cost to serve', status: 'active', weight: 1 },

@@ -51,6 +51,7 @@ describe('EpicPanel saving', () => {
         value: {
           ...saved,
           benefits: [{ ...saved.benefits[0], planned: [{ month: '2026-10', amount: 3500 }] }],
+          ranges: { benefits: [], costOverrun: null },
         },
       },
     ]);

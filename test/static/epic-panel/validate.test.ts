@@ -1,4 +1,9 @@
-import { EMPTY_MEASURE, toDraft, type Draft } from '../../../static/src/features/epic-panel/draft';
+import {
+  EMPTY_MEASURE,
+  EMPTY_RANGE,
+  toDraft,
+  type Draft,
+} from '../../../static/src/features/epic-panel/draft';
 import { npsOf, readDraft } from '../../../static/src/features/epic-panel/validate';
 import { EMPTY_VALUE } from './panel-fixtures';
 
@@ -12,6 +17,7 @@ function draftWith(change: (draft: Draft) => void): Draft {
     title: 'Conversion uplift',
     owner: '',
     measure: { ...EMPTY_MEASURE },
+    range: { ...EMPTY_RANGE },
     planned: [{ key: 'r1', month: '2026-03', amount: '1,000.50' }],
     realised: [
       { key: 'r2', month: 'Mar 2026', amount: '900', evidence: 'measured', note: '', evidenceLink: '' },
@@ -46,6 +52,7 @@ describe('readDraft', () => {
         ],
         costs: { planned: [], actual: [{ month: '2026-02', amount: 2100 }] },
         nps: { promoters: 40, passives: 30, detractors: 10 },
+        ranges: { benefits: [], costOverrun: null },
       },
     });
   });
@@ -241,6 +248,87 @@ describe('readDraft with benefit owners, measures and realised details', () => {
       'value.benefits[0].owner': 'Pick the owner from Jira’s users again.',
       'value.benefits[0].measure.unit': 'Use at most 50 characters.',
       'value.benefits[0].realised[0].note': 'Use at most 2,000 characters.',
+    });
+  });
+
+  describe('ranges', () => {
+    it('sends a benefit range in % of plan or in amounts, and the cost overrun, with negative overruns', () => {
+      const draft = draftWith((d) => {
+        firstBenefit(d).range = { basis: 'percentOfPlan', low: '60', likely: '100%', high: '130.5' };
+        d.costOverrun = { low: '-10', likely: '0', high: '+40' };
+      });
+      expect(readDraft(draft, EUR).value.ranges).toEqual({
+        benefits: [{ benefitId: 'b1', basis: 'percentOfPlan', low: 60, likely: 100, high: 130.5 }],
+        costOverrun: { low: -10, likely: 0, high: 40 },
+      });
+
+      firstBenefit(draft).range = { basis: 'amount', low: '500', likely: '1,000.50', high: '1,200' };
+      expect(readDraft(draft, EUR).value.ranges?.benefits).toEqual([
+        { benefitId: 'b1', basis: 'amount', low: 500, likely: 1000.5, high: 1200 },
+      ]);
+    });
+
+    it('sends no range for three blanks, so the evidence default applies', () => {
+      const { value, errors } = readDraft(
+        draftWith(() => undefined),
+        EUR,
+      );
+      expect(errors).toEqual({});
+      expect(value.ranges).toEqual({ benefits: [], costOverrun: null });
+    });
+
+    it('asks for the other cases once one is typed, and for low ≤ likely ≤ high, on the field', () => {
+      const { errors } = readDraft(
+        draftWith((d) => {
+          firstBenefit(d).range = { basis: 'percentOfPlan', low: '80', likely: '', high: '' };
+          d.costOverrun = { low: '10', likely: '5', high: '20' };
+        }),
+        EUR,
+      );
+      expect(errors).toEqual({
+        'value.benefits[0].range.likely':
+          'Enter the likely case too, or leave all three blank for the default.',
+        'value.benefits[0].range.high': 'Enter the high case too, or leave all three blank for the default.',
+        'value.costOverrun.likely': 'Enter at least the low case: low ≤ likely ≤ high.',
+      });
+    });
+
+    it('refuses percentages out of bounds, with too many decimals, and amounts without a plan to scale', () => {
+      const { errors } = readDraft(
+        draftWith((d) => {
+          firstBenefit(d).planned = [];
+          firstBenefit(d).range = { basis: 'amount', low: '1', likely: '2', high: '3' };
+          d.costOverrun = { low: '-101', likely: '0.125', high: '1001' };
+        }),
+        EUR,
+      );
+      expect(errors).toEqual({
+        'value.benefits[0].range.basis': 'Amounts scale the plan, and nothing is planned yet: use % of plan.',
+        'value.costOverrun.low': 'Enter a percentage from -100% to 1000%.',
+        'value.costOverrun.likely': 'Use at most 2 decimals.',
+        'value.costOverrun.high': 'Enter a percentage from -100% to 1000%.',
+      });
+    });
+
+    it('shows a saved range as it was entered, and reads it back unchanged', () => {
+      const ranges = {
+        benefits: [{ benefitId: 'b1', basis: 'amount' as const, low: 400, likely: 900.5, high: 1000 }],
+        costOverrun: { low: -5, likely: 0, high: 12.5 },
+      };
+      const saved = readDraft(
+        draftWith(() => undefined),
+        EUR,
+      ).value;
+      const draft = toDraft({ ...saved, ranges }, 2);
+
+      expect(draft.benefits[0]?.range).toEqual({
+        basis: 'amount',
+        low: '400.00',
+        likely: '900.50',
+        high: '1,000.00',
+      });
+      expect(draft.costOverrun).toEqual({ low: '-5', likely: '0', high: '12.5' });
+      expect(readDraft(draft, EUR).value.ranges).toEqual(ranges);
     });
   });
 });

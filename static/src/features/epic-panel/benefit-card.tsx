@@ -9,6 +9,7 @@ import { BENEFIT_KIND_LABELS, KIND_OPTIONS } from './labels';
 import { MeasureFields } from './measure-fields';
 import { isDisBenefit, negativeMoney } from './net-benefit';
 import { OwnerField } from './owner-field';
+import { BenefitRangeFields } from './range-fields';
 import { SeriesEditor } from './series-editor';
 import { totalUnitsOf } from './series';
 
@@ -73,6 +74,7 @@ export function BenefitCard({ benefit, index, onRemove }: BenefitCardProps) {
             : 'No amounts planned yet. Add months one by one, spread a total, or paste a column from a spreadsheet.'
         }
       />
+      <BenefitRangeFields benefit={benefit} path={`${path}.range`} negative={negative} />
       <SeriesEditor
         path={`${path}.realised`}
         label={negative ? 'Realised dis-benefit' : 'Realised benefit'}

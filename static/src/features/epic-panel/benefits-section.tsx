@@ -2,7 +2,14 @@ import { useState } from 'react';
 import { formatMoney } from '../../shared/format';
 import { Button } from '../../ui/button';
 import { BenefitCard } from './benefit-card';
-import { EMPTY_MEASURE, fieldId, newBenefitId, type BenefitDraft, type BenefitKind } from './draft';
+import {
+  EMPTY_MEASURE,
+  EMPTY_RANGE,
+  fieldId,
+  newBenefitId,
+  type BenefitDraft,
+  type BenefitKind,
+} from './draft';
 import { focusSoon } from './focus';
 import { useForm } from './form';
 import { benefitTotalsOf, isDisBenefit, negativeMoney } from './net-benefit';
@@ -31,6 +38,7 @@ export function BenefitsSection() {
       title: '',
       owner: '',
       measure: EMPTY_MEASURE,
+      range: EMPTY_RANGE,
       planned: [],
       realised: [],
     };

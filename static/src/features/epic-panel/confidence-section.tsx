@@ -3,10 +3,11 @@ import { focusSoon } from './focus';
 import { TextField, useForm } from './form';
 import { formatScore } from './history-text';
 import { parseDecimal } from './numbers';
+import { CostOverrunFields } from './range-fields';
 import { npsOf } from './validate';
 import { Button } from '../../ui/button';
 
-/** Success probability, and the NPS survey at completion with its score. */
+/** Success probability, the cost overrun range, and the NPS survey at completion with its score. */
 export function ConfidenceSection({ done }: { done: boolean }) {
   const form = useForm();
   const nps = form.draft.nps;
@@ -39,6 +40,7 @@ export function ConfidenceSection({ done }: { done: boolean }) {
           hint="Expected ROI and NPV weigh the benefits still to come by this chance."
         />
       </section>
+      <CostOverrunFields />
       <section className="section" aria-labelledby="nps-heading">
         <h2 id="nps-heading" className="section-title">
           NPS at completion

@@ -1,4 +1,14 @@
-import { EMPTY_MEASURE, type BenefitDraft, type Draft, type MeasureDraft, type RealisedRow } from './draft';
+import {
+  EMPTY_MEASURE,
+  EMPTY_OVERRUN,
+  EMPTY_RANGE,
+  type BenefitDraft,
+  type Draft,
+  type MeasureDraft,
+  type OverrunDraft,
+  type RangeDraft,
+  type RealisedRow,
+} from './draft';
 
 /**
  * Unsaved edits kept in the browser, so they survive the panel being closed without a save: Jira
@@ -37,20 +47,24 @@ function isDraft(value: unknown): value is Draft {
 
 /**
  * A draft kept by an earlier version of the panel, with the fields it did not have yet (benefit
- * owner and measure, realised notes and evidence links) blank, so nothing reads them as missing.
+ * owner and measure, realised notes and evidence links, ranges) blank, so nothing reads them as
+ * missing. Its base has them blank too, so restoring it keeps the saved ranges (a rebase).
  */
 export function withCurrentFields(draft: Draft): Draft {
-  type Kept = Omit<BenefitDraft, 'owner' | 'measure' | 'realised'> & {
+  type Kept = Omit<BenefitDraft, 'owner' | 'measure' | 'range' | 'realised'> & {
     owner?: string;
     measure?: Partial<MeasureDraft>;
+    range?: RangeDraft;
     realised: (Omit<RealisedRow, 'note' | 'evidenceLink'> & { note?: string; evidenceLink?: string })[];
   };
   return {
     ...draft,
+    costOverrun: (draft as { costOverrun?: OverrunDraft }).costOverrun ?? EMPTY_OVERRUN,
     benefits: (draft.benefits as Kept[]).map((benefit) => ({
       ...benefit,
       owner: benefit.owner ?? '',
       measure: { ...EMPTY_MEASURE, ...benefit.measure },
+      range: benefit.range ?? EMPTY_RANGE,
       realised: benefit.realised.map((row) => ({
         ...row,
         note: row.note ?? '',

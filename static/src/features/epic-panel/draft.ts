@@ -45,6 +45,28 @@ export const EMPTY_MEASURE: MeasureDraft = {
   methodLink: '',
 };
 
+/**
+ * A three-point estimate as typed (issue #17). All three blank means "no range entered": the
+ * evidence default applies. `percentOfPlan` takes percentages, `amount` amounts of the whole plan.
+ */
+export interface RangeDraft {
+  basis: 'percentOfPlan' | 'amount';
+  low: string;
+  likely: string;
+  high: string;
+}
+
+export const EMPTY_RANGE: RangeDraft = { basis: 'percentOfPlan', low: '', likely: '', high: '' };
+
+/** The epic's cost-overrun range as typed, in percent of the planned cost still to come. */
+export interface OverrunDraft {
+  low: string;
+  likely: string;
+  high: string;
+}
+
+export const EMPTY_OVERRUN: OverrunDraft = { low: '', likely: '', high: '' };
+
 export interface BenefitDraft {
   id: string;
   kind: BenefitKind;
@@ -52,6 +74,7 @@ export interface BenefitDraft {
   /** The benefit owner's Atlassian account id; '' for none. */
   owner: string;
   measure: MeasureDraft;
+  range: RangeDraft;
   planned: AmountRow[];
   realised: RealisedRow[];
 }
@@ -74,6 +97,7 @@ export interface Draft {
   objectives: ObjectiveLinkDraft[];
   benefits: BenefitDraft[];
   costs: { planned: AmountRow[]; actual: AmountRow[] };
+  costOverrun: OverrunDraft;
   nps: NpsDraft | null;
 }
 
@@ -100,6 +124,15 @@ export function toDraft(value: EpicValueDocument, decimals: number): Draft {
       month: entry.month,
       amount: formatDecimalInput(entry.amount, decimals),
     }));
+  const ranges = new Map((value.ranges?.benefits ?? []).map((range) => [range.benefitId, range]));
+  const rangeDraftOf = (benefitId: string): RangeDraft => {
+    const range = ranges.get(benefitId);
+    if (range === undefined) return EMPTY_RANGE;
+    const text = (point: number) =>
+      range.basis === 'amount' ? formatDecimalInput(point, decimals) : String(point);
+    return { basis: range.basis, low: text(range.low), likely: text(range.likely), high: text(range.high) };
+  };
+  const overrun = value.ranges?.costOverrun ?? null;
   return {
     successProbability: formatPercentInput(value.successProbability),
     objectives: value.objectives.map((link) => ({ id: link.id, share: formatPercentInput(link.share) })),
@@ -119,6 +152,7 @@ export function toDraft(value: EpicValueDocument, decimals: number): Draft {
               method: benefit.measure.method,
               methodLink: benefit.measure.methodLink ?? '',
             },
+      range: rangeDraftOf(benefit.id),
       planned: amounts(benefit.planned),
       realised: benefit.realised.map((entry) => ({
         key: rowKey(),
@@ -130,6 +164,10 @@ export function toDraft(value: EpicValueDocument, decimals: number): Draft {
       })),
     })),
     costs: { planned: amounts(value.costs.planned), actual: amounts(value.costs.actual) },
+    costOverrun:
+      overrun === null
+        ? EMPTY_OVERRUN
+        : { low: String(overrun.low), likely: String(overrun.likely), high: String(overrun.high) },
     nps:
       value.nps === null
         ? null

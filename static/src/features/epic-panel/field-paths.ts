@@ -24,7 +24,32 @@ const FIELD_NAMES: Record<string, string> = {
   passives: 'NPS passives',
   detractors: 'NPS detractors',
   objectives: 'Objective shares',
+  low: 'low case',
+  likely: 'likely case',
+  high: 'high case',
+  basis: 'range in',
 };
+
+/**
+ * The draft's path for a server field path. The server lists ranges apart
+ * (`value.ranges.benefits[1].low`: the second benefit that has one; `value.ranges.costOverrun.low`);
+ * the form keeps each range with its benefit (`value.benefits[3].range.low`) and the overrun at
+ * `value.costOverrun`. Other paths are the same in both.
+ */
+export function draftPathOf(path: string, draft: Draft): string {
+  const overrun = /^value\.ranges\.costOverrun(.*)$/.exec(path);
+  if (overrun) return `value.costOverrun${overrun[1] ?? ''}`;
+  const benefitRange = /^value\.ranges\.benefits\[(\d+)\](.*)$/.exec(path);
+  if (!benefitRange) return path;
+  const ranged = draft.benefits
+    .map((benefit, index) => ({ benefit, index }))
+    .filter(({ benefit }) =>
+      [benefit.range.low, benefit.range.likely, benefit.range.high].some((t) => t.trim() !== ''),
+    );
+  const at = ranged[Number(benefitRange[1])]?.index;
+  const rest = benefitRange[2] === '.benefitId' ? '' : (benefitRange[2] ?? '');
+  return at === undefined ? path : `value.benefits[${String(at)}].range${rest}`;
+}
 
 /** Where a field error is, in words (`“Conversion uplift”, planned benefit, Mar 2026: amount`). */
 export function describePath(
@@ -48,11 +73,13 @@ export function describePath(
       return `${benefit}, ${third === 'planned' ? 'planned' : 'realised'} ${rowName(series, fourth)}: ${FIELD_NAMES[String(fifth)] ?? ''}`;
     }
     if (third === 'measure' && fourth !== undefined) return `${benefit}, measure: ${leaf}`;
+    if (third === 'range' && fourth !== undefined) return `${benefit}, range: ${leaf}`;
     return `${benefit}: ${leaf}`;
   }
   if (first === 'costs' && (second === 'planned' || second === 'actual')) {
     return `${second === 'planned' ? 'Planned cost' : 'Actual cost'}, ${rowName(`value.costs.${second}`, third)}: ${FIELD_NAMES[String(fourth)] ?? ''}`;
   }
+  if (first === 'costOverrun') return `Cost overrun range${second === undefined ? '' : `: ${leaf}`}`;
   if (first === 'objectives' && typeof second === 'number') {
     const id = draft.objectives[second]?.id;
     return `${id === undefined ? `Objective ${String(second + 1)}` : (objectiveNames.get(id) ?? id)}: ${leaf}`;

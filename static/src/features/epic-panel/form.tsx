@@ -1,5 +1,6 @@
 import { createContext, use, type ReactNode } from 'react';
 import type { EpicValueDocument } from '../../../../src/contract/epic-value.schema';
+import type { RangeDefaults } from '../../../../src/contract/panel.contract';
 import type { PickableUser } from '../../ui/user-picker';
 import { fieldId, getIn, type Draft } from './draft';
 import { ErrorIcon } from './icons';
@@ -34,6 +35,8 @@ export interface FormApi {
   rememberUser(user: PickableUser): void;
   /** Whether the viewer may grade an entry "Verified", and if not, why. */
   verify: { allowed: boolean; reason: string | null };
+  /** What a blank range means, by evidence grade (issue #17). */
+  rangeDefaults: RangeDefaults;
 }
 
 export const FormContext = createContext<FormApi | null>(null);

@@ -40,6 +40,7 @@ export function rebase({ base, mine, theirs }: { base: Draft; mine: Draft; their
         kind: pick(was.kind, my.kind, their.kind, `kind of benefit "${name}"`),
         owner: pick(was.owner, my.owner, their.owner, `owner of benefit "${name}"`),
         measure: pick(was.measure, my.measure, their.measure, `measure of benefit "${name}"`),
+        range: pick(was.range, my.range, their.range, `range of benefit "${name}"`),
         planned: pick(was.planned, my.planned, their.planned, `planned amounts of "${name}"`),
         realised: pick(was.realised, my.realised, their.realised, `realised amounts of "${name}"`),
       });
@@ -77,6 +78,7 @@ export function rebase({ base, mine, theirs }: { base: Draft; mine: Draft; their
         planned: pick(base.costs.planned, mine.costs.planned, theirs.costs.planned, 'planned costs'),
         actual: pick(base.costs.actual, mine.costs.actual, theirs.costs.actual, 'actual costs'),
       },
+      costOverrun: pick(base.costOverrun, mine.costOverrun, theirs.costOverrun, 'cost overrun range'),
       nps: pick(base.nps, mine.nps, theirs.nps, 'NPS survey'),
     },
     overlaps,

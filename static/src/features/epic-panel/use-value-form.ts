@@ -92,6 +92,7 @@ export function useValueForm({ issueKey, storageKey, view, onViewChange, onDirty
       remember(user.accountId, user.displayName);
     },
     verify: verifyRuleOf(view),
+    rangeDefaults: view.rangeDefaults,
     draft: state.draft,
     errors,
     readOnly: !view.canEdit,

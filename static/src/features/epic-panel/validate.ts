@@ -1,5 +1,5 @@
 import type { EpicValueDocument } from '../../../../src/contract/epic-value.schema';
-import type { AmountRow, Draft, MeasureDraft } from './draft';
+import type { AmountRow, Draft, MeasureDraft, OverrunDraft, RangeDraft } from './draft';
 import { formatMonth } from '../../shared/format';
 import { isValidMonth, parseMonth } from '../../shared/months';
 import { otherCurrencyMessage, parseDecimal } from './numbers';
@@ -15,6 +15,11 @@ const MAX_LONG_TEXT = 2000;
 /** Decimals a measure's baseline or target may have (a rate such as 0.125%). */
 const MEASURE_DECIMALS = 6;
 const ACCOUNT_ID = /^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$/;
+/** epic-ranges.schema.ts: percentages with 2 decimals; a benefit 0 to 1000% of plan, an overrun -100 to 1000%. */
+const RANGE_PERCENT_DECIMALS = 2;
+const MAX_RANGE_PERCENT = 1000;
+const MIN_OVERRUN_PERCENT = -100;
+const RANGE_POINTS = ['low', 'likely', 'high'] as const;
 
 /** Whether `text` is a link a reader can open safely: https only, as the server requires. */
 export function isHttpsLink(text: string): boolean {
@@ -172,6 +177,61 @@ export function readDraft(
     return { name, unit, baseline, target, method, ...(methodLink === '' ? {} : { methodLink }) };
   };
 
+  const rangePercentOf = (text: string, path: string, min: number): number => {
+    const parsed = parseDecimal(text.replace(/%\s*$/, ''), RANGE_PERCENT_DECIMALS);
+    const bounds = `from ${String(min)}% to ${String(MAX_RANGE_PERCENT)}%`;
+    if (!parsed.ok) {
+      errors[path] =
+        parsed.reason === 'decimals'
+          ? `Use at most ${String(RANGE_PERCENT_DECIMALS)} decimals.`
+          : `Enter a percentage ${bounds}.`;
+      return 0;
+    }
+    const percent = parsed.units / 10 ** RANGE_PERCENT_DECIMALS;
+    if (percent < min || percent > MAX_RANGE_PERCENT) errors[path] = `Enter a percentage ${bounds}.`;
+    return percent;
+  };
+
+  /**
+   * Low, likely and high, or nothing when all three are blank (the evidence default applies).
+   * One typed asks for the others; likely is at least low and high at least likely.
+   */
+  const threePointOf = (
+    typed: { low: string; likely: string; high: string },
+    path: string,
+    read: (text: string, at: string) => number,
+  ): { low: number; likely: number; high: number } | undefined => {
+    if (RANGE_POINTS.every((point) => typed[point].trim() === '')) return undefined;
+    const [low, likely, high] = RANGE_POINTS.map((point) => {
+      const at = `${path}.${point}`;
+      if (typed[point].trim() !== '') return read(typed[point], at);
+      errors[at] = `Enter the ${point} case too, or leave all three blank for the default.`;
+      return 0;
+    }) as [number, number, number];
+    const clean = (point: string) => errors[`${path}.${point}`] === undefined;
+    if (clean('low') && clean('likely') && likely < low)
+      errors[`${path}.likely`] = 'Enter at least the low case: low ≤ likely ≤ high.';
+    else if (clean('likely') && clean('high') && high < likely)
+      errors[`${path}.high`] = 'Enter at least the likely case: low ≤ likely ≤ high.';
+    return { low, likely, high };
+  };
+
+  const benefitRangeOf = (typed: RangeDraft, path: string, benefitId: string, plannedUnits: number) => {
+    const points =
+      typed.basis === 'amount'
+        ? threePointOf(typed, path, (text, at) => amountOf(text, at))
+        : threePointOf(typed, path, (text, at) => rangePercentOf(text, at, 0));
+    if (points === undefined) return undefined;
+    if (typed.basis === 'amount' && plannedUnits === 0)
+      errors[`${path}.basis`] = 'Amounts scale the plan, and nothing is planned yet: use % of plan.';
+    return { benefitId, basis: typed.basis, ...points };
+  };
+
+  const overrunOf = (typed: OverrunDraft) =>
+    threePointOf(typed, 'value.costOverrun', (text, at) => rangePercentOf(text, at, MIN_OVERRUN_PERCENT)) ??
+    null;
+
+  const benefitRanges: NonNullable<EpicValueDocument['ranges']>['benefits'] = [];
   const benefits = draft.benefits.map((benefit, index) => {
     const path = `value.benefits[${String(index)}]`;
     const title = benefit.title.trim();
@@ -182,11 +242,18 @@ export function readDraft(
     if (owner !== '' && !ACCOUNT_ID.test(owner))
       errors[`${path}.owner`] = 'Pick the owner from Jira’s users again.';
     const measure = measureOf(benefit.measure, `${path}.measure`);
+    const planned = seriesOf(benefit.planned, `${path}.planned`).map(({ month, amount }) => ({
+      month,
+      amount,
+    }));
+    const plannedUnits = planned.reduce((sum, entry) => sum + Math.round(entry.amount * scale), 0);
+    const range = benefitRangeOf(benefit.range, `${path}.range`, benefit.id, plannedUnits);
+    if (range !== undefined) benefitRanges.push(range);
     return {
       id: benefit.id,
       kind: benefit.kind,
       title,
-      planned: seriesOf(benefit.planned, `${path}.planned`).map(({ month, amount }) => ({ month, amount })),
+      planned,
       realised: seriesOf(benefit.realised, `${path}.realised`).map(({ row, month, amount }, at) => {
         const rowPath = `${path}.realised[${String(at)}]`;
         const note = textOf(row.note, `${rowPath}.note`, MAX_LONG_TEXT);
@@ -237,6 +304,8 @@ export function readDraft(
             passives: countOf(draft.nps.passives, 'value.nps.passives'),
             detractors: countOf(draft.nps.detractors, 'value.nps.detractors'),
           },
+    // Always sent, so that clearing every range removes them (the server stores none for empty).
+    ranges: { benefits: benefitRanges, costOverrun: overrunOf(draft.costOverrun) },
   };
   return { value, errors };
 }

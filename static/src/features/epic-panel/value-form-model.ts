@@ -2,7 +2,7 @@ import type { EpicValueView } from '../../../../src/contract/panel.contract';
 import { parseMonth } from '../../shared/months';
 import { getIn, sameDraft, updateIn, type Draft } from './draft';
 import type { StoredDraft } from './draft-store';
-import { cardOf } from './field-paths';
+import { cardOf, draftPathOf } from './field-paths';
 import type { FieldKind } from './form';
 import { formatDecimalInput, formatPercentInput, parseDecimal } from './numbers';
 import { rebase } from './rebase';
@@ -176,18 +176,17 @@ export function valueFormReducer(state: ValueFormState, action: ValueFormAction)
       };
     case 'save-conflicted':
       return { ...state, saving: false, conflict: action.current };
-    case 'save-rejected-fields':
+    case 'save-rejected-fields': {
+      const fields = action.fields.map((field) => ({ ...field, path: draftPathOf(field.path, action.sent) }));
+      const paths = fields.map((field) => field.path);
       return {
         ...state,
         saving: false,
-        serverErrors: Object.fromEntries(action.fields.map((field) => [field.path, field.message])),
-        expanded: withCardsOf(
-          state.expanded,
-          action.fields.map((field) => field.path),
-          action.sent,
-        ),
+        serverErrors: Object.fromEntries(fields.map((field) => [field.path, field.message])),
+        expanded: withCardsOf(state.expanded, paths, action.sent),
         summaryOpen: true,
       };
+    }
     case 'save-failed':
       return {
         ...state,
@@ -241,7 +240,14 @@ export function valueFormReducer(state: ValueFormState, action: ValueFormAction)
     case 'restore': {
       const stored = state.restorable;
       if (stored === null) return state;
-      if (action.sameRevision) return { ...state, draft: action.mine, restorable: null };
+      if (action.sameRevision) {
+        // A draft kept by an earlier panel lacks later fields on both sides; merged onto the
+        // saved version, those fields keep what is saved instead of reading as cleared.
+        const draft = sameDraft(stored.base, state.base)
+          ? action.mine
+          : rebase({ base: stored.base, mine: action.mine, theirs: state.base }).draft;
+        return { ...state, draft, restorable: null };
+      }
       const merged = rebase({ base: stored.base, mine: action.mine, theirs: state.base });
       return {
         ...state,
