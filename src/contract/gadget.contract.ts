@@ -136,6 +136,17 @@ export interface EpicRow {
     alignedForecastCost: number;
     /** Survey counts when the epic is done and has responses (what NPS at completion pools). */
     nps: { promoters: number; detractors: number; responses: number } | null;
+    /**
+     * When the epic has an approved baseline: what the baseline KPIs pool, net of dis-benefits
+     * (realisation against baseline: realised ÷ approved to date; forecast drift: current plan
+     * against approved plan, every month). Null without one: the epic is left out of both.
+     */
+    baseline: {
+      realisedBenefit: number;
+      approvedPlannedBenefitToDate: number;
+      approvedPlannedBenefit: number;
+      currentPlannedBenefit: number;
+    } | null;
   };
   /** With an objective filter: the epic's share for that objective. */
   share?: number;

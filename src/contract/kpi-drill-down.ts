@@ -9,7 +9,10 @@ import type { EpicRow } from './gadget.contract';
 /** The KPIs with a tile. */
 export const DRILL_KPIS = [
   'realisedBenefit',
+  'disBenefitRealised',
   'realisationRate',
+  'baselineRealisationRate',
+  'forecastDrift',
   'roi',
   'expectedRoi',
   'npv',
@@ -44,6 +47,11 @@ export type EpicColumn =
   | 'verifiedRealised'
   | 'grossRealisedBenefit'
   | 'alignedForecastCost'
+  | 'disBenefitRealised'
+  | 'baselineRealisedBenefit'
+  | 'approvedPlannedBenefitToDate'
+  | 'approvedPlannedBenefit'
+  | 'baselineCurrentPlannedBenefit'
   | 'npsPromoters'
   | 'npsDetractors'
   | 'npsResponses'
@@ -55,6 +63,8 @@ export type EpicColumn =
   | 'expectedRoi'
   | 'valueForMoney'
   | 'verifiedShare'
+  | 'baselineRealisationRate'
+  | 'forecastDrift'
   | 'irr'
   | 'mirr'
   | 'paybackMonth'
@@ -77,6 +87,11 @@ export const COLUMN_UNIT: Record<EpicColumn, ColumnUnit> = {
   verifiedRealised: 'money',
   grossRealisedBenefit: 'money',
   alignedForecastCost: 'money',
+  disBenefitRealised: 'money',
+  baselineRealisedBenefit: 'money',
+  approvedPlannedBenefitToDate: 'money',
+  approvedPlannedBenefit: 'money',
+  baselineCurrentPlannedBenefit: 'money',
   npsPromoters: 'count',
   npsDetractors: 'count',
   npsResponses: 'count',
@@ -88,6 +103,8 @@ export const COLUMN_UNIT: Record<EpicColumn, ColumnUnit> = {
   expectedRoi: 'ratio',
   valueForMoney: 'ratio',
   verifiedShare: 'ratio',
+  baselineRealisationRate: 'ratio',
+  forecastDrift: 'ratio',
   irr: 'ratio',
   mirr: 'ratio',
   paybackMonth: 'month',
@@ -108,6 +125,15 @@ export function epicColumnValue(row: EpicRow, column: EpicColumn): number | stri
     case 'grossRealisedBenefit':
     case 'alignedForecastCost':
       return row.drill[column];
+    // An epic without an approved baseline adds nothing to the baseline KPIs.
+    case 'baselineRealisedBenefit':
+      return row.drill.baseline?.realisedBenefit ?? 0;
+    case 'approvedPlannedBenefitToDate':
+      return row.drill.baseline?.approvedPlannedBenefitToDate ?? 0;
+    case 'approvedPlannedBenefit':
+      return row.drill.baseline?.approvedPlannedBenefit ?? 0;
+    case 'baselineCurrentPlannedBenefit':
+      return row.drill.baseline?.currentPlannedBenefit ?? 0;
     case 'npsPromoters':
       return row.drill.nps?.promoters ?? 0;
     case 'npsDetractors':
@@ -177,10 +203,37 @@ export const KPI_DRILL_DOWNS: Record<DrillKpi, KpiDrillDown> = {
     reconciles: { kind: 'sum', column: 'realisedBenefit' },
     explanation: 'The realised benefit of these epics adds up to the tile.',
   },
+  // A dis-benefit is a size (≥ 0) already subtracted from realised benefit: beside it, what the
+  // epic realised before and after the subtraction (issue #15, point 5).
+  disBenefitRealised: {
+    columns: ['disBenefitRealised', 'grossRealisedBenefit', 'realisedBenefit'],
+    reconciles: { kind: 'sum', column: 'disBenefitRealised' },
+    explanation:
+      'The dis-benefits realised by these epics add up to the tile. Each reduces its epic’s net benefit: realised before dis-benefits − dis-benefit realised = realised benefit.',
+  },
   realisationRate: {
     columns: ['realisationRate', 'realisedBenefit', 'plannedBenefitToDate'],
     reconciles: ratio('realisedBenefit', 'plannedBenefitToDate'),
     explanation: 'Total realised ÷ total planned to date is the tile.',
+  },
+  // Only epics with an approved baseline count, so the numerator and denominator are their own
+  // columns (zero without a baseline) rather than realisedBenefit and plannedBenefitToDate.
+  baselineRealisationRate: {
+    columns: [
+      'baselineRealisationRate',
+      'baselineRealisedBenefit',
+      'approvedPlannedBenefitToDate',
+      'plannedBenefitToDate',
+    ],
+    reconciles: ratio('baselineRealisedBenefit', 'approvedPlannedBenefitToDate'),
+    explanation:
+      'Total realised ÷ total planned to date by the approved baselines is the tile; only epics with an approved baseline count. The current plan to date is shown beside it.',
+  },
+  forecastDrift: {
+    columns: ['forecastDrift', 'baselineCurrentPlannedBenefit', 'approvedPlannedBenefit'],
+    reconciles: ratio('baselineCurrentPlannedBenefit', 'approvedPlannedBenefit', { less: true }),
+    explanation:
+      '(Total current planned benefit − total approved planned benefit) ÷ total approved planned benefit is the tile; only epics with an approved baseline count.',
   },
   roi: {
     columns: ['roi', 'realisedBenefit', 'actualCost'],
@@ -302,7 +355,11 @@ export function columnTotal(rows: readonly EpicRow[], column: EpicColumn, curren
   return minor / scale;
 }
 
-/** The tile's figure rebuilt from the rows' totals; null where the totals give none (a zero base). */
+/**
+ * The tile's figure rebuilt from the rows' totals; null where the totals give none: a zero base,
+ * or a negative one (a net plan with more dis-benefit than benefit), for which the tile has no
+ * rate either (`NET_PLAN_NEGATIVE`). Every other base of a ratio is a sum of amounts ≥ 0.
+ */
 export function reconciledFigure(
   rows: readonly EpicRow[],
   reconciles: Reconciliation,
@@ -314,7 +371,7 @@ export function reconciledFigure(
       return total(reconciles.column);
     case 'ratio': {
       const denominator = total(reconciles.denominator);
-      if (denominator === 0) return null;
+      if (denominator <= 0) return null;
       const numerator = total(reconciles.numerator) - (reconciles.less ? denominator : 0);
       return (reconciles.scale * numerator) / denominator;
     }

@@ -20,12 +20,56 @@ const admin: FakeUser = { accountId: 'admin', admin: true };
 const AS_OF = '2026-09';
 const CENT = 2;
 
+type GeneratedEpic = ReturnType<typeof generatePortfolio>['epics'][number];
+
+/**
+ * Issue #15 on a generated epic: a dis-benefit realised beside its first benefit, at a fifth of
+ * that benefit's amounts, month by month.
+ */
+function withDisBenefit(epic: GeneratedEpic): void {
+  const [first] = epic.value.benefits;
+  if (!first) return;
+  const fifth = (amount: number) => Math.round(amount * 20) / 100;
+  epic.value.benefits.push({
+    id: 'dis',
+    kind: 'dis_benefit',
+    title: 'Extra support load during migration',
+    planned: first.planned.map((entry) => ({ ...entry, amount: fifth(entry.amount) })),
+    realised: first.realised.map((entry) => ({ ...entry, amount: fifth(entry.amount) })),
+  });
+}
+
+/**
+ * Issue #15 on a generated epic: an approved baseline of its plan as it stood before the plan
+ * was cut by a third (current amounts × 1.5), or grew by a quarter (× 0.8) when `grown`.
+ */
+function withBaseline(epic: GeneratedEpic, grown: boolean): void {
+  const approvedOf = (amount: number) => Math.round(amount * (grown ? 80 : 150)) / 100;
+  epic.value.baseline = {
+    version: 1,
+    approvedBy: 'admin',
+    approvedAt: '2025-11-20T09:00:00.000Z',
+    successProbability: epic.value.successProbability,
+    benefits: epic.value.benefits.map(({ id, kind, planned }) => ({
+      id,
+      kind,
+      planned: planned.map((entry) => ({ ...entry, amount: approvedOf(entry.amount) })),
+    })),
+    plannedCost: epic.value.costs.planned,
+  };
+}
+
 /**
  * A generated portfolio of 60 epics in 3 projects (every benefit kind and evidence grade, NPS on
- * done epics, an archived objective), with targets on two objectives, imported into fakes.
+ * done epics, an archived objective), with targets on two objectives, a dis-benefit on every
+ * fourth epic and an approved baseline on every third, imported into fakes.
  */
 async function generatedSite() {
   const document = generatePortfolio({ epics: 60, projects: 3, seed: 5, objectives: 5 });
+  document.epics.forEach((epic, index) => {
+    if (index % 4 === 0) withDisBenefit(epic);
+    if (index % 3 === 0) withBaseline(epic, index % 2 === 0);
+  });
   const [first, second] = document.objectives;
   if (!first || !second) throw new Error('the generator gave fewer than two objectives');
   Object.assign(first, { target: { measure: 'Attributed benefit', amount: 50_000, date: '2027-06-30' } });
@@ -78,6 +122,10 @@ describe('the drill-down of every KPI tile', () => {
     expect(view.portfolio.costAvoidanceRealised).toBeGreaterThan(0);
     expect(view.portfolio.npsAtCompletion).not.toBeNull();
     expect(view.objectivesOnTrackPct).not.toBeNull();
+    expect(view.portfolio.disBenefitRealised).toBeGreaterThan(0);
+    expect(view.portfolio.baselineRealisationRate).not.toBeNull();
+    // Half the baselines were cut by a third since approval, half grew by a quarter: net, it shrank.
+    expect(view.portfolio.forecastDrift).toBeLessThan(0);
   });
 
   it.each(DRILL_KPIS.filter((kpi) => KPI_DRILL_DOWNS[kpi].reconciles.kind !== 'objectives'))(
@@ -123,6 +171,23 @@ describe('the drill-down of every KPI tile', () => {
     expect(columnTotal(behind.epics, 'costAvoidanceRealised', CENT)).toBe(
       columnTotal(all.epics, 'costAvoidanceRealised', CENT),
     );
+  });
+
+  it('leaves the epics without an approved baseline out of the baseline tiles', async () => {
+    const behind = async (kpi: DrillKpi) =>
+      (await listEpics(site.context, { scope: { kind: 'all' }, asOf: AS_OF, filter: { by: 'all' }, kpi }))
+        .epics;
+    const baselined = new Set(
+      site.document.epics.filter((epic) => epic.value.baseline !== undefined).map((epic) => epic.key),
+    );
+    for (const kpi of ['baselineRealisationRate', 'forecastDrift'] as const) {
+      const rows = await behind(kpi);
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.filter((row) => !baselined.has(row.key))).toEqual([]);
+    }
+    const withDisBenefits = await behind('disBenefitRealised');
+    expect(withDisBenefits.length).toBeGreaterThan(0);
+    expect(withDisBenefits.every((row) => row.kpis.disBenefitRealised > 0)).toBe(true);
   });
 
   it('counts the objectives behind the two objective tiles from the objectives listed', () => {

@@ -49,6 +49,7 @@ function row(key: string, kpis: Partial<KpiFigures>, drill: Partial<EpicRow['dri
       grossRealisedBenefit: kpis.realisedBenefit ?? 0,
       alignedForecastCost: 0,
       nps: null,
+      baseline: null,
       ...drill,
     },
   };
@@ -102,6 +103,53 @@ describe('reconciledFigure', () => {
     );
     expect(reconciledFigure([row('C', {})], KPI_DRILL_DOWNS.strategicAlignmentPct.reconciles, 2)).toBeNull();
   });
+  it('rebuilds realisation against baseline from the baselined epics only, not from all realised benefit', () => {
+    const baseline = (realised: number, approvedToDate: number) => ({
+      realisedBenefit: realised,
+      approvedPlannedBenefitToDate: approvedToDate,
+      approvedPlannedBenefit: 4 * approvedToDate,
+      currentPlannedBenefit: 0,
+    });
+    const rows = [
+      row('A', { realisedBenefit: 600 }, { baseline: baseline(600, 2000) }),
+      row('B', { realisedBenefit: 400 }, { baseline: baseline(400, 500) }),
+      row('C', { realisedBenefit: 5000, plannedBenefitToDate: 100 }),
+    ];
+    // (600 + 400) ÷ (2,000 + 500) = 0.4; C has no baseline and adds to neither side.
+    expect(reconciledFigure(rows, KPI_DRILL_DOWNS.baselineRealisationRate.reconciles, 2)).toBeCloseTo(
+      0.4,
+      12,
+    );
+  });
+
+  it('rebuilds forecast drift as (current − approved) ÷ approved, negative when the plan shrank', () => {
+    const drifted = (current: number, approved: number) => ({
+      realisedBenefit: 0,
+      approvedPlannedBenefitToDate: 0,
+      approvedPlannedBenefit: approved,
+      currentPlannedBenefit: current,
+    });
+    const rows = [
+      row('A', {}, { baseline: drifted(2000, 4000) }),
+      row('B', {}, { baseline: drifted(1500, 1000) }),
+    ];
+    // (3,500 − 5,000) ÷ 5,000 = −0.3.
+    expect(reconciledFigure(rows, KPI_DRILL_DOWNS.forecastDrift.reconciles, 2)).toBeCloseTo(-0.3, 12);
+  });
+
+  it('adds dis-benefits up as sizes, and each is what separates realised before dis-benefits from realised', () => {
+    const rows = [
+      row('A', { realisedBenefit: 600, disBenefitRealised: 300 }, { grossRealisedBenefit: 900 }),
+      row('B', { realisedBenefit: 400, disBenefitRealised: 100 }, { grossRealisedBenefit: 500 }),
+    ];
+    expect(reconciledFigure(rows, KPI_DRILL_DOWNS.disBenefitRealised.reconciles, 2)).toBe(400);
+    expect(columnTotal(rows, 'grossRealisedBenefit', 2) - columnTotal(rows, 'realisedBenefit', 2)).toBe(400);
+  });
+
+  it('gives no rate over a net plan below zero, as the tile gives none (NET_PLAN_NEGATIVE)', () => {
+    const rows = [row('A', { realisedBenefit: -100, plannedBenefitToDate: -200 })];
+    expect(reconciledFigure(rows, KPI_DRILL_DOWNS.realisationRate.reconciles, 2)).toBeNull();
+  });
 });
 
 describe('isBehind', () => {
@@ -114,5 +162,26 @@ describe('isBehind', () => {
     expect(isBehind(row('A', { actualCost: 100 }), 'roi')).toBe(true);
     expect(isBehind(row('B', { realisedBenefit: 100 }), 'roi')).toBe(true);
     expect(isBehind(row('C', { forecastCost: 100 }), 'roi')).toBe(false);
+  });
+
+  it('keeps behind the baseline KPIs only an epic with an approved baseline', () => {
+    const planned = row('A', { realisedBenefit: 500, plannedBenefit: 2000, plannedBenefitToDate: 1000 });
+    const baselined = row(
+      'B',
+      {},
+      {
+        baseline: {
+          realisedBenefit: 0,
+          approvedPlannedBenefitToDate: 0,
+          approvedPlannedBenefit: 1000,
+          currentPlannedBenefit: 1000,
+        },
+      },
+    );
+    expect(isBehind(planned, 'baselineRealisationRate')).toBe(false);
+    expect(isBehind(planned, 'forecastDrift')).toBe(false);
+    expect(isBehind(baselined, 'forecastDrift')).toBe(true);
+    // Nothing approved or realised up to as-of yet: it adds nothing to realisation against baseline.
+    expect(isBehind(baselined, 'baselineRealisationRate')).toBe(false);
   });
 });

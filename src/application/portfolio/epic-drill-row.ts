@@ -8,13 +8,13 @@ import type { EpicRecord } from '../../domain/model/portfolio-record';
 import { minorUnits, toDecimalAmount } from '../../domain/money/minor-units';
 import { toPlainValueKpis } from '../../domain/report/plain-report';
 import { totalsOfEpic } from '../../domain/totals/totals-of-epics';
-import { asOfColumn, sumAfter, sumToDate } from '../../domain/totals/series-sums';
+import { asOfColumn, sumAll, sumAfter, sumToDate } from '../../domain/totals/series-sums';
 import { objectiveSeriesOf } from '../../domain/totals/value-totals';
 
 /**
  * One epic of a drill-down: its own KPIs, plus the parts of the portfolio KPIs that are not KPIs
- * of the epic (verified realised, cost aligned to active objectives, NPS counts, the amounts
- * attributed to an objective), all from the epic's totals as the portfolio's are built, so the
+ * of the epic (verified realised, cost aligned to active objectives, NPS counts, its baseline's
+ * sums, the amounts attributed to an objective), all from the epic's totals as the portfolio's are built, so the
  * rows add up to the tile in minor units.
  */
 export function epicDrillRow({
@@ -53,6 +53,7 @@ export function epicDrillRow({
   const attribution =
     objectiveId === undefined ? undefined : objectiveAttribution({ totals, asOf, objectiveId });
   const kpis = valueKpis({ totals, asOf, discountRate: settings.discountRate });
+  const { baseline } = totals;
   return {
     key: epic.key,
     summary: epic.summary,
@@ -66,6 +67,17 @@ export function epicDrillRow({
       grossRealisedBenefit: money(kpis.realisedBenefit + kpis.disBenefitRealised),
       alignedForecastCost: money(alignedForecast),
       nps: responses === 0 ? null : { promoters, detractors, responses },
+      baseline:
+        baseline.epicCount === 0
+          ? null
+          : {
+              realisedBenefit: money(sumToDate({ values: baseline.realisedBenefit, asOfColumn: lastPast })),
+              approvedPlannedBenefitToDate: money(
+                sumToDate({ values: baseline.approvedPlannedBenefit, asOfColumn: lastPast }),
+              ),
+              approvedPlannedBenefit: money(sumAll({ values: baseline.approvedPlannedBenefit })),
+              currentPlannedBenefit: money(sumAll({ values: baseline.currentPlannedBenefit })),
+            },
     },
     ...(share === undefined ? {} : { share }),
     ...(attribution === undefined

@@ -75,7 +75,8 @@ describe('GadgetEditor', () => {
       amber: 0,
       higherIsBetter: true,
     });
-  });
+    // A dozen clicks and keystrokes through the whole editor: slower than jest's 5 s on a busy machine.
+  }, 20_000);
 
   it('says which targets are inherited from the admin settings and which are built in', async () => {
     renderEditor(

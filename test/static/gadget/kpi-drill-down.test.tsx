@@ -128,6 +128,108 @@ describe('the drill-down of a KPI tile', () => {
     expect(total).toHaveTextContent('€2,000.00');
   });
 
+  it('signs forecast drift in its column and rebuilds it in the total row from the baselined plans', async () => {
+    const drifted = (key: string, current: number, approved: number) =>
+      epicRow({
+        key,
+        kpis: figures({ forecastDrift: (current - approved) / approved }),
+        drill: {
+          verifiedRealised: 0,
+          grossRealisedBenefit: 0,
+          alignedForecastCost: 0,
+          nps: null,
+          baseline: {
+            realisedBenefit: 0,
+            approvedPlannedBenefitToDate: 0,
+            approvedPlannedBenefit: approved,
+            currentPlannedBenefit: current,
+          },
+        },
+      });
+    gadgetContext();
+    answerInvoke({
+      'gadget/get-portfolio': () => ({
+        ok: true,
+        data: portfolioView({ portfolio: figures({ forecastDrift: -0.3 }) }),
+      }),
+      'gadget/list-epics': () => ({
+        ok: true,
+        data: {
+          asOf: '2026-03',
+          currency: 'EUR',
+          jql: 'issuetype in (10001)',
+          epics: [drifted('PAY-1', 2000, 4000), drifted('PAY-2', 1500, 1000)],
+        },
+      }),
+    });
+    fakeBridge.on('navigate', () => undefined);
+    render(<GadgetApp now={march} />);
+    await openTile('Forecast drift');
+
+    const table = await screen.findByRole('table', { name: /Forecast drift/ });
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((header) => header.textContent),
+    ).toEqual([
+      'Epic',
+      'Forecast drift',
+      'Current planned benefit',
+      'Approved planned benefit',
+      'Summary',
+      'Status',
+    ]);
+    expect(within(table).getByRole('row', { name: /PAY-1/ })).toHaveTextContent('-50%');
+    expect(within(table).getByRole('row', { name: /PAY-2/ })).toHaveTextContent('+50%');
+    const total = within(table).getByRole('rowheader', { name: 'Total' }).closest('tr');
+    // (3,500 − 5,000) ÷ 5,000: the portfolio's drift, not the mean of −50% and +50%.
+    expect(total).toHaveTextContent('-30%');
+    expect(total).toHaveTextContent('€3,500.00');
+    expect(total).toHaveTextContent('€5,000.00');
+  });
+
+  it('lists the dis-benefits as reductions that add up to the tile, beside realised before and after them', async () => {
+    const lossy = (key: string, realised: number, dis: number) =>
+      epicRow({
+        key,
+        kpis: figures({ realisedBenefit: realised, disBenefitRealised: dis }),
+        drill: {
+          verifiedRealised: 0,
+          grossRealisedBenefit: realised + dis,
+          alignedForecastCost: 0,
+          nps: null,
+          baseline: null,
+        },
+      });
+    gadgetContext();
+    answerInvoke({
+      'gadget/get-portfolio': () => ({
+        ok: true,
+        data: portfolioView({ portfolio: figures({ disBenefitRealised: 400 }) }),
+      }),
+      'gadget/list-epics': () => ({
+        ok: true,
+        data: {
+          asOf: '2026-03',
+          currency: 'EUR',
+          jql: 'issuetype in (10001)',
+          epics: [lossy('PAY-1', 600, 300), lossy('PAY-2', 400, 100)],
+        },
+      }),
+    });
+    fakeBridge.on('navigate', () => undefined);
+    render(<GadgetApp now={march} />);
+    await openTile('Dis-benefit realised');
+
+    const table = await screen.findByRole('table', { name: /Dis-benefit realised/ });
+    expect(within(table).getByRole('row', { name: /PAY-1/ })).toHaveTextContent('-€300.00');
+    const total = within(table).getByRole('rowheader', { name: 'Total' }).closest('tr');
+    expect(total).toHaveTextContent('-€400.00');
+    expect(total).toHaveTextContent('€1,400.00');
+    expect(total).toHaveTextContent('€1,000.00');
+    expect(screen.getByText(/Each reduces its epic’s net benefit/)).toBeInTheDocument();
+  });
+
   it('lists the objectives behind "Strategic goals advanced" and the count that makes the tile', async () => {
     renderGadget();
     await openTile('Strategic goals advanced');

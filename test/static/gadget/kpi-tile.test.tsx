@@ -2,6 +2,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { KpiTarget } from '../../../static/src/features/gadget/config/gadget-config';
 import { TILES, type TileFigures } from '../../../static/src/features/gadget/config/kpi-tiles';
+import { tileDetail } from '../../../static/src/features/gadget/view/kpi-grid';
 import { KpiTile } from '../../../static/src/features/gadget/view/kpi-tile';
 import { figures } from './portfolio-fixtures';
 
@@ -94,6 +95,75 @@ describe('KpiTile', () => {
 
     expect(tile).toHaveTextContent('€300');
     expect(tile).toHaveTextContent('No target set');
+  });
+
+  it('shows the dis-benefit realised as a reduction, with a minus, and its exact size as the data', () => {
+    const { tile } = renderTile({
+      tile: TILES.disBenefitRealised,
+      source: source({ disBenefitRealised: 250, realisedBenefit: 1800 }),
+      target: undefined,
+    });
+
+    expect(
+      screen.getByRole('button', { name: /^Dis-benefit realised: -€250\. Show the epics/ }),
+    ).toBeVisible();
+    expect(tile.querySelector('data')).toHaveAttribute('value', '250');
+    expect(tile).toHaveAttribute('data-reading', 'reduction');
+  });
+
+  it('reads a dis-benefit target as the figure reads, negative, so the comparison agrees with the status', () => {
+    const { tile } = renderTile({
+      tile: TILES.disBenefitRealised,
+      source: source({ disBenefitRealised: 2000 }),
+      target: { green: 10_000, amber: 20_000, higherIsBetter: false },
+    });
+
+    // At most €10K of dis-benefit: -€2K is above -€10K.
+    expect(tile).toHaveTextContent('-€2K');
+    expect(tile).toHaveTextContent('On target');
+    expect(tile).toHaveTextContent('Target ≥ -€10K, at risk ≥ -€20K');
+  });
+
+  it('says what a dis-benefit took off realised benefit, and that none did when it is zero', () => {
+    expect(
+      tileDetail('disBenefitRealised', figures({ disBenefitRealised: 250, realisedBenefit: 1800 }), 'EUR'),
+    ).toBe('reduces net benefit: €2.1K realised before it, €1.8K after');
+    const { tile } = renderTile({
+      tile: TILES.disBenefitRealised,
+      source: source({ disBenefitRealised: 0 }),
+      target: undefined,
+    });
+    expect(tile).toHaveTextContent('€0');
+    expect(tile).not.toHaveTextContent('-€0');
+  });
+
+  it('shows forecast drift with its sign either way, and why there is none without a baseline', () => {
+    const { tile } = renderTile({
+      tile: TILES.forecastDrift,
+      source: source({ forecastDrift: -0.25 }),
+      target: undefined,
+    });
+    expect(tile).toHaveTextContent('-25%');
+    tile.remove();
+
+    const grown = renderTile({ tile: TILES.forecastDrift, source: source({ forecastDrift: 0.12 }) });
+    expect(grown.tile).toHaveTextContent('+12%');
+    grown.tile.remove();
+
+    const none = renderTile({ tile: TILES.forecastDrift, source: source({ forecastDrift: null }) });
+    expect(none.tile).toHaveTextContent('Not computable. No epic here has an approved baseline');
+    expect(none.tile).not.toHaveTextContent('NaN');
+  });
+
+  it('gives realisation against baseline its reason when no epic has an approved baseline', () => {
+    const { tile } = renderTile({
+      tile: TILES.baselineRealisationRate,
+      source: source({ baselineRealisationRate: null }),
+      target: undefined,
+    });
+
+    expect(tile).toHaveTextContent('Not computable. No epic here has an approved baseline');
+    expect(tile.querySelector('data')).toHaveAttribute('value', '');
   });
 
   it('formats money in the site currency', () => {

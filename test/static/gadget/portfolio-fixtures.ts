@@ -115,7 +115,13 @@ export function epicRow(overrides: Partial<EpicRow> = {}): EpicRow {
       riskAdjustedBenefit: 3100,
       roi: -0.2857,
     }),
-    drill: { verifiedRealised: 0, grossRealisedBenefit: 1500, alignedForecastCost: 0, nps: null },
+    drill: {
+      verifiedRealised: 0,
+      grossRealisedBenefit: 1500,
+      alignedForecastCost: 0,
+      nps: null,
+      baseline: null,
+    },
     ...overrides,
   };
 }

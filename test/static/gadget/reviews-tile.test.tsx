@@ -266,7 +266,15 @@ describe('the benefit reviews tile', () => {
       within(tiles)
         .getAllByRole('listitem')
         .map((item) => item.getAttribute('aria-labelledby')),
-    ).toEqual(['tile-npv', 'tile-roi', 'tile-benefitReviews']);
+    ).toEqual([
+      'tile-npv',
+      'tile-roi',
+      // Added after this configuration was saved too, so shown for the same reason.
+      'tile-disBenefitRealised',
+      'tile-baselineRealisationRate',
+      'tile-forecastDrift',
+      'tile-benefitReviews',
+    ]);
   });
 
   it('stays hidden on a gadget whose editor was offered the tile and left it out', async () => {

@@ -35,10 +35,18 @@ export interface TileFigures {
   asOf: string;
 }
 
+/**
+ * How a tile's number reads beyond its unit: `reduction`, an amount that lowers net benefit
+ * (a dis-benefit, a size ≥ 0 shown negative, -€250); `change`, a ratio that moves either
+ * way from zero and says which (+12%, -25%).
+ */
+export type TileReading = 'reduction' | 'change';
+
 export interface TileDefinition {
   id: TileId;
   label: string;
   unit: KpiUnit;
+  reading?: TileReading;
   /** A number in the unit, or a month (`YYYY-MM`) for the month unit; null when not computable. */
   value(source: TileFigures): number | string | null;
   /** Why the value is null (only asked when it is). */
@@ -59,6 +67,16 @@ export const TILES: Record<TileId, TileDefinition> = {
     formula:
       'Sum of every benefit realised up to the as-of month, of every kind and evidence grade. Compared with the benefit planned for the same months.',
   },
+  disBenefitRealised: {
+    id: 'disBenefitRealised',
+    label: KPI_NAMES.disBenefitRealised,
+    unit: 'money',
+    reading: 'reduction',
+    value: money((f) => f.disBenefitRealised),
+    notComputable: '',
+    formula:
+      'Sum of the dis-benefits realised up to the as-of month: negative effects of the change, such as sales lost or support load added. Shown apart from the benefits, and already subtracted from realised benefit, NPV, ROI and the realisation rate.',
+  },
   realisationRate: {
     id: 'realisationRate',
     label: KPI_NAMES.realisationRate,
@@ -66,6 +84,26 @@ export const TILES: Record<TileId, TileDefinition> = {
     value: (s) => s.figures.realisationRate,
     notComputable: 'Nothing is planned up to the as-of month yet.',
     formula: 'Realised benefit ÷ benefit planned up to the as-of month. Above 100% means ahead of plan.',
+  },
+  baselineRealisationRate: {
+    id: 'baselineRealisationRate',
+    label: KPI_NAMES.baselineRealisationRate,
+    unit: 'ratio',
+    value: (s) => s.figures.baselineRealisationRate,
+    notComputable:
+      'No epic here has an approved baseline, or their baselines plan no net benefit up to the as-of month.',
+    formula:
+      'Benefit realised by the epics with an approved baseline ÷ the benefit their approved baselines planned up to the as-of month, both net of dis-benefits. A plan cut after approval does not hide a shortfall here, as it does in the realisation rate.',
+  },
+  forecastDrift: {
+    id: 'forecastDrift',
+    label: KPI_NAMES.forecastDrift,
+    unit: 'ratio',
+    reading: 'change',
+    value: (s) => s.figures.forecastDrift,
+    notComputable: 'No epic here has an approved baseline, or their baselines plan no net benefit.',
+    formula:
+      '(Current planned benefit − approved planned benefit) ÷ approved planned benefit, over every month, of the epics with an approved baseline, net of dis-benefits. Negative when the plan shrank since approval.',
   },
   roi: {
     id: 'roi',

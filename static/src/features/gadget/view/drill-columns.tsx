@@ -3,6 +3,7 @@ import { COLUMN_UNIT, epicColumnValue, type EpicColumn } from '../../../../../sr
 import { EPIC_STATUS_NAMES, KPI_NAMES } from '../../../../../src/contract/value-vocabulary';
 import { formatMoney, formatMonth, formatRatio } from '../../../shared/format';
 import type { Column } from '../../../ui/table';
+import type { TileReading } from '../config/kpi-tiles';
 import { IssueLink } from './issue-link';
 
 /** Column headers: the shared KPI names, and plain words for the parts KPIs are made of. */
@@ -20,6 +21,12 @@ export const COLUMN_LABEL: Record<EpicColumn, string> = {
   verifiedRealised: 'Verified realised',
   grossRealisedBenefit: 'Realised before dis-benefits',
   alignedForecastCost: 'Forecast cost on active objectives',
+  disBenefitRealised: KPI_NAMES.disBenefitRealised,
+  // Listed only for epics with an approved baseline, so their realised benefit is the epic's own.
+  baselineRealisedBenefit: KPI_NAMES.realisedBenefit,
+  approvedPlannedBenefitToDate: 'Approved plan to date',
+  approvedPlannedBenefit: 'Approved planned benefit',
+  baselineCurrentPlannedBenefit: 'Current planned benefit',
   npsPromoters: 'Promoters',
   npsDetractors: 'Detractors',
   npsResponses: 'Responses',
@@ -31,6 +38,8 @@ export const COLUMN_LABEL: Record<EpicColumn, string> = {
   expectedRoi: KPI_NAMES.expectedRoi,
   valueForMoney: KPI_NAMES.valueForMoney,
   verifiedShare: KPI_NAMES.verifiedShare,
+  baselineRealisationRate: KPI_NAMES.baselineRealisationRate,
+  forecastDrift: KPI_NAMES.forecastDrift,
   irr: KPI_NAMES.irr,
   mirr: KPI_NAMES.mirr,
   paybackMonth: KPI_NAMES.paybackMonth,
@@ -41,6 +50,12 @@ export const COLUMN_LABEL: Record<EpicColumn, string> = {
 const multiple = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2, minimumFractionDigits: 2 });
 const count = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
 const score = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+
+/** Columns that read as their tile does (kpi-tiles.ts): a dis-benefit with a minus, a drift signed. */
+const COLUMN_READING: Partial<Record<EpicColumn, TileReading>> = {
+  disBenefitRealised: 'reduction',
+  forecastDrift: 'change',
+};
 
 /**
  * A drill-down figure as text. Money is shown in full (not compact), so that a reader can add the
@@ -53,6 +68,13 @@ export function formatColumnValue(
 ): string {
   if (value === null) return '—';
   if (typeof value === 'string') return formatMonth(value);
+  const reading = COLUMN_READING[column];
+  if (reading === 'reduction' && value !== 0) return formatNumber(column, -value, currency);
+  if (reading === 'change' && value > 0) return `+${formatNumber(column, value, currency)}`;
+  return formatNumber(column, value, currency);
+}
+
+function formatNumber(column: EpicColumn, value: number, currency: string): string {
   if (column === 'valueForMoney') return `${multiple.format(value)}×`;
   switch (COLUMN_UNIT[column]) {
     case 'money':

@@ -1,5 +1,5 @@
 import type { KpiFigures } from '../../../../../src/contract/kpi-figures';
-import { formatMoney, formatMonth } from '../../../shared/format';
+import { formatMoney, formatMonth, formatRatio } from '../../../shared/format';
 import { effectiveTarget, type AdminTargets } from '../config/effective-target';
 import type { GadgetConfig } from '../config/gadget-config';
 import type { DrillKpi } from '../../../../../src/contract/kpi-drill-down';
@@ -13,8 +13,17 @@ export function tileDetail(id: DrillKpi, figures: KpiFigures, currency: string):
   switch (id) {
     case 'realisedBenefit':
       return `of ${money(figures.plannedBenefitToDate)} planned to date (${money(figures.plannedBenefit)} in all)`;
+    case 'disBenefitRealised':
+      // Realised benefit is net of it: the sum before the subtraction is realised + dis-benefit.
+      return figures.disBenefitRealised === 0
+        ? 'none realised: nothing taken off realised benefit'
+        : `reduces net benefit: ${money(figures.realisedBenefit + figures.disBenefitRealised)} realised before it, ${money(figures.realisedBenefit)} after`;
     case 'realisationRate':
       return `${money(figures.realisedBenefit)} of ${money(figures.plannedBenefitToDate)} planned to date`;
+    case 'baselineRealisationRate':
+      return `of the approved plan to date; ${formatRatio(figures.realisationRate)} of the current plan`;
+    case 'forecastDrift':
+      return 'current plan against the approved baselines';
     case 'roi':
       return `on ${money(figures.actualCost)} actual cost`;
     case 'expectedRoi':

@@ -30,7 +30,7 @@ const INHERITED_NOTE: Partial<Record<TargetSource, string>> = {
 
 export function KpiTile({ tile, source, currency, target, targetSource, detail, onDrill }: KpiTileProps) {
   const value = tile.value(source);
-  const shown = formatKpi(value, tile.unit, currency, { compact: true });
+  const shown = formatKpi(value, tile.unit, currency, { compact: true, reading: tile.reading });
   const status = typeof value !== 'number' || !target ? null : statusOf(value, target);
   const labelId = `tile-${tile.id}`;
   return (
@@ -38,6 +38,7 @@ export function KpiTile({ tile, source, currency, target, targetSource, detail, 
       className="vl-tile"
       data-status={value === null ? 'not-computable' : (status ?? 'no-target')}
       data-unit={tile.unit}
+      data-reading={tile.reading}
       aria-labelledby={labelId}
     >
       <div className="vl-tile-head">
@@ -52,10 +53,12 @@ export function KpiTile({ tile, source, currency, target, targetSource, detail, 
         onClick={onDrill}
         aria-label={`${tile.label}: ${shown}. Show the epics behind it`}
         title={
-          typeof value === 'number' && tile.unit === 'money' ? formatKpi(value, 'money', currency) : undefined
+          typeof value === 'number' && tile.unit === 'money'
+            ? formatKpi(value, 'money', currency, { reading: tile.reading })
+            : undefined
         }
       >
-        {/* The exact figure, machine-readable, behind the rounded one shown. */}
+        {/* The exact figure, machine-readable, behind the rounded one shown (a reduction's size). */}
         <data value={value === null ? '' : String(value)}>{shown}</data>
       </button>
       {detail ? <p className="vl-tile-detail">{detail}</p> : null}
@@ -73,7 +76,7 @@ export function KpiTile({ tile, source, currency, target, targetSource, detail, 
             <strong>{STATUS_LABEL[status]}</strong>
             <span className="vl-tile-target">
               {' · '}
-              {describeTarget(target, tile.unit, currency)}
+              {describeTarget(target, tile.unit, currency, tile.reading)}
               {targetSource ? INHERITED_NOTE[targetSource] : null}
             </span>
           </span>
