@@ -1,7 +1,11 @@
 import { requestJira, view } from '@forge/bridge';
 import type { Envelope } from '../../../../src/contract/envelope';
 import type { EpicValueDocument } from '../../../../src/contract/epic-value.schema';
-import type { EpicHistoryPage, EpicValueView } from '../../../../src/contract/panel.contract';
+import type {
+  BaselineHistoryView,
+  EpicHistoryPage,
+  EpicValueView,
+} from '../../../../src/contract/panel.contract';
 import type { EpicReviewsView } from '../../../../src/contract/review.contract';
 import { PANEL } from '../../../../src/contract/resolver-keys';
 import { callResolver } from '../../shared/resolver-client';
@@ -28,6 +32,11 @@ export function approveBaseline(input: {
   reason?: string;
 }): Promise<Envelope<EpicValueView>> {
   return callResolver<EpicValueView>(PANEL.approveBaseline, input);
+}
+
+/** The baselines the epic's re-baselinings replaced, newest first. */
+export function getBaselines(issueKey: string): Promise<Envelope<BaselineHistoryView>> {
+  return callResolver<BaselineHistoryView>(PANEL.getBaselines, { issueKey });
 }
 
 /** The epic's benefit reviews: none until it is Done, then one per offset the admin set. */
