@@ -105,7 +105,14 @@ export interface CloseReviewCall {
   issueKey: string;
   offsetMonths: number;
   baseRevision: number;
-  actuals: { benefitId: string; month: string; amount: number; evidence: string; note?: string }[];
+  actuals: {
+    benefitId: string;
+    month: string;
+    amount: number;
+    evidence: string;
+    note?: string;
+    evidenceLink?: string;
+  }[];
   note: string;
 }
 
@@ -229,11 +236,12 @@ export function serveHost(initial: EpicValueView, issueKey = 'CHK-1'): FakeHost 
               ...benefit.realised,
               ...call.actuals
                 .filter((actual) => actual.benefitId === benefit.id)
-                .map(({ month, amount, evidence, note }) => ({
+                .map(({ month, amount, evidence, note, evidenceLink }) => ({
                   month,
                   amount,
                   evidence: evidence as 'verified' | 'measured' | 'estimated',
                   ...(note === undefined ? {} : { note }),
+                  ...(evidenceLink === undefined ? {} : { evidenceLink }),
                 })),
             ],
           })),

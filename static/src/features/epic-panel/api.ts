@@ -51,6 +51,8 @@ export interface ReviewActualInput {
   amount: number;
   evidence: 'verified' | 'measured' | 'estimated';
   note?: string;
+  /** An https link to where the amount can be checked. */
+  evidenceLink?: string;
 }
 
 /** Records a due review's actuals as realised entries (the panel's save rules) and closes it. */
