@@ -32,6 +32,9 @@ export const approveBaselineInput = z.strictObject({
   reason: z.string().max(2000).optional(),
 });
 
+/** The epic's earlier baselines (`panel/get-baselines`), for anyone who may browse the epic. */
+export const getBaselinesInput = z.strictObject({ issueKey: issueKeySchema });
+
 export const getEpicHistoryInput = z.strictObject({
   issueKey: issueKeySchema,
   cursor: z
@@ -94,6 +97,18 @@ export interface EpicValueView {
   canApproveBaseline: boolean;
   /** Why the panel is read-only, when it is. */
   readOnlyReason: string | null;
+}
+
+/** An approved baseline as the value record holds it: the plan frozen at one approval. */
+export type ApprovedBaselineView = NonNullable<EpicValueDocument['baseline']>;
+
+/** The baselines an epic's re-baselinings replaced (`panel/get-baselines`). */
+export interface BaselineHistoryView {
+  issueKey: string;
+  /** The current baseline's version (it is in the value view), or null when none is approved. */
+  currentVersion: number | null;
+  /** The earlier baselines, newest first; one the app cannot read is left out. */
+  earlier: ApprovedBaselineView[];
 }
 
 /** Details of an `UNREADABLE_RECORD` answer: what is wrong, and what an overwrite must name. */

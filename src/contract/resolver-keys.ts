@@ -10,6 +10,8 @@ export const PANEL = {
   getHistory: 'panel/get-history',
   /** Approvers only: freezes the epic's plan as its approved baseline (issue #15). */
   approveBaseline: 'panel/approve-baseline',
+  /** The epic's earlier approved baselines, newest first (issue #15). */
+  getBaselines: 'panel/get-baselines',
   /** The epic's benefit reviews (issue #15). */
   getReviews: 'panel/get-reviews',
   /** Records measured actuals as realised entries (the panel's save rules) and closes one review. */

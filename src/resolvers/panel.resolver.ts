@@ -1,10 +1,12 @@
 import Resolver from '@forge/resolver';
 import { approveBaseline } from '../application/epic-value/approve-baseline';
+import { getBaselineHistory } from '../application/epic-value/get-baseline-history';
 import { getEpicHistory } from '../application/epic-value/get-epic-history';
 import { getEpicValue } from '../application/epic-value/get-epic-value';
 import { saveEpicValue } from '../application/epic-value/save-epic-value';
 import {
   approveBaselineInput,
+  getBaselinesInput,
   getEpicHistoryInput,
   getEpicValueInput,
   PANEL,
@@ -30,6 +32,9 @@ defineResolver(resolver, PANEL.getHistory, getEpicHistoryInput, (input, caller) 
 
 defineResolver(resolver, PANEL.approveBaseline, approveBaselineInput, (input, caller) =>
   approveBaseline(asCaller(caller), input),
+);
+defineResolver(resolver, PANEL.getBaselines, getBaselinesInput, (input, caller) =>
+  getBaselineHistory(asCaller(caller), input),
 );
 defineResolver(resolver, PANEL.getReviews, getEpicReviewsInput, (input, caller) =>
   getEpicReviews(asCaller(caller), input),

@@ -1,6 +1,7 @@
 import { readAudit } from '../../src/application/admin/audit-log';
 import { approveBaseline } from '../../src/application/epic-value/approve-baseline';
 import { baselineHistory } from '../../src/application/epic-value/baseline-history';
+import { getBaselineHistory } from '../../src/application/epic-value/get-baseline-history';
 import { getEpicHistory } from '../../src/application/epic-value/get-epic-history';
 import type { PanelContext } from '../../src/application/epic-value/panel-context';
 import { saveEpicValue } from '../../src/application/epic-value/save-epic-value';
@@ -15,6 +16,9 @@ const approver: FakeUser = { accountId: 'sponsor' };
 const editor: FakeUser = { accountId: 'editor' };
 const jiraAdmin: FakeUser = { accountId: 'jira-admin', admin: true };
 const viewerApprover: FakeUser = { accountId: 'sponsor-2', edit: [] };
+const secondApprover: FakeUser = { accountId: 'sponsor-3' };
+const viewer: FakeUser = { accountId: 'viewer', edit: [] };
+const outsider: FakeUser = { accountId: 'outsider', browse: ['OTHER'] };
 
 const plan = (amount: number): EpicValueDocumentInput => ({
   successProbability: 0.8,
@@ -39,7 +43,7 @@ async function site({ approverGroupId = 'approvers' }: { approverGroupId?: strin
   jira.groups.add({
     groupId: 'approvers',
     name: 'Value approvers',
-    members: [approver.accountId, viewerApprover.accountId],
+    members: [approver.accountId, viewerApprover.accountId, secondApprover.accountId],
   });
   let ticks = 0;
   const contextFor = (user: FakeUser): PanelContext => ({
@@ -56,9 +60,10 @@ async function site({ approverGroupId = 'approvers' }: { approverGroupId?: strin
     saveEpicValue(contextFor(user), { issueKey: 'PAY-1', baseRevision, value });
   const approve = (user: FakeUser, baseRevision: number, reason?: string) =>
     approveBaseline(contextFor(user), { issueKey: 'PAY-1', baseRevision, ...(reason ? { reason } : {}) });
+  const baselines = (user: FakeUser) => getBaselineHistory(contextFor(user), { issueKey: 'PAY-1' });
   const issueId = () => jira.issues.get('PAY-1')?.id ?? '';
   const history = () => getEpicHistory(contextFor(editor), { issueKey: 'PAY-1' });
-  return { jira, store, save, approve, issueId, history };
+  return { jira, store, save, approve, baselines, issueId, history };
 }
 
 describe('approveBaseline', () => {
@@ -192,5 +197,64 @@ describe('approveBaseline', () => {
         changes: [{ path: 'baseline.version', before: null, after: 1 }],
       }),
     ]);
+  });
+});
+
+describe('getBaselineHistory', () => {
+  it('returns no earlier baselines while the plan is not approved, or approved once', async () => {
+    const { save, approve, baselines } = await site();
+    await save(editor, 0, plan(1000));
+    expect(await baselines(viewer)).toEqual({ issueKey: 'PAY-1', currentVersion: null, earlier: [] });
+
+    await approve(approver, 1);
+
+    expect(await baselines(viewer)).toEqual({ issueKey: 'PAY-1', currentVersion: 1, earlier: [] });
+  });
+
+  it('lists the baselines re-baselining replaced, newest first, with approver, time, reason and plan', async () => {
+    const { save, approve, baselines } = await site();
+    await save(editor, 0, plan(1000));
+    await approve(approver, 1, 'Business case signed off');
+    await save(editor, 2, plan(1500));
+    await approve(secondApprover, 3, 'Scope doubled after the pilot');
+    await save(editor, 4, plan(1200));
+    await approve(approver, 5, 'Pilot market dropped');
+
+    const history = await baselines(viewer);
+
+    expect(history.currentVersion).toBe(3);
+    expect(history.earlier).toEqual([
+      {
+        version: 2,
+        approvedBy: secondApprover.accountId,
+        approvedAt: '2026-11-15T12:03:00.000Z',
+        reason: 'Scope doubled after the pilot',
+        successProbability: 0.8,
+        benefits: [{ id: 'b1', kind: 'revenue', planned: [{ month: '2027-01', amount: 1500 }] }],
+        plannedCost: [{ month: '2026-12', amount: 300 }],
+      },
+      {
+        version: 1,
+        approvedBy: approver.accountId,
+        approvedAt: '2026-11-15T12:01:00.000Z',
+        reason: 'Business case signed off',
+        successProbability: 0.8,
+        benefits: [{ id: 'b1', kind: 'revenue', planned: [{ month: '2027-01', amount: 1000 }] }],
+        plannedCost: [{ month: '2026-12', amount: 300 }],
+      },
+    ]);
+  });
+
+  it('refuses a user who may not browse the epic, as reading its value does', async () => {
+    const { save, approve, baselines } = await site();
+    await save(editor, 0, plan(1000));
+    await approve(approver, 1);
+    await save(editor, 2, plan(1500));
+    await approve(approver, 3, 'Scope doubled after the pilot');
+
+    const error = await failureOf(baselines(outsider));
+
+    expect(error.code).toBe('NOT_FOUND');
+    expect(error.message).not.toContain('Scope doubled');
   });
 });

@@ -4,7 +4,8 @@
  * every new field shows what was saved with no text clipped and no sideways scroll; who recorded
  * and who verified an entry is named; a dis-benefit is listed under Dis-benefits with its amounts
  * negative; a user outside the verifier group sees "Verified" disabled with the reason; an owner
- * is picked from Jira's users by keyboard and saved; the approved baseline is shown and kept.
+ * is picked from Jira's users by keyboard and saved; the approved baseline is shown and kept, and
+ * the earlier baselines are opened by keyboard, newest first, with their approver, plan and reason.
  * Screenshots land in test-artifacts/browser/panel-benefit-profile-*.png.
  */
 import { resolve } from 'node:path';
@@ -102,10 +103,43 @@ describe('benefit owners, measures, realised details and dis-benefits in the epi
         admin,
       ),
     );
-    // Approved by the Jira admin, an approver while the admin has chosen no approver group.
-    const saved = await valueOf(key);
-    await unwrap(call('panel/approve-baseline', { issueKey: key, baseRevision: saved.revision }, admin));
+    // Approved by the Jira admin, an approver while the admin has chosen no approver group, then
+    // re-baselined twice as the planned cost grew: versions 1 and 2 are earlier baselines.
+    await approve(key);
+    await rebaseline(key, 2_500_000, 'Payment-provider fees renegotiated after the pilot');
+    await rebaseline(key, 3_750_000, 'Second market added to the roll-out, with its own agents and training');
     return key;
+  }
+
+  async function approve(key: string, reason?: string): Promise<void> {
+    const saved = await valueOf(key);
+    await unwrap(
+      call(
+        'panel/approve-baseline',
+        { issueKey: key, baseRevision: saved.revision, ...(reason === undefined ? {} : { reason }) },
+        admin,
+      ),
+    );
+  }
+
+  /** Plans `cost` for March 2026, then approves the plan again for `reason`. */
+  async function rebaseline(key: string, cost: number, reason: string): Promise<void> {
+    const current = await valueOf(key);
+    await unwrap(
+      call(
+        'panel/save-value',
+        {
+          issueKey: key,
+          baseRevision: current.revision,
+          value: {
+            ...current.value,
+            costs: { ...current.value.costs, planned: [{ month: '2026-03', amount: cost }] },
+          },
+        },
+        admin,
+      ),
+    );
+    await approve(key, reason);
   }
 
   /** The whole panel, one picture per screenful (`-1`, `-2`, …), each small enough to look at. */
@@ -170,9 +204,29 @@ describe('benefit owners, measures, realised details and dis-benefits in the epi
       expect(await evidence.locator('option[value="verified"]').isDisabled()).toBe(true);
       expect(await conversion.getByText(/Only members of .* can verify\./).count()).toBe(1);
 
+      // The current baseline, and the earlier ones opened with the keyboard alone, newest first.
       const baseline = panel.getByRole('region', { name: 'Approved baseline' });
-      await baseline.getByText(/^Version 1, approved by Morgan Reyes on /).waitFor();
-      expect(await baseline.getByRole('button').count()).toBe(0);
+      await baseline.getByText(/^Version 3, approved by Morgan Reyes on /).waitFor();
+      expect(await baseline.getByRole('button', { name: /^Approve/ }).count()).toBe(0);
+      const show = baseline.getByRole('button', { name: 'Show the earlier baselines (2)' });
+      await show.focus();
+      await shell.page.keyboard.press('Enter');
+      const earlier = baseline.getByRole('list', { name: 'Earlier baselines, newest first' });
+      await earlier.getByText(/^Version 1, approved by Morgan Reyes on /).waitFor();
+      const items = earlier.getByRole('listitem');
+      expect(await items.count()).toBe(2);
+      expect(await items.nth(0).textContent()).toMatch(
+        /^Version 2, approved by Morgan Reyes on .*\.€12,962,962\.86 net benefit, €2,500,000\.00 cost, \d+% success probability\.Reason: Payment-provider fees renegotiated after the pilot$/,
+      );
+      expect(await items.nth(1).textContent()).not.toContain('Reason');
+      expect(
+        await baseline
+          .getByRole('button', { name: 'Hide the earlier baselines' })
+          .evaluate((element) => element === document.activeElement),
+      ).toBe(true);
+      await baseline.screenshot({
+        path: resolve(artifactsDir, `panel-benefit-profile-baseline-${theme}-${String(width)}.png`),
+      });
 
       await screenshot(shell, width, `${theme}-${String(width)}`);
       expect(await clippedText(panel)).toEqual([]);
@@ -195,7 +249,7 @@ describe('benefit owners, measures, realised details and dis-benefits in the epi
       );
       // Sam's save changed no figure of the verified entry, so it stays verified by Morgan.
       expect(saved.value.benefits[0]?.realised[0]?.verifiedBy).toBe(admin);
-      expect(saved.value.baseline?.version).toBe(1);
+      expect(saved.value.baseline?.version).toBe(3);
 
       expect(shell.errors).toEqual([]);
       await shell.page.context().close();

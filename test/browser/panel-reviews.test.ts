@@ -1,7 +1,8 @@
 /**
  * Benefit reviews in the epic value panel, from its real static build in the local Jira host, in
  * both themes at 380 and 1,200 px: a Done demo epic lists its reviews with their state, the close
- * dialog fits with no text clipped, and a review closed with a measured actual shows as closed
+ * dialog fits with no text clipped (its fields' messages shown, an evidence link that is not https
+ * refused), and a review closed with a measured actual shows as closed
  * and its actual as a realised amount. Screenshots land in test-artifacts/browser/panel-reviews-*.png.
  */
 import { resolve } from 'node:path';
@@ -74,6 +75,16 @@ describe('benefit reviews in the epic value panel', () => {
         path: resolve(artifactsDir, `panel-reviews-dialog-${theme}-${String(width)}.png`),
       });
       expect(await clippedText(panel)).toEqual([]);
+      // A wrong row's messages beside its fields, an evidence link that is not https among them.
+      await dialog.getByRole('textbox', { name: /^Evidence link/ }).fill('http://ledger.example.com/2026/q3');
+      await dialog.getByRole('button', { name: 'Close review', exact: true }).click();
+      await dialog
+        .getByText('Enter a link that starts with https://, such as https://example.com/report.')
+        .waitFor();
+      await dialog.getByRole('listitem').screenshot({
+        path: resolve(artifactsDir, `panel-reviews-dialog-errors-${theme}-${String(width)}.png`),
+      });
+      expect(await clippedText(panel)).toEqual([]);
       await shell.page.keyboard.press('Escape');
       await dialog.waitFor({ state: 'detached' });
       expect(shell.errors).toEqual([]);
@@ -98,6 +109,16 @@ describe('benefit reviews in the epic value panel', () => {
       });
       await dialog.getByRole('button', { name: 'Add an actual' }).click();
       await dialog.getByRole('textbox', { name: /^Amount/ }).fill('4321.5');
+      // A link that is not https is refused beside its field before anything is sent.
+      const link = dialog.getByRole('textbox', { name: /^Evidence link/ });
+      await link.fill('http://ledger.example.com/2026/refunds');
+      await dialog.getByRole('button', { name: 'Close review', exact: true }).click();
+      await dialog
+        .getByText('Enter a link that starts with https://, such as https://example.com/report.')
+        .waitFor();
+      expect(await link.evaluate((element) => element === document.activeElement)).toBe(true);
+      expect(await link.getAttribute('aria-invalid')).toBe('true');
+      await link.fill('https://ledger.example.com/2026/refunds');
       await dialog.getByRole('textbox', { name: 'What the review found' }).fill('Measured from the ledger');
       await dialog.getByRole('button', { name: 'Close review', exact: true }).click();
       await dialog.waitFor({ state: 'detached' });
@@ -114,7 +135,13 @@ describe('benefit reviews in the epic value panel', () => {
       const recorded = value.value.benefits
         .flatMap((benefit) => benefit.realised)
         .filter((entry) => entry.amount === 4321.5);
-      expect(recorded).toEqual([expect.objectContaining({ amount: 4321.5, recordedBy: admin })]);
+      expect(recorded).toEqual([
+        expect.objectContaining({
+          amount: 4321.5,
+          recordedBy: admin,
+          evidenceLink: 'https://ledger.example.com/2026/refunds',
+        }),
+      ]);
       expect(shell.errors).toEqual([]);
       await shell.page.context().close();
     },

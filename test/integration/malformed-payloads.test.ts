@@ -17,6 +17,19 @@ describe('malformed payloads on the local runtime', () => {
     ['panel/get-value', { issueKey: 5 }, ['issueKey']],
     ['panel/save-value', { issueKey: 'pay 1', baseRevision: 'one', value: {} }, ['baseRevision', 'issueKey']],
     ['panel/get-history', { issueKey: 'CHK-1', cursor: 'next' }, ['cursor']],
+    ['panel/get-baselines', { issueKey: 'chk 1' }, ['issueKey']],
+    [
+      'panel/close-review',
+      {
+        issueKey: 'CHK-1',
+        offsetMonths: 3,
+        baseRevision: 1,
+        actuals: [
+          { benefitId: 'b1', month: '2026-04', amount: 5, evidence: 'measured', evidenceLink: 'http://x.io' },
+        ],
+      },
+      ['actuals[0].evidenceLink'],
+    ],
     ['gadget/get-portfolio', { scope: { kind: 'everything' }, asOf: '2026-13' }, ['asOf', 'scope.kind']],
     ['gadget/get-portfolio', { scope: { kind: 'projects', projects: [] } }, ['scope.projects']],
     ['gadget/list-epics', { scope: { kind: 'all' }, filter: { by: 'project', key: 'chk' } }, ['filter.key']],

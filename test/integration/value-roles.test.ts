@@ -2,7 +2,7 @@ import { JiraOpenApiContract } from 'forge-local';
 import { DEMO_GROUPS, type JiraExchange, type LocalSiteRuntime } from '../../local-site';
 import type { GroupSearch, ImportPreview, SettingsView } from '../../src/contract/admin.contract';
 import type { EpicList, PortfolioView } from '../../src/contract/gadget.contract';
-import type { EpicValueView } from '../../src/contract/panel.contract';
+import type { BaselineHistoryView, EpicValueView } from '../../src/contract/panel.contract';
 import { ADMIN, call, openDemoSite, PORTFOLIO, stageFile, TEAM } from './local-site';
 
 /**
@@ -140,6 +140,15 @@ describe('verifier and approver groups on the local runtime', () => {
     expect(second.data?.value.baseline).toMatchObject({
       version: 2,
       reason: 'Benefits re-phased after go-live',
+    });
+    // Anyone who may browse the epic sees the baseline the re-baselining replaced.
+    const history = await call<BaselineHistoryView>(site, TEAM, 'panel/get-baselines', {
+      issueKey: teamEpic,
+    });
+    expect(history.data).toEqual({
+      issueKey: teamEpic,
+      currentVersion: 2,
+      earlier: [first.data?.value.baseline],
     });
   });
 

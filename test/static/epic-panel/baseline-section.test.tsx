@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { EpicValueDocument } from '../../../src/contract/epic-value.schema';
-import { baselineTotalsOf } from '../../../static/src/features/epic-panel/baseline-section';
+import { baselineTotalsOf } from '../../../static/src/features/epic-panel/baseline-totals';
 import { EMPTY_KPIS, EMPTY_VALUE, renderPanel, serveHost, viewOf } from './panel-fixtures';
 
 const plan: EpicValueDocument = {
@@ -150,5 +150,135 @@ describe('EpicPanel approved baseline', () => {
       ),
     ).toBeInTheDocument();
     expect(section()).toHaveTextContent('The plan is not approved yet.');
+  });
+});
+
+describe('EpicPanel earlier baselines', () => {
+  const version1 = approved.baseline;
+  if (version1 === undefined) throw new Error('the fixture has a baseline');
+  const version2 = {
+    ...version1,
+    version: 2,
+    approvedBy: 'acc-sam',
+    approvedAt: '2026-11-10T14:30:00.000Z',
+    reason: 'Migration loss re-estimated',
+    successProbability: 0.75,
+    benefits: [
+      { id: 'b1', kind: 'revenue' as const, planned: [{ month: '2026-10', amount: 1000 }] },
+      { id: 'd1', kind: 'dis_benefit' as const, planned: [{ month: '2026-10', amount: 250.5 }] },
+    ],
+  };
+  const version3: EpicValueDocument = {
+    ...plan,
+    baseline: { ...version2, version: 3, approvedAt: '2026-11-20T08:00:00.000Z', reason: 'Cost doubled' },
+  };
+  const toggle = (name: RegExp) => within(section()).getByRole('button', { name });
+
+  it('lists each earlier baseline newest first, with its approver, day, plan and reason, when opened by keyboard', async () => {
+    const host = serveHost(viewOf({ revision: 7, value: version3 }));
+    host.earlierBaselines = [version2, version1];
+    const user = userEvent.setup();
+    await renderPanel();
+    const show = toggle(/^Show the earlier baselines \(2\)$/);
+    expect(show).toHaveAttribute('aria-expanded', 'false');
+    expect(host.baselineLoads).toBe(0);
+
+    show.focus();
+    await user.keyboard('{Enter}');
+
+    const list = await within(section()).findByRole('list', { name: 'Earlier baselines, newest first' });
+    const items = within(list).getAllByRole('listitem');
+    expect(items).toHaveLength(2);
+    await waitFor(() => {
+      expect(items[1]).toHaveTextContent(
+        `Version 1, approved by Priya Natarajan on ${day('2026-11-03T09:15:00.000Z')}.`,
+      );
+    });
+    expect(items[0]).toHaveTextContent(
+      `Version 2, approved by Sam Okafor on ${day('2026-11-10T14:30:00.000Z')}.` +
+        '€749.50 net benefit, €300.00 cost, 75% success probability.' +
+        'Reason: Migration loss re-estimated',
+    );
+    expect(items[1]).toHaveTextContent('€800.00 net benefit, €300.00 cost, 100% success probability.');
+    expect(items[1]).not.toHaveTextContent('Reason');
+    const hide = toggle(/^Hide the earlier baselines$/);
+    expect(hide).toHaveAttribute('aria-expanded', 'true');
+    expect(hide).toHaveAttribute('aria-controls', list.parentElement?.id);
+
+    await user.keyboard('{Enter}');
+
+    expect(within(section()).queryByRole('list')).not.toBeInTheDocument();
+    expect(toggle(/^Show the earlier baselines/)).toHaveFocus();
+  });
+
+  it('offers no earlier baselines while the current one is version 1', async () => {
+    serveHost(viewOf({ revision: 3, value: approved }));
+    await renderPanel();
+
+    await within(section()).findByText(/^Version 1, approved by/);
+    expect(within(section()).queryByRole('button')).not.toBeInTheDocument();
+  });
+
+  it('lists the baseline an approval replaced, asking the server again', async () => {
+    const host = serveHost(viewOf({ revision: 3, value: approved, canApproveBaseline: true }));
+    const user = userEvent.setup();
+    await renderPanel();
+
+    await user.type(
+      within(section()).getByRole('textbox', { name: /Why the plan is approved again/ }),
+      'Scope cut after the pilot',
+    );
+    await user.click(within(section()).getByRole('button', { name: 'Approve as version 2' }));
+    await user.click(await within(section()).findByRole('button', { name: 'Show the earlier baseline (1)' }));
+
+    const list = await within(section()).findByRole('list', { name: 'Earlier baselines, newest first' });
+    await waitFor(() => {
+      expect(
+        within(list)
+          .getAllByRole('listitem')
+          .map((item) => item.textContent),
+      ).toEqual([
+        `Version 1, approved by Priya Natarajan on ${day('2026-11-03T09:15:00.000Z')}.` +
+          '€800.00 net benefit, €300.00 cost, 100% success probability.',
+      ]);
+    });
+    expect(host.baselineLoads).toBe(1);
+  });
+
+  it('says which versions the history lacks', async () => {
+    const host = serveHost(viewOf({ revision: 7, value: version3 }));
+    host.earlierBaselines = [version2];
+    const user = userEvent.setup();
+    await renderPanel();
+
+    await user.click(toggle(/^Show the earlier baselines/));
+
+    expect(
+      await within(section()).findByText(
+        'Not in the history (approved before it was kept, or unreadable): version 1.',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('shows why the earlier baselines could not be loaded, and tries again', async () => {
+    const host = serveHost(viewOf({ revision: 7, value: version3 }));
+    host.earlierBaselines = [version2, version1];
+    const answer = host.answerBaselines;
+    host.answerBaselines = () => ({
+      ok: false,
+      error: { code: 'UPSTREAM', message: 'Forge storage did not answer. Try again in a minute.' },
+    });
+    const user = userEvent.setup();
+    await renderPanel();
+
+    await user.click(toggle(/^Show the earlier baselines/));
+    expect(
+      await within(section()).findByText('Forge storage did not answer. Try again in a minute.'),
+    ).toBeInTheDocument();
+    host.answerBaselines = answer;
+    await user.click(within(section()).getByRole('button', { name: 'Try again' }));
+
+    const list = await within(section()).findByRole('list', { name: 'Earlier baselines, newest first' });
+    expect(within(list).getAllByRole('listitem')).toHaveLength(2);
   });
 });

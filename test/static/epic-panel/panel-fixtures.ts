@@ -7,7 +7,12 @@ import { createElement } from 'react';
 import type { Envelope } from '../../../src/contract/envelope';
 import type { EpicValueDocument } from '../../../src/contract/epic-value.schema';
 import type { KpiFigures } from '../../../src/contract/kpi-figures';
-import type { EpicHistoryPage, EpicValueView } from '../../../src/contract/panel.contract';
+import type {
+  ApprovedBaselineView,
+  BaselineHistoryView,
+  EpicHistoryPage,
+  EpicValueView,
+} from '../../../src/contract/panel.contract';
 import type { EpicReviewsView } from '../../../src/contract/review.contract';
 import { forgetDisplayNames } from '../../../static/src/features/epic-panel/api';
 import { EpicPanel } from '../../../static/src/features/epic-panel/epic-panel';
@@ -115,7 +120,14 @@ export interface CloseReviewCall {
   issueKey: string;
   offsetMonths: number;
   baseRevision: number;
-  actuals: { benefitId: string; month: string; amount: number; evidence: string; note?: string }[];
+  actuals: {
+    benefitId: string;
+    month: string;
+    amount: number;
+    evidence: string;
+    note?: string;
+    evidenceLink?: string;
+  }[];
   note: string;
 }
 
@@ -128,6 +140,12 @@ export interface FakeHost {
   approvals: ApproveCall[];
   /** What an approval answers; by default the plan becomes the next baseline version, by Sam. */
   answerApprove: (call: ApproveCall) => Envelope<EpicValueView>;
+  /** The baselines re-baselining replaced, newest first; an approval adds the one it replaces. */
+  earlierBaselines: ApprovedBaselineView[];
+  /** What asking for the earlier baselines answers; by default `earlierBaselines`. */
+  answerBaselines: () => Envelope<BaselineHistoryView>;
+  /** How often the panel asked for the earlier baselines. */
+  baselineLoads: number;
   /** The epic's reviews; by default the epic is not Done, so there are none. */
   reviews: EpicReviewsView;
   /** How often the panel asked for the epic's value. */
@@ -188,6 +206,7 @@ export function serveHost(initial: EpicValueView, issueKey = 'CHK-1'): FakeHost 
     approvals: [],
     answerApprove: (call) => {
       const version = (current.value.baseline?.version ?? 0) + 1;
+      if (current.value.baseline !== undefined) host.earlierBaselines.unshift(current.value.baseline);
       current = {
         ...current,
         revision: current.revision + 1,
@@ -206,6 +225,16 @@ export function serveHost(initial: EpicValueView, issueKey = 'CHK-1'): FakeHost 
       };
       return { ok: true, data: current };
     },
+    earlierBaselines: [],
+    answerBaselines: () => ({
+      ok: true,
+      data: {
+        issueKey,
+        currentVersion: current.value.baseline?.version ?? null,
+        earlier: host.earlierBaselines,
+      },
+    }),
+    baselineLoads: 0,
     answerGet: () => ({ ok: true, data: current }),
     reviews: { issueKey, doneAt: null, timeZone: null, reviews: [] },
     valueLoads: 0,
@@ -222,11 +251,12 @@ export function serveHost(initial: EpicValueView, issueKey = 'CHK-1'): FakeHost 
               ...benefit.realised,
               ...call.actuals
                 .filter((actual) => actual.benefitId === benefit.id)
-                .map(({ month, amount, evidence, note }) => ({
+                .map(({ month, amount, evidence, note, evidenceLink }) => ({
                   month,
                   amount,
                   evidence: evidence as 'verified' | 'measured' | 'estimated',
                   ...(note === undefined ? {} : { note }),
+                  ...(evidenceLink === undefined ? {} : { evidenceLink }),
                 })),
             ],
           })),
@@ -273,6 +303,10 @@ export function serveHost(initial: EpicValueView, issueKey = 'CHK-1'): FakeHost 
     if (functionKey === 'panel/get-value') {
       host.valueLoads += 1;
       return host.answerGet();
+    }
+    if (functionKey === 'panel/get-baselines') {
+      host.baselineLoads += 1;
+      return host.answerBaselines();
     }
     if (functionKey === 'panel/get-reviews') return { ok: true, data: host.reviews };
     if (functionKey === 'panel/close-review') {

@@ -135,6 +135,8 @@ describe('EpicPanel benefit reviews', () => {
       'Verified',
     );
     await user.type(within(dialog).getByRole('textbox', { name: 'Note for actual 1' }), 'Finance report Q3');
+    await user.click(within(dialog).getByRole('textbox', { name: 'Evidence link for actual 1' }));
+    await user.paste(' https://finance.example.com/reports/q3 ');
     await user.type(within(dialog).getByRole('textbox', { name: 'Amount (EUR) for actual 2' }), '80');
     await user.type(within(dialog).getByRole('textbox', { name: /What the review found/ }), 'Ahead of plan');
     const loadsBefore = host.valueLoads;
@@ -155,6 +157,7 @@ describe('EpicPanel benefit reviews', () => {
             amount: 1200.5,
             evidence: 'verified',
             note: 'Finance report Q3',
+            evidenceLink: 'https://finance.example.com/reports/q3',
           },
           { benefitId: 'd1', month: '2026-11', amount: 80, evidence: 'measured' },
         ],
@@ -181,7 +184,7 @@ describe('EpicPanel benefit reviews', () => {
       expect(host.saves).toHaveLength(1);
     });
     expect(host.saves[0]?.baseRevision).toBe(6);
-  });
+  }, 20_000);
 
   it('offers "Verified" only to verifiers, and says who may', async () => {
     const host = serveHost(doneEpic({ canVerify: false }));
@@ -248,6 +251,61 @@ describe('EpicPanel benefit reviews', () => {
       within(dialog).getByRole('textbox', { name: 'Amount (EUR) for actual 1' }),
     ).toHaveAccessibleDescription('Enter the amount measured.');
     expect(host.closes).toEqual([]);
+  });
+
+  it('refuses an evidence link that is not https next to its field, focuses it, and sends nothing', async () => {
+    const host = serveHost(doneEpic());
+    host.reviews = reviews;
+    const user = userEvent.setup();
+    await renderPanel();
+
+    await user.click(await within(section()).findByRole('button', { name: 'Close the 6-month review' }));
+    const dialog = screen.getByRole('dialog');
+    await user.click(within(dialog).getByRole('button', { name: 'Add an actual' }));
+    await user.type(within(dialog).getByRole('textbox', { name: 'Amount (EUR) for actual 1' }), '500');
+    const link = within(dialog).getByRole('textbox', { name: 'Evidence link for actual 1' });
+    await user.click(link);
+    await user.paste('http://finance.example.com/reports/q3');
+    await user.click(within(dialog).getByRole('button', { name: 'Close review' }));
+
+    await waitFor(() => {
+      expect(link).toHaveFocus();
+    });
+    expect(link).toHaveAccessibleDescription(
+      'Enter a link that starts with https://, such as https://example.com/report.',
+    );
+    expect(link).toBeInvalid();
+    expect(host.closes).toEqual([]);
+  });
+
+  it('shows the server’s refusal of an evidence link next to that field', async () => {
+    const host = serveHost(doneEpic());
+    host.reviews = reviews;
+    host.answerClose = () => ({
+      ok: false,
+      error: {
+        code: 'BAD_REQUEST',
+        message: 'Some fields are not valid.',
+        fields: [{ path: 'actuals[0].evidenceLink', message: 'must be an https:// link' }],
+      },
+    });
+    const user = userEvent.setup();
+    await renderPanel();
+
+    await user.click(await within(section()).findByRole('button', { name: 'Close the 6-month review' }));
+    const dialog = screen.getByRole('dialog');
+    await user.click(within(dialog).getByRole('button', { name: 'Add an actual' }));
+    await user.type(within(dialog).getByRole('textbox', { name: 'Amount (EUR) for actual 1' }), '500');
+    const link = within(dialog).getByRole('textbox', { name: 'Evidence link for actual 1' });
+    await user.click(link);
+    await user.paste('https://finance.example.com/q3');
+    await user.click(within(dialog).getByRole('button', { name: 'Close review' }));
+
+    await waitFor(() => {
+      expect(link).toHaveAccessibleDescription('must be an https:// link');
+    });
+    expect(link).toHaveFocus();
+    expect(host.closes[0]?.actuals[0]?.evidenceLink).toBe('https://finance.example.com/q3');
   });
 
   it('waits for unsaved edits to be saved before closing, and says why', async () => {

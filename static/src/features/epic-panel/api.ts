@@ -1,7 +1,11 @@
 import { requestJira, view } from '@forge/bridge';
 import type { Envelope } from '../../../../src/contract/envelope';
 import type { EpicValueDocument } from '../../../../src/contract/epic-value.schema';
-import type { EpicHistoryPage, EpicValueView } from '../../../../src/contract/panel.contract';
+import type {
+  BaselineHistoryView,
+  EpicHistoryPage,
+  EpicValueView,
+} from '../../../../src/contract/panel.contract';
 import type { EpicReviewsView } from '../../../../src/contract/review.contract';
 import { PANEL } from '../../../../src/contract/resolver-keys';
 import { callResolver } from '../../shared/resolver-client';
@@ -30,6 +34,11 @@ export function approveBaseline(input: {
   return callResolver<EpicValueView>(PANEL.approveBaseline, input);
 }
 
+/** The baselines the epic's re-baselinings replaced, newest first. */
+export function getBaselines(issueKey: string): Promise<Envelope<BaselineHistoryView>> {
+  return callResolver<BaselineHistoryView>(PANEL.getBaselines, { issueKey });
+}
+
 /** The epic's benefit reviews: none until it is Done, then one per offset the admin set. */
 export function getReviews(issueKey: string): Promise<Envelope<EpicReviewsView>> {
   return callResolver<EpicReviewsView>(PANEL.getReviews, { issueKey });
@@ -42,6 +51,8 @@ export interface ReviewActualInput {
   amount: number;
   evidence: 'verified' | 'measured' | 'estimated';
   note?: string;
+  /** An https link to where the amount can be checked. */
+  evidenceLink?: string;
 }
 
 /** Records a due review's actuals as realised entries (the panel's save rules) and closes it. */

@@ -7,23 +7,10 @@ import { Field } from '../../ui/field';
 import { SectionMessage } from '../../ui/section-message';
 import { approveBaseline } from './api';
 import { focusSoon } from './focus';
-import { benefitSignOf } from './net-benefit';
+import { baselineTotalsOf } from './baseline-totals';
+import { EarlierBaselines } from './earlier-baselines';
 import { formatDay } from './realised-detail';
 import { useDisplayNames } from './use-display-names';
-
-type Baseline = NonNullable<EpicValueView['value']['baseline']>;
-
-/** The approved plan's net benefit (dis-benefits subtracted) and its cost, as decimal amounts. */
-export function baselineTotalsOf(baseline: Baseline, decimals: number): { benefit: number; cost: number } {
-  const scale = 10 ** decimals;
-  const units = (entries: readonly { amount: number }[]) =>
-    entries.reduce((sum, entry) => sum + Math.round(entry.amount * scale), 0);
-  const benefit = baseline.benefits.reduce(
-    (sum, benefit) => sum + benefitSignOf(benefit.kind) * units(benefit.planned),
-    0,
-  );
-  return { benefit: benefit / scale, cost: units(baseline.plannedCost) / scale };
-}
 
 /** A drift with its sign (`+12%`, `−5%`), an em dash when it cannot be computed. */
 function signedRatio(ratio: number | null): string {
@@ -123,6 +110,14 @@ export function BaselineSection({
               {KPI_NAMES.forecastDrift}: {signedRatio(view.kpis.forecastDrift)}
             </span>
           </p>
+          {baseline.version > 1 ? (
+            <EarlierBaselines
+              issueKey={issueKey}
+              currentVersion={baseline.version}
+              currency={view.currency}
+              decimals={decimals}
+            />
+          ) : null}
         </div>
       )}
       {canApprove ? (

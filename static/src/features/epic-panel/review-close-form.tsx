@@ -13,6 +13,7 @@ import type { EvidenceGrade } from './draft';
 import { focusSoon } from './focus';
 import { EVIDENCE_OPTIONS } from './labels';
 import { parseDecimal } from './numbers';
+import { HTTPS_LINK_MESSAGE, isHttpsLink } from './validate';
 import { verifyRuleOf } from './verify-rule';
 
 /** One actual as typed: the amount stays text until it is read with the site currency's rules. */
@@ -22,15 +23,21 @@ export interface ActualRow {
   month: string;
   amount: string;
   evidence: EvidenceGrade;
+  /** An https link to the evidence; '' for none. */
+  evidenceLink: string;
   note: string;
 }
 
 /** What is wrong with the form, by the server's path (`actuals[0].amount`, `note`). */
 export type CloseErrors = Readonly<Record<string, string>>;
 
+/** The contract's limit on a link (httpsLinkSchema), restated so zod stays out of the bundle. */
+const MAX_LINK = 2000;
+
 /**
  * The actuals as the server takes them, or the errors that keep them from being sent: a benefit,
- * a month, and a non-negative amount in the currency's decimals on every row.
+ * a month, and a non-negative amount in the currency's decimals on every row, and an evidence
+ * link, when there is one, that is https (the server's rule, `httpsLinkSchema`).
  */
 export function readActuals(
   rows: readonly ActualRow[],
@@ -57,7 +64,13 @@ export function readActuals(
     } else if (amount.units < 0) {
       errors[`${at}.amount`] = 'Enter 0 or more; a dis-benefit is measured as a positive amount.';
     }
-    if (month === null || !amount.ok || row.benefitId === '') return;
+    const evidenceLink = row.evidenceLink.trim();
+    if (evidenceLink.length > MAX_LINK)
+      errors[`${at}.evidenceLink`] = `Use at most ${MAX_LINK.toLocaleString('en')} characters.`;
+    else if (evidenceLink !== '' && !isHttpsLink(evidenceLink))
+      errors[`${at}.evidenceLink`] = HTTPS_LINK_MESSAGE;
+    if (month === null || !amount.ok || row.benefitId === '' || errors[`${at}.evidenceLink`] !== undefined)
+      return;
     const note = row.note.trim();
     actuals.push({
       benefitId: row.benefitId,
@@ -65,6 +78,7 @@ export function readActuals(
       amount: amount.units / 10 ** decimals,
       evidence: row.evidence,
       ...(note === '' ? {} : { note }),
+      ...(evidenceLink === '' ? {} : { evidenceLink }),
     });
   });
   return { actuals, errors };
@@ -75,7 +89,8 @@ function errorsByPath(fields: readonly FieldError[]): Record<string, string> {
   return Object.fromEntries(fields.map((field) => [field.path, field.message]));
 }
 
-const FIELDS = ['benefitId', 'month', 'amount', 'evidence', 'note'] as const;
+/** The fields of an actual row, in the order they are shown (the first one wrong takes focus). */
+export const FIELDS = ['benefitId', 'month', 'amount', 'evidence', 'evidenceLink', 'note'] as const;
 
 interface ReviewCloseFormProps {
   issueKey: string;
@@ -88,8 +103,9 @@ interface ReviewCloseFormProps {
 
 /**
  * The dialog that records what a due review measured and closes it: actual rows (benefit, month,
- * amount, evidence, note) and what the review found. "Verified" is offered only to verifiers, as
- * in the realised entries; a refusal is shown next to the field it names, the rest above the buttons.
+ * amount, evidence, evidence link, note) and what the review found. "Verified" is offered only to
+ * verifiers, as in the realised entries; a link must be https, as the server requires; a refusal
+ * is shown next to the field it names, the rest above the buttons.
  */
 export function ReviewCloseForm({
   issueKey,
@@ -124,6 +140,7 @@ export function ReviewCloseForm({
         month: view.asOf,
         amount: '',
         evidence: 'measured',
+        evidenceLink: '',
         note: '',
       },
     ]);
@@ -288,6 +305,27 @@ export function ReviewCloseForm({
                 </Field>
               </div>
               <div className="form-row">
+                <Field
+                  id={fieldId(index, 'evidenceLink')}
+                  label={<>Evidence link{hidden(index)}</>}
+                  error={error('evidenceLink')}
+                  className="form-grow"
+                >
+                  {(control) => (
+                    <input
+                      {...control}
+                      className="vl-input"
+                      inputMode="url"
+                      autoComplete="off"
+                      spellCheck={false}
+                      maxLength={MAX_LINK}
+                      value={row.evidenceLink}
+                      onChange={(event) => {
+                        change(index, { evidenceLink: event.target.value });
+                      }}
+                    />
+                  )}
+                </Field>
                 <Field
                   id={fieldId(index, 'note')}
                   label={<>Note{hidden(index)}</>}

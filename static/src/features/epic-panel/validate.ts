@@ -30,6 +30,10 @@ export function isHttpsLink(text: string): boolean {
   }
 }
 
+/** What a link that is not https is told, beside its field. */
+export const HTTPS_LINK_MESSAGE =
+  'Enter a link that starts with https://, such as https://example.com/report.';
+
 /** Messages by field path, in the server's notation (`value.benefits[0].planned[1].amount`). */
 export type FieldErrors = Record<string, string>;
 
@@ -132,8 +136,7 @@ export function readDraft(
 
   const linkOf = (raw: string, path: string): string => {
     const link = textOf(raw, path, MAX_LONG_TEXT);
-    if (link !== '' && !isHttpsLink(link) && errors[path] === undefined)
-      errors[path] = 'Enter a link that starts with https://, such as https://example.com/report.';
+    if (link !== '' && !isHttpsLink(link) && errors[path] === undefined) errors[path] = HTTPS_LINK_MESSAGE;
     return link;
   };
 
