@@ -51,7 +51,9 @@ export function notificationBell(): HTMLElement {
   );
   const root = h('div', { class: 'notifications' }, bell, panel);
 
-  let loads = 0;
+  // Each read answers only if no later one of its kind started (a user switch, a second open).
+  let countReads = 0;
+  let drawerReads = 0;
 
   function showCount(unseen: number): void {
     badge.textContent = badgeText(unseen);
@@ -60,10 +62,10 @@ export function notificationBell(): HTMLElement {
   }
 
   async function refreshCount(): Promise<void> {
-    const load = ++loads;
+    const read = ++countReads;
     try {
       const feed = await api.notifications(session().user.accountId);
-      if (load === loads && panel.hidden) showCount(feed.unseen);
+      if (read === countReads && panel.hidden) showCount(feed.unseen);
     } catch {
       // The count waits for the next refresh; the drawer says what went wrong when opened.
     }
@@ -106,25 +108,28 @@ export function notificationBell(): HTMLElement {
   }
 
   async function fill(): Promise<void> {
-    const load = ++loads;
+    const read = ++drawerReads;
     const { user } = session();
     status.hidden = false;
     status.textContent = 'Loading notifications…';
     list.replaceChildren();
     try {
       const feed = await api.notifications(user.accountId);
-      if (load !== loads) return;
+      if (read !== drawerReads) return;
       list.append(...feed.notifications.map(item));
       status.textContent = feed.notifications.length === 0 ? `${user.displayName} has no notifications.` : '';
       status.hidden = feed.notifications.length > 0;
       showCount(0);
       if (feed.unseen > 0) await api.markNotificationsSeen(user.accountId);
     } catch (error) {
-      if (load === loads) status.textContent = `Notifications could not be read: ${describeError(error)}`;
+      if (read !== drawerReads) return;
+      status.hidden = false;
+      status.textContent = `Notifications could not be read: ${describeError(error)}`;
     }
   }
 
   function open(): void {
+    countReads++; // a count asked for before opening is out of date once the drawer is seen
     panel.hidden = false;
     bell.setAttribute('aria-expanded', 'true');
     void fill();
