@@ -8,10 +8,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { LocalSiteRuntime } from '../src';
+import { BROWSE_ONLY, person, type LocalSiteRuntime, type SiteSeed } from '../src';
 import { commentExcerpt, EXCERPT_MAX_CHARS, mentionedAccountIds } from '../src/jira/mention-notifications';
 import { FIXTURE_COLLEAGUES } from './fixtures/fixture-seed';
-import { ADMIN, appJira, bodyOf, openFixtureSite, PORTFOLIO, rest, TEAM } from './site-fixtures';
+import { ADMIN, appJira, bodyOf, fixtureSeed, openFixtureSite, PORTFOLIO, rest, TEAM } from './site-fixtures';
 
 const mention = (id: string, text?: string) => ({
   type: 'mention',
@@ -157,6 +157,30 @@ describe('mention notifications', () => {
       [deleted, 'PAY-3', `/browse/PAY-3?focusedCommentId=${deleted}`],
       [moved, newKey, `/browse/${newKey}?focusedCommentId=${moved}`],
     ]);
+  });
+});
+
+describe('mention notifications for a deactivated user', () => {
+  it('notifies no deactivated user, even one who may still browse the issue', async () => {
+    const gone = '5c0ffee0a1b2c3d4e5f60799';
+    const base = fixtureSeed();
+    const seed: SiteSeed = {
+      ...base,
+      seedJira(store) {
+        const seeded = base.seedJira(store);
+        store.users.put(gone, { ...person(gone, 'Former Colleague'), active: false });
+        store.grants.put(gone, { accountId: gone, global: [], projects: { '*': [...BROWSE_ONLY] } });
+        return seeded;
+      },
+    };
+    const site = await openFixtureSite({ seed });
+    try {
+      await comment(site, ADMIN, 'CHK-1', doc(paragraph(mention(gone), text(' and '), mention(TEAM))));
+      expect(site.notifications.feed(gone).notifications).toEqual([]);
+      expect(site.notifications.feed(TEAM).notifications).toHaveLength(1);
+    } finally {
+      await site.close();
+    }
   });
 });
 
