@@ -1,7 +1,8 @@
 /**
  * Benefit reviews end to end on the demo site (issue #15): an epic is marked Done in Jira, the
  * site's clock moves past its 3-month review, the hourly trigger runs twice (Forge may redeliver)
- * and the owner gets exactly one comment that mentions them; the owner then records actuals and
+ * and the owner gets exactly one comment that mentions them, and one notification of it in Jira's
+ * bell; the owner then records actuals and
  * closes the review in the panel, and the gadget's counts follow.
  */
 import { BROWSE_ONLY, CONTRIBUTOR_PERMISSIONS, JiraOpenApiContract } from 'forge-local';
@@ -128,6 +129,13 @@ describe('benefit reviews on the local runtime', () => {
     const [notice] = comments.comments;
     if (notice === undefined) throw new Error('no comment');
     expect(mentionedIn(notice)).toEqual([TEAM]);
+    // Jira tells the owner once (the bell), linking to the notice; the app that wrote it hears nothing.
+    const bell = site.notifications.feed(TEAM);
+    expect(bell.unseen).toBe(1);
+    expect(bell.notifications.map((n) => [n.kind, n.issue.key, n.commentId, n.path])).toEqual([
+      ['mention', epicKey, notice.id, `/browse/${epicKey}?focusedCommentId=${notice.id}`],
+    ]);
+    expect(site.notifications.feed(notice.author.accountId).notifications).toEqual([]);
     const notified = await call<EpicReviewsView>(site, TEAM, 'panel/get-reviews', { issueKey: epicKey });
     expect(notified.data?.reviews[0]).toMatchObject({
       state: 'due',

@@ -17,9 +17,12 @@ export {
   type FaultConfig,
   type InvokeRequest,
   type LocalSite,
+  type NotificationFeed,
   type OpenSiteOptions,
   type ProductRequest,
   type ProductResponse,
+  type SiteNotification,
+  type SiteNotifications,
 } from './site-api';
 export type { InvocationRecord } from './runtime/invocation-log';
 export type { JiraExchange } from './runtime/forge-proxy';

@@ -94,10 +94,49 @@ export interface OpenSiteOptions {
   faults?: FaultConfig;
 }
 
+/** One of a user's in-app notifications (Jira's bell): someone mentioned them in a comment. */
+export interface SiteNotification {
+  id: string;
+  kind: 'mention';
+  /** The issue as it is now (its key after a move), or as it was when it has since been deleted. */
+  issue: { id: string; key: string; summary: string };
+  commentId: string;
+  /** Who mentioned them; `displayName` is the account id when the user is no longer on the site. */
+  actor: { accountId: string; displayName: string };
+  /** When the comment was made (Jira's timestamp format). */
+  created: string;
+  /** The comment as one short line of plain text. */
+  excerpt: string;
+  /** The user has opened the notification drawer since it arrived. */
+  seen: boolean;
+  /** The user has opened this notification. */
+  read: boolean;
+  /** Jira's link to the comment: `/browse/KEY?focusedCommentId=ID`. */
+  path: string;
+}
+
+export interface NotificationFeed {
+  /** Newest first. */
+  notifications: SiteNotification[];
+  /** How many the bell counts: not seen yet. */
+  unseen: number;
+}
+
+/** Each user's in-app notifications, as Jira's notification drawer shows them to that user. */
+export interface SiteNotifications {
+  feed(accountId: string): NotificationFeed;
+  /** The user opened the drawer: every notification is seen and the bell's count clears. */
+  markAllSeen(accountId: string): void;
+  /** The user opened one notification; false when they have none of that id. */
+  markRead(accountId: string, notificationId: string): boolean;
+}
+
 export interface LocalSite {
   readonly users: readonly DemoUser[];
   readonly siteUrl: string;
   readonly cloudId: string;
+  /** The users' in-app notifications (a comment that mentions someone notifies them). */
+  readonly notifications: SiteNotifications;
   /** Runs the resolver as Forge does; resolves to exactly what the front end's `invoke()` gets. */
   invoke(request: InvokeRequest): Promise<unknown>;
   /** The bridge's `requestJira` (`fetchProduct`): a Jira REST call made as the user. */

@@ -13,6 +13,7 @@ import { AppFields } from './jira/app-fields';
 import { importCloudIssue } from './jira/issue-import';
 import { JiraEmulator } from './jira/jira-emulator';
 import { JiraStore } from './jira/jira-store';
+import { JiraNotifications } from './jira/notification-feed';
 import { JiraUserActions } from './jira/user-actions';
 import { CollectionStore, type StoreStats } from './persistence/collection-store';
 import { AppRuntime } from './runtime/app-runtime';
@@ -218,6 +219,7 @@ export async function openLocalSite(options: OpenLocalSiteOptions): Promise<Loca
     users,
     siteUrl: info.siteUrl,
     cloudId: info.cloudId,
+    notifications: new JiraNotifications(jiraStore),
     jiraUi: new JiraUserActions(jiraStore, jira),
     storage: new StorageSeams(kvsStore, store),
     seedAppOutcome,

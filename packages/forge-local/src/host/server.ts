@@ -275,6 +275,33 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
       },
     },
     {
+      // The user's in-app notifications (Jira's bell): a comment that mentions them adds one.
+      method: 'GET',
+      pattern: /^\/api\/notifications$/,
+      handler: (_req, res, _params, url) => {
+        sendJson(res, 200, site.notifications.feed(accountIdParam(url)));
+      },
+    },
+    {
+      // The user opened the notification drawer: the bell's count clears.
+      method: 'POST',
+      pattern: /^\/api\/notifications\/seen$/,
+      handler: (_req, res, _params, url) => {
+        site.notifications.markAllSeen(accountIdParam(url));
+        sendJson(res, 204, null);
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/api\/notifications\/([^/]+)\/read$/,
+      handler: (_req, res, [id = ''], url) => {
+        const notificationId = decodeURIComponent(id);
+        if (!site.notifications.markRead(accountIdParam(url), notificationId))
+          throw new HttpError(404, `The user has no notification ${notificationId}.`);
+        sendJson(res, 204, null);
+      },
+    },
+    {
       // A new dashboard, owned by the user who creates it.
       method: 'POST',
       pattern: /^\/api\/dashboards$/,

@@ -14,9 +14,12 @@ import type {
   SiteInfo,
   StoredComment,
   StoredIssue,
+  StoredNotification,
 } from './model';
 
 const SITE_INFO_ID = 'site';
+/** A user's bell keeps this many notifications; older ones drop off, so a busy site stays small. */
+export const MAX_NOTIFICATIONS_PER_USER = 200;
 
 export class JiraStore {
   readonly users: Collection<JiraUser>;
@@ -35,6 +38,8 @@ export class JiraStore {
   private readonly appFieldIds: Collection<number>;
   /** Each issue's comments, oldest first, by issue id. */
   private readonly comments: Collection<StoredComment[]>;
+  /** Each user's in-app notifications, oldest first, by recipient account id. */
+  private readonly notifications: Collection<StoredNotification[]>;
 
   private readonly idByKey = new Map<string, string>();
   private readonly idsByProject = new Map<string, Set<string>>();
@@ -57,6 +62,7 @@ export class JiraStore {
     this.info = store.collection('jira-site');
     this.appFieldIds = store.collection('jira-app-fields');
     this.comments = store.collection('jira-comments');
+    this.notifications = store.collection('jira-notifications');
     for (const issue of this.issues.values()) this.index(issue);
   }
 
@@ -95,6 +101,16 @@ export class JiraStore {
     const stored: StoredComment = { ...comment, id: String(id) };
     this.comments.put(comment.issueId, [...this.commentsOf(comment.issueId), stored]);
     return stored;
+  }
+
+  /** The user's notifications, oldest first. */
+  notificationsOf(accountId: string): readonly StoredNotification[] {
+    return this.notifications.get(accountId) ?? [];
+  }
+
+  /** Replaces the user's notifications, keeping the newest `MAX_NOTIFICATIONS_PER_USER`. */
+  putNotifications(accountId: string, notifications: readonly StoredNotification[]): void {
+    this.notifications.put(accountId, notifications.slice(-MAX_NOTIFICATIONS_PER_USER));
   }
 
   allIssues(): IterableIterator<StoredIssue> {

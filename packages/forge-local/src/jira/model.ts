@@ -129,3 +129,26 @@ export interface StoredComment {
   /** Comment (entity) properties by key. */
   properties: Record<string, unknown>;
 }
+
+/**
+ * An in-app notification, what Jira's bell lists: someone mentioned the recipient in a comment.
+ * `seen` clears when the recipient opens the notification drawer, `read` when they open this one.
+ */
+export interface StoredNotification {
+  /** `mention-<comment id>`: one per comment and recipient. */
+  id: string;
+  kind: 'mention';
+  recipientId: string;
+  issueId: string;
+  /** The issue's key and summary when the comment was made (the issue may move or go later). */
+  issueKey: string;
+  issueSummary: string;
+  commentId: string;
+  /** Who mentioned them: the comment's author (the app's bot user for `asApp()` comments). */
+  actorId: string;
+  created: string;
+  /** The comment as plain text, mentions as @ and the name, cut to a short line. */
+  excerpt: string;
+  seen: boolean;
+  read: boolean;
+}

@@ -11,6 +11,7 @@ import {
   type LocalSite,
   type ProductRequest,
   type ProductResponse,
+  type SiteNotification,
 } from '../../src';
 
 export const admin: DemoUser = {
@@ -89,6 +90,11 @@ export interface FakeSite extends LocalSite {
   closed: boolean;
   /** Adds `count` epics BIG-1…BIG-count in a project only the admin and portfolio users can see. */
   addBigProject(count: number): void;
+  /** Gives `accountId` an unseen, unread notification that `actor` mentioned them in comment `commentId` on `issueKey`. */
+  addMention(
+    accountId: string,
+    mention: { issueKey: string; commentId: string; actor: DemoUser; excerpt: string },
+  ): void;
 }
 
 export function createFakeSite(): FakeSite {
@@ -133,8 +139,28 @@ export function createFakeSite(): FakeSite {
     };
   };
 
+  /** Each user's notifications, newest first. */
+  const notifications = new Map<string, SiteNotification[]>();
+  const notificationsOf = (accountId: string): SiteNotification[] => notifications.get(accountId) ?? [];
+
   const site: FakeSite = {
     users: [admin, portfolio, team],
+    notifications: {
+      feed: (accountId) => ({
+        notifications: notificationsOf(accountId).map((n) => ({ ...n })),
+        unseen: notificationsOf(accountId).filter((n) => !n.seen).length,
+      }),
+      markAllSeen(accountId) {
+        for (const notification of notificationsOf(accountId)) notification.seen = true;
+      },
+      markRead(accountId, id) {
+        const notification = notificationsOf(accountId).find((n) => n.id === id);
+        if (!notification) return false;
+        notification.seen = true;
+        notification.read = true;
+        return true;
+      },
+    },
     siteUrl: 'https://fixture-site.atlassian.net',
     cloudId: 'cloud-local',
     invocations: [],
@@ -222,6 +248,26 @@ export function createFakeSite(): FakeSite {
           project: 'BIG',
         });
       }
+    },
+
+    addMention(accountId, { issueKey, commentId, actor, excerpt }) {
+      const issue = issues.find((i) => i.key === issueKey);
+      if (!issue) throw new Error(`The fake site has no issue ${issueKey}`);
+      notifications.set(accountId, [
+        {
+          id: `mention-${commentId}`,
+          kind: 'mention',
+          issue: { id: issue.id, key: issue.key, summary: issue.summary },
+          commentId,
+          actor: { accountId: actor.accountId, displayName: actor.displayName },
+          created: '2026-12-06T09:30:00.000+0000',
+          excerpt,
+          seen: false,
+          read: false,
+          path: `/browse/${issue.key}?focusedCommentId=${commentId}`,
+        },
+        ...notificationsOf(accountId),
+      ]);
     },
 
     deliverPendingEvents() {

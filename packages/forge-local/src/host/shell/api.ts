@@ -1,5 +1,5 @@
 /** The host's JSON endpoints, as the shell calls them. */
-import type { ProductResponse } from '../../site-api';
+import type { NotificationFeed, ProductResponse } from '../../site-api';
 import type {
   Dashboard,
   EpicList,
@@ -61,6 +61,12 @@ export const api = {
     call<IssueDetails>('GET', `/api/issues/${q(key)}?accountId=${q(accountId)}`),
   isJiraAdmin: async (accountId: string) =>
     (await call<{ isJiraAdmin: boolean }>('GET', `/api/admin-access?accountId=${q(accountId)}`)).isJiraAdmin,
+  notifications: (accountId: string) =>
+    call<NotificationFeed>('GET', `/api/notifications?accountId=${q(accountId)}`),
+  markNotificationsSeen: (accountId: string) =>
+    call<undefined>('POST', `/api/notifications/seen?accountId=${q(accountId)}`),
+  markNotificationRead: (accountId: string, id: string) =>
+    call<undefined>('POST', `/api/notifications/${q(id)}/read?accountId=${q(accountId)}`),
   jira: (request: JiraProxyRequest) => call<ProductResponse>('POST', '/api/jira', request),
   invoke: (request: {
     moduleKey: string;

@@ -1,8 +1,12 @@
-/** The shell page: Jira's top navigation, a user and a theme switch, and one page at a time. */
+/**
+ * The shell page: Jira's top navigation, the signed-in user's notification bell, a user and a
+ * theme switch, and one page at a time.
+ */
 import type { SiteInfo } from '../api-types';
 import { api } from './api';
 import { describeError, h, messagePage, svg } from './dom';
 import { installForgeHost } from './forge-host';
+import { notificationBell } from './notifications';
 import { adminBasePath, onNavigation, parseRoute, startRouter, type Route } from './router';
 import { onSessionChange, session, setTheme, startSession, switchUser, type ThemeChoice } from './session';
 import { renderAdmin, type AdminView } from './views/admin';
@@ -91,6 +95,7 @@ function header(site: SiteInfo): HTMLElement {
     h(
       'div',
       { class: 'topnav-end' },
+      notificationBell(),
       h('label', { class: 'topnav-field', for: 'theme-switch' }, h('span', {}, 'Theme'), themeSelect),
       h(
         'label',

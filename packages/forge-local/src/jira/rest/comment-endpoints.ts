@@ -3,10 +3,12 @@
  * REST API v3 (https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-comments/).
  * Bodies are Atlassian Documents kept as given; `properties` sent with a new comment are stored as
  * its comment properties and returned with `expand=properties`. A caller without Browse gets 404,
- * one without Add Comments 403. Jira notifies users a comment mentions; the emulator sends no mail.
+ * one without Add Comments 403. Users a new comment mentions get an in-app notification, as in
+ * Jira (`mention-notifications.ts`); the emulator sends no mail.
  */
 import { renderUser } from '../issue-renderer';
 import { jiraTimestamp } from '../issue-writer';
+import { notifyMentions } from '../mention-notifications';
 import type { StoredComment } from '../model';
 import { listParam, type EndpointContext } from './endpoint-context';
 import { visibleIssue } from './issue-endpoints';
@@ -107,6 +109,7 @@ export function addComment(ctx: EndpointContext, request: JiraRequest, params: R
     updated: now,
     properties,
   });
+  notifyMentions(ctx.store, ctx.permissions, issue, comment);
   return { status: 201, body: renderComment(ctx, issue.id, comment, new Set(['properties'])) };
 }
 

@@ -2,7 +2,9 @@
  * The issue view's Activity section: the issue's comments as Jira's issue view lists them, newest
  * first, read as the signed-in user through `GET /rest/api/3/issue/{key}/comment`. Bodies are
  * Atlassian Documents; text, mentions (shown as @ and the user's display name, as Jira does), hard
- * breaks and paragraphs are drawn, anything else as its text.
+ * breaks and paragraphs are drawn, anything else as its text. Jira's comment permalink,
+ * `/browse/KEY?focusedCommentId=ID` (where a notification leads), scrolls to that comment and
+ * highlights it.
  */
 import { api } from '../api';
 import { h } from '../dom';
@@ -84,11 +86,18 @@ export function commentsSection(accountId: string, issueKey: string): HTMLElemen
       ]);
       status.textContent = comments.length === 0 ? 'No comments yet.' : '';
       if (comments.length > 0) status.remove();
+      const focusedId = new URLSearchParams(window.location.search).get('focusedCommentId');
       for (const comment of comments) {
+        const focused = comment.id === focusedId;
         list.append(
           h(
             'li',
-            { class: 'comment', 'data-comment-id': comment.id },
+            {
+              class: focused ? 'comment comment-focused' : 'comment',
+              id: `comment-${comment.id}`,
+              'data-comment-id': comment.id,
+              ...(focused ? { tabindex: -1, 'aria-current': 'true' } : {}),
+            },
             h(
               'p',
               { class: 'comment-meta' },
@@ -98,6 +107,11 @@ export function commentsSection(accountId: string, issueKey: string): HTMLElemen
             ...(comment.body?.content ?? []).map((node) => block(node, names)),
           ),
         );
+      }
+      const target = list.querySelector<HTMLElement>('.comment-focused');
+      if (target) {
+        target.scrollIntoView({ block: 'center' });
+        target.focus({ preventScroll: true });
       }
     } catch (error) {
       status.textContent = `Comments could not be read: ${error instanceof Error ? error.message : String(error)}`;
