@@ -74,18 +74,20 @@ describe('PlanningPage', () => {
   it('ranks the whole site by CD3 at first, naming each figure as the vocabulary does', async () => {
     const calls = renderPage(() => ({ ok: true, data: aRanking([aRow(1, 'PAY-1'), notWorthIt]) }));
 
-    const table = await screen.findByRole('table', { name: /ranked by CD3/ });
+    const table = await screen.findByRole('table', {
+      name: /^Ranked by CD3, highest first, as of Mar 2026$/,
+    });
     const headers = within(table)
       .getAllByRole('columnheader')
       .map((header) => header.textContent);
     expect(headers).toEqual([
       'Rank and epic',
+      'Stop or continue',
       'CD3',
       'Cost of delay / month',
       'Remaining NPV',
       'Remaining cost',
       'Remaining months',
-      'Stop or continue',
     ]);
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.map((row) => within(row).getByRole('rowheader').textContent)).toEqual([

@@ -130,6 +130,11 @@ function Ranking({ view: ranking, siteUrl }: { view: RankingView; siteUrl: strin
               </p>
             </SectionMessage>
           ) : null}
+          <p className="vl-subtle">
+            CD3 is cost of delay ÷ remaining months: fund the highest first to lose the least value to
+            waiting. An epic is not worth finishing when what it can still bring, risk-adjusted, is less than
+            what it still costs.
+          </p>
           <RankingTable view={ranking} siteUrl={siteUrl} />
         </>
       )}

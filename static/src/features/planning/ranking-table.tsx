@@ -1,5 +1,5 @@
 import type { RankingRow, RankingView } from '../../../../src/contract/planning.contract';
-import { formatMoney } from '../../shared/format';
+import { formatMoney, formatMonth } from '../../shared/format';
 import { Table, type Column } from '../../ui/table';
 import { IssueLink } from '../gadget/view/issue-link';
 import { FinishingSignal } from './finishing-signal';
@@ -27,7 +27,8 @@ function figureCell(row: RankingRow, figure: RankingFigure, currency: string) {
 
 /**
  * The in-flight epics in CD3 order (highest first: fund these first to lose the least to
- * waiting). Every column sorts; the epic column sorts by rank.
+ * waiting), the stop/continue signal beside each epic so that it is seen without scrolling.
+ * Every column sorts; the epic column sorts by rank.
  */
 export function RankingTable({ view, siteUrl }: { view: RankingView; siteUrl: string }) {
   const { currency } = view;
@@ -36,7 +37,6 @@ export function RankingTable({ view, siteUrl }: { view: RankingView; siteUrl: st
       key: 'epic',
       label: 'Rank and epic',
       sortValue: (row) => row.rank,
-      className: 'vl-ranking-epic',
       cell: (row) => (
         <span className="vl-ranking-name">
           <span className="vl-ranking-rank">{row.rank}</span>
@@ -47,6 +47,12 @@ export function RankingTable({ view, siteUrl }: { view: RankingView; siteUrl: st
         </span>
       ),
     },
+    {
+      key: 'signal',
+      label: 'Stop or continue',
+      sortValue: (row) => row.signal.margin,
+      cell: (row) => <FinishingSignal row={row} currency={currency} />,
+    },
     ...RANKING_FIGURES.map(({ id, label }): Column<RankingRow, ColumnKey> => ({
       key: id,
       label,
@@ -54,18 +60,11 @@ export function RankingTable({ view, siteUrl }: { view: RankingView; siteUrl: st
       sortValue: (row) => row[id],
       cell: (row) => figureCell(row, id, currency),
     })),
-    {
-      key: 'signal',
-      label: 'Stop or continue',
-      sortValue: (row) => row.signal.margin,
-      className: 'vl-ranking-signal',
-      cell: (row) => <FinishingSignal row={row} currency={currency} />,
-    },
   ];
   return (
     <Table
       label="In-flight epics ranked by CD3"
-      caption={`In-flight epics ranked by CD3, highest first, as of ${view.asOf}. CD3 is cost of delay ÷ remaining months: fund the highest first to lose the least value to waiting.`}
+      caption={`Ranked by CD3, highest first, as of ${formatMonth(view.asOf)}`}
       columns={columns}
       rows={view.rows}
       rowKey={(row) => row.key}
