@@ -3,7 +3,8 @@ import type { Scope } from '../../contract/gadget.contract';
 import type { RankingView } from '../../contract/planning.contract';
 import { minorUnits, toDecimalAmount } from '../../domain/money/minor-units';
 import { monthOf } from '../ports/clock';
-import { collectScope } from '../portfolio/collect-scope';
+import { AppError } from '../app-error';
+import { collectScope, LIVE_SCOPE_LIMIT, type CollectedScope } from '../portfolio/collect-scope';
 import type { GadgetContext } from '../portfolio/gadget-context';
 import { byCd3Descending, scoreEpic } from './ranking-row';
 
@@ -16,6 +17,19 @@ export const MAX_RANKING_ROWS = 1000;
 /** At most this many unreadable epics are named (the gadget's rule). */
 const MAX_UNREADABLE_NAMED = 50;
 
+/** The scope's epics; one too large to read in a request is refused with advice for this page. */
+async function collectRankable(context: GadgetContext, scope: Scope): Promise<CollectedScope> {
+  try {
+    return await collectScope(context, scope);
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== 'TOO_LARGE') throw error;
+    throw new AppError(
+      'TOO_LARGE',
+      `This scope has more than ${LIVE_SCOPE_LIMIT.toLocaleString('en')} epics, too many to rank in one request. Narrow it to some projects, programmes, objectives or a JQL filter.`,
+    );
+  }
+}
+
 /**
  * Value planning's ranking: every in-flight (not Done) epic of the scope that the viewer may
  * browse, with its remaining NPV, remaining cost, cost of delay and CD3, highest CD3 first, and
@@ -27,7 +41,7 @@ export async function getRanking(
   input: { scope: Scope; asOf?: string | undefined },
 ): Promise<RankingView> {
   const asOf = input.asOf ?? monthOf(context.clock.now());
-  const { settings, epics, unreadable } = await collectScope(context, input.scope);
+  const { settings, epics, unreadable } = await collectRankable(context, input.scope);
   const currencyExponent = currencyExponentOf(settings.currency) ?? 2;
   const money = (amount: number) => toDecimalAmount({ amount: minorUnits(amount), currencyExponent });
   const inFlight = epics.filter((epic) => epic.status !== 'done');

@@ -1,6 +1,7 @@
 import type { AdminContext } from '../../../src/application/admin/admin-context';
-import { getRanking } from '../../../src/application/planning/get-ranking';
+import { getRanking, MAX_RANKING_ROWS } from '../../../src/application/planning/get-ranking';
 import { listObjectives } from '../../../src/application/planning/list-objectives';
+import { LIVE_SCOPE_LIMIT } from '../../../src/application/portfolio/collect-scope';
 import type { GadgetContext } from '../../../src/application/portfolio/gadget-context';
 import { rankingInput } from '../../../src/contract/planning.contract';
 import { InMemoryJira, type FakeUser } from '../../fakes/in-memory-jira-site';
@@ -178,6 +179,41 @@ describe('getRanking', () => {
       costOfDelay: 0,
       notWorthFinishing: 0,
       notWorthFinishingCost: 0,
+    });
+  });
+
+  it('lists the first rows of a long ranking and says so, while the totals cover every epic', async () => {
+    const jira = new InMemoryJira();
+    for (let number = 1; number <= MAX_RANKING_ROWS + 1; number += 1)
+      jira.addEpic({ key: `LONG-${String(number)}` });
+    const context: GadgetContext = {
+      jira: jira.siteFor(admin),
+      store: new InMemoryKeyValueStore(),
+      clock: { now: () => new Date('2026-03-20T12:00:00Z') },
+    };
+
+    const ranking = await getRanking(context, { scope: { kind: 'all' } });
+
+    expect(ranking.rows).toHaveLength(MAX_RANKING_ROWS);
+    expect(ranking.truncated).toEqual({ shown: MAX_RANKING_ROWS, total: MAX_RANKING_ROWS + 1 });
+    expect(ranking.totals.epics).toBe(MAX_RANKING_ROWS + 1);
+  });
+
+  it('refuses a scope too large to rank in one request, saying how to narrow it', async () => {
+    const jira = new InMemoryJira();
+    for (let number = 1; number <= LIVE_SCOPE_LIMIT + 1; number += 1)
+      jira.addEpic({ key: `BIG-${String(number)}` });
+    const context: GadgetContext = {
+      jira: jira.siteFor(admin),
+      store: new InMemoryKeyValueStore(),
+      clock: { now: () => new Date('2026-03-20T12:00:00Z') },
+    };
+
+    await expect(getRanking(context, { scope: { kind: 'all' } })).rejects.toMatchObject({
+      code: 'TOO_LARGE',
+      message: expect.stringMatching(
+        /too many to rank in one request\. Narrow it to some projects/,
+      ) as unknown,
     });
   });
 
