@@ -2,6 +2,7 @@
 export { panelResolver } from './resolvers/panel.resolver';
 export { gadgetResolver } from './resolvers/gadget.resolver';
 export { adminResolver } from './resolvers/admin.resolver';
+export { planningResolver } from './resolvers/planning.resolver';
 export { onIssueEvent } from './triggers/issue-event.trigger';
 export { startReconcile, reconcileStep } from './triggers/reconcile.trigger';
 export { reportPersonalDataWeekly } from './triggers/personal-data.trigger';

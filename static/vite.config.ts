@@ -6,7 +6,7 @@ import { defineConfig } from 'vite';
  * its own folder on Forge, so no module may reach into another's chunks. `base: './'` keeps asset
  * URLs relative, as Custom UI requires.
  */
-export const uiModules = ['epic-panel', 'gadget', 'admin'] as const;
+export const uiModules = ['epic-panel', 'gadget', 'admin', 'planning'] as const;
 export type UiModule = (typeof uiModules)[number];
 
 export function configFor(uiModule: UiModule) {

@@ -51,3 +51,11 @@ export const ADMIN = {
   /** Jira groups by name, for the verifier and approver pickers. */
   findGroups: 'admin/find-groups',
 } as const;
+
+/** Resolver keys of the value planning page's resolver function (`planning-resolver`), issue #16. */
+export const PLANNING = {
+  /** The in-flight epics of a scope ranked by CD3, with the stop/continue signal. */
+  getRanking: 'planning/get-ranking',
+  /** The site's objectives by id and name, for the scope picker. */
+  listObjectives: 'planning/list-objectives',
+} as const;

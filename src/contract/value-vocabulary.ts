@@ -54,9 +54,23 @@ export const KPI_NAMES = {
   strategicAlignmentPct: 'Strategic alignment of spend',
   objectivesOnTrackPct: 'Objectives on track',
   benefitReviews: 'Benefit reviews',
+  // Value planning (docs/kpis.md, "Value planning"): what an in-flight epic still has to give and cost.
+  remainingNpv: 'Remaining NPV',
+  remainingCost: 'Remaining cost',
+  remainingBenefit: 'Remaining risk-adjusted benefit',
+  costOfDelay: 'Cost of delay',
+  remainingMonths: 'Remaining months',
+  cd3: 'CD3',
 } as const;
 
 export type NamedKpi = keyof typeof KPI_NAMES;
+
+/** The stop/continue signal's verdicts (finishingSignal), as the planning page's lozenge says them. */
+export const FINISHING_VERDICT_NAMES = {
+  worth_finishing: 'Worth finishing',
+  not_worth_finishing: 'Not worth finishing',
+  nothing_to_fund: 'Nothing to fund',
+} as const;
 
 /** A KPI's status against its target, as a tile and its lozenge say it. */
 export const KPI_STATUS_NAMES = {

@@ -193,6 +193,26 @@ describe("the Custom UI under Forge's Content Security Policy", () => {
     );
 
     it(
+      'runs the value planning page, its scope lists and a new ranking without a violation',
+      async () => {
+        const shell = await openShell(env, '/issues', { accountId: admin, theme });
+        await shell.page.getByRole('link', { name: 'Value planning' }).click();
+        const page = await shell.moduleFrame('#main');
+        await page.getByRole('table', { name: /^Ranked by CD3/ }).waitFor({ timeout: 30_000 });
+        await page.getByRole('radio', { name: 'Objectives' }).check();
+        await page.getByRole('checkbox').first().check();
+        await page.getByRole('radio', { name: 'Projects' }).check();
+        await page.getByRole('checkbox', { name: /\(CHK\)$/ }).check();
+        await page.getByRole('button', { name: 'Rank epics' }).click();
+        await waitForText(page.getByRole('table', { name: /^Ranked by CD3/ }), 'CHK-');
+        await screenshot(shell, `csp-planning-${theme}`);
+        await expectNoViolations(shell);
+        await shell.page.context().close();
+      },
+      browserTimeout,
+    );
+
+    it(
       'runs every tab of the admin page without a violation',
       async () => {
         const shell = await openShell(env, '/issues', { accountId: admin, theme });

@@ -1,9 +1,15 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { BUILT_IN_KPI_TARGETS, KPI_NAMES, THRESHOLD_NAMES } from '../../src/contract/value-vocabulary';
+import {
+  BUILT_IN_KPI_TARGETS,
+  FINISHING_VERDICT_NAMES,
+  KPI_NAMES,
+  THRESHOLD_NAMES,
+} from '../../src/contract/value-vocabulary';
 import { DEFAULT_TARGETS } from '../../static/src/features/gadget/config/gadget-config';
 import { STATUS_LABEL } from '../../static/src/features/gadget/config/kpi-status';
 import { TILES, TILE_IDS } from '../../static/src/features/gadget/config/kpi-tiles';
+import { RANKING_FIGURES } from '../../static/src/features/planning/ranking-columns';
 
 const ROOT = join(__dirname, '../..');
 
@@ -57,6 +63,15 @@ describe('the KPI vocabulary', () => {
 
   it('names each gadget tile as the vocabulary does', () => {
     for (const id of TILE_IDS) expect(TILES[id].label).toBe(KPI_NAMES[id as keyof typeof KPI_NAMES]);
+  });
+
+  it('names each figure of the value planning ranking as the vocabulary does', () => {
+    for (const { id, label } of RANKING_FIGURES) expect(label.replace(/ \/ month$/, '')).toBe(KPI_NAMES[id]);
+  });
+
+  it('names the stop/continue verdicts in docs/kpis.md as the planning page does', () => {
+    const docs = readFileSync(join(ROOT, 'docs/kpis.md'), 'utf8');
+    for (const name of Object.values(FINISHING_VERDICT_NAMES)) expect(docs).toContain(`**${name}**`);
   });
 
   it('gives the gadget the built-in targets the admin page shows', () => {

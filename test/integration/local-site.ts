@@ -16,7 +16,12 @@ export async function openDemoSite(): Promise<LocalSiteRuntime> {
   return site;
 }
 
-const MODULE_OF = { panel: 'value-panel', gadget: 'value-gadget', admin: 'value-admin' } as const;
+const MODULE_OF = {
+  panel: 'value-panel',
+  gadget: 'value-gadget',
+  admin: 'value-admin',
+  planning: 'value-planning',
+} as const;
 
 /** Invokes a resolver exactly as the Custom UI's `invoke()` would. */
 export async function call<T = unknown>(

@@ -4,7 +4,7 @@ import * as app from '../../src/index';
 import { readManifest, repoRoot, type ManifestModule } from '../support/manifest';
 
 const manifest = readManifest();
-const uiModuleTypes = ['jira:issuePanel', 'jira:dashboardGadget', 'jira:adminPage'];
+const uiModuleTypes = ['jira:issuePanel', 'jira:dashboardGadget', 'jira:adminPage', 'jira:globalPage'];
 
 function uiModules(): ManifestModule[] {
   return uiModuleTypes.flatMap((type) => manifest.modules[type] ?? []);
@@ -38,10 +38,14 @@ describe('manifest wiring', () => {
     },
   );
 
-  it('declares the issue panel, the dashboard gadget with an edit view, and the admin page', () => {
+  it('declares the issue panel, the dashboard gadget with an edit view, the admin page and the value planning page', () => {
     expect(manifest.modules['jira:issuePanel']).toHaveLength(1);
     expect(manifest.modules['jira:dashboardGadget']?.[0]?.edit).toEqual({ resource: 'gadget' });
     expect(manifest.modules['jira:adminPage']).toHaveLength(1);
+    // Jira deploys at most one global page per app.
+    expect(manifest.modules['jira:globalPage']).toEqual([
+      expect.objectContaining({ title: 'Value planning', resource: 'planning' }),
+    ]);
   });
 
   it('gives every UI module a resolver function of its own, so each is its own trust zone', () => {

@@ -94,11 +94,28 @@ describe('readAppManifest', () => {
     });
   });
 
+  it('gives the global page its resource, icon and resolver function', () => {
+    expect(manifest.uiModules.find((m) => m.key === 'fixture-page')).toEqual({
+      key: 'fixture-page',
+      type: 'jira:globalPage',
+      title: 'Fixture page',
+      iconUrl: '/resources/page/icon.svg',
+      resourceUrl: '/resources/page/index.html',
+      refreshable: true,
+    });
+    expect(manifest.resolverModules.get('fixture-page')).toEqual({
+      moduleKey: 'fixture-page',
+      moduleType: 'jira:globalPage',
+      functionKey: 'panel',
+    });
+  });
+
   it('maps every resource key to its folder under the app', () => {
     expect(Object.fromEntries(manifest.resourceDirs)).toEqual({
       main: resolve(FIXTURE_APP, 'static/panel'),
       gadget: resolve(FIXTURE_APP, 'static/gadget'),
       admin: resolve(FIXTURE_APP, 'static/admin'),
+      page: resolve(FIXTURE_APP, 'static/page'),
     });
   });
 

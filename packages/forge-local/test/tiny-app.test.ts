@@ -100,8 +100,23 @@ describe('the host serving a Forge app that is not Value Layer', () => {
     expect(info.modules.map((m) => m.key).sort()).toEqual([
       'fixture-admin',
       'fixture-gadget',
+      'fixture-page',
       'fixture-panel',
     ]);
+  });
+
+  it("invokes the global page's resolver over HTTP with the module's own type in its context", async () => {
+    const response = await fetch(`${host.url}/api/invoke`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ moduleKey: 'fixture-page', functionKey: 'whoami', accountId: MEMBER }),
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({
+      accountId: MEMBER,
+      moduleKey: 'fixture-page',
+      extension: { type: 'jira:globalPage' },
+    });
   });
 
   it("invokes the app's resolver over HTTP, as the front end's invoke() does", async () => {

@@ -99,7 +99,7 @@ export interface AppManifest {
   impersonationScopes: Set<string>;
   /** `app.runtime.memoryMB`: each invocation's memory on Forge (default 512 MB). */
   memoryMB: number;
-  /** The Custom UI modules the host mounts (issue panels, dashboard gadgets, admin pages). */
+  /** The Custom UI modules the host mounts (issue panels, dashboard gadgets, admin and global pages). */
   uiModules: UiModuleInfo[];
   /** Resource key → absolute folder of its static build. */
   resourceDirs: Map<string, string>;
@@ -182,7 +182,12 @@ const uiModuleSchema = z.object({
     .optional(),
 });
 
-const uiModuleTypes: readonly UiModuleType[] = ['jira:issuePanel', 'jira:dashboardGadget', 'jira:adminPage'];
+const uiModuleTypes: readonly UiModuleType[] = [
+  'jira:issuePanel',
+  'jira:dashboardGadget',
+  'jira:adminPage',
+  'jira:globalPage',
+];
 
 const manifestSchema = z
   .object({

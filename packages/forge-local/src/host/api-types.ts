@@ -4,7 +4,7 @@
  */
 import type { DemoUser } from '../site-api';
 
-export type UiModuleType = 'jira:issuePanel' | 'jira:dashboardGadget' | 'jira:adminPage';
+export type UiModuleType = 'jira:issuePanel' | 'jira:dashboardGadget' | 'jira:adminPage' | 'jira:globalPage';
 
 /** A Custom UI module from manifest.yml, as the shell needs it to mount an iframe. */
 export interface UiModuleInfo {

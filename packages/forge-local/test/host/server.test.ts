@@ -155,6 +155,7 @@ describe('startHost', () => {
         ['fixture-panel', 'jira:issuePanel'],
         ['fixture-gadget', 'jira:dashboardGadget'],
         ['fixture-admin', 'jira:adminPage'],
+        ['fixture-page', 'jira:globalPage'],
       ]);
     });
   });

@@ -8,7 +8,7 @@ import type { UiModuleInfo } from '../api-types';
 import { api } from './api';
 import { describeError, h } from './dom';
 import { closeFlag, showFlag, type FlagOptions } from './flags';
-import { adminBasePath, navigate } from './router';
+import { adminBasePath, globalPageBasePath, navigate } from './router';
 import { applyTheme, onSessionChange, session } from './session';
 
 export interface FrameSpec {
@@ -150,14 +150,14 @@ export function hrefFor(location: unknown): string {
       return `/jira/dashboards/${encodeURIComponent(String(target.dashboardId))}`;
     case 'module': {
       const module = site.modules.find((m) => m.key === target.moduleKey);
-      if (module?.type !== 'jira:adminPage') {
+      if (module?.type !== 'jira:adminPage' && module?.type !== 'jira:globalPage') {
         throw new Error(
-          `The local Jira host can only navigate to admin page modules, not "${String(target.moduleKey)}".`,
+          `The local Jira host can only navigate to admin and global page modules, not "${String(target.moduleKey)}".`,
         );
       }
       const path =
         typeof target.path === 'string' && target.path !== '' ? `/${target.path.replace(/^\//, '')}` : '';
-      return adminBasePath(site) + path;
+      return (module.type === 'jira:adminPage' ? adminBasePath(site) : globalPageBasePath(site)) + path;
     }
     default:
       throw new Error(`The local Jira host has no page for navigation target "${String(target.target)}".`);

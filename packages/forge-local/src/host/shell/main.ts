@@ -7,11 +7,19 @@ import { api } from './api';
 import { describeError, h, messagePage, svg } from './dom';
 import { installForgeHost } from './forge-host';
 import { notificationBell } from './notifications';
-import { adminBasePath, onNavigation, parseRoute, startRouter, type Route } from './router';
+import {
+  adminBasePath,
+  globalPageBasePath,
+  onNavigation,
+  parseRoute,
+  startRouter,
+  type Route,
+} from './router';
 import { onSessionChange, session, setTheme, startSession, switchUser, type ThemeChoice } from './session';
 import { renderAdmin, type AdminView } from './views/admin';
 import { renderDashboard } from './views/dashboard';
 import { renderEpics } from './views/epics';
+import { renderGlobalPage } from './views/global-page';
 import { renderIssue } from './views/issue';
 
 const logo =
@@ -73,12 +81,18 @@ function header(site: SiteInfo): HTMLElement {
     setTheme(themeSelect.value as ThemeChoice);
   });
 
+  const appsLink = navLink('Apps', adminBasePath(site), (r) => r.name === 'admin');
+  appsLink.setAttribute('title', 'Jira settings → Apps');
+  // Jira lists an app's global page in the Apps section of the main navigation.
+  const globalPage = site.modules.find((m) => m.type === 'jira:globalPage');
   const links = [
     navLink('Epics', '/issues', (r) => r.name === 'epics' || r.name === 'issue'),
     navLink('Dashboards', `/jira/dashboards/${site.defaultDashboardId}`, (r) => r.name === 'dashboard'),
-    navLink('Apps', adminBasePath(site), (r) => r.name === 'admin'),
+    ...(globalPage
+      ? [navLink(globalPage.title, globalPageBasePath(site), (r) => r.name === 'global-page')]
+      : []),
+    appsLink,
   ];
-  links[2]?.setAttribute('title', 'Jira settings → Apps');
 
   return h(
     'header',
@@ -114,8 +128,12 @@ function render(moveFocus: boolean): void {
   const previous = currentRoute;
   currentRoute = route;
   markNavigation(route);
-  // Only the path below the admin page changed (its own router): keep the iframe.
-  if (previous?.name === 'admin' && route.name === 'admin' && adminView) {
+  // Only the path below the admin or global page changed (its own router): keep the iframe.
+  if (
+    adminView &&
+    ((previous?.name === 'admin' && route.name === 'admin') ||
+      (previous?.name === 'global-page' && route.name === 'global-page'))
+  ) {
     adminView.updateSubPath(route.subPath);
     return;
   }
@@ -136,6 +154,14 @@ function render(moveFocus: boolean): void {
       break;
     case 'admin': {
       const view = renderAdmin(main, route.subPath);
+      adminView = view;
+      teardown = () => {
+        view.teardown();
+      };
+      break;
+    }
+    case 'global-page': {
+      const view = renderGlobalPage(main, route.subPath);
       adminView = view;
       teardown = () => {
         view.teardown();

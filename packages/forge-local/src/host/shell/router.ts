@@ -1,6 +1,7 @@
 /**
  * The shell's pages live at Jira's own paths (/browse/KEY, /jira/dashboards/ID,
- * /jira/settings/apps/APP/ENV), so links a module builds with `router.getUrl` look like Jira's.
+ * /jira/settings/apps/APP/ENV, /jira/apps/APP/ENV), so links a module builds with `router.getUrl`
+ * look like Jira's.
  */
 import type { SiteInfo } from '../api-types';
 
@@ -10,10 +11,20 @@ export type Route =
   | { name: 'dashboard'; dashboardId: string }
   /** `subPath` is what the admin page's `view.createHistory()` sees as its pathname. */
   | { name: 'admin'; subPath: string }
+  /** The app's `jira:globalPage`; `subPath` as for the admin page. */
+  | { name: 'global-page'; subPath: string }
   | { name: 'not-found'; path: string };
 
 export function adminBasePath(site: SiteInfo): string {
   return `/jira/settings/apps/${site.appId}/${site.environmentId}`;
+}
+
+/**
+ * Where Jira shows an app's global page: /jira/apps/{appId}/{envId}
+ * (https://developer.atlassian.com/platform/forge/manifest-reference/modules/jira-global-page/).
+ */
+export function globalPageBasePath(site: SiteInfo): string {
+  return `/jira/apps/${site.appId}/${site.environmentId}`;
 }
 
 export function parseRoute(pathname: string, site: SiteInfo): Route {
@@ -26,6 +37,9 @@ export function parseRoute(pathname: string, site: SiteInfo): Route {
   const base = adminBasePath(site);
   if (pathname === '/jira/settings/apps' || pathname === base) return { name: 'admin', subPath: '/' };
   if (pathname.startsWith(`${base}/`)) return { name: 'admin', subPath: pathname.slice(base.length) };
+  const page = globalPageBasePath(site);
+  if (pathname === page) return { name: 'global-page', subPath: '/' };
+  if (pathname.startsWith(`${page}/`)) return { name: 'global-page', subPath: pathname.slice(page.length) };
   return { name: 'not-found', path: pathname };
 }
 

@@ -1,10 +1,11 @@
-import type { Scope } from '../../../../../src/contract/gadget.contract';
-import { issueKeySchema, yearMonthSchema } from '../../../../../src/contract/primitives.schema';
+import { yearMonthSchema } from '../../../../../src/contract/primitives.schema';
 import type { GadgetConfig, KpiTarget } from '../config/gadget-config';
 import { inheritedTarget, type AdminTargets } from '../config/effective-target';
 import { hasTargets, TILE_IDS, TILES, type KpiUnit, type TileId } from '../config/kpi-tiles';
 
-export type ScopeKind = Scope['kind'];
+import { SCOPE_FIELD_LABELS, scopeOf, type ScopeFieldId, type ScopeForm } from './scope-form';
+
+export { SCOPE_CHOICES, scopeOf, type ScopeForm, type ScopeKind } from './scope-form';
 
 /**
  * A tile's target in the editor: `inherit` the admin's (else the built-in) default, the gadget's
@@ -20,15 +21,8 @@ export interface TargetDraft {
 }
 
 /** The editor's fields as the user types them (strings), before validation. */
-export interface EditorForm {
+export interface EditorForm extends ScopeForm {
   title: string;
-  scopeKind: ScopeKind;
-  projects: string[];
-  programmes: string[];
-  /** Programme keys typed by hand, comma or space separated. */
-  programmeKeys: string;
-  objectives: string[];
-  jql: string;
   asOfMode: 'current' | 'fixed';
   asOfMonth: string;
   tiles: TileId[];
@@ -37,14 +31,7 @@ export interface EditorForm {
 
 /** Field ids double as the keys of validation errors, so an error can point at its input. */
 export type FieldId =
-  | 'title'
-  | 'scope'
-  | 'programmeKeys'
-  | 'jql'
-  | 'asOfMonth'
-  | 'tiles'
-  | `target-${TileId}-green`
-  | `target-${TileId}-amber`;
+  'title' | ScopeFieldId | 'asOfMonth' | 'tiles' | `target-${TileId}-green` | `target-${TileId}-amber`;
 
 export type FieldErrors = Partial<Record<FieldId, string>>;
 
@@ -116,40 +103,6 @@ function parseNumber(text: string): number | null {
   return Number.isFinite(value) ? value : Number.NaN;
 }
 
-function scopeOf(form: EditorForm, errors: FieldErrors): Scope | null {
-  switch (form.scopeKind) {
-    case 'all':
-      return { kind: 'all' };
-    case 'projects':
-      if (form.projects.length === 0) errors.scope = 'Choose at least one project.';
-      return { kind: 'projects', projects: form.projects };
-    case 'programmes': {
-      const typed = form.programmeKeys
-        .split(/[\s,;]+/)
-        .map((key) => key.trim().toUpperCase())
-        .filter((key) => key !== '');
-      const bad = typed.filter((key) => !issueKeySchema.safeParse(key).success);
-      if (bad.length > 0)
-        errors.programmeKeys = `${bad.join(', ')} ${bad.length === 1 ? 'is not an issue key' : 'are not issue keys'}; write keys such as PRG-12.`;
-      const programmes = [...new Set([...form.programmes, ...typed])];
-      if (programmes.length === 0 && bad.length === 0)
-        errors.scope = 'Choose or type at least one programme.';
-      if (programmes.length > 100) errors.scope = 'Choose at most 100 programmes.';
-      return { kind: 'programmes', programmes };
-    }
-    case 'objectives':
-      if (form.objectives.length === 0) errors.scope = 'Choose at least one objective.';
-      return { kind: 'objectives', objectives: form.objectives };
-    case 'jql': {
-      const jql = form.jql.trim();
-      if (jql === '')
-        errors.jql = 'Write the JQL that finds the epics, e.g. project = PAY AND labels = growth.';
-      else if (jql.length > 2000) errors.jql = 'Keep the JQL under 2,000 characters.';
-      return { kind: 'jql', jql };
-    }
-  }
-}
-
 function targetOf(id: TileId, draft: TargetDraft, errors: FieldErrors): KpiTarget | null {
   const unit = TILES[id].unit;
   const green = parseNumber(draft.green);
@@ -201,7 +154,7 @@ export function configOf(form: EditorForm): { config: GadgetConfig; errors: Fiel
   return {
     config: {
       title,
-      scope: scope ?? { kind: 'all' },
+      scope,
       asOf: form.asOfMode === 'fixed' ? form.asOfMonth : null,
       // In catalogue order, whatever order they were ticked in.
       tiles: TILE_IDS.filter((id) => form.tiles.includes(id)),
@@ -214,23 +167,6 @@ export function configOf(form: EditorForm): { config: GadgetConfig; errors: Fiel
 
 /** The tiles the editor offers a target for (a month, such as payback, has none). */
 export const TARGETABLE_TILE_IDS: readonly TileId[] = TILE_IDS.filter((id) => hasTargets(TILES[id].unit));
-
-/** How the editor's scope choices read. */
-export const SCOPE_CHOICES: readonly { kind: ScopeKind; label: string; hint: string }[] = [
-  { kind: 'all', label: 'Whole site', hint: 'Every epic you can browse.' },
-  { kind: 'projects', label: 'Projects', hint: 'The epics of the projects you choose.' },
-  {
-    kind: 'programmes',
-    label: 'Programmes',
-    hint: 'The epics under the programmes (initiatives) you choose.',
-  },
-  {
-    kind: 'objectives',
-    label: 'Objectives',
-    hint: 'The epics linked to the strategic objectives you choose.',
-  },
-  { kind: 'jql', label: 'JQL filter', hint: 'The epics a JQL query finds.' },
-];
 
 /** The form with a tile shown or hidden. */
 export function withTile(form: EditorForm, id: TileId, shown: boolean): EditorForm {
@@ -268,11 +204,9 @@ export function fieldLabel(field: FieldId): string {
     case 'title':
       return 'Title';
     case 'scope':
-      return 'Scope';
     case 'programmeKeys':
-      return 'Programme keys';
     case 'jql':
-      return 'JQL query';
+      return SCOPE_FIELD_LABELS[field];
     case 'asOfMonth':
       return 'As-of month';
     case 'tiles':

@@ -1,26 +1,36 @@
+import './scope-section.css';
 import type { ScopeOptionSource } from '../data/jira-options';
-import { SCOPE_CHOICES, type EditorForm, type FieldErrors } from './editor-form';
+import type { FieldErrors } from './editor-form';
+import { SCOPE_CHOICES, type ScopeForm } from './scope-form';
 import { describedBy, FieldError } from './field-error';
 import { OptionList, useOptions } from './option-list';
 
-/** Which epics the gadget adds up: the kind of scope, then the projects, programmes, objectives or JQL. */
+/** Where the scope's projects, programmes and objectives are offered from. */
+export type ScopeChoices = Pick<ScopeOptionSource, 'projects' | 'programmes' | 'objectives'>;
+
+/**
+ * Which epics a module adds up (the gadget) or ranks (value planning): the kind of scope, then
+ * the projects, programmes, objectives or JQL.
+ */
 export function ScopeSection({
   form,
   update,
   errors,
   options,
   asOf,
+  legend = 'Which epics to add up',
 }: {
-  form: EditorForm;
-  update: (patch: Partial<EditorForm>) => void;
+  form: ScopeForm;
+  update: (patch: Partial<ScopeForm>) => void;
   errors: FieldErrors;
-  options: ScopeOptionSource;
+  options: ScopeChoices;
   asOf: string;
+  legend?: string;
 }) {
   return (
     <>
       <fieldset className="vl-field" id="scope" tabIndex={-1} {...describedBy('scope', errors)}>
-        <legend className="vl-label">Which epics to add up</legend>
+        <legend className="vl-label">{legend}</legend>
         <p className="vl-hint">Whatever the scope, each viewer only sees the epics they may browse.</p>
         {SCOPE_CHOICES.map((choice) => (
           <div className="vl-radio" key={choice.kind}>
@@ -54,10 +64,10 @@ function ScopeDetails({
   options,
   asOf,
 }: {
-  form: EditorForm;
-  update: (patch: Partial<EditorForm>) => void;
+  form: ScopeForm;
+  update: (patch: Partial<ScopeForm>) => void;
   errors: FieldErrors;
-  options: ScopeOptionSource;
+  options: ScopeChoices;
   asOf: string;
 }) {
   switch (form.scopeKind) {
@@ -148,7 +158,7 @@ function ScopeDetails({
 type ListFieldProps = {
   selected: string[];
   onChange: (selected: string[]) => void;
-  options: ScopeOptionSource;
+  options: ScopeChoices;
   error: string | undefined;
 };
 

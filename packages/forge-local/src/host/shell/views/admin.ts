@@ -22,9 +22,10 @@ type Listener = (location: unknown, action: Action) => void;
 
 /**
  * The object `view.createHistory()` resolves to: history v4's API, with the module's own paths
- * (`/`, `/settings`) mapped below the admin page's URL so the address bar and Back work.
+ * (`/`, `/settings`) mapped below the page's URL (admin or global page) so the address bar and
+ * Back work.
  */
-class ModuleHistory {
+export class ModuleHistory {
   action: Action = 'POP';
   location: Location;
   private readonly listeners = new Set<Listener>();
@@ -101,7 +102,7 @@ class ModuleHistory {
     };
   };
 
-  /** Called by the shell when the address changes under the admin page (Back, Forward, links). */
+  /** Called by the shell when the address changes under the page (Back, Forward, links). */
   sync(subPath: string): void {
     const current = `${this.location.pathname}${this.location.search}${this.location.hash}`;
     if (current !== subPath) this.change('POP', this.toLocation(subPath, window.history.state));

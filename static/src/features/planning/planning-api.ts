@@ -1,0 +1,23 @@
+import type { Scope } from '../../../../src/contract/gadget.contract';
+import type { ObjectiveChoice, RankingView } from '../../../../src/contract/planning.contract';
+import { PLANNING } from '../../../../src/contract/resolver-keys';
+import { callResolver } from '../../shared/resolver-client';
+import { programmes, projects, type ScopeOption } from '../gadget/data/jira-scope-lists';
+import type { ScopeChoices } from '../gadget/edit/scope-section';
+
+export function getRanking(request: { scope: Scope }) {
+  return callResolver<RankingView>(PLANNING.getRanking, request);
+}
+
+/** The site's objectives as the scope picker lists them (the page's own resolver names them). */
+async function objectives(): Promise<ScopeOption[]> {
+  const answer = await callResolver<ObjectiveChoice[]>(PLANNING.listObjectives);
+  if (!answer.ok) throw new Error(answer.error.message);
+  return answer.data.map(({ id, name, status }) => ({
+    value: id,
+    label: status === 'archived' ? `${name} (archived)` : name,
+  }));
+}
+
+/** Projects and programmes from Jira as the viewer (what they may browse), objectives from the app. */
+export const planningScopeChoices: ScopeChoices = { projects, programmes, objectives };

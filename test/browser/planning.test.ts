@@ -1,0 +1,135 @@
+/**
+ * The value planning page end to end: its real static build as the local Jira host's global page
+ * (Apps → Value planning), against the seeded demo site, in both themes at 380 and 1,200 px. The
+ * table must rank exactly what the page's resolver answers, flag the epics not worth finishing
+ * with their reason, fit with no text clipped, and be usable from the keyboard; a team member
+ * sees only their project's epics. Screenshots: test-artifacts/browser/planning-*.png.
+ */
+import { resolve } from 'node:path';
+import type { Frame } from 'playwright-core';
+import { DEMO_ACCOUNT_IDS } from '../../local-site';
+import type { Envelope } from '../../src/contract/envelope';
+import type { RankingView } from '../../src/contract/planning.contract';
+import { artifactsDir, expectNoErrors, openShell, useBrowserHost, type ShellPage } from './browser-host';
+import { clippedText } from './panel-checks';
+
+const timeout = 120_000;
+const cases = (['light', 'dark'] as const).flatMap((theme) =>
+  [380, 1200].map((width) => [theme, width] as const),
+);
+const TABLE = 'Ranked by CD3, highest first';
+
+describe('the value planning page', () => {
+  const env = useBrowserHost();
+  const { admin, team } = DEMO_ACCOUNT_IDS;
+
+  async function ranking(accountId: string, scope: unknown = { kind: 'all' }): Promise<RankingView> {
+    const envelope = (await env.site.invoke({
+      moduleKey: 'value-planning',
+      functionKey: 'planning/get-ranking',
+      payload: { scope },
+      accountId,
+    })) as Envelope<RankingView>;
+    if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
+    return envelope.data;
+  }
+
+  /** Opens Jira's epics, then the page from the main navigation, as a user would. */
+  async function openPage(
+    accountId: string,
+    theme: 'light' | 'dark',
+    width: number,
+  ): Promise<{ shell: ShellPage; frame: Frame }> {
+    const shell = await openShell(env, '/issues', { accountId, theme });
+    await shell.page.setViewportSize({ width, height: 900 });
+    await shell.page.getByRole('link', { name: 'Value planning' }).click();
+    const frame = await shell.moduleFrame('#main');
+    await frame.getByRole('table', { name: TABLE }).waitFor({ timeout: 60_000 });
+    return { shell, frame };
+  }
+
+  /** The epic keys of the table's rows, top to bottom. */
+  async function shownKeys(frame: Frame): Promise<string[]> {
+    const headers = await frame.getByRole('table', { name: TABLE }).locator('tbody th').allTextContents();
+    return headers.map((text) => /[A-Z][A-Z0-9]+-\d+/.exec(text)?.[0] ?? text);
+  }
+
+  it.each(cases)(
+    'ranks every in-flight epic by CD3 and flags those not worth finishing, with nothing clipped (%s, %i px)',
+    async (theme, width) => {
+      const expected = await ranking(admin);
+      const { shell, frame } = await openPage(admin, theme, width);
+
+      expect(await shell.page.title()).toBe('Value planning - Apps - Jira');
+      expect(await shownKeys(frame)).toEqual(expected.rows.map((row) => row.key));
+      const flagged = expected.rows.filter((row) => row.signal.verdict === 'not_worth_finishing');
+      expect(flagged.length).toBeGreaterThan(0);
+      const lozenges = frame.locator('.vl-lozenge', { hasText: 'Not worth finishing' });
+      expect(await lozenges.count()).toBe(flagged.length);
+      expect(await frame.locator('.vl-signal-reason').first().textContent()).toMatch(
+        /^Remaining risk-adjusted benefit .+ is below remaining cost .+: finishing loses .+\.$/,
+      );
+      expect(await frame.getByLabel('Totals of the scope').textContent()).toContain(
+        `In-flight epics${String(expected.totals.epics)}`,
+      );
+      expect(await clippedText(frame)).toEqual([]);
+      await shell.screenshot(`planning-${theme}-${String(width)}`);
+      await shell.page.screenshot({
+        path: resolve(artifactsDir, `planning-${theme}-${String(width)}-top.png`),
+      });
+      await expectNoErrors(env, shell);
+      await shell.page.context().close();
+    },
+    timeout,
+  );
+
+  it(
+    'ranks a JQL scope chosen from the keyboard alone',
+    async () => {
+      const expected = await ranking(admin, { kind: 'jql', jql: 'project = CHK' });
+      const { shell, frame } = await openPage(admin, 'light', 1200);
+
+      await frame.getByRole('radio', { name: 'Whole site' }).focus();
+      for (const _step of ['Projects', 'Programmes', 'Objectives', 'JQL filter'])
+        await shell.page.keyboard.press('ArrowDown');
+      expect(await frame.getByRole('radio', { name: 'JQL filter' }).isChecked()).toBe(true);
+      await shell.page.keyboard.press('Tab');
+      await shell.page.keyboard.type('project = CHK');
+      await shell.page.keyboard.press('Tab');
+      await shell.page.keyboard.press('Enter');
+      await frame.getByRole('table', { name: TABLE }).waitFor();
+      await frame
+        .locator('tbody th', { hasText: expected.rows[0]?.key ?? '?' })
+        .first()
+        .waitFor();
+
+      expect(await shownKeys(frame)).toEqual(expected.rows.map((row) => row.key));
+      expect(expected.rows.every((row) => row.project === 'CHK')).toBe(true);
+      await shell.screenshot('planning-keyboard-jql');
+      await expectNoErrors(env, shell);
+      await shell.page.context().close();
+    },
+    timeout,
+  );
+
+  it(
+    'shows a team member only their own project’s epics, in rows and totals',
+    async () => {
+      const everyone = await ranking(admin);
+      const { shell, frame } = await openPage(team, 'dark', 1200);
+      const keys = await shownKeys(frame);
+      const projects = new Set(keys.map((key) => key.split('-')[0]));
+      const theirs = everyone.rows.filter((row) => projects.has(row.project));
+
+      expect(projects.size).toBe(1);
+      expect(keys).toEqual(theirs.map((row) => row.key));
+      expect(await frame.getByLabel('Totals of the scope').textContent()).toContain(
+        `In-flight epics${String(theirs.length)}`,
+      );
+      await shell.screenshot('planning-team-dark-1200');
+      await expectNoErrors(env, shell);
+      await shell.page.context().close();
+    },
+    timeout,
+  );
+});
