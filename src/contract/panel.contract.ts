@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { EpicValueDocument } from './epic-value.schema';
 import type { KpiFigures } from './kpi-figures';
+import type { RankingRow } from './planning.contract';
 import { issueKeySchema } from './primitives.schema';
 import type { EVIDENCE_GRADES } from './value-vocabulary';
 
@@ -76,6 +77,11 @@ export interface RangeDefaults {
   costOverrun: Record<(typeof EVIDENCE_GRADES)[number], ThreePointPercent>;
 }
 
+export type EpicPlanningFigures = Omit<
+  RankingRow,
+  'rank' | 'key' | 'summary' | 'project' | 'programme' | 'status'
+>;
+
 export interface EpicValueView {
   epic: EpicSummary;
   /** 0 when nothing has been saved for this epic yet. */
@@ -88,6 +94,11 @@ export interface EpicValueView {
   currency: string;
   discountRate: number;
   rangeDefaults: RangeDefaults;
+  /**
+   * The epic's figures of the Value planning page (issue #16): remaining NPV and cost, cost of
+   * delay, CD3 and the stop/continue signal. Null for a Done epic: nothing of it is left to decide.
+   */
+  planning: EpicPlanningFigures | null;
   /** Active objectives, plus archived ones this epic still links to. */
   objectives: ObjectiveOption[];
   canEdit: boolean;

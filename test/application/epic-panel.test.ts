@@ -302,6 +302,7 @@ describe('saveEpicValue', () => {
           realisedBenefit: 600,
           actualCost: 500,
           roi: 0.2,
+          costOfDelay: 3.29,
           successProbability: 0.5,
           objectives: ['OBJ-GROW'],
           evidence: ['verified'],

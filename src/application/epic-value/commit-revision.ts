@@ -13,7 +13,7 @@ import { syncEpicFields } from '../rollup/epic-field-values';
 import { fileContribution } from '../rollup/file-contribution';
 import type { EpicFields } from '../ports/epic-fields';
 import { REFRESH_EPIC_DELAY_SECONDS, refreshEpicBody } from '../rollup/refresh-epic';
-import { epicRecordOf, kpisOfEpic } from './epic-value-view';
+import { epicRecordOf, kpisOfEpic, planningFiguresOf } from './epic-value-view';
 import type { CurrentValue } from './load-epic';
 
 /** A claim outlives any resolver invocation (25 s) but not by much: a crashed save frees it soon. */
@@ -27,8 +27,15 @@ export class RevisionTakenError extends Error {
   }
 }
 
-/** The fields Jira indexes for JQL (`valueRoi < 0 AND valueObjective = OBJ-1`), as of the save. */
-function searchIndexOf(value: EpicValueDocument, kpis: ReturnType<typeof kpisOfEpic>): ValueSearchIndex {
+/**
+ * The fields Jira indexes for JQL (`valueRoi < 0 AND valueObjective = OBJ-1`), as of the save.
+ * The cost of delay is an in-flight epic's (`valueCostOfDelay > 1000`), absent once it is Done.
+ */
+function searchIndexOf(
+  value: EpicValueDocument,
+  kpis: ReturnType<typeof kpisOfEpic>,
+  planning: ReturnType<typeof planningFiguresOf>,
+): ValueSearchIndex {
   const evidence = new Set(
     value.benefits.flatMap((benefit) => benefit.realised.map((entry) => entry.evidence)),
   );
@@ -37,6 +44,7 @@ function searchIndexOf(value: EpicValueDocument, kpis: ReturnType<typeof kpisOfE
     realisedBenefit: kpis.realisedBenefit,
     actualCost: kpis.actualCost,
     ...(kpis.roi === null ? {} : { roi: kpis.roi }),
+    ...(planning === null ? {} : { costOfDelay: planning.costOfDelay }),
     successProbability: value.successProbability,
     objectives: value.objectives.map((link) => link.id),
     evidence: [...evidence].sort(),
@@ -168,7 +176,15 @@ export async function commitRevision(input: {
   }
 
   const outcome = await jira
-    .writeValue(issue.id, record, searchIndexOf(value, kpis))
+    .writeValue(
+      issue.id,
+      record,
+      searchIndexOf(
+        value,
+        kpis,
+        planningFiguresOf({ epic: epicRecordOf(issue, value), settings, asOf: input.asOf }),
+      ),
+    )
     .catch(async (error: unknown) => {
       // Jira may have stored a write whose answer was lost (a 5xx after it landed): read it back.
       const found = await writeFoundOnEpic(jira, issue.id, record, current.revision);

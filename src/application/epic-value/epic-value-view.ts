@@ -1,4 +1,9 @@
-import type { EpicSummary, EpicValueView, ObjectiveOption } from '../../contract/panel.contract';
+import type {
+  EpicPlanningFigures,
+  EpicSummary,
+  EpicValueView,
+  ObjectiveOption,
+} from '../../contract/panel.contract';
 import type { EpicValueDocument } from '../../contract/epic-value.schema';
 import type { AppSettings, StoredObjective } from '../../contract/site-config.schema';
 import { currencyExponentOf } from '../../contract/currencies';
@@ -8,6 +13,7 @@ import { epicFromRecord } from '../../domain/model/epic-from-record';
 import { toPlainValueKpis, type PlainValueKpis } from '../../domain/report/plain-report';
 import type { EpicRecord, EpicValueRecord } from '../../domain/model/portfolio-record';
 import type { EpicIssue } from '../ports/jira-site';
+import { scoreEpic } from '../planning/ranking-row';
 import type { ValueRoles } from '../authority/value-roles';
 
 export const EMPTY_VALUE: EpicValueDocument = {
@@ -57,6 +63,36 @@ export function kpisOfEpic({
   });
 }
 
+/**
+ * The epic's planning figures, as the Value planning page ranks it (`scoreEpic`); null for a
+ * Done epic, which the page leaves out.
+ */
+export function planningFiguresOf({
+  epic,
+  settings,
+  asOf,
+}: {
+  epic: EpicRecord;
+  settings: AppSettings;
+  asOf: string;
+}): EpicPlanningFigures | null {
+  if (epic.status === 'done') return null;
+  const {
+    key: _key,
+    summary: _summary,
+    project: _project,
+    programme: _programme,
+    status: _status,
+    ...figures
+  } = scoreEpic({
+    epic,
+    asOf,
+    discountRate: settings.discountRate,
+    currencyExponent: currencyExponentOf(settings.currency) ?? 2,
+  }).row;
+  return figures;
+}
+
 /** The engine's view of a Jira epic with a given value record. */
 export function epicRecordOf(issue: EpicIssue, value: EpicValueRecord): EpicRecord {
   return {
@@ -98,6 +134,7 @@ export function epicValueView(input: {
     value: stored.value,
     asOf,
     kpis: kpisOfEpic({ epic: epicRecordOf(issue, stored.value), settings, asOf }),
+    planning: planningFiguresOf({ epic: epicRecordOf(issue, stored.value), settings, asOf }),
     currency: settings.currency,
     discountRate: settings.discountRate,
     rangeDefaults: { benefit: DEFAULT_BENEFIT_RANGE_PCT, costOverrun: DEFAULT_COST_OVERRUN_PCT },

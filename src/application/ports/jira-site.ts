@@ -16,6 +16,8 @@ export interface ValueSearchIndex {
   realisedBenefit: number;
   actualCost: number;
   roi?: number;
+  /** An in-flight epic's cost of delay per month as of the save (issue #16); absent once Done. */
+  costOfDelay?: number;
   successProbability: number;
   objectives: string[];
   evidence: EvidenceGrade[];

@@ -91,6 +91,7 @@ export function viewOf(overrides: Partial<EpicValueView> = {}): EpicValueView {
     currency: 'EUR',
     discountRate: 0.08,
     rangeDefaults: RANGE_DEFAULTS,
+    planning: null,
     objectives: [
       { id: 'OBJ-1', name: 'Grow recurring revenue', status: 'active', weight: 1 },
       { id: 'OBJ-2', name: 'Reduce cost to serve', status: 'active', weight: 1 },

@@ -4,6 +4,7 @@ import { formatMoney, formatMonth, formatRatio } from '../../shared/format';
 import { chartPoints } from './chart-data';
 import { isDisBenefit } from './net-benefit';
 import { ValueChart } from './value-chart';
+import { FinishingSignal } from '../planning/finishing-signal';
 
 interface SummaryProps {
   view: EpicValueView;
@@ -113,12 +114,28 @@ export function SummarySection({ view, decimals, stale, fresh }: SummaryProps) {
               : `NPS at completion ${String(Math.round(kpis.npsAtCompletion))}`
           }
         />
+        {view.planning === null ? null : (
+          <Metric
+            label={KPI_NAMES.costOfDelay}
+            value={`${money(view.planning.costOfDelay)} a month`}
+            detail={
+              view.planning.cd3 === null
+                ? 'No cost remains to fund'
+                : `${KPI_NAMES.cd3} ${money(view.planning.cd3)}, over ${String(view.planning.remainingMonths)} month${view.planning.remainingMonths === 1 ? '' : 's'} left`
+            }
+          />
+        )}
         <Metric
           label="Objectives"
           value={objectives.length === 0 ? 'None linked' : objectives.join(', ')}
           wide
         />
       </dl>
+      {view.planning === null ? null : (
+        <div className="summary-signal">
+          <FinishingSignal row={view.planning} currency={currency} />
+        </div>
+      )}
       {points.length === 0 ? (
         <p className="chart-empty">
           The chart of planned and realised benefit appears once a benefit has amounts.

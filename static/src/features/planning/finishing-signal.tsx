@@ -9,8 +9,11 @@ const APPEARANCE: Record<RankingRow['signal']['verdict'], LozengeAppearance> = {
   nothing_to_fund: 'default',
 };
 
+/** What the signal weighs: the remaining risk-adjusted benefit against the remaining cost. */
+type SignalFigures = Pick<RankingRow, 'signal' | 'remainingBenefit' | 'remainingCost'>;
+
 /** Why an epic got its verdict, in the words of the KPIs it compares (docs/kpis.md, finishingSignal). */
-export function signalReason(row: RankingRow, currency: string): string {
+export function signalReason(row: SignalFigures, currency: string): string {
   const money = (amount: number) => formatMoney(amount, currency);
   switch (row.signal.verdict) {
     case 'not_worth_finishing':
@@ -24,9 +27,9 @@ export function signalReason(row: RankingRow, currency: string): string {
 
 /**
  * The stop/continue signal as a lozenge; an epic not worth finishing also shows its reason, the
- * others keep it for screen readers so the column stays short.
+ * others keep it for screen readers so the column stays short. The epic panel shows it too.
  */
-export function FinishingSignal({ row, currency }: { row: RankingRow; currency: string }) {
+export function FinishingSignal({ row, currency }: { row: SignalFigures; currency: string }) {
   const flagged = row.signal.verdict === 'not_worth_finishing';
   return (
     <div className="vl-signal">
