@@ -39,8 +39,10 @@ function drawInThread(workerData: unknown): Promise<ScopeDraws[]> {
       resolve(draws);
     });
     worker.once('error', reject);
+    // After a message this changes nothing (a settled promise stays settled); without one, the
+    // thread ended before posting its draws, and waiting for them would wait for ever.
     worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`ranges draw thread exited with code ${String(code)}`));
+      reject(new Error(`ranges draw thread exited (code ${String(code)}) before posting its draws`));
     });
   });
 }
