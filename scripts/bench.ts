@@ -3,6 +3,7 @@
  * functions in scripts/bench/; add new ones to SECTIONS. `npm run bench -- bundle` runs only the
  * sections named (by key).
  */
+import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import { formatEngineBenchTable, runEngineBench, type EngineBenchOptions } from './bench/engine-bench';
 import { formatRollupBenchTable, runRollupBench, type RollupBenchOptions } from './bench/rollup-bench';
@@ -50,6 +51,7 @@ const RANGES_OPTIONS: RangesBenchOptions = {
     { epics: 50_000, targetMs: 10_000 },
   ],
   draws: 10_000,
+  threads: cpus().length,
   asOf: '2026-11',
   peakRssTargetMb: 256,
   log,

@@ -1,19 +1,23 @@
 /**
  * One measurement of the risk-range simulation, run in a fresh process by `ranges-bench.ts` so
  * that its peak memory is its own: generate a portfolio, convert it to the engine's model, then
- * simulate portfolio, project and objective ranges. Prints one JSON line of figures on stdout.
+ * simulate portfolio, project and objective ranges, the draws split over THREADS worker threads
+ * (the same draws as in one thread: see `ranges-threads.ts`). Prints one JSON line of figures.
  *
- * Usage: node --expose-gc --import tsx scripts/bench/ranges-bench-worker.ts EPICS DRAWS AS_OF
+ * Usage: node --expose-gc --import tsx scripts/bench/ranges-bench-worker.ts EPICS DRAWS AS_OF THREADS
  */
 import { performance } from 'node:perf_hooks';
 import { epicFromRecord, minorUnits } from '../../src/domain';
-import { portfolioRangeScopes, simulateRanges } from '../../src/domain/ranges';
+import { portfolioRangeScopes, rangeSimulationOf, type RangeSimulationInput } from '../../src/domain/ranges';
+import { drawRangesInThreads } from './ranges-threads';
 import { generatePortfolio } from '../lib/generate-portfolio';
 
 export interface RangesWorkerFigures {
   readonly scopes: number;
   readonly benefits: number;
+  readonly threads: number;
   readonly simulateMs: number;
+  /** CPU time of every thread of the process. */
   readonly simulateCpuMs: number;
   /** Peak RSS of the whole process: generated document, engine model and draws. */
   readonly peakRssMb: number;
@@ -27,7 +31,12 @@ export interface RangesWorkerFigures {
 const MB = 1024 * 1024;
 const maxRssMb = () => (process.resourceUsage().maxRSS * 1024) / MB;
 
-function measure(epicCount: number, draws: number, asOf: string): RangesWorkerFigures {
+async function measure(
+  epicCount: number,
+  draws: number,
+  asOf: string,
+  threads: number,
+): Promise<RangesWorkerFigures> {
   const document = generatePortfolio({ epics: epicCount, seed: 42 });
   const epics = document.epics.map((epic) => epicFromRecord({ epic, currencyExponent: 2 }));
   const objectives = document.objectives.map((objective, index) => ({
@@ -39,7 +48,7 @@ function measure(epicCount: number, draws: number, asOf: string): RangesWorkerFi
   const peakBefore = maxRssMb();
   const cpuBefore = process.cpuUsage();
   const start = performance.now();
-  const result = simulateRanges({
+  const input: RangeSimulationInput = {
     epics,
     rangesByEpic: new Map(),
     scopes,
@@ -49,12 +58,14 @@ function measure(epicCount: number, draws: number, asOf: string): RangesWorkerFi
     draws,
     seed: 2026,
     correlation: 0.3,
-  });
+  };
+  const result = rangeSimulationOf(input, await drawRangesInThreads(input, threads));
   const simulateMs = performance.now() - start;
   const cpu = process.cpuUsage(cpuBefore);
   const portfolio = result.scopes[0];
   return {
     scopes: scopes.length,
+    threads,
     benefits: epics.reduce((sum, epic) => sum + epic.value.benefits.length, 0),
     simulateMs,
     simulateCpuMs: (cpu.user + cpu.system) / 1000,
@@ -66,5 +77,12 @@ function measure(epicCount: number, draws: number, asOf: string): RangesWorkerFi
   };
 }
 
-const [epics, draws, asOf] = process.argv.slice(2);
-process.stdout.write(`${JSON.stringify(measure(Number(epics), Number(draws), asOf ?? '2026-11'))}\n`);
+const [epics, draws, asOf, threads] = process.argv.slice(2);
+measure(Number(epics), Number(draws), asOf ?? '2026-11', Number(threads ?? 1))
+  .then((figures) => {
+    process.stdout.write(`${JSON.stringify(figures)}\n`);
+  })
+  .catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  });

@@ -14,6 +14,8 @@ export interface RangesBenchOptions {
   /** Epic counts with their time target: [{ epics: 5000, targetMs: 1000 }, ...]. */
   readonly sizes: readonly { readonly epics: number; readonly targetMs: number }[];
   readonly draws: number;
+  /** Worker threads the draws are split over (the figures are the same for any number). */
+  readonly threads: number;
   readonly asOf: string;
   readonly peakRssTargetMb: number;
   readonly log: (line: string) => void;
@@ -31,7 +33,16 @@ export async function runRangesBench(options: RangesBenchOptions): Promise<Range
     options.log(`ranges: ${String(epics)} epics x ${String(options.draws)} draws ...`);
     const { stdout } = await run(
       process.execPath,
-      ['--expose-gc', '--import', 'tsx', worker, String(epics), String(options.draws), options.asOf],
+      [
+        '--expose-gc',
+        '--import',
+        'tsx',
+        worker,
+        String(epics),
+        String(options.draws),
+        options.asOf,
+        String(options.threads),
+      ],
       { maxBuffer: 1024 * 1024 },
     );
     rows.push({ epics, targetMs, ...(JSON.parse(stdout) as RangesWorkerFigures) });
@@ -45,6 +56,7 @@ export function formatRangesBenchTable(rows: readonly RangesBenchRow[], options:
     'benefits',
     'scopes',
     'draws',
+    'threads',
     'simulate ms',
     'cpu ms',
     'target ms',
@@ -60,6 +72,7 @@ export function formatRangesBenchTable(rows: readonly RangesBenchRow[], options:
       String(row.benefits),
       String(row.scopes),
       String(options.draws),
+      String(row.threads),
       row.simulateMs.toFixed(0),
       row.simulateCpuMs.toFixed(0),
       String(row.targetMs),
@@ -78,13 +91,14 @@ export function formatRangesBenchTable(rows: readonly RangesBenchRow[], options:
     line(header),
     ...body.map(line),
     '',
-    'simulate = simulateRanges: model compile + every draw + percentiles, for the portfolio, each project',
-    '  and each objective (half with a target); correlation 0.3, evidence defaults, triangular ranges.',
+    'simulate = model compile + every draw (split over the worker threads, the same draws as in one) +',
+    '  percentiles, for the portfolio, each project and each objective (half with a target);',
+    '  correlation 0.3, evidence defaults, triangular ranges. cpu = CPU time of every thread.',
     `ratio = simulate ms / target ms (< 1 meets it); peak RSS target ${String(options.peakRssTargetMb)} MB for the whole`,
     '  worker (generated document included); sim +RSS = how much the simulation raised the peak.',
     `machine: ${String(cpus().length)} CPUs, load average ${loadavg()
       .map((load) => load.toFixed(1))
       .join(' / ')} (1/5/15 min);`,
-    '  the simulation is single-threaded: compare the cpu column when the machine is shared.',
+    '  on a shared machine compare the cpu column, and cpu / threads with the target.',
   ].join('\n');
 }

@@ -19,13 +19,20 @@ export { nearestRankPercentile } from './percentile';
 export { Xoshiro128StarStar, seededXoshiro128StarStar, starStar } from './xoshiro128-star-star';
 export {
   MAX_RANGE_DRAWS,
+  compileRangeModel,
+  drawRangeBlock,
+  joinDrawBlocks,
   simulateRangeDraws,
+  type CompiledModel,
+  type DrawBlock,
+  type RangeModel,
   type RangeScope,
   type RangeSimulationInput,
   type ScopeDraws,
 } from './range-simulation';
 export {
   rangeFiguresOf,
+  rangeSimulationOf,
   scopeRangesOf,
   simulateRanges,
   type RangeFigures,

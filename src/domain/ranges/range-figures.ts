@@ -75,7 +75,17 @@ export function scopeRangesOf(draws: ScopeDraws, targetAmount: number | null): S
  * summarises each scope. Same input and seed -> identical result.
  */
 export function simulateRanges(input: RangeSimulationInput): RangeSimulation {
-  const draws = simulateRangeDraws(input);
+  return rangeSimulationOf(input, simulateRangeDraws(input));
+}
+
+/**
+ * The answer of `simulateRanges` from its draws, however they were drawn (in one go, or in blocks
+ * on several threads and joined with `joinDrawBlocks`).
+ */
+export function rangeSimulationOf(
+  input: RangeSimulationInput,
+  draws: readonly ScopeDraws[],
+): RangeSimulation {
   return {
     seed: input.seed,
     draws: input.draws,

@@ -48,14 +48,27 @@ export interface ScopeDraws {
   readonly benefitByTarget: Float64Array | null;
 }
 
+/**
+ * Draws `first` .. `first + count - 1` of a simulation (0-based). Blocks that cover 0 .. draws - 1
+ * between them give, end to end, exactly the draws of the whole simulation: a simulation can be
+ * split across threads or processes without changing a figure.
+ */
+export interface DrawBlock {
+  readonly first: number;
+  readonly count: number;
+}
+
 export const MAX_RANGE_DRAWS = 1_000_000;
 
 function invariant(condition: boolean, message: string): asserts condition {
   if (!condition) throw new DomainInvariantError(message);
 }
 
-/** Everything a draw needs, precomputed once into flat typed arrays (no allocation per draw). */
-interface CompiledModel {
+/**
+ * Everything a draw needs, precomputed once into flat typed arrays (no allocation per draw).
+ * Built by `compileRangeModel` and read by `drawRangeBlock` only; exported as the type of a field.
+ */
+export interface CompiledModel {
   readonly epicCount: number;
   readonly probability: Float64Array;
   /** Present value, as of the as-of month, of the past: realised benefit minus actual cost. */
@@ -312,12 +325,47 @@ const METRICS = 4;
  *   benefit by month h = realised up to min(as-of, h) + S Σ f × planned in (as-of, h];
  *   total cost = actual to date + g × planned cost after as-of.
  * A scope's figure is Σ weight × the epic's figure, rounded half to even to minor units per draw.
+ *
+ * With a `block`, only those draws, in arrays of `block.count`: the generator is moved on past the
+ * earlier draws (`Xoshiro128StarStar.advance`), so block draws equal the whole simulation's.
  */
-export function simulateRangeDraws(input: RangeSimulationInput): ScopeDraws[] {
-  const model = compileModel(input);
-  const { draws, scopes } = input;
-  const out = scopes.map((scope, s) => ({
-    scopeId: scope.id,
+export function simulateRangeDraws(
+  input: RangeSimulationInput,
+  block: DrawBlock = { first: 0, count: input.draws },
+): ScopeDraws[] {
+  return drawRangeBlock(compileRangeModel(input), block);
+}
+
+/**
+ * A simulation compiled once for any number of blocks: flat typed arrays, numbers and strings
+ * only, so that it can be posted to a worker thread (structured clone) as it is.
+ */
+export interface RangeModel {
+  readonly draws: number;
+  readonly seed: number;
+  readonly correlation: number;
+  readonly scopeIds: readonly string[];
+  readonly compiled: CompiledModel;
+}
+
+/** Checks and compiles `input` for `drawRangeBlock`; `simulateRangeDraws` does both. */
+export function compileRangeModel(input: RangeSimulationInput): RangeModel {
+  return {
+    draws: input.draws,
+    seed: input.seed,
+    correlation: input.correlation,
+    scopeIds: input.scopes.map((scope) => scope.id),
+    compiled: compileModel(input),
+  };
+}
+
+/** The draws of `block` (see `simulateRangeDraws`) of a compiled simulation. */
+export function drawRangeBlock(rangeModel: RangeModel, block: DrawBlock): ScopeDraws[] {
+  const { compiled: model, scopeIds } = rangeModel;
+  checkBlock(block, rangeModel.draws);
+  const draws = block.count;
+  const out = scopeIds.map((scopeId, s) => ({
+    scopeId,
     npv: new Float64Array(draws),
     benefitByHorizon: new Float64Array(draws),
     totalCost: new Float64Array(draws),
@@ -325,11 +373,13 @@ export function simulateRangeDraws(input: RangeSimulationInput): ScopeDraws[] {
   }));
   const sums = Float64Array.from(model.settledSums);
   const epicBenefit = new Float64Array(model.horizons);
-  const random = seededXoshiro128StarStar(input.seed);
-  const commonShare = Math.sqrt(input.correlation);
+  const commonShare = Math.sqrt(rangeModel.correlation);
   // Every draw consumes the same number of uniforms, at fixed places: three common ones, then per
   // epic e (from 3 + 3e + its first benefit index) its coin, success, cost and one per benefit.
   const units = new Float64Array(3 + 3 * model.epicCount + (model.benefitStart[model.epicCount] ?? 0));
+  const random = seededXoshiro128StarStar(rangeModel.seed);
+  // A later block starts where the draws before it leave the generator.
+  random.advance(BigInt(block.first) * BigInt(units.length));
   for (let d = 0; d < draws; d += 1) {
     random.fillUnits(units);
     accumulateDraw(model, units, commonShare, sums, epicBenefit);
@@ -343,6 +393,48 @@ export function simulateRangeDraws(input: RangeSimulationInput): ScopeDraws[] {
     sums.set(model.settledSums);
   }
   return out;
+}
+
+/** Blocks' draws joined end to end, scope by scope: blocks in draw order, each with every scope. */
+export function joinDrawBlocks(blocks: readonly (readonly ScopeDraws[])[]): ScopeDraws[] {
+  const [first] = blocks;
+  if (first === undefined) return [];
+  invariant(
+    blocks.every(
+      (block) =>
+        block.length === first.length && block.every((scope, s) => scope.scopeId === first[s]?.scopeId),
+    ),
+    'Expected every block to hold the same scopes in the same order.',
+  );
+  const join = (pick: (scope: ScopeDraws) => Float64Array | null, s: number): Float64Array => {
+    const parts = blocks.map((block) => block[s]).map((scope) => (scope === undefined ? null : pick(scope)));
+    const joined = new Float64Array(parts.reduce((sum, part) => sum + (part?.length ?? 0), 0));
+    let at = 0;
+    for (const part of parts) {
+      if (part === null) continue;
+      joined.set(part, at);
+      at += part.length;
+    }
+    return joined;
+  };
+  return first.map((scope, s) => ({
+    scopeId: scope.scopeId,
+    npv: join((block) => block.npv, s),
+    benefitByHorizon: join((block) => block.benefitByHorizon, s),
+    totalCost: join((block) => block.totalCost, s),
+    benefitByTarget: scope.benefitByTarget === null ? null : join((block) => block.benefitByTarget, s),
+  }));
+}
+
+function checkBlock(block: DrawBlock, draws: number): void {
+  invariant(
+    Number.isInteger(block.first) &&
+      Number.isInteger(block.count) &&
+      block.first >= 0 &&
+      block.count >= 1 &&
+      block.first + block.count <= draws,
+    `Expected a block of whole draws within the ${String(draws)} draws.`,
+  );
 }
 
 /** Adds one draw's epic figures into `sums` (scope x metric); `units` holds the draw's uniforms. */

@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { DomainInvariantError, npv, totalsOfEpics, type Epic } from '../../../src/domain';
 import {
+  compileRangeModel,
+  drawRangeBlock,
+  joinDrawBlocks,
   portfolioRangeScopes,
   simulateRangeDraws,
   simulateRanges,
@@ -91,6 +94,48 @@ describe(simulateRangeDraws.name, () => {
     const other = simulateRangeDraws(inputFor(epics, { seed: 8, ...withDefaults }));
     expect(twice).toEqual(once);
     expect(other[0]?.npv).not.toEqual(once[0]?.npv);
+  });
+
+  it('returns, for blocks covering every draw, joined end to end, the draws of the whole simulation', () => {
+    const epics = [bet('A-1', 1000, 0.5), bet('A-2', 300, 0.7), bet('A-3', 4200, 0.9)];
+    const objective: RangeScope = {
+      id: 'objective:OBJ-1',
+      members: [
+        { epicKey: 'A-1', weight: 0.5 },
+        { epicKey: 'A-3', weight: 0.25 },
+      ],
+      target: { amount: eur(900), month: '2026-06' },
+    };
+    const input = inputFor(epics, {
+      rangesByEpic: new Map(),
+      scopes: [...portfolioRangeScopes({ epics, objectives: [] }), objective],
+      correlation: 0.3,
+      draws: 1000,
+      seed: 12,
+    });
+    const whole = simulateRangeDraws(input);
+    const model = compileRangeModel(input);
+    const blocks = [
+      { first: 0, count: 1 },
+      { first: 1, count: 333 },
+      { first: 334, count: 666 },
+    ].map((block) => drawRangeBlock(model, block));
+    expect(blocks[1]?.[0]?.npv).toHaveLength(333);
+    expect(joinDrawBlocks(blocks)).toEqual(whole);
+    expect(whole.some((scope) => scope.benefitByTarget !== null)).toBe(true);
+    expect(() => joinDrawBlocks([blocks[0] ?? [], (blocks[1] ?? []).slice(1)])).toThrow(DomainInvariantError);
+  });
+
+  it('refuses a block outside the draws', () => {
+    const input = inputFor([bet('A-1', 100, 1)], { draws: 10 });
+    for (const block of [
+      { first: -1, count: 2 },
+      { first: 5, count: 6 },
+      { first: 0, count: 0 },
+      { first: 0.5, count: 1 },
+    ]) {
+      expect(() => simulateRangeDraws(input, block)).toThrow(DomainInvariantError);
+    }
   });
 
   it('with correlation 1 makes every draw all-or-nothing, succeeding as often as the shared probability', () => {
