@@ -52,11 +52,13 @@ export async function runScenario(context: GadgetContext, input: RunScenarioInpu
   const factor = 10 ** currencyExponent;
   const toMinor = (amount: number) => Math.round(amount * factor);
   const money = (amount: number) => toDecimalAmount({ amount: minorUnits(amount), currencyExponent });
-  const moneyWords = (amount: number) =>
-    `${settings.currency} ${money(amount).toLocaleString('en', {
-      minimumFractionDigits: currencyExponent,
-      maximumFractionDigits: currencyExponent,
-    })}`;
+  const moneyFormat = new Intl.NumberFormat('en', {
+    style: 'currency',
+    currency: settings.currency,
+    minimumFractionDigits: currencyExponent,
+    maximumFractionDigits: currencyExponent,
+  });
+  const moneyWords = (amount: number) => moneyFormat.format(money(amount));
 
   const inFlight = epics.filter((epic) => epic.status !== 'done');
   const plans = inFlight.map((epic) =>
