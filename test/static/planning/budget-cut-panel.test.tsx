@@ -190,8 +190,11 @@ describe('the budget cut panel', () => {
     await user.type(cap, '1500');
     await user.click(screen.getByRole('checkbox', { name: 'Per quarter' }));
     await user.click(screen.getByRole('button', { name: 'Add an objective floor' }));
-    await user.selectOptions(await screen.findByRole('combobox', { name: 'Objective' }), 'Cut costs');
-    await user.type(screen.getByRole('textbox', { name: /Floor \(EUR\)/ }), '300');
+    await user.selectOptions(
+      await screen.findByRole('combobox', { name: 'Objective of floor 1' }),
+      'Cut costs',
+    );
+    await user.type(screen.getByRole('textbox', { name: /Floor 1 \(EUR\)/ }), '300');
     await user.click(screen.getByRole('button', { name: 'Run the cut' }));
 
     await waitFor(() => {

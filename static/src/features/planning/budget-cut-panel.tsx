@@ -181,7 +181,7 @@ export function BudgetCutPanel({
             <div className="vl-budget-cut-floor" key={index}>
               <Field
                 id={`floor-${index}-objective`}
-                label="Objective"
+                label={`Objective of floor ${index + 1}`}
                 error={errors[`floors.${index}.objectiveId`]}
               >
                 {(control) => (
@@ -208,7 +208,7 @@ export function BudgetCutPanel({
               </Field>
               <Field
                 id={`floor-${index}-amount`}
-                label={`Floor (${currency})`}
+                label={`Floor ${index + 1} (${currency})`}
                 error={errors[`floors.${index}.amount`]}
               >
                 {(control) => (
