@@ -43,10 +43,39 @@ export function seedDemo(store: JiraStore, size: SeedSize): SeededSite {
     subtaskShare: large ? 0.1 : 0.25,
     seed: DEMO_GENERATOR_SEED,
   });
+  const links = linkDemoEpics(store, document);
   return {
     document,
-    summary: `${String(issues)} issues (${String(document.epics.length)} epics) in ${String(projects.length)} projects; team member works in ${teamProject.key}`,
+    summary: `${String(issues)} issues (${String(document.epics.length)} epics, ${String(links)} "blocks" links) in ${String(projects.length)} projects; team member works in ${teamProject.key}`,
   };
+}
+
+/** The most "blocks" links the demo makes: enough to see dependencies in a budget cut. */
+const DEMO_BLOCK_LINKS = 8;
+
+/**
+ * A few Jira "Blocks" links between in-flight epics of the same project, each epic blocking the
+ * next one of its project (in the document’s order), for the budget-cut optimiser to respect. Returns how
+ * many were made.
+ */
+export function linkDemoEpics(store: JiraStore, document: PortfolioDocument): number {
+  const byProject = new Map<string, string[]>();
+  for (const epic of document.epics) {
+    if (epic.status === 'done') continue;
+    byProject.set(epic.project, [...(byProject.get(epic.project) ?? []), epic.key]);
+  }
+  let made = 0;
+  for (const keys of byProject.values()) {
+    for (let index = 0; index + 1 < keys.length && index < 4 && made < DEMO_BLOCK_LINKS; index += 2) {
+      const blocker = store.resolveIssue(keys[index] ?? '');
+      const blocked = store.resolveIssue(keys[index + 1] ?? '');
+      if (blocker && blocked) {
+        store.linkIssues(blocker.id, blocked.id);
+        made += 1;
+      }
+    }
+  }
+  return made;
 }
 
 export function seedEmpty(store: JiraStore, size: SeedSize): SeededSite {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { scopeSchema } from './gadget.contract';
-import { yearMonthSchema } from './primitives.schema';
+import { identifierSchema, issueKeySchema, MAX_AMOUNT, yearMonthSchema } from './primitives.schema';
 import type { EPIC_STATUSES } from './value-vocabulary';
 
 export { PLANNING } from './resolver-keys';
@@ -13,6 +13,133 @@ export const rankingInput = z.strictObject({
 });
 
 export const listObjectivesInput = z.strictObject({});
+
+/** An amount of the site currency in major units, as every form takes it. */
+const amountSchema = z
+  .number({ error: 'must be an amount' })
+  .min(0, { error: 'must not be negative' })
+  .max(MAX_AMOUNT, { error: `must be at most ${MAX_AMOUNT.toLocaleString('en')}` });
+
+/**
+ * The cap on remaining spend over the year after the as-of month: an amount, or a cut of a
+ * percentage from the forecast (what the current plan spends). `perQuarter`: the cap holds in
+ * each quarter of the year on its own (the amount is then each quarter's; the cut is taken
+ * from each quarter's forecast).
+ */
+export const budgetCapSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('amount'), amount: amountSchema, perQuarter: z.boolean().default(false) }),
+  z.strictObject({
+    kind: z.literal('percent-cut'),
+    percent: z
+      .number({ error: 'must be a percentage' })
+      .min(0, { error: 'must not be negative' })
+      .max(100, { error: 'cannot cut more than 100% of the forecast' }),
+    perQuarter: z.boolean().default(false),
+  }),
+]);
+
+/** The most epics a scenario may pin (the ranking lists at most 1,000 rows). */
+export const MAX_PINS = 1000;
+/** The most objective floors in one scenario. */
+export const MAX_FLOORS = 50;
+
+/** A budget-cut scenario over a scope: only epics the viewer may browse take part. */
+export const runScenarioInput = z.strictObject({
+  scope: scopeSchema,
+  /** Defaults to the current month. */
+  asOf: yearMonthSchema.optional(),
+  cap: budgetCapSchema,
+  pins: z
+    .array(z.strictObject({ key: issueKeySchema, pin: z.enum(['continue', 'stop']) }))
+    .max(MAX_PINS, { error: `at most ${MAX_PINS.toLocaleString('en')} pins` })
+    .default([]),
+  /** The least each objective must keep of its share of spend in the year (major units). */
+  floors: z
+    .array(z.strictObject({ objectiveId: identifierSchema, amount: amountSchema }))
+    .max(MAX_FLOORS, { error: `at most ${MAX_FLOORS} objective floors` })
+    .default([]),
+});
+
+export type RunScenarioInput = z.infer<typeof runScenarioInput>;
+
+/** Why the optimiser chose what it did for one epic, in words and by kind. */
+export type DecisionWhyKind =
+  'pin' | 'dependency' | 'objective-floor' | 'not-worth-finishing' | 'no-cut-needed' | 'ratio';
+
+/** One epic's decision. Money in major units. */
+export interface ScenarioDecision {
+  key: string;
+  summary: string;
+  project: string;
+  choice: 'continue' | 'delay' | 'stop';
+  /** Months of delay, when delayed. */
+  delayMonths?: number;
+  /** Remaining NPV the epic keeps under the decision. */
+  npvRetained: number;
+  /** Its remaining NPV under the current plan (continue). */
+  remainingNpv: number;
+  /** What it still spends inside the year under the decision. */
+  yearSpend: number;
+  why: { kind: DecisionWhyKind; text: string };
+}
+
+/** One cap period (the year, or one of its quarters). */
+export interface ScenarioPeriod {
+  from: string;
+  to: string;
+  forecast: number;
+  cap: number;
+  planned: number;
+  cashFreed: number;
+}
+
+export interface ScenarioPlan {
+  decisions: ScenarioDecision[];
+  npvRetained: number;
+  periods: ScenarioPeriod[];
+  cashFreed: number;
+}
+
+/** The remaining NPV an objective loses under the plan: Σ share × (current − retained). */
+export interface ObjectiveValueLost {
+  /** Null: the part of the epics' value aligned with no objective. */
+  objectiveId: string | null;
+  name: string;
+  valueLost: number;
+}
+
+/** A constraint that cannot hold together with the others, named for the manager. */
+export interface ScenarioConflict {
+  code: string;
+  message: string;
+  constraints: string[];
+}
+
+export type ScenarioView =
+  | {
+      status: 'planned';
+      asOf: string;
+      currency: string;
+      epics: number;
+      /** Remaining NPV of the current plan (every epic continues). */
+      currentNpv: number;
+      /** The optimised plan. `proven`: no plan retains more. */
+      exact: ScenarioPlan & { proven: boolean };
+      /** NPV per cost freed, cut in order: the baseline, or null when it cannot meet the cap. */
+      greedy: ScenarioPlan | null;
+      /** exact − greedy NPV retained, or null without a greedy plan. */
+      greedyGap: number | null;
+      valueLostByObjective: ObjectiveValueLost[];
+      warnings: string[];
+    }
+  | {
+      status: 'infeasible';
+      asOf: string;
+      currency: string;
+      epics: number;
+      conflicts: ScenarioConflict[];
+      warnings: string[];
+    };
 
 /** An objective as the scope picker offers it. */
 export interface ObjectiveChoice {

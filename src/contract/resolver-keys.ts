@@ -58,4 +58,6 @@ export const PLANNING = {
   getRanking: 'planning/get-ranking',
   /** The site's objectives by id and name, for the scope picker. */
   listObjectives: 'planning/list-objectives',
+  /** The budget-cut optimiser over the scope: decisions per epic, or the conflicts that block any plan. */
+  runScenario: 'planning/run-scenario',
 } as const;

@@ -61,6 +61,10 @@ export const KPI_NAMES = {
   costOfDelay: 'Cost of delay',
   remainingMonths: 'Remaining months',
   cd3: 'CD3',
+  // The budget cut (docs/kpis.md, "The budget-cut optimiser"): what a plan keeps, frees and loses.
+  npvRetained: 'NPV retained',
+  cashFreed: 'Cash freed',
+  valueLost: 'Value lost',
 } as const;
 
 export type NamedKpi = keyof typeof KPI_NAMES;

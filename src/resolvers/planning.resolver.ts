@@ -2,7 +2,8 @@ import Resolver from '@forge/resolver';
 import type { GadgetContext } from '../application/portfolio/gadget-context';
 import { getRanking } from '../application/planning/get-ranking';
 import { listObjectives } from '../application/planning/list-objectives';
-import { listObjectivesInput, PLANNING, rankingInput } from '../contract/planning.contract';
+import { runScenario } from '../application/planning/run-scenario';
+import { listObjectivesInput, PLANNING, rankingInput, runScenarioInput } from '../contract/planning.contract';
 import { asCaller } from './as-caller';
 import { defineResolver, type TrustedCaller } from './define-resolver';
 
@@ -28,6 +29,10 @@ defineResolver(resolver, PLANNING.getRanking, rankingInput, (input, caller) =>
 );
 defineResolver(resolver, PLANNING.listObjectives, listObjectivesInput, (_input, caller) =>
   listObjectives(planningContext(caller)),
+);
+
+defineResolver(resolver, PLANNING.runScenario, runScenarioInput, (input, caller) =>
+  runScenario(planningContext(caller), input),
 );
 
 export const planningResolver = resolver.getDefinitions();

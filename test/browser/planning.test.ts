@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import type { Frame } from 'playwright-core';
 import { DEMO_ACCOUNT_IDS } from '../../local-site';
 import type { Envelope } from '../../src/contract/envelope';
-import type { RankingView } from '../../src/contract/planning.contract';
+import type { RankingView, ScenarioView } from '../../src/contract/planning.contract';
 import { artifactsDir, expectNoErrors, openShell, useBrowserHost, type ShellPage } from './browser-host';
 import { clippedText } from './panel-checks';
 
@@ -76,6 +76,51 @@ describe('the value planning page', () => {
       await shell.screenshot(`planning-${theme}-${String(width)}`);
       await shell.page.screenshot({
         path: resolve(artifactsDir, `planning-${theme}-${String(width)}-top.png`),
+      });
+      await expectNoErrors(env, shell);
+      await shell.page.context().close();
+    },
+    timeout,
+  );
+
+  it.each(cases)(
+    'runs a 25%% budget cut with a pin from a ranking row and shows its decisions and why, with nothing clipped (%s, %i px)',
+    async (theme, width) => {
+      const { rows } = await ranking(admin);
+      const pinned = rows[0]?.key ?? '?';
+      const envelope = (await env.site.invoke({
+        moduleKey: 'value-planning',
+        functionKey: 'planning/run-scenario',
+        payload: {
+          scope: { kind: 'all' },
+          cap: { kind: 'percent-cut', percent: 25 },
+          pins: [{ key: pinned, pin: 'continue' }],
+        },
+        accountId: admin,
+      })) as Envelope<ScenarioView>;
+      if (!envelope.ok || envelope.data.status !== 'planned') throw new Error(JSON.stringify(envelope));
+      const expected = envelope.data;
+      const { shell, frame } = await openPage(admin, theme, width);
+
+      await frame.getByRole('combobox', { name: `Budget cut for ${pinned}` }).selectOption('continue');
+      const cut = frame.getByRole('textbox', { name: /Cut \(%\)/ });
+      await cut.fill('25');
+      await frame.getByRole('button', { name: 'Run the cut' }).click();
+      const decisions = frame.getByRole('table', { name: /Decisions per epic/ });
+      await decisions.waitFor({ timeout: 60_000 });
+
+      expect(await decisions.locator('tbody tr').count()).toBe(expected.exact.decisions.length);
+      const pinnedRow = decisions.locator('tbody tr', { hasText: pinned });
+      expect(await pinnedRow.textContent()).toContain('Pinned: must continue.');
+      expect(await frame.getByLabel('The cut in figures').textContent()).toContain('NPV retained');
+      expect(await clippedText(frame)).toEqual([]);
+      await frame.getByRole('heading', { name: 'Budget cut' }).scrollIntoViewIfNeeded();
+      await shell.page.screenshot({
+        path: resolve(artifactsDir, `planning-cut-${theme}-${String(width)}.png`),
+      });
+      await frame.getByLabel('The cut in figures').scrollIntoViewIfNeeded();
+      await shell.page.screenshot({
+        path: resolve(artifactsDir, `planning-cut-${theme}-${String(width)}-results.png`),
       });
       await expectNoErrors(env, shell);
       await shell.page.context().close();

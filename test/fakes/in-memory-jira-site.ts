@@ -1,4 +1,5 @@
 import type {
+  BlockLink,
   EpicIssue,
   EpicPage,
   IssueTypeSummary,
@@ -55,6 +56,8 @@ export class InMemoryJira {
     { id: '10002', name: 'Sub-task', hierarchyLevel: -1 },
     { id: '10003', name: 'Initiative', hierarchyLevel: 2 },
   ];
+  /** The site's "Blocks" issue links. */
+  readonly blockLinks: BlockLink[] = [];
   /** Account ids of the site's users; every user a site or permissions are made for is added. */
   readonly users = new Set<string>();
 
@@ -107,6 +110,11 @@ export class InMemoryJira {
     return issue;
   }
 
+  /** `blocker` blocks `blocked`, as a Jira "Blocks" link. */
+  addBlockLink(blocker: string, blocked: string): void {
+    this.blockLinks.push({ blocker, blocked });
+  }
+
   /** By key or by id, as Jira's `{issueIdOrKey}` paths. */
   private find(idOrKey: string): EpicIssue | undefined {
     return this.issues.get(idOrKey) ?? [...this.issues.values()].find((issue) => issue.id === idOrKey);
@@ -134,6 +142,23 @@ export class InMemoryJira {
             return issue && this.mayBrowse(user, issue) ? [structuredClone(issue)] : [];
           }),
         ),
+      blockLinks: (issueKeys) => {
+        const browsable = (key: string) => {
+          const issue = this.find(key);
+          return issue !== undefined && this.mayBrowse(user, issue);
+        };
+        const asked = new Set(issueKeys.filter(browsable));
+        return Promise.resolve(
+          this.blockLinks
+            .filter(
+              (link) =>
+                (asked.has(link.blocker) || asked.has(link.blocked)) &&
+                browsable(link.blocker) &&
+                browsable(link.blocked),
+            )
+            .map((link) => ({ ...link })),
+        );
+      },
       searchEpics: ({ jql, pageToken, pageSize = 100 }): Promise<EpicPage> => {
         const keys = /key in \(([^)]*)\)/
           .exec(jql)?.[1]

@@ -1,5 +1,5 @@
 import type { LocalSiteRuntime } from '../../local-site';
-import type { RankingRow, RankingView } from '../../src/contract/planning.contract';
+import type { RankingRow, RankingView, ScenarioView } from '../../src/contract/planning.contract';
 import { ADMIN, call, openDemoSite, TEAM } from './local-site';
 
 /** What a row says of its epic, whatever its place in one viewer's ranking. */
@@ -51,6 +51,48 @@ describe('the value planning resolver on the local runtime', () => {
 
     expect(answer.error?.code).toBe('BAD_REQUEST');
     expect(answer.error?.fields?.map((field) => field.path)).toEqual(['scope.kind']);
+  });
+
+  it('plans a 30% cut over the demo site within the cap, each decision with its why, the greedy baseline no better', async () => {
+    const answer = await call<ScenarioView>(site, ADMIN, 'planning/run-scenario', {
+      scope: { kind: 'all' },
+      cap: { kind: 'percent-cut', percent: 30 },
+    });
+    const view = answer.data;
+    if (view?.status !== 'planned') throw new Error(`expected a plan: ${JSON.stringify(answer)}`);
+
+    const [year] = view.exact.periods;
+    expect(year?.planned).toBeLessThanOrEqual(year?.cap ?? 0);
+    expect(view.exact.cashFreed).toBeGreaterThanOrEqual(0.3 * (year?.forecast ?? 0) - 0.01);
+    expect(view.greedy).not.toBeNull();
+    expect(view.exact.npvRetained).toBeGreaterThanOrEqual(view.greedy?.npvRetained ?? Infinity);
+    expect(view.greedyGap).toBeCloseTo(view.exact.npvRetained - (view.greedy?.npvRetained ?? 0), 2);
+    expect(view.exact.decisions.every((decision) => decision.why.text.length > 0)).toBe(true);
+  });
+
+  it("plans a restricted viewer's cut over their own project's money only", async () => {
+    const team = await call<ScenarioView>(site, TEAM, 'planning/run-scenario', {
+      scope: { kind: 'all' },
+      cap: { kind: 'percent-cut', percent: 20 },
+    });
+    const ranking = await call<RankingView>(site, TEAM, 'planning/get-ranking', { scope: { kind: 'all' } });
+    const view = team.data;
+    if (view?.status !== 'planned') throw new Error(`expected a plan: ${JSON.stringify(team)}`);
+
+    expect(view.exact.decisions.map((decision) => decision.key).sort()).toEqual(
+      (ranking.data?.rows.map((row) => row.key) ?? []).sort(),
+    );
+    expect(view.currentNpv).toBeCloseTo(ranking.data?.totals.remainingNpv ?? NaN, 2);
+  });
+
+  it('refuses a cut of more than 100%, naming the field', async () => {
+    const answer = await call(site, ADMIN, 'planning/run-scenario', {
+      scope: { kind: 'all' },
+      cap: { kind: 'percent-cut', percent: 150 },
+    });
+
+    expect(answer.error?.code).toBe('BAD_REQUEST');
+    expect(answer.error?.fields?.map((field) => field.path)).toEqual(['cap.percent']);
   });
 
   it('is not reachable through another module’s resolver function', async () => {

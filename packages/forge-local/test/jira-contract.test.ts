@@ -161,6 +161,77 @@ describe('the Jira emulator against the official OpenAPI spec', () => {
   });
 });
 
+describe('issue links through the emulator', () => {
+  const contract = JiraOpenApiContract.load();
+  let site: LocalSiteRuntime;
+  let exchanges: JiraExchange[];
+
+  beforeAll(async () => {
+    site = await openFixtureSite();
+    exchanges = [];
+    site.onJiraExchange((exchange) => exchanges.push(exchange));
+    site.jiraUi.linkIssues(ADMIN, 'PAY-1', 'PAY-2');
+  });
+
+  afterAll(async () => {
+    await site.close();
+  });
+
+  it('serves a Blocks link on both issues in fields.issuelinks, as the spec’s IssueLink', async () => {
+    const response = await rest(site, ADMIN, 'POST', '/rest/api/3/issue/bulkfetch', {
+      issueIdsOrKeys: ['PAY-1', 'PAY-2'],
+      fields: ['issuelinks'],
+    });
+    const { issues } = bodyOf<{
+      issues: {
+        key: string;
+        fields: {
+          issuelinks: {
+            type: { name: string; inward: string; outward: string };
+            inwardIssue?: { key: string };
+            outwardIssue?: { key: string };
+          }[];
+        };
+      }[];
+    }>(response);
+
+    const linksOf = (key: string) => issues.find((issue) => issue.key === key)?.fields.issuelinks;
+    const [blocks] = linksOf('PAY-1') ?? [];
+    const [blockedBy] = linksOf('PAY-2') ?? [];
+    expect(linksOf('PAY-1')).toHaveLength(1);
+    expect(linksOf('PAY-2')).toHaveLength(1);
+    expect(blocks?.type).toMatchObject({ name: 'Blocks', outward: 'blocks', inward: 'is blocked by' });
+    expect(blocks?.outwardIssue?.key).toBe('PAY-2');
+    expect(blockedBy?.inwardIssue?.key).toBe('PAY-1');
+    expect(blockedBy).not.toHaveProperty('outwardIssue');
+    expect(linksOf('PAY-1')?.[0]).not.toHaveProperty('inwardIssue');
+    // The spec's IssueLink (the issueLink resource) requires both sides; in `fields.issuelinks`
+    // Jira sends only the other issue, as the official "Get issue" example shows
+    // (https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issues/#api-rest-api-3-issue-issueidorkey-get).
+    for (const link of [...(linksOf('PAY-1') ?? []), ...(linksOf('PAY-2') ?? [])]) {
+      const absent = link.outwardIssue ? 'inwardIssue' : 'outwardIssue';
+      expect(contract.checkSchema('IssueLink', link)).toEqual([
+        `IssueLink: (root) must have required property '${absent}'`,
+      ]);
+    }
+    expect(exchanges.flatMap((exchange) => contract.checkExchange(exchange))).toEqual([]);
+  });
+
+  it('lists issuelinks among the fields, and an issue without links has none', async () => {
+    const fields = bodyOf<{ id: string; name: string }[]>(
+      await rest(site, ADMIN, 'GET', '/rest/api/3/field'),
+    );
+    const bare = bodyOf<{ fields: { issuelinks: unknown[] } }>(
+      await rest(site, ADMIN, 'GET', '/rest/api/3/issue/CHK-1?fields=issuelinks'),
+    );
+
+    expect(fields).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: 'issuelinks', name: 'Linked Issues' })]),
+    );
+    expect(bare.fields.issuelinks).toEqual([]);
+  });
+});
+
 describe('real Jira Cloud issue documents through the emulator', () => {
   const contract = JiraOpenApiContract.load();
   const documents = [

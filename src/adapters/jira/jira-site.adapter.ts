@@ -1,6 +1,7 @@
 import { route } from '@forge/api';
 import { z } from 'zod';
-import type { EpicPage, JiraSite, PermissionChecker } from '../../application/ports/jira-site';
+import type { BlockLink, EpicPage, JiraSite, PermissionChecker } from '../../application/ports/jira-site';
+import { blockLinksOf, issueLinksPageSchema, LINK_READ_BATCH } from './jira-issue-links';
 import { EPIC_FIELDS, epicIssueOf, issueBeanSchema } from './jira-issue-schema';
 import { JiraUnavailableError, type JiraClient } from './jira-client';
 import {
@@ -90,6 +91,20 @@ export function jiraSite(jira: JiraClient): JiraSite {
       });
       if (response.status !== 200) unexpected(response.status, 'reading issues');
       return parsed(bulkFetchSchema, response.body, 'reading issues').issues.map(epicIssueOf);
+    },
+
+    // https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issues/#api-rest-api-3-issue-bulkfetch-post
+    async blockLinks(issueKeys) {
+      const links = new Map<string, BlockLink>();
+      for (let start = 0; start < issueKeys.length; start += LINK_READ_BATCH) {
+        const response = await jira.request(route`/rest/api/3/issue/bulkfetch`, {
+          method: 'POST',
+          body: { issueIdsOrKeys: issueKeys.slice(start, start + LINK_READ_BATCH), fields: ['issuelinks'] },
+        });
+        if (response.status !== 200) unexpected(response.status, 'reading issue links');
+        blockLinksOf(parsed(issueLinksPageSchema, response.body, 'reading issue links'), links);
+      }
+      return [...links.values()];
     },
 
     async searchEpics({ jql, pageToken, pageSize = 100 }): Promise<EpicPage> {

@@ -18,7 +18,7 @@ export const MAX_RANKING_ROWS = 1000;
 const MAX_UNREADABLE_NAMED = 50;
 
 /** The scope's epics; one too large to read in a request is refused with advice for this page. */
-async function collectRankable(context: GadgetContext, scope: Scope): Promise<CollectedScope> {
+export async function collectRankable(context: GadgetContext, scope: Scope): Promise<CollectedScope> {
   try {
     return await collectScope(context, scope);
   } catch (error) {

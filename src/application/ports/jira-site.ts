@@ -67,6 +67,12 @@ export interface IssueTypeSummary {
   hierarchyLevel: number;
 }
 
+/** A Jira "Blocks" issue link: `blocker` blocks `blocked` (Jira: blocked "is blocked by" blocker). */
+export interface BlockLink {
+  blocker: string;
+  blocked: string;
+}
+
 /** Jira, as seen by the invoking user: what they may browse and edit is what they get. */
 export interface JiraSite {
   /** null when the issue does not exist or the user may not browse it. */
@@ -74,6 +80,11 @@ export interface JiraSite {
   /** The issues among `issueKeys` (at most 100) that exist and the user may browse. */
   getIssues(issueKeys: readonly string[]): Promise<EpicIssue[]>;
   searchEpics(query: { jql: string; pageToken?: string; pageSize?: number }): Promise<EpicPage>;
+  /**
+   * The "Blocks" links of the issues among `issueKeys` that the user may browse (any number of
+   * keys; read 100 at a time), each link once. A linked issue the user may not browse is not named.
+   */
+  blockLinks(issueKeys: readonly string[]): Promise<BlockLink[]>;
   /** Stores the value record on the epic as the user: Jira itself refuses users without Edit. */
   writeValue(issueId: string, record: StoredValueRecord, index: ValueSearchIndex): Promise<WriteOutcome>;
   /** Removes the value record from the epic (undoing an import that created it). */

@@ -88,6 +88,7 @@ describe('PlanningPage', () => {
       'Remaining NPV',
       'Remaining cost',
       'Remaining months',
+      'Budget cut',
     ]);
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.map((row) => within(row).getByRole('rowheader').textContent)).toEqual([

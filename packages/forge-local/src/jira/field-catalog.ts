@@ -83,6 +83,12 @@ export const SYSTEM_FIELDS: readonly FieldDetails[] = [
     { type: 'array', items: 'issuelinks', system: 'subtasks' },
     { orderable: false, searchable: false, clauseNames: ['subtasks'] },
   ),
+  system(
+    'issuelinks',
+    'Linked Issues',
+    { type: 'array', items: 'issuelinks', system: 'issuelinks' },
+    { orderable: false, clauseNames: ['issueLink'] },
+  ),
   system('issuekey', 'Key', undefined, { orderable: false, clauseNames: ['id', 'issue', 'issuekey', 'key'] }),
 ];
 

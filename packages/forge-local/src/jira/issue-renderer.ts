@@ -5,6 +5,7 @@
  */
 import type { FieldSelection } from './field-catalog';
 import type { JiraStore } from './jira-store';
+import { ISSUE_LINK_TYPES } from './model';
 import type {
   JiraIssueType,
   JiraPriority,
@@ -159,6 +160,51 @@ function userOrNull(ctx: RenderContext, accountId: string | null): Json | null {
   return user ? renderUser(ctx, user) : null;
 }
 
+/**
+ * The `issuelinks` field: Jira's IssueLink per link, the other issue as `outwardIssue` when this
+ * one holds the link ("this issue blocks it") and as `inwardIssue` otherwise ("is blocked by").
+ * https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-links/
+ */
+function renderIssueLinks(ctx: RenderContext, issue: StoredIssue): Json[] {
+  const { store } = ctx;
+  const typeOf = (typeId: string): Json => {
+    const type = ISSUE_LINK_TYPES.find((candidate) => candidate.id === typeId) ?? ISSUE_LINK_TYPES[0];
+    return { ...type, self: `${ctx.apiBase}/rest/api/3/issueLinkType/${type?.id ?? typeId}` };
+  };
+  const self = (id: string) => `${ctx.apiBase}/rest/api/3/issueLink/${id}`;
+  const { outward, inward } = store.issueLinks(issue.id);
+  const rendered: { id: string; json: Json }[] = [];
+  for (const link of outward) {
+    const other = store.issue(link.inwardIssueId);
+    if (other) {
+      rendered.push({
+        id: link.id,
+        json: {
+          id: link.id,
+          self: self(link.id),
+          type: typeOf(link.typeId),
+          outwardIssue: renderLinkedIssue(ctx, other),
+        },
+      });
+    }
+  }
+  for (const { holderId, link } of inward) {
+    const other = store.issue(holderId);
+    if (other) {
+      rendered.push({
+        id: link.id,
+        json: {
+          id: link.id,
+          self: self(link.id),
+          type: typeOf(link.typeId),
+          inwardIssue: renderLinkedIssue(ctx, other),
+        },
+      });
+    }
+  }
+  return rendered.sort((a, b) => Number(a.id) - Number(b.id)).map((entry) => entry.json);
+}
+
 /** Computes one modelled field's value, or `undefined` when the emulator does not model it. */
 function modelledField(ctx: RenderContext, issue: StoredIssue, fieldId: string): unknown {
   const { store } = ctx;
@@ -215,6 +261,13 @@ function modelledField(ctx: RenderContext, issue: StoredIssue, fieldId: string):
       return issue.resolutionDate;
     case 'statuscategorychangedate':
       return issue.statusCategoryChangeDate;
+    case 'issuelinks': {
+      const links = renderIssueLinks(ctx, issue);
+      // An imported document keeps the links it came with, unless links were made here since.
+      if (links.length === 0 && Array.isArray(issue.extraFields?.issuelinks))
+        return issue.extraFields.issuelinks;
+      return links;
+    }
     case 'subtasks':
       return [...store.childIds(issue.id)]
         .map((id) => store.issue(id))
@@ -246,6 +299,7 @@ const MODELLED_FIELDS = [
   'summary',
   'creator',
   'subtasks',
+  'issuelinks',
   'reporter',
 ] as const;
 
@@ -315,6 +369,7 @@ const FIELD_NAMES: Record<string, string> = {
   resolutiondate: 'Resolved',
   statuscategorychangedate: 'Status Category Changed',
   subtasks: 'Sub-tasks',
+  issuelinks: 'Linked Issues',
 };
 
 export function fieldName(id: string): string {

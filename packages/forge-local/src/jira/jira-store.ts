@@ -14,6 +14,7 @@ import type {
   SiteInfo,
   StoredComment,
   StoredIssue,
+  StoredIssueLink,
   StoredNotification,
 } from './model';
 
@@ -44,6 +45,8 @@ export class JiraStore {
   private readonly idByKey = new Map<string, string>();
   private readonly idsByProject = new Map<string, Set<string>>();
   private readonly idsByParent = new Map<string, Set<string>>();
+  /** Inward issue id → ids of the issues holding a link to it (`StoredIssue.outwardLinks`). */
+  private readonly idsLinkingTo = new Map<string, Set<string>>();
   /** Issues holding each property key: JQL on a property only needs to look at these. */
   private readonly idsByProperty = new Map<string, Set<string>>();
   /** Bumped on every issue write; search result caches compare it. */
@@ -135,6 +138,39 @@ export class JiraStore {
 
   childIds(parentId: string): ReadonlySet<string> {
     return this.idsByParent.get(parentId) ?? new Set();
+  }
+
+  /** The links of an issue, both sides: those it holds (outward) and those held by others to it (inward). */
+  issueLinks(issueId: string): {
+    outward: StoredIssueLink[];
+    inward: { holderId: string; link: StoredIssueLink }[];
+  } {
+    const outward = this.issues.get(issueId)?.outwardLinks ?? [];
+    const inward = [...(this.idsLinkingTo.get(issueId) ?? [])].flatMap((holderId) =>
+      (this.issues.get(holderId)?.outwardLinks ?? [])
+        .filter((link) => link.inwardIssueId === issueId)
+        .map((link) => ({ holderId, link })),
+    );
+    return { outward, inward };
+  }
+
+  /**
+   * Links two issues as Jira's "Link issues" does: `outwardId` [type's outward phrase] `inwardId`
+   * (for Blocks: the outward issue blocks the inward one). Returns the new link's id.
+   */
+  linkIssues(outwardId: string, inwardId: string, typeId = '10000'): string {
+    const holder = this.issues.get(outwardId);
+    if (!holder || !this.issues.has(inwardId))
+      throw new Error(`No issue ${outwardId} or ${inwardId} to link`);
+    let highest = 9999;
+    for (const issue of this.issues.values())
+      for (const link of issue.outwardLinks ?? []) highest = Math.max(highest, Number(link.id));
+    const id = String(highest + 1);
+    this.putIssue({
+      ...holder,
+      outwardLinks: [...(holder.outwardLinks ?? []), { id, typeId, inwardIssueId: inwardId }],
+    });
+    return id;
   }
 
   issueIdsWithProperty(propertyKey: string): ReadonlySet<string> {
@@ -250,6 +286,7 @@ export class JiraStore {
     this.idByKey.set(issue.key.toUpperCase(), issue.id);
     addTo(this.idsByProject, issue.projectId, issue.id);
     if (issue.parentId !== null) addTo(this.idsByParent, issue.parentId, issue.id);
+    for (const link of issue.outwardLinks ?? []) addTo(this.idsLinkingTo, link.inwardIssueId, issue.id);
     for (const key of Object.keys(issue.properties)) addTo(this.idsByProperty, key, issue.id);
   }
 
@@ -257,6 +294,7 @@ export class JiraStore {
     this.idByKey.delete(issue.key.toUpperCase());
     this.idsByProject.get(issue.projectId)?.delete(issue.id);
     if (issue.parentId !== null) this.idsByParent.get(issue.parentId)?.delete(issue.id);
+    for (const link of issue.outwardLinks ?? []) this.idsLinkingTo.get(link.inwardIssueId)?.delete(issue.id);
     for (const key of Object.keys(issue.properties)) this.idsByProperty.get(key)?.delete(issue.id);
   }
 }

@@ -85,11 +85,44 @@ export interface StoredIssue {
   /** Issue (entity) properties by key. */
   properties: Record<string, unknown>;
   /**
+   * The issue links whose outward side this issue is ("this issue *blocks* the other"). The
+   * inward side is not stored twice: the store indexes it.
+   */
+  outwardLinks?: StoredIssueLink[];
+  /**
    * Fields the emulator does not model, kept verbatim and returned as given (custom fields and the
    * rest of an imported real issue document).
    */
   extraFields?: Record<string, unknown>;
 }
+
+/** One issue link, held by its outward issue. */
+export interface StoredIssueLink {
+  /** The link's id, as Jira numbers them. */
+  id: string;
+  /** An id of `ISSUE_LINK_TYPES`. */
+  typeId: string;
+  /** The issue on the inward side ("is blocked by" this one). */
+  inwardIssueId: string;
+}
+
+export interface JiraIssueLinkType {
+  id: string;
+  name: string;
+  inward: string;
+  outward: string;
+}
+
+/**
+ * The link types of a new Jira Cloud site.
+ * https://support.atlassian.com/jira-cloud-administration/docs/configure-issue-linking/
+ */
+export const ISSUE_LINK_TYPES: readonly JiraIssueLinkType[] = [
+  { id: '10000', name: 'Blocks', inward: 'is blocked by', outward: 'blocks' },
+  { id: '10001', name: 'Cloners', inward: 'is cloned by', outward: 'clones' },
+  { id: '10002', name: 'Duplicate', inward: 'is duplicated by', outward: 'duplicates' },
+  { id: '10003', name: 'Relates', inward: 'relates to', outward: 'relates to' },
+];
 
 export type GlobalPermissionKey =
   'ADMINISTER' | 'SYSTEM_ADMIN' | 'USER_PICKER' | 'CREATE_SHARED_OBJECTS' | 'BULK_CHANGE';

@@ -6,7 +6,7 @@
  */
 import type { JiraEmulator } from './jira-emulator';
 import type { JiraStore } from './jira-store';
-import type { StoredIssue } from './model';
+import { ISSUE_LINK_TYPES, type StoredIssue } from './model';
 
 /** A change Jira's UI would refuse (no permission, unknown issue, invalid hierarchy). */
 export class JiraActionError extends Error {
@@ -86,6 +86,22 @@ export class JiraUserActions {
     const issue = this.visibleIssue(accountId, issueKey);
     this.require(accountId, 'EDIT_ISSUES', issue.projectId);
     this.guard(() => this.jira.writer.update(this.actor(accountId), issue, changes));
+  }
+
+  /**
+   * Links two issues as "Link issue" does: `outwardKey` [link type's outward phrase] `inwardKey`,
+   * by default "blocks". Jira asks for Link Issues in the outward issue's project.
+   * https://support.atlassian.com/jira-software-cloud/docs/link-issues/
+   */
+  linkIssues(accountId: string, outwardKey: string, inwardKey: string, typeName = 'Blocks'): string {
+    const outward = this.visibleIssue(accountId, outwardKey);
+    const inward = this.visibleIssue(accountId, inwardKey);
+    this.require(accountId, 'LINK_ISSUES', outward.projectId);
+    const type = ISSUE_LINK_TYPES.find(
+      (candidate) => candidate.name.toLowerCase() === typeName.toLowerCase(),
+    );
+    if (!type) throw new JiraActionError(`No issue link type ${typeName}`);
+    return this.store.linkIssues(outward.id, inward.id, type.id);
   }
 
   deleteIssue(accountId: string, issueKey: string): void {

@@ -1,9 +1,19 @@
 import type { Scope } from '../../../../src/contract/gadget.contract';
-import type { ObjectiveChoice, RankingView } from '../../../../src/contract/planning.contract';
+import type { ObjectiveChoice, RankingView, ScenarioView } from '../../../../src/contract/planning.contract';
 import { PLANNING } from '../../../../src/contract/resolver-keys';
 import { callResolver } from '../../shared/resolver-client';
 import { programmes, projects, type ScopeOption } from '../gadget/data/jira-scope-lists';
 import type { ScopeChoices } from '../gadget/edit/scope-section';
+
+/** A budget cut as the page sends it (the resolver's `runScenarioInput`). */
+export interface RunScenarioRequest {
+  scope: Scope;
+  cap:
+    | { kind: 'amount'; amount: number; perQuarter: boolean }
+    | { kind: 'percent-cut'; percent: number; perQuarter: boolean };
+  pins: { key: string; pin: 'continue' | 'stop' }[];
+  floors: { objectiveId: string; amount: number }[];
+}
 
 export function getRanking(request: { scope: Scope }) {
   return callResolver<RankingView>(PLANNING.getRanking, request);
@@ -21,3 +31,7 @@ async function objectives(): Promise<ScopeOption[]> {
 
 /** Projects and programmes from Jira as the viewer (what they may browse), objectives from the app. */
 export const planningScopeChoices: ScopeChoices = { projects, programmes, objectives };
+
+export function runScenario(request: RunScenarioRequest) {
+  return callResolver<ScenarioView>(PLANNING.runScenario, request);
+}

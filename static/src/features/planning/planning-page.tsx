@@ -9,9 +9,10 @@ import { SectionMessage } from '../../ui/section-message';
 import { Skeleton } from '../../ui/skeleton';
 import type { ScopeErrors } from '../gadget/edit/scope-form';
 import type { ScopeChoices } from '../gadget/edit/scope-section';
+import { BudgetCutPanel, type PinChoice } from './budget-cut-panel';
 import { getRanking, planningScopeChoices } from './planning-api';
 import { RankingSummary } from './ranking-summary';
-import { RankingTable } from './ranking-table';
+import { RankingTable, type RowPins } from './ranking-table';
 import { ScopePicker } from './scope-picker';
 import './planning.css';
 
@@ -57,6 +58,18 @@ export function PlanningPage({ choices = planningScopeChoices }: { choices?: Sco
   const loaded = useResource(JSON.stringify(scope), () => getRanking({ scope }));
   const { resource } = loaded;
   const failed = resource.state === 'failed' ? resource.error : null;
+  const [pins, setPins] = useState<ReadonlyMap<string, PinChoice>>(new Map());
+  const rowPins = {
+    value: pins,
+    onChange: (key: string, pin: PinChoice | null) => {
+      setPins((previous) => {
+        const next = new Map(previous);
+        if (pin === null) next.delete(key);
+        else next.set(key, pin);
+        return next;
+      });
+    },
+  };
 
   return (
     <main className="vl-planning" aria-labelledby="page-title">
@@ -74,7 +87,11 @@ export function PlanningPage({ choices = planningScopeChoices }: { choices?: Sco
           busy={resource.state === 'loading'}
           onRank={(next) => {
             if (JSON.stringify(next) === JSON.stringify(scope)) loaded.retry();
-            else setScope(next);
+            else {
+              // Pins and a cut belong to their scope: another scope starts afresh.
+              setPins(new Map());
+              setScope(next);
+            }
           }}
           rejected={rejectedFields(failed)}
         />
@@ -89,7 +106,18 @@ export function PlanningPage({ choices = planningScopeChoices }: { choices?: Sco
           ) : resource.state === 'failed' ? (
             <RankingError error={resource.error} onRetry={loaded.retry} />
           ) : (
-            <Ranking view={resource.data} siteUrl={siteUrl} />
+            <>
+              {resource.data.totals.epics > 0 ? (
+                <BudgetCutPanel
+                  key={JSON.stringify(scope)}
+                  scope={scope}
+                  currency={resource.data.currency}
+                  pins={pins}
+                  objectives={choices.objectives}
+                />
+              ) : null}
+              <Ranking view={resource.data} siteUrl={siteUrl} pins={rowPins} />
+            </>
           )}
         </section>
       </div>
@@ -97,7 +125,7 @@ export function PlanningPage({ choices = planningScopeChoices }: { choices?: Sco
   );
 }
 
-function Ranking({ view: ranking, siteUrl }: { view: RankingView; siteUrl: string }) {
+function Ranking({ view: ranking, siteUrl, pins }: { view: RankingView; siteUrl: string; pins: RowPins }) {
   const count = ranking.totals.epics;
   return (
     <>
@@ -135,7 +163,7 @@ function Ranking({ view: ranking, siteUrl }: { view: RankingView; siteUrl: strin
             waiting. An epic is not worth finishing when what it can still bring, risk-adjusted, is less than
             what it still costs.
           </p>
-          <RankingTable view={ranking} siteUrl={siteUrl} />
+          <RankingTable view={ranking} siteUrl={siteUrl} pins={pins} />
         </>
       )}
     </>

@@ -3,9 +3,16 @@ import { formatMoney, formatMonth } from '../../shared/format';
 import { Table, type Column } from '../../ui/table';
 import { IssueLink } from '../gadget/view/issue-link';
 import { FinishingSignal } from './finishing-signal';
+import type { PinChoice } from './budget-cut-panel';
 import { RANKING_FIGURES, type RankingFigure } from './ranking-columns';
 
-type ColumnKey = 'epic' | RankingFigure | 'signal';
+type ColumnKey = 'epic' | RankingFigure | 'signal' | 'pin';
+
+/** The budget cut's pins, chosen per row: absent = the optimiser decides. */
+export interface RowPins {
+  value: ReadonlyMap<string, PinChoice>;
+  onChange: (key: string, pin: PinChoice | null) => void;
+}
 
 function figureCell(row: RankingRow, figure: RankingFigure, currency: string) {
   switch (figure) {
@@ -30,7 +37,15 @@ function figureCell(row: RankingRow, figure: RankingFigure, currency: string) {
  * waiting), the stop/continue signal beside each epic so that it is seen without scrolling.
  * Every column sorts; the epic column sorts by rank.
  */
-export function RankingTable({ view, siteUrl }: { view: RankingView; siteUrl: string }) {
+export function RankingTable({
+  view,
+  siteUrl,
+  pins,
+}: {
+  view: RankingView;
+  siteUrl: string;
+  pins?: RowPins;
+}) {
   const { currency } = view;
   const columns: Column<RankingRow, ColumnKey>[] = [
     {
@@ -60,6 +75,29 @@ export function RankingTable({ view, siteUrl }: { view: RankingView; siteUrl: st
       sortValue: (row) => row[id],
       cell: (row) => figureCell(row, id, currency),
     })),
+    ...(pins === undefined
+      ? []
+      : [
+          {
+            key: 'pin',
+            label: 'Budget cut',
+            cell: (row: RankingRow) => (
+              <select
+                className="vl-input vl-select vl-ranking-pin"
+                aria-label={`Budget cut for ${row.key}`}
+                value={pins.value.get(row.key) ?? ''}
+                onChange={(event) => {
+                  const value = event.target.value;
+                  pins.onChange(row.key, value === 'continue' || value === 'stop' ? value : null);
+                }}
+              >
+                <option value="">Optimiser decides</option>
+                <option value="continue">Must continue</option>
+                <option value="stop">Must stop</option>
+              </select>
+            ),
+          } satisfies Column<RankingRow, ColumnKey>,
+        ]),
   ];
   return (
     <Table

@@ -1,0 +1,172 @@
+import { currencyExponentOf } from '../../contract/currencies';
+import type {
+  RunScenarioInput,
+  ScenarioDecision,
+  ScenarioPlan,
+  ScenarioView,
+} from '../../contract/planning.contract';
+import { epicFromRecord } from '../../domain/model/epic-from-record';
+import { minorUnits, toDecimalAmount } from '../../domain/money/minor-units';
+import {
+  DEFAULT_WINDOW_MONTHS,
+  planBudgetCut,
+  remainingNpv,
+  remainingPlanOf,
+  type BudgetCap,
+  type BudgetPlan,
+  type Dependency,
+} from '../../domain/planning';
+import { valueLostByObjective } from '../../domain/planning/value-lost-by-objective';
+import { badRequest } from '../app-error';
+import { monthOf } from '../ports/clock';
+import type { GadgetContext } from '../portfolio/gadget-context';
+import { collectRankable } from './get-ranking';
+import { conflictView, reasonWords, warningWords } from './scenario-words';
+
+/** Quarters in the budget window (the year after the as-of month). */
+const QUARTERS = Math.ceil(DEFAULT_WINDOW_MONTHS / 3);
+
+/**
+ * The budget-cut optimiser over a scope (issue 16): the in-flight epics the viewer may browse
+ * (read as the viewer, as for the ranking), the "Blocks" links between them, the cap, pins and
+ * objective floors, planned by `planBudgetCut`. Answers the decisions with their reasons in words,
+ * cash freed per period, NPV retained against the current plan, value lost per objective and the
+ * greedy baseline with its gap; or the conflicts naming the constraints that cannot all hold.
+ *
+ * Only epics of the scope the viewer may browse take part, and only links between two of them:
+ * a pin on another epic is left out with a warning that says nothing about it.
+ */
+export async function runScenario(context: GadgetContext, input: RunScenarioInput): Promise<ScenarioView> {
+  const asOf = input.asOf ?? monthOf(context.clock.now());
+  const { settings, objectives, epics } = await collectRankable(context, input.scope);
+  const objectiveNames = new Map(objectives.map((objective) => [objective.id, objective.name]));
+  input.floors.forEach((floor, index) => {
+    if (!objectiveNames.has(floor.objectiveId)) {
+      throw badRequest('This objective does not exist.', [
+        { path: `floors[${index}].objectiveId`, message: 'is not an objective of this site' },
+      ]);
+    }
+  });
+  const objectiveName = (id: string) => objectiveNames.get(id) ?? id;
+  const currencyExponent = currencyExponentOf(settings.currency) ?? 2;
+  const factor = 10 ** currencyExponent;
+  const toMinor = (amount: number) => Math.round(amount * factor);
+  const money = (amount: number) => toDecimalAmount({ amount: minorUnits(amount), currencyExponent });
+  const moneyFormat = new Intl.NumberFormat('en', {
+    style: 'currency',
+    currency: settings.currency,
+    minimumFractionDigits: currencyExponent,
+    maximumFractionDigits: currencyExponent,
+  });
+  const moneyWords = (amount: number) => moneyFormat.format(money(amount));
+
+  const inFlight = epics.filter((epic) => epic.status !== 'done');
+  const plans = inFlight.map((epic) =>
+    remainingPlanOf({ epic: epicFromRecord({ epic, currencyExponent }), asOf }),
+  );
+  const keys = new Set(inFlight.map((epic) => epic.key));
+  const links = keys.size === 0 ? [] : await context.jira.blockLinks([...keys]);
+  const dependencies: Dependency[] = links.filter((link) => keys.has(link.blocker) && keys.has(link.blocked));
+  const cap = capOf(input.cap, toMinor);
+  const outsidePins = input.pins.filter((pin) => !keys.has(pin.key));
+  const result = planBudgetCut({
+    asOf,
+    discountRate: settings.discountRate,
+    plans,
+    cap,
+    pins: input.pins.filter((pin) => keys.has(pin.key)),
+    dependencies,
+    floors: input.floors.map((floor) => ({
+      objectiveId: floor.objectiveId,
+      kind: 'amount',
+      amount: toMinor(floor.amount),
+    })),
+  });
+  const warnings = [
+    ...outsidePins.map((pin) => warningWords({ code: 'UNKNOWN_EPIC', key: pin.key, field: 'pins' })),
+    ...result.warnings.map(warningWords),
+  ];
+  const base = { asOf, currency: settings.currency, epics: inFlight.length };
+  if (result.status === 'infeasible') {
+    return {
+      ...base,
+      status: 'infeasible',
+      conflicts: result.conflicts.map((conflict) => conflictView(conflict, objectiveName)),
+      warnings,
+    };
+  }
+
+  const epicOf = new Map(inFlight.map((epic) => [epic.key, epic]));
+  const currentNpv = new Map(
+    plans.map((plan) => [plan.key, remainingNpv({ plan, discountRate: settings.discountRate }) as number]),
+  );
+  const planView = (plan: BudgetPlan): ScenarioPlan => {
+    const choices = new Map(plan.decisions.map((decision) => [decision.key, decision.choice]));
+    const decisions = plan.decisions.map((decision): ScenarioDecision => {
+      const epic = epicOf.get(decision.key);
+      return {
+        key: decision.key,
+        summary: epic?.summary ?? '',
+        project: epic?.project ?? '',
+        choice: decision.choice.kind,
+        ...(decision.choice.kind === 'delay' ? { delayMonths: decision.choice.months } : {}),
+        npvRetained: money(decision.retainedNpv),
+        remainingNpv: money(currentNpv.get(decision.key) ?? 0),
+        yearSpend: money(decision.windowSpend),
+        why: {
+          kind: decision.reason.kind,
+          text: reasonWords({
+            key: decision.key,
+            choice: decision.choice,
+            reason: decision.reason,
+            choiceOf: (key) => choices.get(key),
+            objectiveName,
+            money: moneyWords,
+          }),
+        },
+      };
+    });
+    const cashFreed = plan.periods.reduce((total, period) => total + period.freed, 0);
+    return {
+      decisions,
+      npvRetained: money(plan.retainedNpv),
+      periods: plan.periods.map((period) => ({
+        from: period.from,
+        to: period.to,
+        forecast: money(period.forecast),
+        cap: money(period.cap),
+        planned: money(period.planned),
+        cashFreed: money(period.freed),
+      })),
+      cashFreed: money(cashFreed),
+    };
+  };
+  const retained = new Map(
+    result.exact.decisions.map((decision) => [decision.key, decision.retainedNpv as number]),
+  );
+  return {
+    ...base,
+    status: 'planned',
+    currentNpv: money(result.currentNpv),
+    exact: { ...planView(result.exact), proven: result.exact.quality.proven },
+    greedy: result.greedy === null ? null : planView(result.greedy),
+    greedyGap: result.greedyGap === null ? null : money(result.greedyGap),
+    valueLostByObjective: valueLostByObjective({ plans, currentNpv, retainedNpv: retained }).map((loss) => ({
+      objectiveId: loss.objectiveId,
+      name: loss.objectiveId === null ? 'No objective' : objectiveName(loss.objectiveId),
+      valueLost: money(loss.valueLost),
+    })),
+    warnings,
+  };
+}
+
+/** The input's cap as the optimiser's: amounts in minor units, one per quarter when asked. */
+function capOf(cap: RunScenarioInput['cap'], toMinor: (amount: number) => number): BudgetCap {
+  if (cap.kind === 'percent-cut') {
+    return { kind: cap.perQuarter ? 'cut-per-quarter' : 'cut', percent: cap.percent };
+  }
+  const amount = toMinor(cap.amount);
+  return cap.perQuarter
+    ? { kind: 'amount-per-quarter', amounts: Array.from({ length: QUARTERS }, () => amount) }
+    : { kind: 'amount', amount };
+}
