@@ -58,4 +58,6 @@ export const PLANNING = {
   getRanking: 'planning/get-ranking',
   /** The site's objectives by id and name, for the scope picker. */
   listObjectives: 'planning/list-objectives',
+  /** Records a scenario's decision on each of its epics, all or nothing; never transitions them. */
+  applyScenario: 'planning/apply-scenario',
 } as const;

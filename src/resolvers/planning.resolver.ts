@@ -1,8 +1,14 @@
 import Resolver from '@forge/resolver';
 import type { GadgetContext } from '../application/portfolio/gadget-context';
 import { getRanking } from '../application/planning/get-ranking';
+import { applyScenario } from '../application/planning/apply-scenario';
 import { listObjectives } from '../application/planning/list-objectives';
-import { listObjectivesInput, PLANNING, rankingInput } from '../contract/planning.contract';
+import {
+  applyScenarioInput,
+  listObjectivesInput,
+  PLANNING,
+  rankingInput,
+} from '../contract/planning.contract';
 import { asCaller } from './as-caller';
 import { defineResolver, type TrustedCaller } from './define-resolver';
 
@@ -29,5 +35,11 @@ defineResolver(resolver, PLANNING.getRanking, rankingInput, (input, caller) =>
 defineResolver(resolver, PLANNING.listObjectives, listObjectivesInput, (_input, caller) =>
   listObjectives(planningContext(caller)),
 );
+
+// Applying writes as the caller: Jira's Edit permission applies on top of the use case's check.
+defineResolver(resolver, PLANNING.applyScenario, applyScenarioInput, (input, caller) => {
+  const { accountId, jira, permissions, store, clock, rollupQueue, epicFields } = asCaller(caller);
+  return applyScenario({ accountId, jira, permissions, store, clock, rollupQueue, epicFields }, input);
+});
 
 export const planningResolver = resolver.getDefinitions();

@@ -28,7 +28,10 @@ export class RevisionTakenError extends Error {
 }
 
 /** The fields Jira indexes for JQL (`valueRoi < 0 AND valueObjective = OBJ-1`), as of the save. */
-function searchIndexOf(value: EpicValueDocument, kpis: ReturnType<typeof kpisOfEpic>): ValueSearchIndex {
+export function searchIndexOf(
+  value: EpicValueDocument,
+  kpis: ReturnType<typeof kpisOfEpic>,
+): ValueSearchIndex {
   const evidence = new Set(
     value.benefits.flatMap((benefit) => benefit.realised.map((entry) => entry.evidence)),
   );
@@ -40,6 +43,7 @@ function searchIndexOf(value: EpicValueDocument, kpis: ReturnType<typeof kpisOfE
     successProbability: value.successProbability,
     objectives: value.objectives.map((link) => link.id),
     evidence: [...evidence].sort(),
+    ...(value.decision === undefined ? {} : { decision: value.decision.choice }),
   };
 }
 
