@@ -1,5 +1,10 @@
 import type { Scope } from '../../../../src/contract/gadget.contract';
-import type { ObjectiveChoice, RankingView } from '../../../../src/contract/planning.contract';
+import type {
+  AppliedScenarioView,
+  ApplyScenarioInput,
+  ObjectiveChoice,
+  RankingView,
+} from '../../../../src/contract/planning.contract';
 import { PLANNING } from '../../../../src/contract/resolver-keys';
 import { callResolver } from '../../shared/resolver-client';
 import { programmes, projects, type ScopeOption } from '../gadget/data/jira-scope-lists';
@@ -21,3 +26,12 @@ async function objectives(): Promise<ScopeOption[]> {
 
 /** Projects and programmes from Jira as the viewer (what they may browse), objectives from the app. */
 export const planningScopeChoices: ScopeChoices = { projects, programmes, objectives };
+
+/**
+ * Records a scenario's decisions on its epics, all or nothing (issue #16): each decision names the
+ * revision of the epic's record the user was shown, so an epic changed since is refused
+ * (`CONFLICT`) and nothing is applied. It never transitions an issue.
+ */
+export function applyScenario(request: ApplyScenarioInput) {
+  return callResolver<AppliedScenarioView>(PLANNING.applyScenario, request);
+}
