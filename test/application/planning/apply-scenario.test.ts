@@ -4,6 +4,7 @@ import { getEpicHistory } from '../../../src/application/epic-value/get-epic-his
 import type { PanelContext } from '../../../src/application/epic-value/panel-context';
 import { saveEpicValue } from '../../../src/application/epic-value/save-epic-value';
 import { applyScenario } from '../../../src/application/planning/apply-scenario';
+import { ADMIN_AUDIT_PREFIX } from '../../../src/application/storage-keys';
 import type { ApplyScenarioInput } from '../../../src/contract/planning.contract';
 import { applyScenarioInput } from '../../../src/contract/planning.contract';
 import type { EpicValueDocumentInput } from '../../../src/contract/epic-value.schema';
@@ -25,9 +26,16 @@ const plan = (amount: number): EpicValueDocumentInput => ({
   costs: { planned: [{ month: '2027-01', amount: 400 }], actual: [] },
 });
 
-async function site() {
+/** Storage whose audit log refuses writes, to test that the entry is part of the whole. */
+class AuditRefusingStore extends InMemoryKeyValueStore {
+  override set(key: string, value: unknown): Promise<void> {
+    if (key.startsWith(ADMIN_AUDIT_PREFIX)) return Promise.reject(new Error('Storage answered 500.'));
+    return super.set(key, value);
+  }
+}
+
+async function site(store: InMemoryKeyValueStore = new InMemoryKeyValueStore()) {
   const jira = new InMemoryJira();
-  const store = new InMemoryKeyValueStore();
   for (const key of KEYS) jira.addEpic({ key });
   jira.addEpic({ key: 'PAY-9', hierarchyLevel: 0, issueTypeId: '10000' });
   const contextFor = (user: FakeUser): PanelContext => ({
@@ -164,6 +172,18 @@ describe('applyScenario', () => {
     await expect(
       saveEpicValue(contextFor(planner), { issueKey: 'PAY-1', baseRevision: 1, value: plan(1200) }),
     ).resolves.toMatchObject({ revision: 2 });
+  });
+
+  it('puts every epic back when the audit entry cannot be written', async () => {
+    const { apply, rawOf, failureOf } = await site(new AuditRefusingStore());
+    const before = rawOf();
+
+    const error = await failureOf(apply(planner));
+
+    expect(error.code).toBe('UPSTREAM');
+    expect(error.message).toContain('the audit log');
+    expect(error.message).toContain('Nothing was applied');
+    expect(rawOf()).toEqual(before);
   });
 
   it('writes nothing and names the epics that changed since the scenario was computed', async () => {
