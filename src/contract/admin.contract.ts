@@ -82,7 +82,7 @@ export const exportBackupPageInput = z.strictObject({ cursor: exportCursorSchema
 const auditDaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day written YYYY-MM-DD');
 
 /** Kinds of audit entry, by the first word of their action (`objective.created OBJ-1`). */
-export const AUDIT_KINDS = ['objective', 'settings', 'portfolio', 'baseline'] as const;
+export const AUDIT_KINDS = ['objective', 'settings', 'portfolio', 'baseline', 'planning'] as const;
 
 export const auditLogInput = z.strictObject({
   cursor: z.string().max(300).optional(),

@@ -27,6 +27,7 @@ import {
   type RawIssue,
 } from './read-unknown';
 import { toValidationIssues, type ValidationResult } from './validation-issue';
+import { valueDecisionSchema } from './value-decision.schema';
 import { BENEFIT_KINDS, EVIDENCE_GRADES } from './value-vocabulary';
 
 /**
@@ -244,6 +245,11 @@ export const epicValueSchema = z
      * computed where needed (`resolveEpicRanges`), never stored.
      */
     ranges: epicRangesSchema.optional(),
+    /**
+     * The decision last applied from a value planning scenario (issue #16); absent until one is.
+     * Saves and imports keep the stored one: only applying a scenario sets it.
+     */
+    decision: valueDecisionSchema.optional(),
   })
   // `when`: run even if some field failed its own schema, so every problem is reported at once.
   .superRefine(

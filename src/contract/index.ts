@@ -11,6 +11,8 @@ export {
   OBJECTIVE_STATUSES,
   PORTFOLIO_FORMAT,
   PORTFOLIO_VERSION,
+  MAX_SCENARIO_NAME_LENGTH,
+  VALUE_DECISION_CHOICES,
 } from './value-vocabulary';
 export {
   amountSchema,

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { scopeSchema } from './gadget.contract';
 import { identifierSchema, issueKeySchema, MAX_AMOUNT, yearMonthSchema } from './primitives.schema';
-import type { EPIC_STATUSES } from './value-vocabulary';
+import { scenarioNameSchema, valueDecisionChoiceSchema } from './value-decision.schema';
+import type { EPIC_STATUSES, VALUE_DECISION_CHOICES } from './value-vocabulary';
 
 export { PLANNING } from './resolver-keys';
 
@@ -140,6 +141,50 @@ export type ScenarioView =
       conflicts: ScenarioConflict[];
       warnings: string[];
     };
+
+/** The most epics one application of a scenario records a decision on. */
+export const MAX_APPLIED_DECISIONS = 1000;
+
+/**
+ * A scenario to apply: its name and, per epic, the decision and the revision of the epic's value
+ * record the user was shown (0 for an epic without one). Each epic at most once.
+ */
+export const applyScenarioInput = z.strictObject({
+  scenario: scenarioNameSchema,
+  decisions: z
+    .array(
+      z.strictObject({
+        issueKey: issueKeySchema,
+        choice: valueDecisionChoiceSchema,
+        baseRevision: z.number().int().nonnegative(),
+      }),
+    )
+    .min(1, 'must name at least one epic')
+    .max(MAX_APPLIED_DECISIONS, `must name at most ${String(MAX_APPLIED_DECISIONS)} epics`)
+    .superRefine((decisions, ctx) => {
+      const seen = new Set<string>();
+      decisions.forEach((decision, index) => {
+        if (seen.has(decision.issueKey))
+          ctx.addIssue({
+            code: 'custom',
+            path: [index, 'issueKey'],
+            message: `names ${decision.issueKey} a second time`,
+          });
+        seen.add(decision.issueKey);
+      });
+    }),
+});
+export type ApplyScenarioInput = z.infer<typeof applyScenarioInput>;
+
+/** What applying a scenario recorded: every epic, at its new revision. */
+export interface AppliedScenarioView {
+  scenario: string;
+  appliedAt: string;
+  appliedBy: string;
+  epics: { issueKey: string; choice: (typeof VALUE_DECISION_CHOICES)[number]; revision: number }[];
+  /** Epics per choice, for the confirmation message. */
+  counts: Partial<Record<(typeof VALUE_DECISION_CHOICES)[number], number>>;
+}
 
 /** An objective as the scope picker offers it. */
 export interface ObjectiveChoice {

@@ -60,4 +60,6 @@ export const PLANNING = {
   listObjectives: 'planning/list-objectives',
   /** The budget-cut optimiser over the scope: decisions per epic, or the conflicts that block any plan. */
   runScenario: 'planning/run-scenario',
+  /** Records a scenario's decision on each of its epics, all or nothing; never transitions them. */
+  applyScenario: 'planning/apply-scenario',
 } as const;

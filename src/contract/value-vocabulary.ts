@@ -14,6 +14,9 @@ export const BENEFIT_KINDS = [
 export const EVIDENCE_GRADES = ['verified', 'measured', 'estimated'] as const;
 export const EPIC_STATUSES = ['todo', 'in_progress', 'done'] as const;
 export const OBJECTIVE_STATUSES = ['active', 'archived'] as const;
+/** What applying a value planning scenario records for an epic (issue #16). */
+export const VALUE_DECISION_CHOICES = ['continue', 'delay_3', 'delay_6', 'delay_12', 'stop'] as const;
+export const MAX_SCENARIO_NAME_LENGTH = 120;
 
 export const PORTFOLIO_FORMAT = 'value-layer.portfolio';
 export const PORTFOLIO_VERSION = 1;
@@ -121,6 +124,13 @@ export const BENEFIT_KIND_NAMES: Record<(typeof BENEFIT_KINDS)[number], string> 
   customer: 'Customer',
   strategic: 'Strategic',
   dis_benefit: 'Dis-benefit',
+};
+export const VALUE_DECISION_NAMES: Record<(typeof VALUE_DECISION_CHOICES)[number], string> = {
+  continue: 'Continue',
+  delay_3: 'Delay 3 months',
+  delay_6: 'Delay 6 months',
+  delay_12: 'Delay 12 months',
+  stop: 'Stop',
 };
 export const EVIDENCE_GRADE_NAMES: Record<(typeof EVIDENCE_GRADES)[number], string> = {
   verified: 'Verified',

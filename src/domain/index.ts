@@ -37,6 +37,13 @@ export {
   type ObjectiveLink,
 } from './model/epic';
 export {
+  MAX_SCENARIO_NAME_LENGTH,
+  VALUE_DECISION_CHOICES,
+  decisionChoiceOf,
+  type ValueDecision,
+  type ValueDecisionChoice,
+} from './model/value-decision';
+export {
   OBJECTIVE_STATUSES,
   type Objective,
   type ObjectiveStatus,

@@ -1,9 +1,16 @@
 import Resolver from '@forge/resolver';
 import type { GadgetContext } from '../application/portfolio/gadget-context';
 import { getRanking } from '../application/planning/get-ranking';
+import { applyScenario } from '../application/planning/apply-scenario';
 import { listObjectives } from '../application/planning/list-objectives';
 import { runScenario } from '../application/planning/run-scenario';
-import { listObjectivesInput, PLANNING, rankingInput, runScenarioInput } from '../contract/planning.contract';
+import {
+  applyScenarioInput,
+  listObjectivesInput,
+  PLANNING,
+  rankingInput,
+  runScenarioInput,
+} from '../contract/planning.contract';
 import { asCaller } from './as-caller';
 import { defineResolver, type TrustedCaller } from './define-resolver';
 
@@ -34,5 +41,11 @@ defineResolver(resolver, PLANNING.listObjectives, listObjectivesInput, (_input, 
 defineResolver(resolver, PLANNING.runScenario, runScenarioInput, (input, caller) =>
   runScenario(planningContext(caller), input),
 );
+
+// Applying writes as the caller: Jira's Edit permission applies on top of the use case's check.
+defineResolver(resolver, PLANNING.applyScenario, applyScenarioInput, (input, caller) => {
+  const { accountId, jira, permissions, store, clock, rollupQueue, epicFields } = asCaller(caller);
+  return applyScenario({ accountId, jira, permissions, store, clock, rollupQueue, epicFields }, input);
+});
 
 export const planningResolver = resolver.getDefinitions();

@@ -15,6 +15,11 @@ describe('contract and domain vocabularies', () => {
     expect(contract.EPIC_STATUSES).toEqual(domain.EPIC_STATUSES);
     expect(contract.OBJECTIVE_STATUSES).toEqual(domain.OBJECTIVE_STATUSES);
   });
+
+  it('have the same scenario decision choices and scenario name limit', () => {
+    expect(contract.VALUE_DECISION_CHOICES).toEqual(domain.VALUE_DECISION_CHOICES);
+    expect(contract.MAX_SCENARIO_NAME_LENGTH).toBe(domain.MAX_SCENARIO_NAME_LENGTH);
+  });
 });
 
 describe('a validated portfolio document', () => {

@@ -171,4 +171,32 @@ describe('valueChanges', () => {
       ]);
     });
   });
+
+  describe('scenario decision (issue #16)', () => {
+    const decision = {
+      choice: 'stop' as const,
+      scenario: 'Budget cut 2027',
+      by: 'planner',
+      at: '2026-12-06T04:00:00.000Z',
+    };
+
+    it('reports an applied decision with its choice and scenario', () => {
+      expect(valueChanges({ before: base, after: { ...base, decision }, currencyExponent: 2 })).toEqual([
+        { kind: 'decision_applied', choice: 'stop', scenario: 'Budget cut 2027' },
+      ]);
+    });
+
+    it('reports the same choice applied again from a later scenario, and nothing for an unchanged one', () => {
+      const before = { ...base, decision };
+      const again = {
+        ...base,
+        decision: { ...decision, scenario: 'Q3 review', at: '2027-03-01T09:00:00.000Z' },
+      };
+
+      expect(valueChanges({ before, after: again, currencyExponent: 2 })).toEqual([
+        { kind: 'decision_applied', choice: 'stop', scenario: 'Q3 review' },
+      ]);
+      expect(valueChanges({ before, after: before, currencyExponent: 2 })).toEqual([]);
+    });
+  });
 });

@@ -6,7 +6,25 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { LocalSiteRuntime } from '../../local-site';
-import { ADMIN, openDemoSite } from './local-site';
+import { ADMIN, call, openDemoSite } from './local-site';
+
+/** Applies a scenario stopping the site's first epic, as the value planning page would. */
+async function applyDemoScenario(site: LocalSiteRuntime): Promise<void> {
+  const response = await site.requestJira({
+    accountId: ADMIN,
+    method: 'POST',
+    path: '/rest/api/3/search/jql',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ jql: 'issuetype = Epic ORDER BY key ASC', fields: ['summary'], maxResults: 1 }),
+  });
+  const key = (JSON.parse(response.body) as { issues: { key: string }[] }).issues[0]?.key ?? 'none';
+  const current = await call<{ revision: number }>(site, ADMIN, 'panel/get-value', { issueKey: key });
+  const applied = await call(site, ADMIN, 'planning/apply-scenario', {
+    scenario: 'README example',
+    decisions: [{ issueKey: key, choice: 'stop', baseRevision: current.data?.revision }],
+  });
+  if (!applied.ok) throw new Error(`the scenario was not applied: ${JSON.stringify(applied.error)}`);
+}
 
 /** The JQL of the README's sentence "For example `…`, or `…` without the alias." */
 function readmeJqlExamples(): string[] {
@@ -34,6 +52,8 @@ describe("README.md's JQL example", () => {
 
   beforeAll(async () => {
     site = await openDemoSite();
+    // The demo data holds no scenario decision until one is applied (`valueDecision = stop`).
+    await applyDemoScenario(site);
   });
 
   afterAll(async () => {

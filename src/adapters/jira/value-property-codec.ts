@@ -23,6 +23,8 @@ import {
   type CompactDetails,
 } from './benefit-profile-codec';
 import { MAX_SERIES_MONTHS } from '../../contract/epic-value.schema';
+import { valueDecisionSchema } from '../../contract/value-decision.schema';
+import type { ValueDecision } from '../../domain/model/value-decision';
 import {
   compactEpicRanges,
   compactEpicRangesSchema,
@@ -39,8 +41,8 @@ export const PROPERTY_VALUE_LIMIT = 32_768;
 
 /**
  * Version 2 adds what issue #15 brought: benefit owners and measures (`w`, `m`), realised
- * entries' details (`d`), the approved baseline (`B`) and the `dis_benefit` kind. The release
- * before it reads version 1 with a schema that drops unknown keys, so a record holding any of
+ * entries' details (`d`), the approved baseline (`B`) and the `dis_benefit` kind; a scenario
+ * decision (`D`, issue #16) is written as version 2 for the same reason. The release before it reads version 1 with a schema that drops unknown keys, so a record holding any of
  * them is written as version 2, which that release refuses ("update the app") instead of saving
  * it again without them. A record holding none stays version 1, byte for byte as before, so the
  * earlier release keeps working on it.
@@ -79,7 +81,11 @@ interface CompactRecordV1 {
   x?: CompactEpicRanges;
   /** The approved baseline (issue #15), only once approved. */
   B?: CompactBaseline;
+  /** The scenario decision (issue #16) as `[choice, scenario, by, at]`, only once one is applied. */
+  D?: CompactDecision;
 }
+
+type CompactDecision = [ValueDecision['choice'], string, string, string];
 
 export interface StoredValueV1 {
   schemaVersion: 1 | 2;
@@ -155,6 +161,11 @@ export function compactRecord(value: EpicValueRecord): CompactRecordV1 {
     n: value.nps === null ? null : [value.nps.promoters, value.nps.passives, value.nps.detractors],
     ...(value.ranges === undefined ? {} : { x: compactEpicRanges(value.ranges) }),
     ...(value.baseline === undefined ? {} : { B: compactBaseline(value.baseline) }),
+    ...(value.decision === undefined
+      ? {}
+      : {
+          D: [value.decision.choice, value.decision.scenario, value.decision.by, value.decision.at],
+        }),
   };
 }
 
@@ -175,6 +186,9 @@ export function expandRecord(record: CompactRecordV1): EpicValueRecord {
       record.n === null ? null : { promoters: record.n[0], passives: record.n[1], detractors: record.n[2] },
     ...(record.x === undefined ? {} : { ranges: expandEpicRanges(record.x) }),
     ...(record.B === undefined ? {} : { baseline: expandBaseline(record.B) }),
+    ...(record.D === undefined
+      ? {}
+      : { decision: { choice: record.D[0], scenario: record.D[1], by: record.D[2], at: record.D[3] } }),
   };
 }
 
@@ -182,6 +196,7 @@ export function expandRecord(record: CompactRecordV1): EpicValueRecord {
 function schemaVersionOf(record: CompactRecordV1): 1 | 2 {
   const holdsVersion2 =
     record.B !== undefined ||
+    record.D !== undefined ||
     record.b.some(
       (benefit) =>
         benefit.k === 'dis_benefit' ||
@@ -251,6 +266,14 @@ const storedValueV1Schema = z.object({
       .nullable(),
     x: compactEpicRangesSchema.optional(),
     B: compactBaselineSchema.optional(),
+    D: z
+      .tuple([
+        valueDecisionSchema.shape.choice,
+        valueDecisionSchema.shape.scenario,
+        valueDecisionSchema.shape.by,
+        valueDecisionSchema.shape.at,
+      ])
+      .optional(),
   }),
   index: z.unknown(),
 });

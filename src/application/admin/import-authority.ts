@@ -28,7 +28,9 @@ const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringif
  * rules as a panel save (`stampedValue`): the server stamps who recorded and verified each
  * realised entry, and a new or changed `verified` grade needs a verifier. A file's approved
  * baseline that differs from the stored one needs an approver (an admin restoring a backup, when
- * no approver group is chosen); a file without one keeps the stored baseline. Otherwise the
+ * no approver group is chosen); a file without one keeps the stored baseline. A scenario decision
+ * (issue #16) is taken from the file as a backup holds it; a file without one keeps the stored
+ * one. Otherwise the
  * problems, with paths under `prefix` (`epics[3].value.`).
  */
 export async function importedValue(input: {
@@ -60,7 +62,15 @@ export async function importedValue(input: {
       message: `differs from the approved baseline stored on the epic; only ${roleHolders(settings.approverGroupId, 'approver')} can import an approved baseline`,
     });
   if ('refused' in stamped || problems.length > 0) return { problems };
-  const { baseline: _file, ...rest } = value;
+  const { baseline: _file, decision: _fileDecision, ...rest } = value;
   const baseline = value.baseline ?? previous.baseline;
-  return { value: { ...rest, benefits: stamped.benefits, ...(baseline === undefined ? {} : { baseline }) } };
+  const decision = value.decision ?? previous.decision;
+  return {
+    value: {
+      ...rest,
+      benefits: stamped.benefits,
+      ...(baseline === undefined ? {} : { baseline }),
+      ...(decision === undefined ? {} : { decision }),
+    },
+  };
 }

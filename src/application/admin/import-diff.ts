@@ -9,6 +9,7 @@ import {
   EVIDENCE_GRADE_NAMES,
   EVIDENCE_GRADES,
   OBJECTIVE_STATUS_NAMES,
+  VALUE_DECISION_NAMES,
 } from '../../contract/value-vocabulary';
 import { valueChanges, type ValueChange } from '../../domain/history/value-changes';
 import { AppError } from '../app-error';
@@ -207,6 +208,13 @@ function fieldChangeOf(
       );
     case 'ranges':
       return text('Risk ranges', 'As stored', 'As in the file');
+    case 'decision_applied': {
+      const decision = (value: EpicValueDocument) =>
+        value.decision === undefined
+          ? null
+          : `${VALUE_DECISION_NAMES[value.decision.choice]} (scenario “${value.decision.scenario}”)`;
+      return text('Scenario decision', decision(before), decision(after));
+    }
   }
 }
 

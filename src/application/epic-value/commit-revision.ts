@@ -48,6 +48,7 @@ function searchIndexOf(
     successProbability: value.successProbability,
     objectives: value.objectives.map((link) => link.id),
     evidence: [...evidence].sort(),
+    ...(value.decision === undefined ? {} : { decision: value.decision.choice }),
   };
 }
 

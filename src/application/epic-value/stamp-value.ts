@@ -23,7 +23,8 @@ export function verificationFields(
  * `verified` grade needs a verifier (`FORBIDDEN`, naming each such field, and nothing is
  * written), and the approved baseline stays the stored one: a client cannot forge one. A save
  * that carries no risk ranges keeps the stored ones (`keptRanges`), for clients that do not edit
- * them; empty ranges remove them.
+ * them; empty ranges remove them. The scenario decision (issue #16) is always the stored one: only
+ * applying a scenario sets it.
  *
  * `callerIsVerifier` is asked only when the record holds a new verification.
  * `keepBaseline: false` takes the client's baseline (an import by an approver, checked by the caller).
@@ -57,7 +58,7 @@ export async function stampedValue(input: {
       verificationFields(stamped.refused, { prefix: input.prefix, settings }),
     );
   }
-  const { baseline: _sentBaseline, ranges: _sentRanges, ...rest } = value;
+  const { baseline: _sentBaseline, ranges: _sentRanges, decision: _sentDecision, ...rest } = value;
   const baseline = input.keepBaseline === false ? value.baseline : previous.baseline;
   const sent = value.ranges ?? keptRanges(previous.ranges, value.benefits);
   // No range at all is stored as none, as before ranges existed: the panel always sends them.
@@ -67,6 +68,7 @@ export async function stampedValue(input: {
     benefits: stamped.benefits,
     ...(baseline === undefined ? {} : { baseline }),
     ...(ranges === undefined ? {} : { ranges }),
+    ...(previous.decision === undefined ? {} : { decision: previous.decision }),
   };
 }
 

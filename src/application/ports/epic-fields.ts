@@ -13,7 +13,7 @@ export interface EpicFieldValues {
   /** (riskAdjustedBenefit − forecastCost) / forecastCost, a plain ratio. */
   expectedRoi: number | null;
   npv: MinorUnits | null;
-  /** `continue`, `delay` or `stop` once value planning decides; empty until then. */
+  /** The record's scenario decision (`continue`, `delay_3`, `delay_6`, `delay_12`, `stop`); empty until one is applied. */
   valueDecision: string | null;
 }
 

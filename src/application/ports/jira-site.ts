@@ -21,6 +21,8 @@ export interface ValueSearchIndex {
   successProbability: number;
   objectives: string[];
   evidence: EvidenceGrade[];
+  /** The scenario decision's choice (`valueDecision = stop`), absent until one is applied. */
+  decision?: string;
 }
 
 /** What reading the stored record gave: nothing yet, the record, or why it cannot be read. */

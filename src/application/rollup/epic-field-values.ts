@@ -24,8 +24,8 @@ export function emptyFieldValues(issueId: string): EpicFieldValues {
 /**
  * An epic's field values, by the engine and as-of month the panel uses (`kpisOfEpic`), so a field
  * never says other than the panel: realised benefit, risk-adjusted benefit and NPV in minor
- * units, expected ROI as a ratio (empty when the forecast cost is 0), and no value decision until
- * value planning makes one. A record the app cannot read empties every field, as the panel then
+ * units, expected ROI as a ratio (empty when the forecast cost is 0), and the value decision the
+ * record holds (`continue`, `delay_3`, ..., `stop`), empty until a scenario is applied. A record the app cannot read empties every field, as the panel then
  * shows no figures either.
  */
 export function epicFieldValuesOf({
@@ -61,7 +61,7 @@ export function epicFieldValuesOf({
     riskAdjustedBenefit: kpis.riskAdjustedBenefit,
     expectedRoi: kpis.expectedRoi.value,
     npv: kpis.npv,
-    valueDecision: null,
+    valueDecision: value.value.decision?.choice ?? null,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { BenefitMeasure } from '../model/benefit';
+import type { ValueDecisionChoice } from '../model/value-decision';
 import type { BenefitRecord, EpicValueRecord, MonthlyAmountRecord } from '../model/portfolio-record';
 import { toDecimalAmount, toMinorUnits, minorUnits, type CurrencyExponent } from '../money/minor-units';
 
@@ -26,7 +27,9 @@ export type ValueChange =
   | { kind: 'nps'; before: EpicValueRecord['nps']; after: EpicValueRecord['nps'] }
   | { kind: 'baseline_approved'; version: number; reason: string | null }
   /** Three-point estimates or the cost-overrun range changed (issue #17). */
-  | { kind: 'ranges' };
+  | { kind: 'ranges' }
+  /** A value planning scenario's decision was applied (issue #16); the entry says who and when. */
+  | { kind: 'decision_applied'; choice: ValueDecisionChoice; scenario: string };
 
 function totalOf(entries: readonly MonthlyAmountRecord[], currencyExponent: CurrencyExponent): number {
   const minor = entries.reduce(
@@ -165,5 +168,13 @@ export function valueChanges({
     });
   }
   if (JSON.stringify(previous.ranges) !== JSON.stringify(after.ranges)) changes.push({ kind: 'ranges' });
+  // A decision only ever changes by applying a scenario, which stamps a new instant.
+  if (after.decision !== undefined && JSON.stringify(after.decision) !== JSON.stringify(previous.decision)) {
+    changes.push({
+      kind: 'decision_applied',
+      choice: after.decision.choice,
+      scenario: after.decision.scenario,
+    });
+  }
   return changes;
 }

@@ -2,6 +2,7 @@ import type { MinorUnits } from '../money/minor-units';
 import type { ApprovedBaseline } from './baseline';
 import type { Benefit, MonthlyAmount } from './benefit';
 import type { EpicRanges } from '../ranges/estimates';
+import type { ValueDecision } from './value-decision';
 
 export const EPIC_STATUSES = ['todo', 'in_progress', 'done'] as const;
 export type EpicStatus = (typeof EPIC_STATUSES)[number];
@@ -41,6 +42,8 @@ export interface EpicValue<TAmount = MinorUnits> {
    * Amount ranges are in `TAmount` like every other amount; percentages are percentages.
    */
   readonly ranges?: EpicRanges;
+  /** The decision last applied from a value planning scenario (issue #16); absent until one is. */
+  readonly decision?: ValueDecision;
 }
 
 /**

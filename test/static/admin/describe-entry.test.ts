@@ -43,6 +43,14 @@ describe('an audit entry in words', () => {
     expect(fieldName('epics.changed')).toBe('Epics changed');
   });
 
+  it('names an applied scenario whole, spaces and all, and the epics per decision', () => {
+    expect(describeAction('planning.applied Budget cut 2027')).toBe('Applied scenario Budget cut 2027');
+    expect(describeAction('objective.archived OBJ-1')).toBe('Archived objective OBJ-1');
+    expect(fieldName('scenario')).toBe('Scenario');
+    expect(fieldName('decisions.stop')).toBe('Epics to stop');
+    expect(fieldName('decisions.delay_6')).toBe('Epics delayed 6 months');
+  });
+
   it('writes one CSV row per changed field, values whole and readable', () => {
     const keys = Array.from({ length: 80 }, (_, index) => `PAY-${String(index + 1)}`);
     const rows = auditCsvRows(

@@ -99,6 +99,14 @@ describe('describeChange', () => {
       'Re-baselined the plan as version 2: Scope cut by half',
     ],
     [{ kind: 'ranges' }, 'Changed the risk ranges (three-point estimates or cost overrun)'],
+    [
+      { kind: 'decision_applied', choice: 'delay_6', scenario: 'Budget cut 2027' },
+      'Applied scenario “Budget cut 2027”: Delay 6 months',
+    ],
+    [
+      { kind: 'decision_applied', choice: 'stop', scenario: 'Q3 review' },
+      'Applied scenario “Q3 review”: Stop',
+    ],
   ])('describes %j', (change, sentence) => {
     expect(describeChange(change, context)).toBe(sentence);
   });

@@ -1,5 +1,6 @@
 import { measureSummary, type MeasureParts } from '../../../../src/contract/measure-summary';
 import type { ValueChangeView } from '../../../../src/contract/panel.contract';
+import { VALUE_DECISION_NAMES } from '../../../../src/contract/value-vocabulary';
 import { formatMoney, formatRatio } from '../../shared/format';
 import { BENEFIT_KIND_LABELS } from './labels';
 import { npsOf } from './validate';
@@ -102,6 +103,11 @@ export function describeChange(
     }
     case 'ranges':
       return 'Changed the risk ranges (three-point estimates or cost overrun)';
+    case 'decision_applied': {
+      const choice = text('choice');
+      const words = (VALUE_DECISION_NAMES as Readonly<Record<string, string>>)[choice] ?? choice;
+      return `Applied scenario “${text('scenario')}”: ${words}`;
+    }
     case 'cost_planned':
       return change['before'] === 0
         ? `Set the cost budget to ${amount('after')}`

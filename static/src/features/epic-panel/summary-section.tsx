@@ -2,6 +2,7 @@ import type { EpicValueView } from '../../../../src/contract/panel.contract';
 import { KPI_NAMES } from '../../../../src/contract/value-vocabulary';
 import { formatMoney, formatMonth, formatRatio } from '../../shared/format';
 import { chartPoints } from './chart-data';
+import { DecisionNote } from './decision-note';
 import { isDisBenefit } from './net-benefit';
 import { ValueChart } from './value-chart';
 import { FinishingSignal } from '../planning/finishing-signal';
@@ -62,6 +63,7 @@ export function SummarySection({ view, decimals, stale, fresh }: SummaryProps) {
               : `As of ${formatMonth(view.asOf)}`}
         </span>
       </div>
+      {value.decision === undefined ? null : <DecisionNote decision={value.decision} />}
       <dl className="metrics">
         <Metric
           label={KPI_NAMES.realisedBenefit}

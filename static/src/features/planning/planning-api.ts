@@ -1,5 +1,11 @@
 import type { Scope } from '../../../../src/contract/gadget.contract';
-import type { ObjectiveChoice, RankingView, ScenarioView } from '../../../../src/contract/planning.contract';
+import type {
+  AppliedScenarioView,
+  ApplyScenarioInput,
+  ObjectiveChoice,
+  RankingView,
+  ScenarioView,
+} from '../../../../src/contract/planning.contract';
 import { PLANNING } from '../../../../src/contract/resolver-keys';
 import { callResolver } from '../../shared/resolver-client';
 import { programmes, projects, type ScopeOption } from '../gadget/data/jira-scope-lists';
@@ -34,4 +40,13 @@ export const planningScopeChoices: ScopeChoices = { projects, programmes, object
 
 export function runScenario(request: RunScenarioRequest) {
   return callResolver<ScenarioView>(PLANNING.runScenario, request);
+}
+
+/**
+ * Records a scenario's decisions on its epics, all or nothing (issue #16): each decision names the
+ * revision of the epic's record the user was shown, so an epic changed since is refused
+ * (`CONFLICT`) and nothing is applied. It never transitions an issue.
+ */
+export function applyScenario(request: ApplyScenarioInput) {
+  return callResolver<AppliedScenarioView>(PLANNING.applyScenario, request);
 }

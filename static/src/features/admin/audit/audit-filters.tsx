@@ -6,6 +6,7 @@ const KINDS = [
   { value: 'settings', label: 'Settings' },
   { value: 'portfolio', label: 'Imports' },
   { value: 'baseline', label: 'Approved baselines' },
+  { value: 'planning', label: 'Applied scenarios' },
 ] as const;
 
 /** The audit log's filters: kind, who, and a range of days. */

@@ -17,11 +17,15 @@ const VERBS: Record<string, string> = {
   'settings.updated': 'Changed settings',
   'portfolio.imported': 'Imported a portfolio file',
   'portfolio.import-rolled-back': 'Put back a failed import',
+  'planning.applied': 'Applied scenario',
 };
 
 /** An audit action (`objective.archived OBJ-1`) as a sentence ("Archived objective OBJ-1"). */
 export function describeAction(action: string): string {
-  const [kind = '', subject = ''] = action.split(' ', 2);
+  // The subject is the rest of the action: a scenario's name may hold spaces.
+  const space = action.indexOf(' ');
+  const kind = space === -1 ? action : action.slice(0, space);
+  const subject = space === -1 ? '' : action.slice(space + 1);
   const verb = VERBS[kind];
   if (verb === undefined) return action;
   return subject === '' ? verb : `${verb} ${subject}`;
@@ -49,6 +53,12 @@ const FIELD_NAMES: Record<string, string> = {
   'epics.unchanged': 'Epics left as they were',
   failure: 'Why it stopped',
   conflicts: 'Epics left as someone else saved them',
+  scenario: 'Scenario',
+  'decisions.continue': 'Epics to continue',
+  'decisions.delay_3': 'Epics delayed 3 months',
+  'decisions.delay_6': 'Epics delayed 6 months',
+  'decisions.delay_12': 'Epics delayed 12 months',
+  'decisions.stop': 'Epics to stop',
 };
 
 /** The last part of a path: `settings.discountRate` and `objectives.OBJ-1.name` hold what changed. */
