@@ -1,0 +1,207 @@
+import type { Scope } from '../../contract/gadget.contract';
+import { currencyExponentOf } from '../../contract/currencies';
+import {
+  DEFAULT_RANGE_DRAWS,
+  MAX_FAN_POINTS,
+  MAX_RANGE_EPIC_DRAWS,
+  type RangeFiguresView,
+  type RangesView,
+  type ScopeRangesView,
+} from '../../contract/ranges.contract';
+import { epicFromRecord } from '../../domain/model/epic-from-record';
+import { objectiveFromRecord } from '../../domain/model/objective-from-record';
+import { toDecimalAmount, type CurrencyExponent, type MinorUnits } from '../../domain/money/minor-units';
+import {
+  fanMonths,
+  fanOf,
+  fanScopes,
+  portfolioRangeScopes,
+  scopeRangesOf,
+  simulateRangeDraws,
+  type RangeFigures,
+  type RangeObjective,
+  type RangeScope,
+  type ScopeRanges,
+} from '../../domain/ranges';
+import { monthIndexOf, yearMonthOf, type YearMonth } from '../../domain/time/year-month';
+import { AppError, badRequest } from '../app-error';
+import { monthOf } from '../ports/clock';
+import { collectScope } from '../portfolio/collect-scope';
+import type { GadgetContext } from '../portfolio/gadget-context';
+
+/** How far after as-of the horizon may be: ten years. */
+const MAX_HORIZON_MONTHS = 120;
+const DEFAULT_HORIZON_MONTHS = 12;
+
+/**
+ * The seed of a scope when the caller names none: FNV-1a (32 bit) of the scope as JSON, so the
+ * same gadget shows the same figures on every load and to every viewer of the same epics.
+ */
+export function defaultSeedOf(scope: Scope): number {
+  let hash = 0x811c9dc5;
+  for (const char of JSON.stringify(scope)) {
+    hash ^= char.charCodeAt(0);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash >>> 0;
+}
+
+function horizonOf(asOf: YearMonth, horizon: YearMonth | undefined): YearMonth {
+  if (horizon === undefined) return yearMonthOf(monthIndexOf(asOf) + DEFAULT_HORIZON_MONTHS);
+  const months = monthIndexOf(horizon) - monthIndexOf(asOf);
+  if (months < 0 || months > MAX_HORIZON_MONTHS) {
+    throw badRequest('The horizon must be a month from the as-of month to ten years after it.', [
+      { path: 'horizon', message: 'must be from the as-of month to 120 months after it' },
+    ]);
+  }
+  return horizon;
+}
+
+function figuresView(figures: RangeFigures, currencyExponent: CurrencyExponent): RangeFiguresView {
+  const decimal = (amount: RangeFigures['p10']) => toDecimalAmount({ amount, currencyExponent });
+  return { p10: decimal(figures.p10), p50: decimal(figures.p50), p90: decimal(figures.p90) };
+}
+
+function scopeView(
+  ranges: ScopeRanges,
+  scope: RangeScope,
+  currencyExponent: CurrencyExponent,
+): ScopeRangesView {
+  return {
+    epics: scope.members.length,
+    npv: figuresView(ranges.npv, currencyExponent),
+    benefitByHorizon: figuresView(ranges.benefitByHorizon, currencyExponent),
+    totalCost: figuresView(ranges.totalCost, currencyExponent),
+    probabilityNpvBelowZero: ranges.probabilityNpvBelowZero,
+  };
+}
+
+/**
+ * Risk ranges of a gadget scope (issue #17): the epics the viewer may browse (read as the gadget
+ * reads a live scope, `collectScope`), simulated `draws` times from `seed` (docs/kpis.md, "Risk
+ * ranges"). Answers P10 / P50 / P90 of NPV, benefit by the horizon and total cost for the scope
+ * and each of its projects, programmes and objectives, P(NPV < 0), each objective's probability
+ * of reaching its target, and the fan of cumulative benefit from as-of to the horizon.
+ * Same scope, epics, as-of, horizon, draws, seed and correlation: identical answer.
+ *
+ * A call is bounded: at most `MAX_RANGE_EPIC_DRAWS` epic-draws (fewer draws, or a narrower
+ * scope, otherwise), so that it stays far inside the 25 s resolver limit.
+ */
+export async function getScopeRanges(
+  context: GadgetContext,
+  input: {
+    scope: Scope;
+    asOf?: string | undefined;
+    draws?: number | undefined;
+    seed?: number | undefined;
+    horizon?: string | undefined;
+    correlation?: number | undefined;
+  },
+): Promise<RangesView> {
+  const asOf = input.asOf ?? monthOf(context.clock.now());
+  const horizon = horizonOf(asOf, input.horizon);
+  const draws = input.draws ?? DEFAULT_RANGE_DRAWS;
+  const seed = input.seed ?? defaultSeedOf(input.scope);
+  const correlation = input.correlation ?? 0;
+  const collected = await collectScope(context, input.scope);
+  const { settings } = collected;
+  if (collected.epics.length * draws > MAX_RANGE_EPIC_DRAWS) {
+    const most = Math.floor(MAX_RANGE_EPIC_DRAWS / Math.max(1, collected.epics.length));
+    throw new AppError(
+      'TOO_LARGE',
+      `This scope has ${collected.epics.length.toLocaleString('en')} epics, too many for ${draws.toLocaleString('en')} draws in one request. Ask for at most ${most.toLocaleString('en')} draws, or narrow the scope to some projects.`,
+    );
+  }
+  const currencyExponent = currencyExponentOf(settings.currency) ?? 2;
+  const epics = collected.epics.map((epic) => epicFromRecord({ epic, currencyExponent }));
+  const objectives = collected.objectives
+    .filter((objective) => objective.status === 'active')
+    .map((record) => objectiveFromRecord({ objective: record, currencyExponent }));
+  const rangeObjectives: RangeObjective[] = objectives.map((objective) => ({
+    id: objective.id,
+    target:
+      objective.target === null || objective.target === undefined
+        ? null
+        : { amount: objective.target.amount, month: objective.target.date.slice(0, 7) },
+  }));
+  const scopes = portfolioRangeScopes({ epics, objectives: rangeObjectives });
+  const [portfolioScope] = scopes;
+  if (portfolioScope === undefined)
+    throw new Error('portfolioRangeScopes always answers the portfolio first');
+  const months = fanMonths(asOf, horizon, MAX_FAN_POINTS);
+  const simulated = simulateRangeDraws({
+    epics,
+    rangesByEpic: new Map(),
+    scopes: [...scopes, ...fanScopes(portfolioScope, months)],
+    asOf,
+    horizon,
+    discountRate: settings.discountRate,
+    draws,
+    seed,
+    correlation,
+  });
+  const group = (prefix: string) =>
+    Object.fromEntries(
+      scopes.flatMap((scope, index) => {
+        const scopeDraws = simulated[index];
+        if (!scope.id.startsWith(prefix) || scopeDraws === undefined) return [];
+        return [
+          [
+            scope.id.slice(prefix.length),
+            scopeView(scopeRangesOf(scopeDraws, null), scope, currencyExponent),
+          ],
+        ];
+      }),
+    );
+  const decimal = (amount: MinorUnits) => toDecimalAmount({ amount, currencyExponent });
+  const objectiveIndex = (id: string) => scopes.findIndex((scope) => scope.id === `objective:${id}`);
+  return {
+    asOf,
+    horizon,
+    currency: settings.currency,
+    seed,
+    draws,
+    correlation,
+    distribution: 'triangular',
+    percentileMethod: 'nearest-rank',
+    portfolio: scopeView(
+      scopeRangesOf(simulated[0] ?? emptyDraws('portfolio'), null),
+      portfolioScope,
+      currencyExponent,
+    ),
+    byProject: group('project:'),
+    byProgramme: group('programme:'),
+    byObjective: Object.fromEntries(
+      objectives.flatMap((objective) => {
+        const index = objectiveIndex(objective.id);
+        const scope = scopes[index];
+        const scopeDraws = simulated[index];
+        if (scope === undefined || scopeDraws === undefined) return [];
+        const target = objective.target ?? null;
+        const ranges = scopeRangesOf(scopeDraws, target === null ? null : target.amount);
+        return [
+          [
+            objective.id,
+            {
+              ...scopeView(ranges, scope, currencyExponent),
+              name: objective.name,
+              target: target === null ? null : { amount: decimal(target.amount), date: target.date },
+              probabilityTargetReached: ranges.probabilityTargetReached,
+            },
+          ],
+        ];
+      }),
+    ),
+    fan: fanOf({ draws: simulated, epics, scope: portfolioScope, months, asOf }).map((point) => ({
+      month: point.month,
+      plan: decimal(point.plan),
+      ...figuresView(point, currencyExponent),
+    })),
+    unreadable: collected.unreadable.slice(0, 50),
+  };
+}
+
+function emptyDraws(scopeId: string) {
+  const zero = new Float64Array([0]);
+  return { scopeId, npv: zero, benefitByHorizon: zero, totalCost: zero, benefitByTarget: null };
+}
