@@ -1,4 +1,7 @@
 import type { Scope } from '../../contract/gadget.contract';
+import type { AppSettings } from '../../contract/site-config.schema';
+import type { Objective } from '../../domain/model/objective';
+import type { EpicRecord } from '../../domain/model/portfolio-record';
 import { currencyExponentOf } from '../../contract/currencies';
 import {
   DEFAULT_RANGE_DRAWS,
@@ -76,45 +79,33 @@ function scopeView(
   };
 }
 
+/** What `rangesViewOf` simulates: a scope's epics and objectives as documents, and the options. */
+export interface RangesRequest {
+  settings: Pick<AppSettings, 'currency' | 'discountRate'>;
+  objectives: readonly Objective<number>[];
+  epics: readonly EpicRecord[];
+  asOf: YearMonth;
+  horizon?: YearMonth | undefined;
+  draws?: number | undefined;
+  seed: number;
+  correlation?: number | undefined;
+}
+
 /**
- * Risk ranges of a gadget scope (issue #17): the epics the viewer may browse (read as the gadget
- * reads a live scope, `collectScope`), simulated `draws` times from `seed` (docs/kpis.md, "Risk
- * ranges"). Answers P10 / P50 / P90 of NPV, benefit by the horizon and total cost for the scope
- * and each of its projects, programmes and objectives, P(NPV < 0), each objective's probability
- * of reaching its target, and the fan of cumulative benefit from as-of to the horizon.
- * Same scope, epics, as-of, horizon, draws, seed and correlation: identical answer.
- *
- * A call is bounded: at most `MAX_RANGE_EPIC_DRAWS` epic-draws (fewer draws, or a narrower
- * scope, otherwise), so that it stays far inside the 25 s resolver limit.
+ * Risk ranges of a set of epics (docs/kpis.md, "Risk ranges"): P10 / P50 / P90 of NPV, benefit
+ * by the horizon and total cost for the whole set and each of its projects, programmes and active
+ * objectives, P(NPV < 0), each objective's probability of reaching its target, and the fan of
+ * cumulative benefit from as-of to the horizon. Pure: the same request gives the same answer.
+ * Shared by the gadget (`getScopeRanges`) and `npm run report -- --ranges`.
  */
-export async function getScopeRanges(
-  context: GadgetContext,
-  input: {
-    scope: Scope;
-    asOf?: string | undefined;
-    draws?: number | undefined;
-    seed?: number | undefined;
-    horizon?: string | undefined;
-    correlation?: number | undefined;
-  },
-): Promise<RangesView> {
-  const asOf = input.asOf ?? monthOf(context.clock.now());
-  const horizon = horizonOf(asOf, input.horizon);
-  const draws = input.draws ?? DEFAULT_RANGE_DRAWS;
-  const seed = input.seed ?? defaultSeedOf(input.scope);
-  const correlation = input.correlation ?? 0;
-  const collected = await collectScope(context, input.scope);
-  const { settings } = collected;
-  if (collected.epics.length * draws > MAX_RANGE_EPIC_DRAWS) {
-    const most = Math.floor(MAX_RANGE_EPIC_DRAWS / Math.max(1, collected.epics.length));
-    throw new AppError(
-      'TOO_LARGE',
-      `This scope has ${collected.epics.length.toLocaleString('en')} epics, too many for ${draws.toLocaleString('en')} draws in one request. Ask for at most ${most.toLocaleString('en')} draws, or narrow the scope to some projects.`,
-    );
-  }
+export function rangesViewOf(request: RangesRequest): Omit<RangesView, 'unreadable'> {
+  const { settings, asOf, seed } = request;
+  const horizon = horizonOf(asOf, request.horizon);
+  const draws = request.draws ?? DEFAULT_RANGE_DRAWS;
+  const correlation = request.correlation ?? 0;
   const currencyExponent = currencyExponentOf(settings.currency) ?? 2;
-  const epics = collected.epics.map((epic) => epicFromRecord({ epic, currencyExponent }));
-  const objectives = collected.objectives
+  const epics = request.epics.map((epic) => epicFromRecord({ epic, currencyExponent }));
+  const objectives = request.objectives
     .filter((objective) => objective.status === 'active')
     .map((record) => objectiveFromRecord({ objective: record, currencyExponent }));
   const rangeObjectives: RangeObjective[] = objectives.map((objective) => ({
@@ -197,6 +188,50 @@ export async function getScopeRanges(
       plan: decimal(point.plan),
       ...figuresView(point, currencyExponent),
     })),
+  };
+}
+
+/**
+ * Risk ranges of a gadget scope (issue #17): the epics the viewer may browse (read as the gadget
+ * reads a live scope, `collectScope`), simulated `draws` times from `seed` (see `rangesViewOf`).
+ * The seed defaults to one derived from the scope and is part of the answer.
+ *
+ * A call is bounded: at most `MAX_RANGE_EPIC_DRAWS` epic-draws (fewer draws, or a narrower
+ * scope, otherwise), so that it stays far inside the 25 s resolver limit.
+ */
+export async function getScopeRanges(
+  context: GadgetContext,
+  input: {
+    scope: Scope;
+    asOf?: string | undefined;
+    draws?: number | undefined;
+    seed?: number | undefined;
+    horizon?: string | undefined;
+    correlation?: number | undefined;
+  },
+): Promise<RangesView> {
+  const asOf = input.asOf ?? monthOf(context.clock.now());
+  const horizon = horizonOf(asOf, input.horizon);
+  const draws = input.draws ?? DEFAULT_RANGE_DRAWS;
+  const collected = await collectScope(context, input.scope);
+  if (collected.epics.length * draws > MAX_RANGE_EPIC_DRAWS) {
+    const most = Math.floor(MAX_RANGE_EPIC_DRAWS / Math.max(1, collected.epics.length));
+    throw new AppError(
+      'TOO_LARGE',
+      `This scope has ${collected.epics.length.toLocaleString('en')} epics, too many for ${draws.toLocaleString('en')} draws in one request. Ask for at most ${most.toLocaleString('en')} draws, or narrow the scope to some projects.`,
+    );
+  }
+  return {
+    ...rangesViewOf({
+      settings: collected.settings,
+      objectives: collected.objectives,
+      epics: collected.epics,
+      asOf,
+      horizon,
+      draws,
+      seed: input.seed ?? defaultSeedOf(input.scope),
+      correlation: input.correlation,
+    }),
     unreadable: collected.unreadable.slice(0, 50),
   };
 }

@@ -8,12 +8,12 @@ import { YGrid } from './y-grid';
 const HEIGHT = 220;
 const MARGIN = { top: 12, right: 16, bottom: 28, left: 64 };
 
-/** "By Nov 2027: €2.1M planned, P10–P90 €1.2M – €3.4M", from the fan's last month. */
+/** "By Nov 2027: €2.1M planned, P10–P90 €1.2M to €3.4M", from the fan's last month. */
 export function fanTakeaway(fan: readonly FanPointView[], currency: string): string {
   const last = fan[fan.length - 1];
   if (!last) return 'No months to show';
   const money = (amount: number) => formatMoney(amount, currency, { compact: true });
-  return `By ${formatMonth(last.month)}: ${money(last.plan)} planned, P10–P90 ${money(last.p10)} – ${money(last.p90)}`;
+  return `By ${formatMonth(last.month)}: ${money(last.plan)} planned, P10–P90 ${money(last.p10)} to ${money(last.p90)}`;
 }
 
 /**

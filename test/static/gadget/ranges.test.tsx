@@ -21,10 +21,10 @@ describe('the gadget’s risk ranges', () => {
     const tiles = await screen.findByRole('region', { name: 'Key figures' });
     const npv = within(tiles).getByRole('listitem', { name: 'NPV' });
     expect(await within(npv).findByText(/P10–P90/)).toHaveTextContent(
-      'P10–P90: -€1.2K – €2.4K · 18% chance npv below zero',
+      'P10–P90: -€1.2K to €2.4K · 18% chance NPV below zero',
     );
     expect(within(tiles).getByRole('listitem', { name: 'Realised benefit' })).toHaveTextContent(
-      'By Mar 2027, P10–P90: €2.1K – €5.6K',
+      'By Mar 2027, P10–P90: €2.1K to €5.6K',
     );
     expect(calls).toContainEqual({
       functionKey: 'gadget/get-ranges',
@@ -42,11 +42,11 @@ describe('the gadget’s risk ranges', () => {
 
     const fan = await screen.findByRole('figure', { name: 'Benefit range over time' });
     expect(
-      within(fan).getByText('By Mar 2027: €5.2K planned, P10–P90 €2.1K – €5.6K', { selector: 'p' }),
+      within(fan).getByText('By Mar 2027: €5.2K planned, P10–P90 €2.1K to €5.6K', { selector: 'p' }),
     ).toBeInTheDocument();
     expect(within(fan).getByText(/Seed 12345 · 2,000 draws/)).toBeInTheDocument();
     expect(within(fan).getByRole('img')).toHaveAccessibleName(
-      'By Mar 2027: €5.2K planned, P10–P90 €2.1K – €5.6K',
+      'By Mar 2027: €5.2K planned, P10–P90 €2.1K to €5.6K',
     );
 
     await userEvent.click(within(fan).getByRole('button', { name: 'Show as table' }));
