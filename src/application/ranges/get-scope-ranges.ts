@@ -6,6 +6,7 @@ import { currencyExponentOf } from '../../contract/currencies';
 import {
   DEFAULT_RANGE_DRAWS,
   MAX_FAN_POINTS,
+  MIN_RANGE_DRAWS,
   MAX_RANGE_EPIC_DRAWS,
   type RangeFiguresView,
   type RangesView,
@@ -196,8 +197,10 @@ export function rangesViewOf(request: RangesRequest): Omit<RangesView, 'unreadab
  * reads a live scope, `collectScope`), simulated `draws` times from `seed` (see `rangesViewOf`).
  * The seed defaults to one derived from the scope and is part of the answer.
  *
- * A call is bounded: at most `MAX_RANGE_EPIC_DRAWS` epic-draws (fewer draws, or a narrower
- * scope, otherwise), so that it stays far inside the 25 s resolver limit.
+ * A call is bounded to `MAX_RANGE_EPIC_DRAWS` epic-draws, so that reading up to 5,000 epics and
+ * simulating them stays far inside the 25 s resolver limit: without `draws` a large scope gets
+ * fewer than 2,000 (at least `MIN_RANGE_DRAWS`); a scope too large even for those, or an explicit
+ * `draws` over the bound, is refused with TOO_LARGE naming what to do.
  */
 export async function getScopeRanges(
   context: GadgetContext,
@@ -209,16 +212,21 @@ export async function getScopeRanges(
     horizon?: string | undefined;
     correlation?: number | undefined;
   },
+  limits: { maxEpicDraws: number } = { maxEpicDraws: MAX_RANGE_EPIC_DRAWS },
 ): Promise<RangesView> {
   const asOf = input.asOf ?? monthOf(context.clock.now());
   const horizon = horizonOf(asOf, input.horizon);
-  const draws = input.draws ?? DEFAULT_RANGE_DRAWS;
   const collected = await collectScope(context, input.scope);
-  if (collected.epics.length * draws > MAX_RANGE_EPIC_DRAWS) {
-    const most = Math.floor(MAX_RANGE_EPIC_DRAWS / Math.max(1, collected.epics.length));
+  const epicCount = Math.max(1, collected.epics.length);
+  const fitting = Math.floor(limits.maxEpicDraws / epicCount);
+  // Without a draw count asked for, a large scope gets fewer draws (named in the answer).
+  const draws = input.draws ?? Math.min(DEFAULT_RANGE_DRAWS, fitting);
+  if (draws < MIN_RANGE_DRAWS || epicCount * draws > limits.maxEpicDraws) {
     throw new AppError(
       'TOO_LARGE',
-      `This scope has ${collected.epics.length.toLocaleString('en')} epics, too many for ${draws.toLocaleString('en')} draws in one request. Ask for at most ${most.toLocaleString('en')} draws, or narrow the scope to some projects.`,
+      fitting >= MIN_RANGE_DRAWS
+        ? `This scope has ${epicCount.toLocaleString('en')} epics, too many for ${draws.toLocaleString('en')} draws in one request. Ask for at most ${fitting.toLocaleString('en')} draws, or narrow the scope to some projects.`
+        : `This scope has ${epicCount.toLocaleString('en')} epics, too many to simulate in one request. Narrow the gadget's scope to some projects to see its risk ranges.`,
     );
   }
   return {

@@ -204,4 +204,31 @@ describe('getScopeRanges', () => {
       getScopeRanges(contextFor(admin), { scope: { kind: 'all' }, horizon: '2026-10' }),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST', fields: [{ path: 'horizon' }] });
   });
+
+  it('simulates fewer draws for a scope too large for 2,000, and says so in the answer', async () => {
+    const { contextFor } = await site(uncertainEpics());
+
+    const view = await getScopeRanges(
+      contextFor(admin),
+      { scope: { kind: 'all' } },
+      { maxEpicDraws: 3 * 700 },
+    );
+
+    expect(view.draws).toBe(700);
+  });
+
+  it('refuses a scope too large even for the fewest draws, or more draws than fit, saying what to do', async () => {
+    const { contextFor } = await site(uncertainEpics());
+
+    const tooLarge = getScopeRanges(contextFor(admin), { scope: { kind: 'all' } }, { maxEpicDraws: 3 * 499 });
+    await expect(tooLarge).rejects.toMatchObject({ code: 'TOO_LARGE' });
+    await expect(tooLarge).rejects.toThrow(/Narrow the gadget's scope/);
+    const tooMany = getScopeRanges(
+      contextFor(admin),
+      { scope: { kind: 'all' }, draws: 1000 },
+      { maxEpicDraws: 3 * 700 },
+    );
+    await expect(tooMany).rejects.toMatchObject({ code: 'TOO_LARGE' });
+    await expect(tooMany).rejects.toThrow(/at most 700 draws/);
+  });
 });
