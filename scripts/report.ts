@@ -1,9 +1,12 @@
 /**
- * `npm run --silent report -- --as-of YYYY-MM [--format json|csv|md] [--window-months N] FILE`
+ * `npm run --silent report -- --as-of YYYY-MM [--format json|csv|md] [--window-months N]
+ *   [--ranges [--draws N] [--seed S]] FILE`
  *
  * Reads a portfolio export (format v1), validates it, and prints every KPI as of the given month
  * for the portfolio, each programme, each project and each objective (`--window-months`: the
- * trailing window of "strategic goals advanced", 3 by default). Invalid input prints
+ * trailing window of "strategic goals advanced", 3 by default). `--ranges` adds the risk ranges
+ * (docs/kpis.md, "Risk ranges"): P10 / P50 / P90 per scope, seeded (`--seed`, by default the
+ * gadget's seed for "All projects"; printed with the figures), `--draws` 2,000 by default. Invalid input prints
  * nothing on stdout and one `path: problem` line per issue on stderr.
  *
  * Exit codes: 0 report printed; 1 the file is unreadable, not JSON or not a valid portfolio;
@@ -19,6 +22,10 @@ import {
   type PlainPortfolioReport,
   type PlainValueKpis,
 } from '../src/domain';
+import { defaultSeedOf, rangesViewOf } from '../src/application/ranges/get-scope-ranges';
+import type { RangesView, ScopeRangesView } from '../src/contract/ranges.contract';
+
+type ReportRanges = Omit<RangesView, 'unreadable'>;
 
 export interface ReportIo {
   readonly writeStdout: (text: string) => void;
@@ -29,13 +36,20 @@ export interface ReportIo {
 const FORMATS = ['json', 'csv', 'md'] as const;
 type OutputFormat = (typeof FORMATS)[number];
 
-const USAGE = 'usage: report --as-of YYYY-MM [--format json|csv|md] [--window-months N] FILE';
+const USAGE =
+  'usage: report --as-of YYYY-MM [--format json|csv|md] [--window-months N] [--ranges [--draws N] [--seed S]] FILE';
 
 export const EXIT_OK = 0;
 export const EXIT_INVALID_INPUT = 1;
 export const EXIT_USAGE = 2;
 
-type Invocation = { asOf: string; format: OutputFormat; file: string; windowMonths: number | undefined };
+type Invocation = {
+  asOf: string;
+  format: OutputFormat;
+  file: string;
+  windowMonths: number | undefined;
+  ranges: { draws: number; seed: number } | null;
+};
 
 function parseInvocation(args: readonly string[]): Invocation | string {
   let parsed;
@@ -46,6 +60,9 @@ function parseInvocation(args: readonly string[]): Invocation | string {
         'as-of': { type: 'string' },
         format: { type: 'string', default: 'json' },
         'window-months': { type: 'string' },
+        ranges: { type: 'boolean', default: false },
+        draws: { type: 'string' },
+        seed: { type: 'string' },
       },
       allowPositionals: true,
     });
@@ -69,7 +86,28 @@ function parseInvocation(args: readonly string[]): Invocation | string {
   if (file === undefined || extra.length > 0) {
     return 'exactly one FILE is required';
   }
-  return { asOf, format, file, windowMonths: window === undefined ? undefined : Number(window) };
+  const { draws, seed } = values;
+  if (!values.ranges && (draws !== undefined || seed !== undefined)) {
+    return '--draws and --seed go with --ranges';
+  }
+  if (draws !== undefined && !(/^\d{1,7}$/.test(draws) && Number(draws) >= 1 && Number(draws) <= 1_000_000)) {
+    return '--draws must be a whole number from 1 to 1000000';
+  }
+  if (seed !== undefined && !(/^\d{1,10}$/.test(seed) && Number(seed) <= 0xffff_ffff)) {
+    return '--seed must be a whole number from 0 to 4294967295';
+  }
+  return {
+    asOf,
+    format,
+    file,
+    windowMonths: window === undefined ? undefined : Number(window),
+    ranges: values.ranges
+      ? {
+          draws: draws === undefined ? 2000 : Number(draws),
+          seed: seed === undefined ? defaultSeedOf({ kind: 'all' }) : Number(seed),
+        }
+      : null,
+  };
 }
 
 /** Reads and validates the document; the issues name the file for problems of the file itself. */
@@ -112,7 +150,18 @@ export async function runReport({ args, io }: { args: readonly string[]; io: Rep
   // Validation has accepted the currency, so its exponent is known.
   const currencyExponent = currencyExponentOf(portfolio.settings.currency) ?? 2;
   let report: PlainPortfolioReport;
+  let ranges: ReportRanges | null = null;
   try {
+    if (invocation.ranges !== null) {
+      ranges = rangesViewOf({
+        settings: portfolio.settings,
+        objectives: portfolio.objectives,
+        epics: portfolio.epics,
+        asOf: invocation.asOf,
+        draws: invocation.ranges.draws,
+        seed: invocation.ranges.seed,
+      });
+    }
     report = toPlainReport({
       report: portfolioReport({
         portfolio,
@@ -124,7 +173,7 @@ export async function runReport({ args, io }: { args: readonly string[]; io: Rep
   } catch (error) {
     return fail(io, [{ path: '(root)', message: describe(error) }]);
   }
-  io.writeStdout(render(report, invocation.format, currencyExponent));
+  io.writeStdout(render(report, invocation.format, currencyExponent, ranges));
   return EXIT_OK;
 }
 
@@ -133,15 +182,113 @@ function fail(io: ReportIo, issues: readonly ValidationIssue[]): number {
   return EXIT_INVALID_INPUT;
 }
 
-function render(report: PlainPortfolioReport, format: OutputFormat, currencyExponent: number): string {
+function render(
+  report: PlainPortfolioReport,
+  format: OutputFormat,
+  currencyExponent: number,
+  ranges: ReportRanges | null,
+): string {
   switch (format) {
     case 'json':
-      return `${JSON.stringify(report, null, 2)}\n`;
+      return `${JSON.stringify(ranges === null ? report : { ...report, ranges }, null, 2)}\n`;
     case 'csv':
-      return renderCsv(report);
+      return renderCsv(report) + (ranges === null ? '' : `\n${rangesCsv(ranges)}`);
     case 'md':
-      return renderMarkdown(report, currencyExponent);
+      return (
+        renderMarkdown(report, currencyExponent) +
+        (ranges === null ? '' : `\n${rangesMarkdown(ranges, currencyExponent)}`)
+      );
   }
+}
+
+/** Every scope of the ranges with its label: portfolio, programmes, projects, objectives. */
+function rangeScopesOf(
+  ranges: ReportRanges,
+): { scope: string; key: string; figures: ScopeRangesView; probabilityTargetReached: number | null }[] {
+  const of = (scope: string, group: Record<string, ScopeRangesView>) =>
+    Object.entries(group).map(([key, figures]) => ({ scope, key, figures, probabilityTargetReached: null }));
+  return [
+    { scope: 'portfolio', key: '', figures: ranges.portfolio, probabilityTargetReached: null },
+    ...of('programme', ranges.byProgramme),
+    ...of('project', ranges.byProject),
+    ...Object.entries(ranges.byObjective).map(([key, figures]) => ({
+      scope: 'objective',
+      key,
+      figures,
+      probabilityTargetReached: figures.probabilityTargetReached,
+    })),
+  ];
+}
+
+const RANGE_FIGURES = ['npv', 'benefitByHorizon', 'totalCost'] as const;
+
+/** The ranges as one CSV table (figures unformatted), after a line naming seed, draws and horizon. */
+function rangesCsv(ranges: ReportRanges): string {
+  return (
+    csvRow([
+      'seed',
+      ranges.seed,
+      'draws',
+      ranges.draws,
+      'horizon',
+      ranges.horizon,
+      'correlation',
+      ranges.correlation,
+    ]) +
+    csvRow([
+      'scope',
+      'key',
+      ...RANGE_FIGURES.flatMap((figure) => [`${figure}P10`, `${figure}P50`, `${figure}P90`]),
+      'probabilityNpvBelowZero',
+      'probabilityTargetReached',
+    ]) +
+    rangeScopesOf(ranges)
+      .map(({ scope, key, figures, probabilityTargetReached }) =>
+        csvRow([
+          scope,
+          key,
+          ...RANGE_FIGURES.flatMap((figure) => [
+            figures[figure].p10,
+            figures[figure].p50,
+            figures[figure].p90,
+          ]),
+          figures.probabilityNpvBelowZero,
+          probabilityTargetReached,
+        ]),
+      )
+      .join('')
+  );
+}
+
+/** The ranges as a Markdown table, P10 / P50 / P90 in each cell, with how to reproduce them. */
+function rangesMarkdown(ranges: ReportRanges, currencyExponent: number): string {
+  const money = (value: number) => formatValue(value, 'money', currencyExponent);
+  const triple = (figures: ScopeRangesView['npv']) =>
+    `${money(figures.p10)} / ${money(figures.p50)} / ${money(figures.p90)}`;
+  const percent = (value: number | null) => formatValue(value, 'percent', currencyExponent);
+  return [
+    '## Risk ranges (P10 / P50 / P90)\n',
+    `Seed ${String(ranges.seed)} · ${ranges.draws.toLocaleString('en-US')} draws · correlation ${String(ranges.correlation)} · benefit by ${ranges.horizon} · ${ranges.distribution} estimates, ${ranges.percentileMethod} percentiles\n`,
+    markdownTable(
+      [
+        'Scope',
+        'NPV range',
+        'Benefit by horizon range',
+        'Total cost range',
+        'Chance NPV below zero',
+        'Chance target reached',
+      ],
+      [false, true, true, true, true, true],
+      rangeScopesOf(ranges).map(({ scope, key, figures, probabilityTargetReached }) => [
+        scope === 'portfolio' ? '**Portfolio**' : `${scope.charAt(0).toUpperCase()}${scope.slice(1)} ${key}`,
+        triple(figures.npv),
+        triple(figures.benefitByHorizon),
+        triple(figures.totalCost),
+        percent(figures.probabilityNpvBelowZero),
+        percent(probabilityTargetReached),
+      ]),
+    ),
+  ].join('\n');
 }
 
 type ValueKind = 'count' | 'money' | 'percent' | 'ratio' | 'score' | 'month';

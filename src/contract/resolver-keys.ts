@@ -29,6 +29,8 @@ export const GADGET = {
   livePage: 'gadget/live-page',
   /** Benefit reviews due and overdue in a scope, counts and the list behind them (issue #15). */
   getReviewsDue: 'gadget/get-reviews',
+  /** Risk ranges (issue #17): seeded P10 / P50 / P90 of a scope, with its fan chart (ranges.contract.ts). */
+  getRanges: 'gadget/get-ranges',
 } as const;
 
 /** Resolver keys of the admin page's resolver function (`admin-resolver`). Admins only. */

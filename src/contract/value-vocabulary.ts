@@ -68,6 +68,13 @@ export const KPI_NAMES = {
   npvRetained: 'NPV retained',
   cashFreed: 'Cash freed',
   valueLost: 'Value lost',
+  // Risk ranges (docs/kpis.md, "Risk ranges"): P10 / P50 / P90 of a seeded simulation.
+  npvRange: 'NPV range',
+  benefitByHorizonRange: 'Benefit by horizon range',
+  totalCostRange: 'Total cost range',
+  probabilityNpvBelowZero: 'Chance NPV below zero',
+  probabilityTargetReached: 'Chance target reached',
+  benefitFan: 'Benefit range over time',
 } as const;
 
 export type NamedKpi = keyof typeof KPI_NAMES;

@@ -5,6 +5,7 @@ import { exportPage } from '../application/portfolio/export-scope-page';
 import type { GadgetContext } from '../application/portfolio/gadget-context';
 import { getPortfolio } from '../application/portfolio/get-portfolio';
 import { listEpics } from '../application/portfolio/list-epics';
+import { getScopeRanges } from '../application/ranges/get-scope-ranges';
 import {
   exportInput,
   exportPageInput,
@@ -17,6 +18,7 @@ import { livePage } from '../application/rollup/live-page';
 import { reviewsDue } from '../application/reviews/reviews-due';
 import { jiraClient } from '../adapters/jira/jira-client';
 import { jiraSiteInfo } from '../adapters/jira/jira-comments';
+import { rangesInput } from '../contract/ranges.contract';
 import { reviewsDueInput } from '../contract/review.contract';
 import { asCaller } from './as-caller';
 import { defineResolver, type TrustedCaller } from './define-resolver';
@@ -53,6 +55,9 @@ defineResolver(resolver, GADGET.exportScope, exportInput, (input, caller) =>
 );
 defineResolver(resolver, GADGET.exportPage, exportPageInput, (input, caller) =>
   exportPage(gadgetContext(caller), input),
+);
+defineResolver(resolver, GADGET.getRanges, rangesInput, (input, caller) =>
+  getScopeRanges(gadgetContext(caller), input),
 );
 defineResolver(resolver, GADGET.getReviewsDue, reviewsDueInput, (input, caller) => {
   const { store, clock, viewer } = gadgetContext(caller);

@@ -293,10 +293,58 @@ describe(runReport.name, () => {
     [['--as-of', '2026-03', '--verbose', 'p.json']],
     [['--as-of', '2026-03', '--window-months', '0', 'p.json']],
     [['--as-of', '2026-03', '--window-months', 'three', 'p.json']],
+    [['--as-of', '2026-03', '--seed', '5', 'p.json']],
+    [['--as-of', '2026-03', '--ranges', '--draws', '0', 'p.json']],
+    [['--as-of', '2026-03', '--ranges', '--seed', '-1', 'p.json']],
   ])('exits with a usage error for %j', async (args) => {
     const { status, stdout, stderr } = await run(args, { 'p.json': workedExample });
     expect(status).toBe(EXIT_USAGE);
     expect(stdout).toBe('');
     expect(stderr).toContain('usage: report --as-of YYYY-MM');
+  });
+
+  describe('--ranges', () => {
+    it('adds the seeded risk ranges to the JSON, the same for the same seed', async () => {
+      const args = ['--as-of', '2026-03', '--ranges', '--draws', '500', '--seed', '42', 'p.json'];
+      const first = await run(args, { 'p.json': workedExample });
+      const again = await run(args, { 'p.json': workedExample });
+      const other = await run([...args.slice(0, -2), '43', 'p.json'], { 'p.json': workedExample });
+
+      expect(first.status).toBe(EXIT_OK);
+      expect(again.stdout).toBe(first.stdout);
+      const { ranges } = JSON.parse(first.stdout) as {
+        ranges: {
+          seed: number;
+          draws: number;
+          horizon: string;
+          portfolio: { npv: { p10: number; p50: number; p90: number } };
+        };
+      };
+      expect(ranges).toMatchObject({ seed: 42, draws: 500, horizon: '2027-03' });
+      expect(ranges.portfolio.npv.p10).toBeLessThanOrEqual(ranges.portfolio.npv.p50);
+      expect(ranges.portfolio.npv.p50).toBeLessThanOrEqual(ranges.portfolio.npv.p90);
+      expect((JSON.parse(other.stdout) as { ranges: { seed: number } }).ranges.seed).toBe(43);
+    });
+
+    it('prints the ranges with their seed as a Markdown table and a CSV table', async () => {
+      const md = await run(['--as-of', '2026-03', '--format', 'md', '--ranges', 'p.json'], {
+        'p.json': workedExample,
+      });
+      const csv = await run(['--as-of', '2026-03', '--format', 'csv', '--ranges', '--seed', '9', 'p.json'], {
+        'p.json': workedExample,
+      });
+
+      expect(md.stdout).toMatch(/## Risk ranges \(P10 \/ P50 \/ P90\)\n\nSeed \d+ · 2,000 draws/);
+      expect(md.stdout).toContain('| Scope | NPV range | Benefit by horizon range | Total cost range |');
+      expect(md.stdout).toMatch(/\| \*\*Portfolio\*\* \| -?[\d,.]+ \/ -?[\d,.]+ \/ -?[\d,.]+ \|/);
+      expect(csv.stdout).toContain('seed,9,draws,2000,horizon,2027-03,correlation,0\n');
+      expect(csv.stdout).toContain('scope,key,npvP10,npvP50,npvP90,');
+    });
+
+    it('leaves the ranges out unless asked', async () => {
+      const { stdout } = await run(['--as-of', '2026-03', 'p.json'], { 'p.json': workedExample });
+
+      expect(JSON.parse(stdout)).not.toHaveProperty('ranges');
+    });
   });
 });

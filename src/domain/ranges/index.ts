@@ -41,3 +41,4 @@ export {
 } from './range-figures';
 export { portfolioRangeScopes, type RangeObjective } from './range-scopes';
 export { epicRangesFromRecord, type EpicRangesRecord } from './estimates-from-record';
+export { fanMonths, fanOf, fanScopes, isFanScopeId, planBenefitBy, type FanPoint } from './range-fan';

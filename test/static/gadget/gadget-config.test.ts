@@ -24,9 +24,18 @@ describe('parseGadgetConfig', () => {
       tiles: ['roi', 'npv'],
       offeredTiles: [...TILE_IDS],
       targets: { roi: { green: 0.2, amber: 0.05, higherIsBetter: true } },
+      showRanges: false,
     };
 
     expect(parseGadgetConfig(saved)).toEqual({ config: saved, ignored: [] });
+  });
+
+  it('shows risk ranges for a configuration saved before they existed, and names a bad value', () => {
+    expect(parseGadgetConfig({ title: 'Old' }).config.showRanges).toBe(true);
+    expect(parseGadgetConfig({ showRanges: 'yes' })).toMatchObject({
+      config: { showRanges: true },
+      ignored: ['risk ranges'],
+    });
   });
 
   it('keeps a saved null target as the editor’s choice of no target', () => {

@@ -78,6 +78,22 @@ describe('GadgetEditor', () => {
     // A dozen clicks and keystrokes through the whole editor: slower than jest's 5 s on a busy machine.
   }, 20_000);
 
+  it('shows risk ranges by default and saves the choice to hide them', async () => {
+    const user = userEvent.setup();
+    const submitted = renderEditor();
+
+    const ranges = await screen.findByRole('checkbox', { name: 'Show risk ranges' });
+    expect(ranges).toBeChecked();
+    expect(ranges).toHaveAccessibleDescription(/fan chart of benefit from P10 to P90/);
+    await user.click(ranges);
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+
+    await waitFor(() => {
+      expect(submitted).toHaveLength(1);
+    });
+    expect((submitted[0] as Record<string, unknown>)['showRanges']).toBe(false);
+  }, 20_000);
+
   it('says which targets are inherited from the admin settings and which are built in', async () => {
     renderEditor(
       { targets: { npv: { green: 1000, amber: 0, higherIsBetter: true } } },

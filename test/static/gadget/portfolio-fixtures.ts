@@ -1,4 +1,5 @@
 import type { EpicRow, PortfolioView } from '../../../src/contract/gadget.contract';
+import type { RangesView } from '../../../src/contract/ranges.contract';
 import type { KpiFigures } from '../../../src/contract/kpi-figures';
 import { fakeBridge } from '../fake-bridge';
 
@@ -163,4 +164,36 @@ export function gadgetContext({
     },
   }));
   fakeBridge.on('on', () => ({ unsubscribe: () => undefined }));
+}
+
+/** Risk ranges of the worked example's scope, as `gadget/get-ranges` sends them. */
+export function rangesView(overrides: Partial<RangesView> = {}): RangesView {
+  const scope = {
+    epics: 2,
+    npv: { p10: -1200, p50: 310, p90: 2400 },
+    benefitByHorizon: { p10: 2100, p50: 4300, p90: 5600 },
+    totalCost: { p10: 3300, p50: 3450, p90: 3900 },
+    probabilityNpvBelowZero: 0.18,
+  };
+  return {
+    asOf: '2026-03',
+    horizon: '2027-03',
+    currency: 'EUR',
+    seed: 12345,
+    draws: 2000,
+    correlation: 0,
+    distribution: 'triangular',
+    percentileMethod: 'nearest-rank',
+    portfolio: scope,
+    byProject: { PAY: scope },
+    byProgramme: { '(none)': scope },
+    byObjective: {},
+    fan: [
+      { month: '2026-03', plan: 1800, p10: 1800, p50: 1800, p90: 1800 },
+      { month: '2026-09', plan: 3600, p10: 2000, p50: 3300, p90: 4100 },
+      { month: '2027-03', plan: 5200, p10: 2100, p50: 4300, p90: 5600 },
+    ],
+    unreadable: [],
+    ...overrides,
+  };
 }

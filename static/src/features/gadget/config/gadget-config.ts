@@ -28,6 +28,11 @@ export interface GadgetConfig {
    * inherited hold every target explicitly, and keep them: a saved target is a choice.
    */
   targets: Partial<Record<TileId, KpiTarget | null>>;
+  /**
+   * Risk ranges (issue #17): the fan chart and the P10–P90 lines on the NPV and realised benefit
+   * tiles. On unless the editor turned it off; a configuration saved before ranges shows them.
+   */
+  showRanges: boolean;
 }
 
 export const DEFAULT_TITLE = 'Portfolio value';
@@ -60,6 +65,7 @@ export const DEFAULT_CONFIG: GadgetConfig = {
   tiles: [...TILE_IDS],
   offeredTiles: [...TILE_IDS],
   targets: {},
+  showRanges: true,
 };
 
 /** The tiles the first gadget offered; configurations saved then do not record what was offered. */
@@ -95,6 +101,7 @@ const fieldSchemas = {
   // A tile id this version does not know (saved by a newer one) is no reason to forget the rest.
   offeredTiles: z.array(z.string()).max(100),
   targets: z.record(z.string(), z.unknown()),
+  showRanges: z.boolean(),
 } as const;
 
 /** Field labels for the notice that says which saved settings could not be used. */
@@ -105,6 +112,7 @@ const FIELD_NAMES: Record<keyof typeof fieldSchemas, string> = {
   tiles: 'KPI tiles',
   offeredTiles: 'KPI tiles offered',
   targets: 'targets',
+  showRanges: 'risk ranges',
 };
 
 export interface ParsedConfig {
@@ -138,6 +146,7 @@ export function parseGadgetConfig(raw: unknown): ParsedConfig {
   const tiles = savedTiles
     ? [...new Set([...savedTiles, ...TILE_IDS.filter((id) => !offered.has(id))])]
     : DEFAULT_CONFIG.tiles;
+  const showRanges = field('showRanges');
   const rawTargets = field('targets');
   const targets: GadgetConfig['targets'] = {};
   let badTarget = false;
@@ -156,6 +165,7 @@ export function parseGadgetConfig(raw: unknown): ParsedConfig {
       tiles,
       offeredTiles: [...TILE_IDS],
       targets,
+      showRanges: showRanges ?? DEFAULT_CONFIG.showRanges,
     },
     ignored,
   };

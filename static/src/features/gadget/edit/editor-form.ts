@@ -27,6 +27,7 @@ export interface EditorForm extends ScopeForm {
   asOfMonth: string;
   tiles: TileId[];
   targets: Record<TileId, TargetDraft>;
+  showRanges: boolean;
 }
 
 /** Field ids double as the keys of validation errors, so an error can point at its input. */
@@ -93,6 +94,7 @@ export function formOf(config: GadgetConfig, currentMonth: string): EditorForm {
     asOfMonth: config.asOf ?? currentMonth,
     tiles: config.tiles,
     targets,
+    showRanges: config.showRanges,
   };
 }
 
@@ -160,6 +162,7 @@ export function configOf(form: EditorForm): { config: GadgetConfig; errors: Fiel
       tiles: TILE_IDS.filter((id) => form.tiles.includes(id)),
       offeredTiles: [...TILE_IDS],
       targets,
+      showRanges: form.showRanges,
     },
     errors,
   };

@@ -1,7 +1,7 @@
 import type { EditorForm, FieldErrors } from './editor-form';
 import { describedBy, FieldError } from './field-error';
 
-/** The gadget's title and the month its KPIs are as of. */
+/** The gadget's title, the month its KPIs are as of, and whether it shows risk ranges. */
 export function GeneralSection({
   form,
   update,
@@ -79,6 +79,24 @@ export function GeneralSection({
           </div>
         ) : null}
       </fieldset>
+      <div className="vl-field">
+        <div className="vl-checkbox">
+          <input
+            id="showRanges"
+            type="checkbox"
+            checked={form.showRanges}
+            aria-describedby="ranges-hint"
+            onChange={(event) => {
+              update({ showRanges: event.target.checked });
+            }}
+          />
+          <label htmlFor="showRanges">Show risk ranges</label>
+        </div>
+        <p id="ranges-hint" className="vl-hint">
+          A fan chart of benefit from P10 to P90 around the plan, and P10–P90 on the NPV and realised benefit
+          tiles, from a seeded simulation of the epics’ ranges.
+        </p>
+      </div>
     </>
   );
 }

@@ -4,6 +4,8 @@ import { effectiveTarget, type AdminTargets } from '../config/effective-target';
 import type { GadgetConfig } from '../config/gadget-config';
 import type { DrillKpi } from '../../../../../src/contract/kpi-drill-down';
 import { isKpiTile, TILES, type TileFigures, type TileId } from '../config/kpi-tiles';
+import type { RangesView } from '../../../../../src/contract/ranges.contract';
+import { benefitRangeText, npvRangeText } from '../config/range-text';
 import { KpiTile } from './kpi-tile';
 import { ReviewsTile } from './reviews-tile';
 
@@ -45,12 +47,21 @@ export function tileDetail(id: DrillKpi, figures: KpiFigures, currency: string):
   }
 }
 
+/** The risk range line of a tile that has one (NPV, realised benefit). */
+export function tileRange(id: DrillKpi, ranges: RangesView | undefined): string | undefined {
+  if (ranges === undefined) return undefined;
+  if (id === 'npv') return npvRangeText(ranges);
+  if (id === 'realisedBenefit') return benefitRangeText(ranges);
+  return undefined;
+}
+
 export function KpiGrid({
   config,
   source,
   currency,
   adminTargets,
   refreshKey,
+  ranges,
   onDrill,
 }: {
   config: GadgetConfig;
@@ -60,6 +71,8 @@ export function KpiGrid({
   refreshKey: string;
   /** The admin's default targets, for the tiles the gadget's editor left to inherit. */
   adminTargets: AdminTargets;
+  /** The scope's risk ranges, once simulated (and when the gadget shows them). */
+  ranges?: RangesView | undefined;
   /** Opens the epics (or objectives) behind a tile. */
   onDrill: (id: TileId) => void;
 }) {
@@ -93,6 +106,7 @@ export function KpiGrid({
               targetSource={targetSource}
               // A value's context, not a null's: the tile then says why there is none.
               detail={TILES[id].value(source) === null ? undefined : tileDetail(id, source.figures, currency)}
+              range={tileRange(id, ranges)}
               onDrill={() => {
                 onDrill(id);
               }}

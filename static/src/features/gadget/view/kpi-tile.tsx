@@ -15,6 +15,8 @@ export interface KpiTileProps {
   targetSource?: TargetSource;
   /** A line under the value that puts it in context, e.g. "of €1.2M planned to date". */
   detail?: string | undefined;
+  /** The tile's risk range, e.g. "P10–P90: €1.2M – €3.4M · 12% chance NPV below zero". */
+  range?: string | undefined;
   onDrill: () => void;
 }
 
@@ -28,7 +30,16 @@ const INHERITED_NOTE: Partial<Record<TargetSource, string>> = {
   'built-in': ' (built-in default)',
 };
 
-export function KpiTile({ tile, source, currency, target, targetSource, detail, onDrill }: KpiTileProps) {
+export function KpiTile({
+  tile,
+  source,
+  currency,
+  target,
+  targetSource,
+  detail,
+  range,
+  onDrill,
+}: KpiTileProps) {
   const value = tile.value(source);
   const shown = formatKpi(value, tile.unit, currency, { compact: true, reading: tile.reading });
   const status = typeof value !== 'number' || !target ? null : statusOf(value, target);
@@ -62,6 +73,7 @@ export function KpiTile({ tile, source, currency, target, targetSource, detail, 
         <data value={value === null ? '' : String(value)}>{shown}</data>
       </button>
       {detail ? <p className="vl-tile-detail">{detail}</p> : null}
+      {range ? <p className="vl-tile-detail vl-tile-range">{range}</p> : null}
       {value === null ? (
         <p className="vl-tile-status">
           <StatusIcon status="none" />

@@ -18,6 +18,8 @@ import { ObjectiveProgress } from './objective-progress';
 import { EmptyScope, ErrorMessage, LoadingOverview } from './states';
 import { ValueCostChart } from './value-cost-chart';
 import { SectionMessage } from '../../../ui/section-message';
+import { useRanges } from '../data/ranges';
+import { RangesSection } from './ranges-section';
 
 function Overview({
   view,
@@ -34,9 +36,11 @@ function Overview({
   onDrill: (filter: EpicFilter, title: string) => void;
   onDrillKpi: (id: TileId) => void;
 }) {
+  const ranges = useRanges(request, refreshKey, config.showRanges);
   return (
     <>
       <KpiGrid
+        ranges={ranges?.resource.state === 'ready' ? ranges.resource.data : undefined}
         config={config}
         currency={view.currency}
         adminTargets={view.kpiTargets}
@@ -53,6 +57,7 @@ function Overview({
       <section className="vl-section vl-card">
         <TrendChart trend={view.trend} asOf={view.asOf} currency={view.currency} />
       </section>
+      {ranges ? <RangesSection loaded={ranges} /> : null}
       <BreakdownTable
         byProgramme={view.byProgramme}
         byProject={view.byProject}
