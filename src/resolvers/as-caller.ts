@@ -4,6 +4,7 @@ import { jiraEpicFields } from '../adapters/jira/jira-epic-fields';
 import { jiraGroupDirectory, jiraGroupMembership } from '../adapters/jira/jira-groups';
 import { jiraPermissions, jiraSite } from '../adapters/jira/jira-site.adapter';
 import { forgeKeyValueStore } from '../adapters/storage/forge-key-value-store';
+import type { GadgetContext } from '../application/portfolio/gadget-context';
 import type { Clock } from '../application/ports/clock';
 import type { EpicFields } from '../application/ports/epic-fields';
 import type { GroupDirectory, GroupMembership } from '../application/ports/group-directory';
@@ -44,5 +45,20 @@ export function asCaller(caller: TrustedCaller): CallerContext {
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     rollupQueue: forgeWorkQueue(ROLLUP_QUEUE),
     epicFields: jiraEpicFields(jiraClient('app')),
+  };
+}
+
+/**
+ * A read-only use case's adapters for the caller as a viewer (the gadget and the planning page):
+ * every Jira read is made as them, so an epic they may not browse is never found and reaches no
+ * row and no total; the roll-up store merges only the projects Jira says they may browse.
+ */
+export function asViewer(caller: TrustedCaller): GadgetContext {
+  const { jira, store, clock, permissions } = asCaller(caller);
+  return {
+    jira,
+    store,
+    clock,
+    viewer: { accountId: caller.accountId, browsableProjectKeys: () => permissions.browsableProjectKeys() },
   };
 }
