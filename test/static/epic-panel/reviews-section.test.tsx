@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { Envelope, ErrorCode } from '../../../src/contract/envelope';
 import type { EpicValueDocument } from '../../../src/contract/epic-value.schema';
 import type { EpicReviewsView } from '../../../src/contract/review.contract';
 import { formatDueDate } from '../../../static/src/features/epic-panel/reviews-section';
@@ -57,6 +58,21 @@ const doneEpic = (overrides: Parameters<typeof viewOf>[0] = {}) =>
     epic: { ...viewOf().epic, status: 'done' },
     ...overrides,
   });
+
+type User = ReturnType<typeof userEvent.setup>;
+
+/** Opens the 6-month review's close dialog and adds one actual row; returns the dialog. */
+async function openCloseDialogWithAnActual(user: User): Promise<HTMLElement> {
+  await user.click(await within(section()).findByRole('button', { name: 'Close the 6-month review' }));
+  const dialog = screen.getByRole('dialog');
+  await user.click(within(dialog).getByRole('button', { name: 'Add an actual' }));
+  return dialog;
+}
+
+/** The server refusing a close, naming one field. */
+const refusal =
+  (code: ErrorCode, message: string, field: { path: string; message: string }) =>
+  (): Envelope<EpicReviewsView> => ({ ok: false, error: { code, message, fields: [field] } });
 
 describe('formatDueDate', () => {
   it('returns the calendar day as written, whatever the viewer’s time zone', () => {
@@ -192,9 +208,7 @@ describe('EpicPanel benefit reviews', () => {
     const user = userEvent.setup();
     await renderPanel();
 
-    await user.click(await within(section()).findByRole('button', { name: 'Close the 6-month review' }));
-    const dialog = screen.getByRole('dialog');
-    await user.click(within(dialog).getByRole('button', { name: 'Add an actual' }));
+    const dialog = await openCloseDialogWithAnActual(user);
     const evidence = within(dialog).getByRole('combobox', { name: 'Evidence for actual 1' });
     expect(within(evidence).getByRole('option', { name: 'Verified' })).toBeDisabled();
     expect(evidence).toHaveAccessibleDescription(
@@ -205,20 +219,14 @@ describe('EpicPanel benefit reviews', () => {
   it('shows the server’s refusal, with the field it names next to that field', async () => {
     const host = serveHost(doneEpic());
     host.reviews = reviews;
-    host.answerClose = () => ({
-      ok: false,
-      error: {
-        code: 'FORBIDDEN',
-        message: 'Only members of Finance can verify realised benefit.',
-        fields: [{ path: 'actuals[0].evidence', message: 'only Finance may grade an entry Verified' }],
-      },
+    host.answerClose = refusal('FORBIDDEN', 'Only members of Finance can verify realised benefit.', {
+      path: 'actuals[0].evidence',
+      message: 'only Finance may grade an entry Verified',
     });
     const user = userEvent.setup();
     await renderPanel();
 
-    await user.click(await within(section()).findByRole('button', { name: 'Close the 6-month review' }));
-    const dialog = screen.getByRole('dialog');
-    await user.click(within(dialog).getByRole('button', { name: 'Add an actual' }));
+    const dialog = await openCloseDialogWithAnActual(user);
     await user.type(within(dialog).getByRole('textbox', { name: 'Amount (EUR) for actual 1' }), '500');
     await user.selectOptions(
       within(dialog).getByRole('combobox', { name: 'Evidence for actual 1' }),
@@ -242,9 +250,7 @@ describe('EpicPanel benefit reviews', () => {
     const user = userEvent.setup();
     await renderPanel();
 
-    await user.click(await within(section()).findByRole('button', { name: 'Close the 6-month review' }));
-    const dialog = screen.getByRole('dialog');
-    await user.click(within(dialog).getByRole('button', { name: 'Add an actual' }));
+    const dialog = await openCloseDialogWithAnActual(user);
     await user.click(within(dialog).getByRole('button', { name: 'Close review' }));
 
     expect(
@@ -259,9 +265,7 @@ describe('EpicPanel benefit reviews', () => {
     const user = userEvent.setup();
     await renderPanel();
 
-    await user.click(await within(section()).findByRole('button', { name: 'Close the 6-month review' }));
-    const dialog = screen.getByRole('dialog');
-    await user.click(within(dialog).getByRole('button', { name: 'Add an actual' }));
+    const dialog = await openCloseDialogWithAnActual(user);
     await user.type(within(dialog).getByRole('textbox', { name: 'Amount (EUR) for actual 1' }), '500');
     const link = within(dialog).getByRole('textbox', { name: 'Evidence link for actual 1' });
     await user.click(link);
@@ -281,20 +285,14 @@ describe('EpicPanel benefit reviews', () => {
   it('shows the server’s refusal of an evidence link next to that field', async () => {
     const host = serveHost(doneEpic());
     host.reviews = reviews;
-    host.answerClose = () => ({
-      ok: false,
-      error: {
-        code: 'BAD_REQUEST',
-        message: 'Some fields are not valid.',
-        fields: [{ path: 'actuals[0].evidenceLink', message: 'must be an https:// link' }],
-      },
+    host.answerClose = refusal('BAD_REQUEST', 'Some fields are not valid.', {
+      path: 'actuals[0].evidenceLink',
+      message: 'must be an https:// link',
     });
     const user = userEvent.setup();
     await renderPanel();
 
-    await user.click(await within(section()).findByRole('button', { name: 'Close the 6-month review' }));
-    const dialog = screen.getByRole('dialog');
-    await user.click(within(dialog).getByRole('button', { name: 'Add an actual' }));
+    const dialog = await openCloseDialogWithAnActual(user);
     await user.type(within(dialog).getByRole('textbox', { name: 'Amount (EUR) for actual 1' }), '500');
     const link = within(dialog).getByRole('textbox', { name: 'Evidence link for actual 1' });
     await user.click(link);

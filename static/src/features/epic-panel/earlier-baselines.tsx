@@ -1,8 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { ApprovedBaselineView, BaselineHistoryView } from '../../../../src/contract/panel.contract';
 import { formatMoney, formatRatio } from '../../shared/format';
-import { Button } from '../../ui/button';
-import { SectionMessage } from '../../ui/section-message';
+import { LoadFailedMessage } from '../../ui/load-failed-message';
 import { getBaselines } from './api';
 import { baselineTotalsOf } from './baseline-totals';
 import { formatDay } from './realised-detail';
@@ -76,22 +75,13 @@ export function EarlierBaselines({ issueKey, currentVersion, currency, decimals 
       </button>
       <div id={listId} hidden={!open}>
         {!open ? null : load.status === 'failed' ? (
-          <SectionMessage
-            appearance="error"
-            actions={
-              <Button
-                appearance="link"
-                onClick={() => {
-                  setLoad({ status: 'loading' });
-                  setAttempt((old) => old + 1);
-                }}
-              >
-                Try again
-              </Button>
-            }
-          >
-            <p>{load.message}</p>
-          </SectionMessage>
+          <LoadFailedMessage
+            message={load.message}
+            onRetry={() => {
+              setLoad({ status: 'loading' });
+              setAttempt((old) => old + 1);
+            }}
+          />
         ) : earlier === null ? (
           <p className="section-hint">Loading the earlier baselines…</p>
         ) : (

@@ -3,7 +3,7 @@ import type { EpicValueView } from '../../../../src/contract/panel.contract';
 import type { EpicReviewView, EpicReviewsView, ReviewState } from '../../../../src/contract/review.contract';
 import { Button } from '../../ui/button';
 import { Lozenge, type LozengeAppearance } from '../../ui/lozenge';
-import { SectionMessage } from '../../ui/section-message';
+import { LoadFailedMessage } from '../../ui/load-failed-message';
 import { getReviews, getValue } from './api';
 import { focusSoon } from './focus';
 import { formatDay } from './realised-detail';
@@ -102,22 +102,13 @@ export function ReviewsSection({
       {load.status === 'loading' ? (
         <p className="section-hint">Loading the reviews…</p>
       ) : load.status === 'failed' ? (
-        <SectionMessage
-          appearance="error"
-          actions={
-            <Button
-              appearance="link"
-              onClick={() => {
-                setLoad({ status: 'loading' });
-                setAttempt((old) => old + 1);
-              }}
-            >
-              Try again
-            </Button>
-          }
-        >
-          <p>{load.message}</p>
-        </SectionMessage>
+        <LoadFailedMessage
+          message={load.message}
+          onRetry={() => {
+            setLoad({ status: 'loading' });
+            setAttempt((old) => old + 1);
+          }}
+        />
       ) : load.reviews.doneAt === null ? (
         <p className="section-hint">Reviews start when the epic is Done, at the offsets the admin sets.</p>
       ) : (
