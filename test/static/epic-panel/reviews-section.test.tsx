@@ -61,6 +61,20 @@ const doneEpic = (overrides: Parameters<typeof viewOf>[0] = {}) =>
 
 type User = ReturnType<typeof userEvent.setup>;
 
+/** Serves a done epic with the review schedule above, renders the panel, and returns the host and a user. */
+async function showReviews(overrides: Parameters<typeof viewOf>[0] = {}) {
+  const host = serveHost(doneEpic(overrides));
+  host.reviews = reviews;
+  const user = userEvent.setup();
+  await renderPanel();
+  return { host, user };
+}
+
+/** Types an amount into the close dialog's first actual. */
+async function enterAmount(user: User, dialog: HTMLElement, amount: string): Promise<void> {
+  await user.type(within(dialog).getByRole('textbox', { name: 'Amount (EUR) for actual 1' }), amount);
+}
+
 /** Opens the 6-month review's close dialog and adds one actual row; returns the dialog. */
 async function openCloseDialogWithAnActual(user: User): Promise<HTMLElement> {
   await user.click(await within(section()).findByRole('button', { name: 'Close the 6-month review' }));
@@ -129,10 +143,7 @@ describe('EpicPanel benefit reviews', () => {
   });
 
   it('closes a due review with its actuals and note, then loads the value and reviews again', async () => {
-    const host = serveHost(doneEpic());
-    host.reviews = reviews;
-    const user = userEvent.setup();
-    await renderPanel();
+    const { host, user } = await showReviews();
 
     await user.click(await within(section()).findByRole('button', { name: 'Close the 6-month review' }));
     const dialog = screen.getByRole('dialog', { name: 'Close the 6-month review' });
@@ -203,10 +214,7 @@ describe('EpicPanel benefit reviews', () => {
   }, 20_000);
 
   it('offers "Verified" only to verifiers, and says who may', async () => {
-    const host = serveHost(doneEpic({ canVerify: false }));
-    host.reviews = reviews;
-    const user = userEvent.setup();
-    await renderPanel();
+    const { user } = await showReviews({ canVerify: false });
 
     const dialog = await openCloseDialogWithAnActual(user);
     const evidence = within(dialog).getByRole('combobox', { name: 'Evidence for actual 1' });
@@ -217,17 +225,14 @@ describe('EpicPanel benefit reviews', () => {
   });
 
   it('shows the server’s refusal, with the field it names next to that field', async () => {
-    const host = serveHost(doneEpic());
-    host.reviews = reviews;
+    const { host, user } = await showReviews();
     host.answerClose = refusal('FORBIDDEN', 'Only members of Finance can verify realised benefit.', {
       path: 'actuals[0].evidence',
       message: 'only Finance may grade an entry Verified',
     });
-    const user = userEvent.setup();
-    await renderPanel();
 
     const dialog = await openCloseDialogWithAnActual(user);
-    await user.type(within(dialog).getByRole('textbox', { name: 'Amount (EUR) for actual 1' }), '500');
+    await enterAmount(user, dialog, '500');
     await user.selectOptions(
       within(dialog).getByRole('combobox', { name: 'Evidence for actual 1' }),
       'Verified',
@@ -245,10 +250,7 @@ describe('EpicPanel benefit reviews', () => {
   });
 
   it('names a missing amount next to its field and sends nothing', async () => {
-    const host = serveHost(doneEpic());
-    host.reviews = reviews;
-    const user = userEvent.setup();
-    await renderPanel();
+    const { host, user } = await showReviews();
 
     const dialog = await openCloseDialogWithAnActual(user);
     await user.click(within(dialog).getByRole('button', { name: 'Close review' }));
@@ -260,13 +262,10 @@ describe('EpicPanel benefit reviews', () => {
   });
 
   it('refuses an evidence link that is not https next to its field, focuses it, and sends nothing', async () => {
-    const host = serveHost(doneEpic());
-    host.reviews = reviews;
-    const user = userEvent.setup();
-    await renderPanel();
+    const { host, user } = await showReviews();
 
     const dialog = await openCloseDialogWithAnActual(user);
-    await user.type(within(dialog).getByRole('textbox', { name: 'Amount (EUR) for actual 1' }), '500');
+    await enterAmount(user, dialog, '500');
     const link = within(dialog).getByRole('textbox', { name: 'Evidence link for actual 1' });
     await user.click(link);
     await user.paste('http://finance.example.com/reports/q3');
@@ -283,17 +282,14 @@ describe('EpicPanel benefit reviews', () => {
   });
 
   it('shows the server’s refusal of an evidence link next to that field', async () => {
-    const host = serveHost(doneEpic());
-    host.reviews = reviews;
+    const { host, user } = await showReviews();
     host.answerClose = refusal('BAD_REQUEST', 'Some fields are not valid.', {
       path: 'actuals[0].evidenceLink',
       message: 'must be an https:// link',
     });
-    const user = userEvent.setup();
-    await renderPanel();
 
     const dialog = await openCloseDialogWithAnActual(user);
-    await user.type(within(dialog).getByRole('textbox', { name: 'Amount (EUR) for actual 1' }), '500');
+    await enterAmount(user, dialog, '500');
     const link = within(dialog).getByRole('textbox', { name: 'Evidence link for actual 1' });
     await user.click(link);
     await user.paste('https://finance.example.com/q3');
@@ -307,10 +303,7 @@ describe('EpicPanel benefit reviews', () => {
   });
 
   it('waits for unsaved edits to be saved before closing, and says why', async () => {
-    const host = serveHost(doneEpic());
-    host.reviews = reviews;
-    const user = userEvent.setup();
-    await renderPanel();
+    const { user } = await showReviews();
     const close = await within(section()).findByRole('button', { name: 'Close the 6-month review' });
 
     await user.type(screen.getByRole('textbox', { name: 'Chance that the planned benefits arrive' }), '0');
