@@ -197,3 +197,36 @@ export function bridgeRejection(frame: Frame, method: string, payload?: unknown)
 export async function waitForText(locator: Locator, text: string): Promise<void> {
   await locator.filter({ hasText: text }).first().waitFor({ timeout: 10_000 });
 }
+
+/**
+ * Posts, as `author`, a comment on `issueKey` that mentions `mentioned` followed by `text`, in Jira's
+ * document format; returns the new comment's id.
+ */
+export async function postMention(
+  env: BrowserHost,
+  comment: { author: string; issueKey: string; mentioned: string; text: string },
+): Promise<string> {
+  const posted = await env.site.requestJira({
+    accountId: comment.author,
+    method: 'POST',
+    path: `/rest/api/3/issue/${comment.issueKey}/comment`,
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      body: {
+        type: 'doc',
+        version: 1,
+        content: [
+          {
+            type: 'paragraph',
+            content: [
+              { type: 'mention', attrs: { id: comment.mentioned } },
+              { type: 'text', text: comment.text },
+            ],
+          },
+        ],
+      },
+    }),
+  });
+  if (posted.status !== 201) throw new Error(`Posting the comment answered ${String(posted.status)}.`);
+  return (JSON.parse(posted.body) as { id: string }).id;
+}

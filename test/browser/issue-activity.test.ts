@@ -3,7 +3,14 @@
  * @ and the user's name: where a benefit owner sees the app's review notice (issue #15).
  */
 import { DEMO_ACCOUNT_IDS } from '../../local-site';
-import { browserTimeout, expectNoErrors, openShell, useBrowserHost, waitForText } from './browser-host';
+import {
+  browserTimeout,
+  expectNoErrors,
+  openShell,
+  postMention,
+  useBrowserHost,
+  waitForText,
+} from './browser-host';
 
 describe('the issue view Activity in Chromium', () => {
   const env = useBrowserHost();
@@ -16,28 +23,12 @@ describe('the issue view Activity in Chromium', () => {
       const shell = await openShell(env, '/issues', { accountId: admin });
       const key =
         (await shell.page.locator('.issue-table tbody tr .issue-key a').first().textContent()) ?? '';
-      const posted = await env.site.requestJira({
-        accountId: admin,
-        method: 'POST',
-        path: `/rest/api/3/issue/${key}/comment`,
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({
-          body: {
-            type: 'doc',
-            version: 1,
-            content: [
-              {
-                type: 'paragraph',
-                content: [
-                  { type: 'mention', attrs: { id: team } },
-                  { type: 'text', text: ': the 3-month benefit review fell due.' },
-                ],
-              },
-            ],
-          },
-        }),
+      await postMention(env, {
+        author: admin,
+        issueKey: key,
+        mentioned: team,
+        text: ': the 3-month benefit review fell due.',
       });
-      expect(posted.status).toBe(201);
 
       await shell.page.goto(`${env.base}/browse/${key}`);
       const activity = shell.page.locator('.issue-activity');

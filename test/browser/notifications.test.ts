@@ -6,7 +6,14 @@
  * to land in test-artifacts/browser/.
  */
 import { DEMO_ACCOUNT_IDS } from '../../local-site';
-import { browserTimeout, expectNoErrors, openShell, useBrowserHost, waitForText } from './browser-host';
+import {
+  browserTimeout,
+  expectNoErrors,
+  openShell,
+  postMention,
+  useBrowserHost,
+  waitForText,
+} from './browser-host';
 
 describe('the notification bell in Chromium', () => {
   const env = useBrowserHost();
@@ -21,31 +28,8 @@ describe('the notification bell in Chromium', () => {
     return key;
   }
 
-  async function mentionTeam(issueKey: string, text: string): Promise<string> {
-    const posted = await env.site.requestJira({
-      accountId: admin,
-      method: 'POST',
-      path: `/rest/api/3/issue/${issueKey}/comment`,
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        body: {
-          type: 'doc',
-          version: 1,
-          content: [
-            {
-              type: 'paragraph',
-              content: [
-                { type: 'mention', attrs: { id: team } },
-                { type: 'text', text },
-              ],
-            },
-          ],
-        },
-      }),
-    });
-    expect(posted.status).toBe(201);
-    return (JSON.parse(posted.body) as { id: string }).id;
-  }
+  const mentionTeam = (issueKey: string, text: string) =>
+    postMention(env, { author: admin, issueKey, mentioned: team, text });
 
   describe.each(['light', 'dark'] as const)('in the %s theme', (theme) => {
     it(
