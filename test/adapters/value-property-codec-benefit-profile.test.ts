@@ -9,6 +9,7 @@ import { BENEFIT_KINDS, yearMonthOf } from '../../src/domain';
 import type { ApprovedBaseline } from '../../src/domain/model/baseline';
 import type { BenefitMeasure, RealisedAmount } from '../../src/domain/model/benefit';
 import type { EpicValueRecord } from '../../src/domain/model/portfolio-record';
+import { EMPTY_SEARCH_INDEX, storedMeta } from '../fixtures/value-property-meta';
 
 /*
  * What issue #15 added to the stored value record, in its compact form: benefit owner (`w`) and
@@ -16,15 +17,8 @@ import type { EpicValueRecord } from '../../src/domain/model/portfolio-record';
  * approved baseline (`B`) and the `dis_benefit` kind. Each key is stored only when set.
  */
 
-const index = {
-  plannedBenefit: 0,
-  realisedBenefit: 0,
-  actualCost: 0,
-  successProbability: 1,
-  objectives: [],
-  evidence: [],
-};
-const meta = { revision: 7, updatedAt: '2026-11-23T10:00:00.000Z', updatedBy: 'user-1', index };
+const meta = storedMeta(7);
+const index = EMPTY_SEARCH_INDEX;
 
 /** A record using everything the codec knew before issue #15: grades, gaps, objectives, ranges. */
 const before15: EpicValueRecord = {

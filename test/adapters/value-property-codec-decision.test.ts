@@ -4,16 +4,9 @@ import {
   readValueProperty,
 } from '../../src/adapters/jira/value-property-codec';
 import type { EpicValueRecord } from '../../src/domain/model/portfolio-record';
+import { storedMeta } from '../fixtures/value-property-meta';
 
-const index = {
-  plannedBenefit: 0,
-  realisedBenefit: 0,
-  actualCost: 0,
-  successProbability: 1,
-  objectives: [],
-  evidence: [],
-};
-const meta = { revision: 4, updatedAt: '2026-12-06T04:00:00.000Z', updatedBy: 'planner', index };
+const meta = storedMeta(4, '2026-12-06T04:00:00.000Z', 'planner');
 
 const plan: EpicValueRecord = {
   successProbability: 0.7,

@@ -12,21 +12,15 @@ import {
 import { parseEpicValue } from '../../src/contract/epic-value.schema';
 import type { EpicRanges } from '../../src/domain/ranges';
 import type { EpicValueRecord } from '../../src/domain/model/portfolio-record';
+import { EMPTY_SEARCH_INDEX, storedMeta } from '../fixtures/value-property-meta';
 
 /*
  * Risk ranges in the stored value record (issue #17): key `x` of the compact record, present only
  * when ranges were entered.
  */
 
-const index = {
-  plannedBenefit: 0,
-  realisedBenefit: 0,
-  actualCost: 0,
-  successProbability: 1,
-  objectives: [],
-  evidence: [],
-};
-const meta = { revision: 3, updatedAt: '2026-11-23T10:00:00.000Z', updatedBy: 'user-1', index };
+const meta = storedMeta(3);
+const index = EMPTY_SEARCH_INDEX;
 
 const value: EpicValueRecord = {
   successProbability: 0.8,

@@ -6,16 +6,9 @@ import {
   encodeValueProperty,
   encodedLength,
 } from '../../src/adapters/jira/value-property-codec';
+import { storedMeta } from '../fixtures/value-property-meta';
 
-const index = {
-  plannedBenefit: 0,
-  realisedBenefit: 0,
-  actualCost: 0,
-  successProbability: 1,
-  objectives: [],
-  evidence: [],
-};
-const meta = { revision: 3, updatedAt: '2026-11-23T10:00:00.000Z', updatedBy: 'user-1', index };
+const meta = storedMeta(3);
 
 const value: EpicValueRecord = {
   successProbability: 0.8,
