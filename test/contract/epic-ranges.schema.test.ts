@@ -10,6 +10,7 @@ import {
 } from '../../src/contract/epic-ranges.schema';
 import { encodeValueProperty, PROPERTY_VALUE_LIMIT } from '../../src/adapters/jira/value-property-codec';
 import { parseEpicValue } from '../../src/contract/epic-value.schema';
+import { EMPTY_SEARCH_INDEX } from '../fixtures/value-property-meta';
 
 const benefits = [
   { id: 'b1', planned: [{ amount: 1000 }] },
@@ -101,14 +102,7 @@ describe(compactEpicRanges.name, () => {
         updatedAt: '2026-12-31T23:59:59.999Z',
         updatedBy: '557058:f58131cb-b67d-43c7-b30d-6b58d40bd077',
         value: epic.value,
-        index: {
-          plannedBenefit: 0,
-          realisedBenefit: 0,
-          actualCost: 0,
-          successProbability: 1,
-          objectives: [],
-          evidence: [],
-        },
+        index: EMPTY_SEARCH_INDEX,
       });
       // Worst case: every benefit an amount range at the largest amounts, and an overrun range.
       const ranges = compactEpicRanges({
