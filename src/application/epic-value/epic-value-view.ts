@@ -42,16 +42,15 @@ export function epicSummaryOf(issue: EpicIssue): EpicSummary {
   };
 }
 
-/** An epic's own KPIs by the same engine as the portfolio, as plain decimals. */
-export function kpisOfEpic({
-  epic,
-  settings,
-  asOf,
-}: {
+/** What an epic's figures are computed from: its record, the site's settings and the day they hold. */
+interface EpicFiguresInput {
   epic: EpicRecord;
   settings: AppSettings;
   asOf: string;
-}): PlainValueKpis {
+}
+
+/** An epic's own KPIs by the same engine as the portfolio, as plain decimals. */
+export function kpisOfEpic({ epic, settings, asOf }: EpicFiguresInput): PlainValueKpis {
   const currencyExponent = currencyExponentOf(settings.currency) ?? 2;
   return toPlainValueKpis({
     kpis: epicKpis({
@@ -67,15 +66,7 @@ export function kpisOfEpic({
  * The epic's planning figures, as the Value planning page ranks it (`scoreEpic`); null for a
  * Done epic, which the page leaves out.
  */
-export function planningFiguresOf({
-  epic,
-  settings,
-  asOf,
-}: {
-  epic: EpicRecord;
-  settings: AppSettings;
-  asOf: string;
-}): EpicPlanningFigures | null {
+export function planningFiguresOf({ epic, settings, asOf }: EpicFiguresInput): EpicPlanningFigures | null {
   if (epic.status === 'done') return null;
   const {
     key: _key,
