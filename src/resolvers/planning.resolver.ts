@@ -10,6 +10,7 @@ import {
   rankingInput,
   runScenarioInput,
 } from '../contract/planning.contract';
+import { startApply } from '../application/planning/jobs/apply-job';
 import { cancelPlanningJob, getPlanningJob } from '../application/planning/jobs/planning-jobs';
 import { startScenario } from '../application/planning/jobs/scenario-job';
 import { cancelPlanningJobInput, getPlanningJobInput } from '../contract/planning-job.contract';
@@ -42,6 +43,9 @@ defineResolver(resolver, PLANNING.applyScenario, applyScenarioInput, (input, cal
 // in the queue consumer as the same user; only its owner reads or cancels it.
 defineResolver(resolver, PLANNING.startScenario, runScenarioInput, (input, caller) =>
   startScenario(planningJobContext(caller.accountId), input),
+);
+defineResolver(resolver, PLANNING.startApply, applyScenarioInput, (input, caller) =>
+  startApply(planningJobContext(caller.accountId), input),
 );
 defineResolver(resolver, PLANNING.getJob, getPlanningJobInput, (input, caller) =>
   getPlanningJob(planningJobContext(caller.accountId), input),
