@@ -20,8 +20,8 @@ export function ProgressBar({
   const known = value !== null && max !== null && max > 0;
   const clamped = known ? Math.min(Math.max(value, 0), max) : null;
   return (
-    <div className="vl-progress">
-      <p className="vl-progress-label" id={labelId}>
+    <div className="vl-progressbar">
+      <p className="vl-progressbar-label" id={labelId}>
         {label}
       </p>
       <div
@@ -31,10 +31,12 @@ export function ProgressBar({
         aria-valuemax={known ? max : undefined}
         aria-valuenow={clamped ?? undefined}
         aria-valuetext={label}
-        className={known ? 'vl-progress-track' : 'vl-progress-track vl-progress-track--indeterminate'}
+        className={
+          known ? 'vl-progressbar-track' : 'vl-progressbar-track vl-progressbar-track--indeterminate'
+        }
       >
         <span
-          className="vl-progress-fill"
+          className="vl-progressbar-fill"
           // The one value no class can hold; React sets it through the CSSOM, which the CSP allows.
           style={
             known && clamped !== null

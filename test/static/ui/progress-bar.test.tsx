@@ -19,7 +19,7 @@ describe('ProgressBar', () => {
     const bar = screen.getByRole('progressbar', { name: 'Reading epics: 1,200 read' });
     expect(bar).not.toHaveAttribute('aria-valuenow');
     expect(bar).not.toHaveAttribute('aria-valuemax');
-    expect(bar).toHaveClass('vl-progress-track--indeterminate');
+    expect(bar).toHaveClass('vl-progressbar-track--indeterminate');
   });
 
   it('never shows a value beyond its maximum', () => {
