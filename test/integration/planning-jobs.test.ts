@@ -7,7 +7,7 @@ import { ADMIN, call, PORTFOLIO, TEAM } from './local-site';
 /**
  * Value planning jobs on the local runtime (issue #16): the real consumer (manifest.yml
  * `value-planning-job-consumer`) runs each step in its own invocation, as the user who pushed it.
- * 1,300 epics over two projects: more than a scenario plans inline; the team member browses one.
+ * 1,050 epics over two projects: more than a scenario plans inline; the team member browses one.
  */
 describe('planning jobs on the local runtime', () => {
   let site: LocalSiteRuntime;
@@ -17,7 +17,7 @@ describe('planning jobs on the local runtime', () => {
     site = await openLocalSite({
       dataDir: null,
       seed: 'demo',
-      seedSize: { epics: 1300, projects: 2, childrenPerEpic: [0, 0] },
+      seedSize: { epics: 1050, projects: 2, childrenPerEpic: [0, 0] },
       log: () => undefined,
     });
     if (site.valueImport !== 'imported')
