@@ -7,3 +7,4 @@ export { onIssueEvent } from './triggers/issue-event.trigger';
 export { startReconcile, reconcileStep } from './triggers/reconcile.trigger';
 export { reportPersonalDataWeekly } from './triggers/personal-data.trigger';
 export { notifyBenefitReviews } from './triggers/review.trigger';
+export { planningJobStep } from './triggers/planning-job.trigger';

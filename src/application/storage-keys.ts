@@ -118,3 +118,18 @@ export const reviewClosedKey = ({ issueId, offsetMonths }: { issueId: string; of
 /** Held while one notifier run handles a review, so that a redelivered run cannot send it twice at once. */
 export const reviewClaimKey = ({ issueId, offsetMonths }: { issueId: string; offsetMonths: number }) =>
   `review:claim:${issueId}:${String(offsetMonths).padStart(3, '0')}`;
+
+/*
+ * Value planning jobs (issue #16): a scenario or an application too large for one resolver call,
+ * run by the queue consumer in bounded steps. The job's record (owner, input, phase, cursor,
+ * progress), each owner's latest job, one claim per step, and the job's data in chunks: the
+ * epics read per page, their keys and links, each epic's property before the application wrote
+ * it, and the result.
+ */
+export const planningJobPrefix = ({ jobId }: { jobId: string }) => `planning:job:${jobId}:`;
+export const planningJobKey = ({ jobId }: { jobId: string }) => `${planningJobPrefix({ jobId })}record`;
+export const planningLatestJobKey = ({ accountId }: { accountId: string }) => `planning:latest:${accountId}`;
+export const planningJobClaimKey = ({ jobId, seq }: { jobId: string; seq: number }) =>
+  `${planningJobPrefix({ jobId })}claim:${String(seq).padStart(6, '0')}`;
+export const planningJobDataKey = ({ jobId, name }: { jobId: string; name: string }) =>
+  `${planningJobPrefix({ jobId })}data:${name}`;

@@ -64,4 +64,12 @@ export const PLANNING = {
   runScenario: 'planning/run-scenario',
   /** Records a scenario's decision on each of its epics, all or nothing; never transitions them. */
   applyScenario: 'planning/apply-scenario',
+  /** A scenario inline when the scope is small, else a job run by the queue consumer (planning-job.contract.ts). */
+  startScenario: 'planning/start-scenario',
+  /** An application inline when it is small, else a job writing in bounded batches, still all or nothing. */
+  startApply: 'planning/start-apply',
+  /** A job's progress and, once done, its result; no id: the caller's latest job. Owner only. */
+  getJob: 'planning/get-job',
+  /** Stops a running job after its current step (an application puts back what it wrote). Owner only. */
+  cancelJob: 'planning/cancel-job',
 } as const;

@@ -10,6 +10,11 @@ import {
   rankingInput,
   runScenarioInput,
 } from '../contract/planning.contract';
+import { startApply } from '../application/planning/jobs/apply-job';
+import { cancelPlanningJob, getPlanningJob } from '../application/planning/jobs/planning-jobs';
+import { startScenario } from '../application/planning/jobs/scenario-job';
+import { cancelPlanningJobInput, getPlanningJobInput } from '../contract/planning-job.contract';
+import { planningJobContext } from '../triggers/planning-job-wiring';
 import { asCaller, asViewer } from './as-caller';
 import { defineResolver } from './define-resolver';
 
@@ -33,5 +38,20 @@ defineResolver(resolver, PLANNING.applyScenario, applyScenarioInput, (input, cal
   const { accountId, jira, permissions, store, clock, rollupQueue, epicFields } = asCaller(caller);
   return applyScenario({ accountId, jira, permissions, store, clock, rollupQueue, epicFields }, input);
 });
+
+// Jobs (issue #16, planning-job.contract.ts): a scope or an application too large for one call runs
+// in the queue consumer as the same user; only its owner reads or cancels it.
+defineResolver(resolver, PLANNING.startScenario, runScenarioInput, (input, caller) =>
+  startScenario(planningJobContext(caller.accountId), input),
+);
+defineResolver(resolver, PLANNING.startApply, applyScenarioInput, (input, caller) =>
+  startApply(planningJobContext(caller.accountId), input),
+);
+defineResolver(resolver, PLANNING.getJob, getPlanningJobInput, (input, caller) =>
+  getPlanningJob(planningJobContext(caller.accountId), input),
+);
+defineResolver(resolver, PLANNING.cancelJob, cancelPlanningJobInput, (input, caller) =>
+  cancelPlanningJob(planningJobContext(caller.accountId), input),
+);
 
 export const planningResolver = resolver.getDefinitions();

@@ -30,24 +30,24 @@ const FENCE_TTL_SECONDS = 60;
 /** How many epic keys a message names before it says "and N more". */
 const KEYS_NAMED = 20;
 
-function keysText(keys: readonly string[]): string {
+export function keysText(keys: readonly string[]): string {
   const named = keys.slice(0, KEYS_NAMED).join(', ');
   return keys.length > KEYS_NAMED ? `${named} and ${String(keys.length - KEYS_NAMED)} more` : named;
 }
 
-function reasonOf(error: unknown): string {
+export function reasonOf(error: unknown): string {
   return error instanceof Error && error.message !== '' ? error.message : 'an unexpected error occurred.';
 }
 
 /** One epic to write: the issue, its record as the user saw it, its property as Jira held it. */
-interface Planned {
+export interface Planned {
   issue: EpicIssue;
   current: CurrentValue;
   choice: ValueDecisionChoice;
   raw?: RawValueProperty;
 }
 
-async function readIssues(
+export async function readIssues(
   context: ApplyScenarioContext,
   keys: readonly string[],
 ): Promise<Map<string, EpicIssue>> {
@@ -63,7 +63,7 @@ async function readIssues(
  * Every check before anything is written: each epic exists, is an epic the caller may edit, has a
  * readable record, and still holds the revision the caller saw. Refuses naming every epic at fault.
  */
-async function planOf(
+export async function planOf(
   context: ApplyScenarioContext,
   input: ApplyScenarioInput,
   settings: AppSettings,
@@ -128,9 +128,13 @@ async function planOf(
  * since is never overwritten (it is reported instead). The application's history entry and
  * claim go with it. Answers whether the epic is back.
  */
-async function putBack(
+export async function putBack(
   context: ApplyScenarioContext,
-  epic: Planned & { raw: RawValueProperty },
+  epic: {
+    issue: Pick<EpicIssue, 'id' | 'key'>;
+    current: Pick<CurrentValue, 'revision'>;
+    raw: RawValueProperty;
+  },
   now: Date,
 ): Promise<boolean> {
   const written = epic.current.revision + 1;
@@ -154,6 +158,29 @@ async function putBack(
   }
 }
 
+/** Refiles the roll-up entries and Jira fields of epics put back, as Jira now holds them. */
+export async function refileRestored(
+  context: ApplyScenarioContext,
+  keys: readonly string[],
+  settings: AppSettings,
+  now: Date,
+): Promise<void> {
+  try {
+    const restored = await readIssues(context, keys);
+    for (const issue of restored.values())
+      await fileContribution(context.store, contributionOf({ issue, settings }), { now });
+    await syncEpicFields(
+      context.epicFields,
+      [...restored.values()].map((issue) => ({ issue })),
+      settings,
+      now,
+    );
+  } catch (error) {
+    // The queued refreshes of the writes refile these entries within minutes.
+    console.warn('Applying a scenario could not refile the roll-up of the epics it put back.', error);
+  }
+}
+
 /**
  * Undoes every epic written so far, newest first, then refiles their roll-up entries and Jira
  * fields as Jira now holds them. Answers the keys of epics that could not be put back.
@@ -167,24 +194,37 @@ async function rollBack(
   const left: string[] = [];
   for (const epic of [...written].reverse())
     if (!(await putBack(context, epic, now))) left.push(epic.issue.key);
-  try {
-    const restored = await readIssues(
-      context,
-      written.map((epic) => epic.issue.key).filter((key) => !left.includes(key)),
-    );
-    for (const issue of restored.values())
-      await fileContribution(context.store, contributionOf({ issue, settings }), { now });
-    await syncEpicFields(
-      context.epicFields,
-      [...restored.values()].map((issue) => ({ issue })),
-      settings,
-      now,
-    );
-  } catch (error) {
-    // The queued refreshes of the writes refile these entries within minutes.
-    console.warn('Applying a scenario could not refile the roll-up of the epics it put back.', error);
-  }
+  await refileRestored(
+    context,
+    written.map((epic) => epic.issue.key).filter((key) => !left.includes(key)),
+    settings,
+    now,
+  );
   return left;
+}
+
+/** The one `planning` audit entry of an application: the scenario, who, when and the counts. */
+export async function appendApplyAudit(
+  context: Pick<ApplyScenarioContext, 'store' | 'accountId'>,
+  scenario: string,
+  epics: number,
+  counts: AppliedScenarioView['counts'],
+  now: Date,
+): Promise<void> {
+  await appendAudit(context.store, {
+    at: now,
+    by: context.accountId,
+    action: `planning.applied ${scenario}`,
+    changes: [
+      { path: 'scenario', before: null, after: scenario },
+      { path: 'epics', before: null, after: epics },
+      ...Object.entries(counts).map(([choice, count]) => ({
+        path: `decisions.${choice}`,
+        before: null,
+        after: count,
+      })),
+    ],
+  });
 }
 
 /**
@@ -266,20 +306,7 @@ export async function applyScenario(
   for (const epic of planned) counts[epic.choice] = (counts[epic.choice] ?? 0) + 1;
   if (failure === null) {
     try {
-      await appendAudit(context.store, {
-        at: now,
-        by: context.accountId,
-        action: `planning.applied ${input.scenario}`,
-        changes: [
-          { path: 'scenario', before: null, after: input.scenario },
-          { path: 'epics', before: null, after: planned.length },
-          ...Object.entries(counts).map(([choice, count]) => ({
-            path: `decisions.${choice}`,
-            before: null,
-            after: count,
-          })),
-        ],
-      });
+      await appendApplyAudit(context, input.scenario, planned.length, counts, now);
     } catch (error) {
       failure = { key: 'the audit log', reason: reasonOf(error), code: 'UPSTREAM' };
     }

@@ -17,7 +17,10 @@ import {
   type Dependency,
 } from '../../domain/planning';
 import { valueLostByObjective } from '../../domain/planning/value-lost-by-objective';
+import type { AppSettings, StoredObjective } from '../../contract/site-config.schema';
+import type { EpicRecord } from '../../domain/model/portfolio-record';
 import { badRequest } from '../app-error';
+import type { BlockLink } from '../ports/jira-site';
 import { monthOf } from '../ports/clock';
 import type { GadgetContext } from '../portfolio/gadget-context';
 import { collectRankable } from './get-ranking';
@@ -39,6 +42,32 @@ const QUARTERS = Math.ceil(DEFAULT_WINDOW_MONTHS / 3);
 export async function runScenario(context: GadgetContext, input: RunScenarioInput): Promise<ScenarioView> {
   const asOf = input.asOf ?? monthOf(context.clock.now());
   const { settings, objectives, epics } = await collectRankable(context, input.scope);
+  const inFlight = epics.filter((epic) => epic.status !== 'done');
+  const keys = new Set(inFlight.map((epic) => epic.key));
+  const links = keys.size === 0 ? [] : await context.jira.blockLinks([...keys]);
+  return scenarioViewOf({ input, asOf, settings, objectives, inFlight, links });
+}
+
+/**
+ * The scenario over epics already read (as the viewer): the in-flight epics, the "Blocks" links
+ * read for them (a link to an epic outside them is left out). Shared by the inline run and the
+ * job that reads a large scope in steps (jobs/scenario-job.ts).
+ */
+export function scenarioViewOf({
+  input,
+  asOf,
+  settings,
+  objectives,
+  inFlight,
+  links,
+}: {
+  input: RunScenarioInput;
+  asOf: string;
+  settings: AppSettings;
+  objectives: readonly StoredObjective[];
+  inFlight: readonly EpicRecord[];
+  links: readonly BlockLink[];
+}): ScenarioView {
   const objectiveNames = new Map(objectives.map((objective) => [objective.id, objective.name]));
   input.floors.forEach((floor, index) => {
     if (!objectiveNames.has(floor.objectiveId)) {
@@ -60,12 +89,10 @@ export async function runScenario(context: GadgetContext, input: RunScenarioInpu
   });
   const moneyWords = (amount: number) => moneyFormat.format(money(amount));
 
-  const inFlight = epics.filter((epic) => epic.status !== 'done');
   const plans = inFlight.map((epic) =>
     remainingPlanOf({ epic: epicFromRecord({ epic, currencyExponent }), asOf }),
   );
   const keys = new Set(inFlight.map((epic) => epic.key));
-  const links = keys.size === 0 ? [] : await context.jira.blockLinks([...keys]);
   const dependencies: Dependency[] = links.filter((link) => keys.has(link.blocker) && keys.has(link.blocked));
   const cap = capOf(input.cap, toMinor);
   const outsidePins = input.pins.filter((pin) => !keys.has(pin.key));

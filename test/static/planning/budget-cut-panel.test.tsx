@@ -120,14 +120,19 @@ function renderPage(run: (payload: Record<string, unknown>) => unknown) {
   fakeBridge.on('getContext', () => ({ accountId: 'user-1', siteUrl: 'https://example.atlassian.net' }));
   const calls = answerInvoke({
     'planning/get-ranking': () => ({ ok: true, data: ranking }),
-    'planning/run-scenario': run,
+    // A small scope: the server plans it at once rather than as a job.
+    'planning/start-scenario': (payload) => {
+      const answer = run(payload) as { ok: boolean; data?: unknown };
+      return answer.ok ? { ok: true, data: { kind: 'result', view: answer.data } } : answer;
+    },
+    'planning/get-job': () => ({ ok: true, data: null }),
   });
   render(<PlanningPage choices={choices} />);
   return calls;
 }
 
 const runs = (calls: { functionKey: string; payload: unknown }[]) =>
-  calls.filter((call) => call.functionKey === 'planning/run-scenario').map((call) => call.payload);
+  calls.filter((call) => call.functionKey === 'planning/start-scenario').map((call) => call.payload);
 
 describe('the budget cut panel', () => {
   it('runs a cut with the pins chosen in the ranking rows, and shows the decisions with their why', async () => {

@@ -65,7 +65,15 @@ const notWorthIt = aRow(2, 'PAY-2', {
 
 function renderPage(answer: (payload: Record<string, unknown>) => unknown) {
   fakeBridge.on('getContext', () => ({ accountId: 'user-1', siteUrl: 'https://example.atlassian.net' }));
-  const calls = answerInvoke({ 'planning/get-ranking': answer });
+  // The ranking's calls only: the budget cut panel also looks for the user's latest job (none here).
+  const calls: { functionKey: string; payload: unknown }[] = [];
+  answerInvoke({
+    'planning/get-ranking': (payload) => {
+      calls.push({ functionKey: 'planning/get-ranking', payload });
+      return answer(payload);
+    },
+    'planning/get-job': () => ({ ok: true, data: null }),
+  });
   render(<PlanningPage choices={choices} />);
   return calls;
 }

@@ -14,7 +14,9 @@ import {
   type BudgetCutForm,
 } from './budget-cut-form';
 import { BudgetCutResults } from './budget-cut-results';
-import { runScenario } from './planning-api';
+import type { PlanningJobView } from '../../../../src/contract/planning-job.contract';
+import { startScenario } from './planning-job-api';
+import { ScenarioJob, useResumedScenarioJob } from './scenario-job';
 
 export type PinChoice = 'continue' | 'stop';
 
@@ -22,7 +24,8 @@ type Run =
   | { state: 'idle' }
   | { state: 'running' }
   | { state: 'done'; view: ScenarioView }
-  | { state: 'failed'; error: ResolverError };
+  | { state: 'failed'; error: ResolverError }
+  | { state: 'job'; job: PlanningJobView };
 
 /**
  * The budget cut (issue #16): a cap on the year's remaining spend (an amount, or a cut of X% from
@@ -46,6 +49,9 @@ export function BudgetCutPanel({
   const [run, setRun] = useState<Run>({ state: 'idle' });
   const [objectiveOptions, setObjectiveOptions] = useState<ScopeOption[]>([]);
   const runs = useRef(0);
+  useResumedScenarioJob((job) => {
+    setRun((current) => (current.state === 'idle' ? { state: 'job', job } : current));
+  });
 
   useEffect(() => {
     let current = true;
@@ -73,10 +79,15 @@ export function BudgetCutPanel({
     if (parsed.request === null) return;
     const id = (runs.current += 1);
     setRun({ state: 'running' });
-    runScenario(parsed.request).then(
+    startScenario(parsed.request).then(
       (answer) => {
         if (id !== runs.current) return;
-        if (answer.ok) setRun({ state: 'done', view: answer.data });
+        if (answer.ok)
+          setRun(
+            answer.data.kind === 'result'
+              ? { state: 'done', view: answer.data.view }
+              : { state: 'job', job: answer.data.job },
+          );
         else {
           setErrors(serverErrors(answer.error.fields));
           setRun({ state: 'failed', error: answer.error });
@@ -266,6 +277,15 @@ export function BudgetCutPanel({
             <p>{run.error.message}</p>
             {run.error.fields?.length ? <p>Correct the fields marked above and run it again.</p> : null}
           </SectionMessage>
+        ) : null}
+        {run.state === 'job' ? (
+          <ScenarioJob
+            key={run.job.id}
+            job={run.job}
+            onResult={(view) => {
+              setRun({ state: 'done', view });
+            }}
+          />
         ) : null}
         {run.state === 'done' ? <BudgetCutResults view={run.view} /> : null}
       </div>
