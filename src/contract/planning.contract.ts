@@ -116,6 +116,22 @@ export interface ScenarioConflict {
   constraints: string[];
 }
 
+/**
+ * Each epic's keep-probability (docs/kpis.md, "Keep-probability"): the share of seeded draws, each
+ * epic's remaining plan drawn from its ranges, in which the re-planned scenario keeps the epic
+ * (continues or delays it). `reason` says why there are none (`SCOPE_TOO_LARGE`, `NO_EPICS`).
+ */
+export interface KeepProbabilitiesView {
+  seed: number;
+  draws: number;
+  /** Draws in which no plan met every cap and floor: left out of the shares. */
+  drawsWithoutPlan: number;
+  solver: 'greedy-improved';
+  reason: 'SCOPE_TOO_LARGE' | 'NO_EPICS' | null;
+  /** By epic key: shares 0 to 1, or null with `NO_DRAW_PLANNED` when no draw had a plan. */
+  byEpic: Record<string, { keep: number | null; continue: number | null; reason: 'NO_DRAW_PLANNED' | null }>;
+}
+
 export type ScenarioView =
   | {
       status: 'planned';
@@ -132,6 +148,8 @@ export type ScenarioView =
       greedyGap: number | null;
       valueLostByObjective: ObjectiveValueLost[];
       warnings: string[];
+      /** Each epic's keep-probability; absent from answers older than it. */
+      keep?: KeepProbabilitiesView;
     }
   | {
       status: 'infeasible';

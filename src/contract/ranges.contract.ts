@@ -56,6 +56,26 @@ export interface ObjectiveRangesView extends ScopeRangesView {
   target: { amount: number; date: string } | null;
   /** Share of draws in which the attributed benefit by the target's month reaches it; null without a target. */
   probabilityTargetReached: number | null;
+  /** Why `probabilityTargetReached` is null (never set when it is a number). */
+  probabilityReason: ObjectiveChanceReason | null;
+}
+
+/**
+ * Why an objective has no chance of reaching its target: it has no target (`NO_TARGET`), or its
+ * stored target date has no real month (`TARGET_DATE_UNREADABLE`, only records older than the
+ * admin page's date check).
+ */
+export type ObjectiveChanceReason = 'NO_TARGET' | 'TARGET_DATE_UNREADABLE';
+
+/**
+ * How much of the ranges rests on default spreads (src/domain/ranges/default-spreads.ts): of the
+ * benefits drawn (planned after as-of), how many have no entered range; the same for costs.
+ */
+export interface DefaultSpreadsView {
+  benefits: number;
+  defaultBenefits: number;
+  costs: number;
+  defaultCosts: number;
 }
 
 /** One month of the fan chart: the plan and the range of cumulative benefit by the month's end. */
@@ -82,4 +102,6 @@ export interface RangesView {
   fan: FanPointView[];
   /** Epics left out because their stored record cannot be read. */
   unreadable: { key: string; reason: string }[];
+  /** How many drawn benefits and costs take a default spread; absent from older answers. */
+  defaultSpreads?: DefaultSpreadsView;
 }

@@ -75,6 +75,8 @@ export const KPI_NAMES = {
   probabilityNpvBelowZero: 'Chance NPV below zero',
   probabilityTargetReached: 'Chance target reached',
   benefitFan: 'Benefit range over time',
+  // Keep-probability (docs/kpis.md, "Keep-probability"): how often a budget cut keeps an epic.
+  keepProbability: 'Keep-probability',
 } as const;
 
 export type NamedKpi = keyof typeof KPI_NAMES;

@@ -25,6 +25,7 @@ import { monthOf } from '../ports/clock';
 import type { GadgetContext } from '../portfolio/gadget-context';
 import { collectRankable } from './get-ranking';
 import { conflictView, reasonWords, warningWords } from './scenario-words';
+import { keepProbabilitiesView, scenarioSeedOf } from './scenario-keep';
 
 /** Quarters in the budget window (the year after the as-of month). */
 const QUARTERS = Math.ceil(DEFAULT_WINDOW_MONTHS / 3);
@@ -89,26 +90,24 @@ export function scenarioViewOf({
   });
   const moneyWords = (amount: number) => moneyFormat.format(money(amount));
 
-  const plans = inFlight.map((epic) =>
-    remainingPlanOf({ epic: epicFromRecord({ epic, currencyExponent }), asOf }),
-  );
+  const inFlightEpics = inFlight.map((epic) => epicFromRecord({ epic, currencyExponent }));
+  const plans = inFlightEpics.map((epic) => remainingPlanOf({ epic, asOf }));
   const keys = new Set(inFlight.map((epic) => epic.key));
   const dependencies: Dependency[] = links.filter((link) => keys.has(link.blocker) && keys.has(link.blocked));
   const cap = capOf(input.cap, toMinor);
   const outsidePins = input.pins.filter((pin) => !keys.has(pin.key));
-  const result = planBudgetCut({
+  const constraints = {
     asOf,
     discountRate: settings.discountRate,
-    plans,
-    cap,
     pins: input.pins.filter((pin) => keys.has(pin.key)),
     dependencies,
     floors: input.floors.map((floor) => ({
       objectiveId: floor.objectiveId,
-      kind: 'amount',
+      kind: 'amount' as const,
       amount: toMinor(floor.amount),
     })),
-  });
+  };
+  const result = planBudgetCut({ ...constraints, plans, cap });
   const warnings = [
     ...outsidePins.map((pin) => warningWords({ code: 'UNKNOWN_EPIC', key: pin.key, field: 'pins' })),
     ...result.warnings.map(warningWords),
@@ -184,6 +183,12 @@ export function scenarioViewOf({
       valueLost: money(loss.valueLost),
     })),
     warnings,
+    keep: keepProbabilitiesView({
+      epics: inFlightEpics,
+      scenario: constraints,
+      periods: result.exact.periods,
+      seed: scenarioSeedOf({ ...input, asOf }),
+    }),
   };
 }
 

@@ -8,6 +8,7 @@ import {
   MAX_FAN_POINTS,
   MIN_RANGE_DRAWS,
   MAX_RANGE_EPIC_DRAWS,
+  type ObjectiveChanceReason,
   type RangeFiguresView,
   type RangesView,
   type ScopeRangesView,
@@ -16,6 +17,7 @@ import { epicFromRecord } from '../../domain/model/epic-from-record';
 import { objectiveFromRecord } from '../../domain/model/objective-from-record';
 import { toDecimalAmount, type CurrencyExponent, type MinorUnits } from '../../domain/money/minor-units';
 import {
+  defaultSpreadCounts,
   fanMonths,
   fanOf,
   fanScopes,
@@ -106,9 +108,11 @@ export function rangesViewOf(request: RangesRequest): Omit<RangesView, 'unreadab
   const correlation = request.correlation ?? 0;
   const currencyExponent = currencyExponentOf(settings.currency) ?? 2;
   const epics = request.epics.map((epic) => epicFromRecord({ epic, currencyExponent }));
-  const objectives = request.objectives
-    .filter((objective) => objective.status === 'active')
-    .map((record) => objectiveFromRecord({ objective: record, currencyExponent }));
+  const activeRecords = request.objectives.filter((objective) => objective.status === 'active');
+  const objectives = activeRecords.map((record) =>
+    objectiveFromRecord({ objective: record, currencyExponent }),
+  );
+  const reasonOf = new Map(activeRecords.map((record) => [record.id, chanceReasonOf(record)]));
   const rangeObjectives: RangeObjective[] = objectives.map((objective) => ({
     id: objective.id,
     target:
@@ -179,6 +183,8 @@ export function rangesViewOf(request: RangesRequest): Omit<RangesView, 'unreadab
               name: objective.name,
               target: target === null ? null : { amount: decimal(target.amount), date: target.date },
               probabilityTargetReached: ranges.probabilityTargetReached,
+              probabilityReason:
+                ranges.probabilityTargetReached === null ? (reasonOf.get(objective.id) ?? 'NO_TARGET') : null,
             },
           ],
         ];
@@ -189,7 +195,17 @@ export function rangesViewOf(request: RangesRequest): Omit<RangesView, 'unreadab
       plan: decimal(point.plan),
       ...figuresView(point, currencyExponent),
     })),
+    defaultSpreads: defaultSpreadCounts({ epics, asOf }),
   };
+}
+
+/**
+ * Why an active objective gets no chance of reaching its target: none is set, or the stored
+ * date has no real month (`objectiveFromRecord` then leaves the target out).
+ */
+function chanceReasonOf(record: Objective<number>): ObjectiveChanceReason {
+  const target = record.target ?? null;
+  return target === null ? 'NO_TARGET' : 'TARGET_DATE_UNREADABLE';
 }
 
 /**

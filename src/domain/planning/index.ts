@@ -29,3 +29,12 @@ export type {
   Pin,
   PlanningWarning,
 } from './scenario';
+export {
+  KEEP_PROBABILITY_DRAWS,
+  MIN_KEEP_PROBABILITY_DRAWS,
+  keepProbabilities,
+  type DrawScenario,
+  type EpicKeepProbability,
+  type KeepProbabilities,
+  type KeepProbabilityReason,
+} from './keep-probability';

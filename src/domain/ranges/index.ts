@@ -42,3 +42,4 @@ export {
 export { portfolioRangeScopes, type RangeObjective } from './range-scopes';
 export { epicRangesFromRecord, type EpicRangesRecord } from './estimates-from-record';
 export { fanMonths, fanOf, fanScopes, isFanScopeId, planBenefitBy, type FanPoint } from './range-fan';
+export { defaultSpreadCounts, type DefaultSpreadCounts } from './default-spreads';

@@ -8,6 +8,7 @@ import { formatMoney, formatMonth } from '../../shared/format';
 import { Lozenge, type LozengeAppearance } from '../../ui/lozenge';
 import { SectionMessage } from '../../ui/section-message';
 import { Table, type Column } from '../../ui/table';
+import { keepCellText, keepNoteText } from './keep-probability-text';
 
 const CHOICE_ORDER = { continue: 0, delay: 1, stop: 2 } as const;
 
@@ -94,6 +95,7 @@ export function BudgetCutResults({ view }: { view: ScenarioView }) {
         ))}
       </dl>
       <DecisionsTable view={view} plan={exact} />
+      <KeepNote view={view} />
       <div className="vl-budget-cut-side">
         <Table
           label={`${KPI_NAMES.cashFreed} per period`}
@@ -149,7 +151,7 @@ function DecisionsTable({
 }) {
   const money = (amount: number) => formatMoney(amount, view.currency);
   const greedy = new Map(view.greedy?.decisions.map((decision) => [decision.key, decision]));
-  type Key = 'epic' | 'decision' | 'why' | 'greedy' | 'npv' | 'spend';
+  type Key = 'epic' | 'decision' | 'why' | 'greedy' | 'npv' | 'spend' | 'keep';
   const columns: Column<ScenarioDecision, Key>[] = [
     {
       key: 'epic',
@@ -192,6 +194,13 @@ function DecisionsTable({
       sortValue: (decision) => decision.yearSpend,
       cell: (decision) => money(decision.yearSpend),
     },
+    {
+      key: 'keep',
+      label: KPI_NAMES.keepProbability,
+      numeric: true,
+      sortValue: (decision) => view.keep?.byEpic[decision.key]?.keep ?? -1,
+      cell: (decision) => keepCellText(view.keep, decision.key),
+    },
   ];
   return (
     <Table
@@ -217,4 +226,9 @@ function Warnings({ warnings }: { warnings: readonly string[] }) {
       </ul>
     </SectionMessage>
   );
+}
+
+function KeepNote({ view }: { view: Extract<ScenarioView, { status: 'planned' }> }) {
+  const note = keepNoteText(view.keep);
+  return note === null ? null : <p className="vl-subtle vl-keep-note">{note}</p>;
 }

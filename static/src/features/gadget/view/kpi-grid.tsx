@@ -6,6 +6,7 @@ import type { DrillKpi } from '../../../../../src/contract/kpi-drill-down';
 import { isKpiTile, TILES, type TileFigures, type TileId } from '../config/kpi-tiles';
 import type { RangesView } from '../../../../../src/contract/ranges.contract';
 import { benefitRangeText, npvRangeText } from '../config/range-text';
+import { npvRangeWarning } from '../config/npv-range-status';
 import { KpiTile } from './kpi-tile';
 import { ReviewsTile } from './reviews-tile';
 
@@ -107,6 +108,7 @@ export function KpiGrid({
               // A value's context, not a null's: the tile then says why there is none.
               detail={TILES[id].value(source) === null ? undefined : tileDetail(id, source.figures, currency)}
               range={tileRange(id, ranges)}
+              rangeWarning={id === 'npv' ? npvRangeWarning(ranges) : undefined}
               onDrill={() => {
                 onDrill(id);
               }}

@@ -2,6 +2,7 @@ import type { KpiTarget } from '../config/gadget-config';
 import type { TargetSource } from '../config/effective-target';
 import { describeTarget, formatKpi } from '../config/format-kpi';
 import { STATUS_LABEL, statusOf } from '../config/kpi-status';
+import { rangeAwareStatus, type RangeWarning } from '../config/npv-range-status';
 import { hasTargets, type TileDefinition, type TileFigures } from '../config/kpi-tiles';
 import { StatusIcon } from '../ui/status-icon';
 import { FormulaTip } from './formula-tip';
@@ -17,6 +18,8 @@ export interface KpiTileProps {
   detail?: string | undefined;
   /** The tile's risk range, e.g. "P10–P90: €1.2M – €3.4M · 12% chance NPV below zero". */
   range?: string | undefined;
+  /** Most simulated outcomes below zero: a plan "On target" then shows "At risk" with this note. */
+  rangeWarning?: RangeWarning | null | undefined;
   onDrill: () => void;
 }
 
@@ -38,11 +41,13 @@ export function KpiTile({
   targetSource,
   detail,
   range,
+  rangeWarning,
   onDrill,
 }: KpiTileProps) {
   const value = tile.value(source);
   const shown = formatKpi(value, tile.unit, currency, { compact: true, reading: tile.reading });
-  const status = typeof value !== 'number' || !target ? null : statusOf(value, target);
+  const planStatus = typeof value !== 'number' || !target ? null : statusOf(value, target);
+  const { status, warned } = rangeAwareStatus(planStatus, rangeWarning);
   const labelId = `tile-${tile.id}`;
   return (
     <li
@@ -87,7 +92,7 @@ export function KpiTile({
           <span>
             <strong>{STATUS_LABEL[status]}</strong>
             <span className="vl-tile-target">
-              {' · '}
+              {warned ? ' · plan on target: ' : ' · '}
               {describeTarget(target, tile.unit, currency, tile.reading)}
               {targetSource ? INHERITED_NOTE[targetSource] : null}
             </span>
@@ -98,6 +103,9 @@ export function KpiTile({
           <StatusIcon status="none" />
           <span>No target set</span>
         </p>
+      ) : null}
+      {warned && rangeWarning ? (
+        <p className="vl-tile-detail vl-tile-range-warning">{rangeWarning.note}</p>
       ) : null}
     </li>
   );

@@ -1,4 +1,6 @@
 import type { PortfolioView } from '../../../../../src/contract/gadget.contract';
+import type { ObjectiveRangesView } from '../../../../../src/contract/ranges.contract';
+import { objectiveChanceText } from '../config/objective-chance-text';
 import { formatMoney, formatMonth, formatRatio } from '../../../shared/format';
 import type { EpicFilter } from '../data/gadget-api';
 import { Lozenge } from '../../../ui/lozenge';
@@ -9,10 +11,13 @@ type Objective = ObjectiveRow;
 function ObjectiveLine({
   objective,
   currency,
+  chance,
   onDrill,
 }: {
   objective: Objective;
   currency: string;
+  /** The objective's simulated figures, once the risk ranges are in (active objectives only). */
+  chance?: ObjectiveRangesView | undefined;
   onDrill: (filter: EpicFilter, title: string) => void;
 }) {
   const { attributedPlanned: planned, attributedRealised: realised, target } = objective;
@@ -47,6 +52,7 @@ function ObjectiveLine({
           </span>
         </p>
       ) : null}
+      {chance ? <p className="vl-objective-chance">{objectiveChanceText(chance)}</p> : null}
       <progress
         className="vl-meter"
         max={1}
@@ -77,10 +83,13 @@ function ObjectiveLine({
 export function ObjectiveProgress({
   byObjective,
   currency,
+  chances,
   onDrill,
 }: {
   byObjective: PortfolioView['byObjective'];
   currency: string;
+  /** Each active objective's risk ranges, with its chance of reaching its target. */
+  chances?: Record<string, ObjectiveRangesView> | undefined;
   onDrill: (filter: EpicFilter, title: string) => void;
 }) {
   const objectives = objectiveRowsOf(byObjective);
@@ -100,7 +109,13 @@ export function ObjectiveProgress({
       ) : (
         <ul className="vl-objectives">
           {active.map((objective) => (
-            <ObjectiveLine key={objective.id} objective={objective} currency={currency} onDrill={onDrill} />
+            <ObjectiveLine
+              key={objective.id}
+              objective={objective}
+              currency={currency}
+              chance={chances?.[objective.id]}
+              onDrill={onDrill}
+            />
           ))}
         </ul>
       )}

@@ -65,7 +65,12 @@ function Overview({
         currency={view.currency}
         onDrill={onDrill}
       />
-      <ObjectiveProgress byObjective={view.byObjective} currency={view.currency} onDrill={onDrill} />
+      <ObjectiveProgress
+        byObjective={view.byObjective}
+        currency={view.currency}
+        chances={ranges?.resource.state === 'ready' ? ranges.resource.data.byObjective : undefined}
+        onDrill={onDrill}
+      />
       <ValueCostChart request={request} epicCount={view.portfolio.epics} />
     </>
   );

@@ -3,6 +3,7 @@ import { FanChart } from '../../../charts/fan-chart';
 import { SectionMessage } from '../../../ui/section-message';
 import type { LoadedResource } from '../../../shared/use-resource';
 import { seedText } from '../config/range-text';
+import { RangesExport } from './ranges-export';
 
 /**
  * The risk ranges section: the fan chart of cumulative benefit with the seed and draws that
@@ -30,11 +31,14 @@ export function RangesSection({ loaded }: { loaded: LoadedResource<RangesView> }
         </SectionMessage>
       ) : null}
       {resource.state === 'ready' ? (
-        <FanChart
-          fan={resource.data.fan}
-          currency={resource.data.currency}
-          note={`${seedText(resource.data)}: the same seed and epics give the same figures.`}
-        />
+        <>
+          <FanChart
+            fan={resource.data.fan}
+            currency={resource.data.currency}
+            note={`${seedText(resource.data)}: the same seed and epics give the same figures.`}
+          />
+          <RangesExport ranges={resource.data} />
+        </>
       ) : null}
     </section>
   );
