@@ -7,3 +7,9 @@ export { onIssueEvent } from './triggers/issue-event.trigger';
 export { startReconcile, reconcileStep } from './triggers/reconcile.trigger';
 export { reportPersonalDataWeekly } from './triggers/personal-data.trigger';
 export { notifyBenefitReviews } from './triggers/review.trigger';
+export {
+  agentPortfolioKpis,
+  agentEpicsAttention,
+  agentBudgetCut,
+  agentEpicSummary,
+} from './resolvers/agent.actions';

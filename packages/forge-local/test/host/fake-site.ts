@@ -168,6 +168,11 @@ export function createFakeSite(): FakeSite {
     eventDeliveries: 0,
     closed: false,
 
+    // The host serves no Rovo chat; a test that reaches this has wired the wrong site.
+    invokeAction() {
+      return Promise.reject(new Error('The fake site runs no Rovo actions'));
+    },
+
     // Like the app's resolvers: `<module>/ping` answers, unknown keys throw as @forge/resolver does.
     // `test/echo` returns what it was given; `test/nothing` returns undefined; `test/fail` throws.
     invoke(request) {
