@@ -168,9 +168,12 @@ export function createFakeSite(): FakeSite {
     eventDeliveries: 0,
     closed: false,
 
-    // The host serves no Rovo chat; a test that reaches this has wired the wrong site.
-    invokeAction() {
-      return Promise.reject(new Error('The fake site runs no Rovo actions'));
+    // A Rovo action echoes its request; `fail` throws as a failing handler does.
+    invokeAction(request) {
+      if (request.actionKey === 'fail') {
+        return Promise.reject(new InvokeError('Something broke', 'TypeError'));
+      }
+      return Promise.resolve({ echoed: request });
     },
 
     // Like the app's resolvers: `<module>/ping` answers, unknown keys throw as @forge/resolver does.
