@@ -7,6 +7,7 @@ import type { PortfolioKpisFigures } from '../../src/application/analyst/portfol
 import type { EpicsAttentionFigures } from '../../src/application/analyst/epics-attention-answer';
 import type { BudgetCutFigures } from '../../src/application/analyst/budget-cut-answer';
 import type { EpicSummaryFigures } from '../../src/application/analyst/epic-summary-answer';
+import { agentBudgetCut, agentPortfolioKpis } from '../../src';
 import { ADMIN, call, openDemoSite, PORTFOLIO, TEAM, type Envelope } from './local-site';
 
 const USERS = [
@@ -268,6 +269,22 @@ describe('the VMO analyst actions on the local runtime', () => {
 
       expect(answer.error?.code).toBe('BAD_REQUEST');
       expect(answer.error?.message).toContain('issueKey name the epic by its issue key');
+    });
+  });
+
+  describe('the handlers', () => {
+    it('refuse an invocation that names no user, before reading anything', async () => {
+      await expect(agentPortfolioKpis({ context: { cloudId: site.cloudId } }, {})).resolves.toEqual({
+        ok: false,
+        error: { code: 'UNAUTHENTICATED', message: 'Log in to Jira to ask the VMO analyst.' },
+      });
+    });
+
+    it('refuse a payload that is no object, naming what is wrong', async () => {
+      const answer = await agentBudgetCut('20%', { principal: { accountId: ADMIN } });
+
+      expect(answer.ok).toBe(false);
+      if (!answer.ok) expect(answer.error.code).toBe('BAD_REQUEST');
     });
   });
 
