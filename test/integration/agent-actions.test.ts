@@ -1,4 +1,5 @@
-import type { LocalSiteRuntime } from '../../local-site';
+import { JiraOpenApiContract } from 'forge-local';
+import type { JiraExchange, LocalSiteRuntime } from '../../local-site';
 import { AGENT_ACTIONS, type AgentAnswer } from '../../src/contract/agent.contract';
 import type { EpicList, PortfolioView } from '../../src/contract/gadget.contract';
 import type { EpicValueView } from '../../src/contract/panel.contract';
@@ -270,6 +271,22 @@ describe('the VMO analyst actions on the local runtime', () => {
       expect(answer.error?.code).toBe('BAD_REQUEST');
       expect(answer.error?.message).toContain('issueKey name the epic by its issue key');
     });
+  });
+
+  it("makes only Jira calls Atlassian's OpenAPI spec declares, reading answers of the declared shape", async () => {
+    const exchanges: JiraExchange[] = [];
+    const stop = site.onJiraExchange((exchange) => exchanges.push(exchange));
+    const [key = 'none'] = [...(await epicKeysBy(TEAM)).values()].flat();
+    await ask(TEAM, AGENT_ACTIONS.portfolioKpis, { jql: 'issuetype = Epic' });
+    await ask(TEAM, AGENT_ACTIONS.epicsNeedingAttention);
+    await ask(TEAM, AGENT_ACTIONS.budgetCut, { cutPercent: 10 });
+    await ask(TEAM, AGENT_ACTIONS.epicSummary, { issueKey: key });
+    stop();
+
+    const contract = JiraOpenApiContract.load();
+    const templates = new Set(exchanges.map((exchange) => `${exchange.method} ${exchange.template}`));
+    expect(templates).toContain('GET /rest/api/3/serverInfo');
+    expect(exchanges.flatMap((exchange) => contract.checkExchange(exchange))).toEqual([]);
   });
 
   describe('the handlers', () => {
