@@ -57,7 +57,9 @@ function defineAction<Schema extends z.ZodType, Figures>(
     try {
       return success(await handler(parsed.data, { accountId }));
     } catch (error) {
-      return failure(toResolverError(error));
+      // What the panel needs to recover (`details`, e.g. an unreadable record) is no use in a chat.
+      const { code, message, fields } = toResolverError(error);
+      return failure({ code, message, ...(fields === undefined ? {} : { fields }) });
     }
   };
 }
