@@ -8,3 +8,9 @@ export { startReconcile, reconcileStep } from './triggers/reconcile.trigger';
 export { reportPersonalDataWeekly } from './triggers/personal-data.trigger';
 export { notifyBenefitReviews } from './triggers/review.trigger';
 export { planningJobStep } from './triggers/planning-job.trigger';
+export {
+  agentPortfolioKpis,
+  agentEpicsAttention,
+  agentBudgetCut,
+  agentEpicSummary,
+} from './resolvers/agent.actions';

@@ -17,7 +17,7 @@ export function fieldErrorsOf(error: z.ZodError): FieldError[] {
   return toValidationIssues(error.issues).map((issue) => ({ path: issue.path, message: issue.message }));
 }
 
-function toResolverError(error: unknown): ResolverError {
+export function toResolverError(error: unknown): ResolverError {
   if (error instanceof AppError) return error.toResolverError();
   if (error instanceof JqlRejectedError)
     return { code: 'BAD_REQUEST', message: error.message, fields: [{ path: 'jql', message: error.message }] };

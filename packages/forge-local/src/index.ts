@@ -12,6 +12,7 @@ export { StartError } from './host/start-options';
 // What a site offers: resolvers, Jira REST as a user, events, faults, call counts.
 export {
   InvokeError,
+  type ActionRequest,
   type CallStats,
   type DemoUser,
   type FaultConfig,

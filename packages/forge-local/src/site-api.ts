@@ -26,6 +26,23 @@ export interface InvokeRequest {
   extension?: Record<string, unknown>;
 }
 
+/**
+ * A Rovo agent calling one of the app's `action` modules for a user in a chat. The runtime passes
+ * the handler the payload Forge documents: the inputs by their manifest names, and a `context`
+ * with the site's cloud id, the module key and, when the chat is opened on an issue, `jira`
+ * (https://developer.atlassian.com/platform/forge/manifest-reference/modules/rovo-action/).
+ */
+export interface ActionRequest {
+  /** The `action` module's key in manifest.yml. */
+  actionKey: string;
+  /** The user chatting with the agent; the handler runs as them (`principal`, `asUser()`). */
+  accountId: string;
+  /** What the agent filled in, by input name; checked against the manifest's inputs. */
+  inputs?: Record<string, string | number | boolean>;
+  /** The issue the chat was opened on, by key: becomes `context.jira`. */
+  issueKey?: string;
+}
+
 /** Thrown by `invoke` when the resolver throws, as Forge's `invoke()` rejects. */
 export class InvokeError extends Error {
   constructor(
@@ -139,6 +156,8 @@ export interface LocalSite {
   readonly notifications: SiteNotifications;
   /** Runs the resolver as Forge does; resolves to exactly what the front end's `invoke()` gets. */
   invoke(request: InvokeRequest): Promise<unknown>;
+  /** Runs a Rovo `action` as the agent would for the user; resolves to what the handler returns. */
+  invokeAction(request: ActionRequest): Promise<unknown>;
   /** The bridge's `requestJira` (`fetchProduct`): a Jira REST call made as the user. */
   requestJira(request: ProductRequest): Promise<ProductResponse>;
   /** Runs every `trigger` handler subscribed to a Jira event (the emulator raises these itself). */

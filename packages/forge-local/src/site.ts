@@ -25,6 +25,7 @@ import { Invoker } from './runtime/invoker';
 import type { SeedAppOutcome, SiteSeed } from './seed/site-seed';
 import {
   InvokeError,
+  type ActionRequest,
   type CallStats,
   type DemoUser,
   type FaultConfig,
@@ -230,6 +231,28 @@ export async function openLocalSite(options: OpenLocalSiteOptions): Promise<Loca
         throw new InvokeError(`No user with account id '${request.accountId}' on this site`, 'UNKNOWN_USER');
       }
       return runtime.invokeResolver(request);
+    },
+
+    async invokeAction(request: ActionRequest): Promise<unknown> {
+      if (closed) throw new Error('The local site is closed');
+      if (!jiraStore.user(request.accountId)) {
+        throw new InvokeError(`No user with account id '${request.accountId}' on this site`, 'UNKNOWN_USER');
+      }
+      if (request.issueKey === undefined) return runtime.invokeAction(request);
+      const issue = jiraStore.resolveIssue(request.issueKey);
+      if (!issue) throw new InvokeError(`No issue '${request.issueKey}' on this site`, 'UNKNOWN_ISSUE');
+      const project = jiraStore.projectById(issue.projectId);
+      // The chat's issue as Rovo describes it (ids as numbers, as in Atlassian's example).
+      return runtime.invokeAction(request, {
+        url: `${info.siteUrl}/browse/${issue.key}`,
+        resourceType: 'issue',
+        issueKey: issue.key,
+        issueId: Number(issue.id),
+        issueType: jiraStore.issueType(issue.issueTypeId)?.name ?? '',
+        issueTypeId: Number(issue.issueTypeId),
+        projectKey: project?.key ?? '',
+        projectId: Number(issue.projectId),
+      });
     },
 
     async requestJira(request: ProductRequest): Promise<ProductResponse> {

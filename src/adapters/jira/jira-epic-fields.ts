@@ -10,17 +10,21 @@ export const EPIC_FIELD_MODULES = {
   riskAdjustedBenefit: 'value-risk-adjusted-benefit',
   expectedRoi: 'value-expected-roi',
   npv: 'value-npv',
+  costOfDelay: 'value-cost-of-delay',
   valueDecision: 'value-decision',
 } as const satisfies Record<Exclude<keyof EpicFieldValues, 'issueId'>, string>;
 
 type FigureName = keyof typeof EPIC_FIELD_MODULES;
 
+/** How many fields each epic has: one issue-value pair each per epic in a request. */
+const FIELDS_PER_EPIC = Object.keys(EPIC_FIELD_MODULES).length;
+
 /**
  * Issue-value pairs per request. Atlassian documents no maximum for "Update custom fields" (the
- * OpenAPI spec sets no `maxItems`); 500 is a reconcile page of 100 epics times 5 fields, and
+ * OpenAPI spec sets no `maxItems`); 600 is a reconcile page of 100 epics times 6 fields, and
  * equal values share one update, so a page is one call.
  */
-export const MAX_PAIRS_PER_REQUEST = 500;
+export const MAX_PAIRS_PER_REQUEST = 600;
 
 const fieldListSchema = z.array(
   z
@@ -92,7 +96,7 @@ interface Update {
   value: number | string | null;
 }
 
-/** One update per field and value, with every issue holding it; cut into requests of at most 500 pairs. */
+/** One update per field and value, with every issue holding it; cut into requests of at most 600 pairs. */
 export function requestsOf(
   values: readonly EpicFieldValues[],
   ids: Record<FigureName, string>,
@@ -111,12 +115,13 @@ export function requestsOf(
     count = 0;
   };
   for (const epic of values) {
-    if (count + 5 > MAX_PAIRS_PER_REQUEST) flush();
+    if (count + FIELDS_PER_EPIC > MAX_PAIRS_PER_REQUEST) flush();
     const figures: [FigureName, number | string | null][] = [
       ['realisedBenefit', money(epic.realisedBenefit)],
       ['riskAdjustedBenefit', money(epic.riskAdjustedBenefit)],
       ['expectedRoi', epic.expectedRoi],
       ['npv', money(epic.npv)],
+      ['costOfDelay', money(epic.costOfDelay)],
       ['valueDecision', epic.valueDecision],
     ];
     for (const [figure, value] of figures) {

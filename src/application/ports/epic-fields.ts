@@ -13,6 +13,11 @@ export interface EpicFieldValues {
   /** (riskAdjustedBenefit − forecastCost) / forecastCost, a plain ratio. */
   expectedRoi: number | null;
   npv: MinorUnits | null;
+  /**
+   * An in-flight epic's cost of delay per month, as the panel and the planning page show it
+   * (`costOfDelay`, docs/kpis.md "Value planning"); empty once the epic is Done.
+   */
+  costOfDelay: MinorUnits | null;
   /** The record's scenario decision (`continue`, `delay_3`, `delay_6`, `delay_12`, `stop`); empty until one is applied. */
   valueDecision: string | null;
 }

@@ -2,12 +2,14 @@ import type { AppSettings } from '../../contract/site-config.schema';
 import { currencyExponentOf } from '../../contract/currencies';
 import { epicKpis } from '../../domain/kpis/value-kpis';
 import { epicFromRecord } from '../../domain/model/epic-from-record';
+import { minorUnits } from '../../domain/money/minor-units';
 import { AppError } from '../app-error';
 import { epicRecordOf } from '../epic-value/epic-value-view';
 import { currentValueOf, type CurrentValue } from '../epic-value/load-epic';
 import { monthOf } from '../ports/clock';
 import type { EpicFields, EpicFieldValues } from '../ports/epic-fields';
 import type { EpicIssue } from '../ports/jira-site';
+import { scoreEpic } from '../planning/ranking-row';
 
 /** Every field empty: an epic whose record cannot be read, or an issue that is no longer an epic. */
 export function emptyFieldValues(issueId: string): EpicFieldValues {
@@ -17,6 +19,7 @@ export function emptyFieldValues(issueId: string): EpicFieldValues {
     riskAdjustedBenefit: null,
     expectedRoi: null,
     npv: null,
+    costOfDelay: null,
     valueDecision: null,
   };
 }
@@ -24,7 +27,8 @@ export function emptyFieldValues(issueId: string): EpicFieldValues {
 /**
  * An epic's field values, by the engine and as-of month the panel uses (`kpisOfEpic`), so a field
  * never says other than the panel: realised benefit, risk-adjusted benefit and NPV in minor
- * units, expected ROI as a ratio (empty when the forecast cost is 0), and the value decision the
+ * units, expected ROI as a ratio (empty when the forecast cost is 0), an in-flight epic's cost of
+ * delay per month in minor units (empty once Done, as on the panel), and the value decision the
  * record holds (`continue`, `delay_3`, ..., `stop`), empty until a scenario is applied. A record the app cannot read empties every field, as the panel then
  * shows no figures either.
  */
@@ -47,11 +51,10 @@ export function epicFieldValuesOf({
     if (error instanceof AppError) return emptyFieldValues(issue.id);
     throw error;
   }
+  const record = epicRecordOf(issue, value.value);
+  const currencyExponent = currencyExponentOf(settings.currency) ?? 2;
   const kpis = epicKpis({
-    epic: epicFromRecord({
-      epic: epicRecordOf(issue, value.value),
-      currencyExponent: currencyExponentOf(settings.currency) ?? 2,
-    }),
+    epic: epicFromRecord({ epic: record, currencyExponent }),
     asOf,
     discountRate: settings.discountRate,
   });
@@ -61,6 +64,14 @@ export function epicFieldValuesOf({
     riskAdjustedBenefit: kpis.riskAdjustedBenefit,
     expectedRoi: kpis.expectedRoi.value,
     npv: kpis.npv,
+    // The panel's and the planning page's figure (`scoreEpic`); a Done epic has none.
+    costOfDelay:
+      record.status === 'done'
+        ? null
+        : minorUnits(
+            scoreEpic({ epic: record, asOf, discountRate: settings.discountRate, currencyExponent }).minor
+              .costOfDelay,
+          ),
     valueDecision: value.value.decision?.choice ?? null,
   };
 }

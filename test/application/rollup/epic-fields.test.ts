@@ -1,7 +1,11 @@
 import fc from 'fast-check';
 import type { EpicValueDocument } from '../../../src/contract/epic-value.schema';
 import { requestsOf } from '../../../src/adapters/jira/jira-epic-fields';
-import { kpisOfEpic, epicRecordOf } from '../../../src/application/epic-value/epic-value-view';
+import {
+  epicRecordOf,
+  kpisOfEpic,
+  planningFiguresOf,
+} from '../../../src/application/epic-value/epic-value-view';
 import type { EpicFields, EpicFieldValues } from '../../../src/application/ports/epic-fields';
 import { unreadableReasonOf } from '../../../src/application/epic-value/load-epic';
 import { emptyFieldValues } from '../../../src/application/rollup/epic-field-values';
@@ -92,6 +96,9 @@ describe('epic fields', () => {
             expect(held && major(held.riskAdjustedBenefit)).toBe(panel.riskAdjustedBenefit);
             expect(held?.expectedRoi).toBe(panel.expectedRoi);
             expect(held && major(held.npv)).toBe(panel.npv);
+            // The panel's cost of delay (planning figures), empty once the epic is Done.
+            const planning = planningFiguresOf({ epic: epicRecordOf(issue, value), settings, asOf: AS_OF });
+            expect(held && major(held.costOfDelay)).toBe(planning?.costOfDelay ?? null);
             expect(held?.valueDecision).toBeNull();
           }
         }
@@ -108,6 +115,7 @@ describe('requestsOf (the field-value API batches)', () => {
     riskAdjustedBenefit: 'customfield_2',
     expectedRoi: 'customfield_3',
     npv: 'customfield_4',
+    costOfDelay: 'customfield_6',
     valueDecision: 'customfield_5',
   };
   const epic = (issueId: string, cents: number): EpicFieldValues => ({
@@ -116,6 +124,7 @@ describe('requestsOf (the field-value API batches)', () => {
     riskAdjustedBenefit: cents as MinorUnits,
     expectedRoi: null,
     npv: -cents as MinorUnits,
+    costOfDelay: (cents === 0 ? null : 7) as MinorUnits | null,
     valueDecision: null,
   });
 
@@ -127,19 +136,20 @@ describe('requestsOf (the field-value API batches)', () => {
           { customField: 'customfield_2', issueIds: [10, 11], value: 123.45 },
           { customField: 'customfield_3', issueIds: [10, 11], value: null },
           { customField: 'customfield_4', issueIds: [10, 11], value: -123.45 },
+          { customField: 'customfield_6', issueIds: [10, 11], value: 0.07 },
           { customField: 'customfield_5', issueIds: [10, 11], value: null },
         ],
       },
     ]);
   });
 
-  it('returns requests of at most 500 issue-value pairs when many epics differ', () => {
+  it('returns requests of at most 600 issue-value pairs when many epics differ', () => {
     const requests = requestsOf(
       Array.from({ length: 250 }, (_, n) => epic(String(n + 1), n)),
       ids,
       2,
     );
     const pairs = requests.map((r) => r.updates.reduce((sum, u) => sum + u.issueIds.length, 0));
-    expect(pairs).toEqual([500, 500, 250]);
+    expect(pairs).toEqual([600, 600, 300]);
   });
 });

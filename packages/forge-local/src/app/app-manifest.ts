@@ -70,6 +70,26 @@ export interface CustomFieldDef {
   readOnly: boolean;
 }
 
+/** An input of a Rovo `action` module: what Rovo fills from the conversation. */
+export interface ActionInputDef {
+  title: string;
+  type: 'string' | 'number' | 'integer' | 'boolean';
+  required: boolean;
+}
+
+/**
+ * An `action` module a Rovo agent may call
+ * (https://developer.atlassian.com/platform/forge/manifest-reference/modules/rovo-action/).
+ */
+export interface ActionDef {
+  key: string;
+  functionKey: string;
+  actionVerb: string;
+  inputs: Map<string, ActionInputDef>;
+  /** The `rovo:agent` modules that list it in `actions`. */
+  agentKeys: string[];
+}
+
 export interface EntityIndex {
   name: string;
   partition: string[];
@@ -93,6 +113,8 @@ export interface AppManifest {
   indexedProperties: IndexedPropertyValue[];
   /** The `jira:customField` modules, in manifest order. */
   customFields: CustomFieldDef[];
+  /** The Rovo `action` modules by key. */
+  actions: Map<string, ActionDef>;
   entities: Map<string, EntityDef>;
   scopes: Set<string>;
   /** Scopes declared with `allowImpersonation: true` (needed for `asUser(accountId)`). */
@@ -147,6 +169,26 @@ const customFieldSchema = z
     readOnly: z.boolean().optional(),
   })
   .loose();
+const actionSchema = z
+  .object({
+    key: z.string(),
+    function: z.string(),
+    actionVerb: z.string(),
+    inputs: z
+      .record(
+        z.string(),
+        z
+          .object({
+            title: z.string(),
+            type: z.enum(['string', 'number', 'integer', 'boolean']),
+            required: z.boolean().optional(),
+          })
+          .loose(),
+      )
+      .optional(),
+  })
+  .loose();
+const agentSchema = z.object({ key: z.string(), actions: z.array(z.string()).optional() }).loose();
 const entitySchema = z
   .object({
     name: z.string(),
@@ -362,6 +404,25 @@ export function readAppManifest(appRoot: string): AppManifest {
       collection: f.collection ?? 'none',
       readOnly: f.readOnly ?? false,
     })),
+    actions: new Map(
+      list('action', actionSchema).map((a) => [
+        a.key,
+        {
+          key: a.key,
+          functionKey: a.function,
+          actionVerb: a.actionVerb,
+          inputs: new Map(
+            Object.entries(a.inputs ?? {}).map(([name, input]) => [
+              name,
+              { title: input.title, type: input.type, required: input.required ?? false },
+            ]),
+          ),
+          agentKeys: list('rovo:agent', agentSchema)
+            .filter((agent) => agent.actions?.includes(a.key) === true)
+            .map((agent) => agent.key),
+        },
+      ]),
+    ),
     entities: new Map(
       (manifest.app.storage?.entities ?? []).map((e) => [
         e.name,

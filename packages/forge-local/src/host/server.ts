@@ -18,6 +18,7 @@ import {
   type DashboardStore,
 } from './dashboard-store';
 import { contentTypes, HttpError, readJsonBody, send, sendError, sendJson } from './http-util';
+import { handleAction } from './action-endpoint';
 import { badRequest, handleInvoke, unknownUser } from './invoke-endpoint';
 import { getIssue, isJiraAdmin, JiraQueryError, listEpics } from './jira-queries';
 import {
@@ -270,6 +271,30 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
         if (answer.status !== 400) deliverEventsSoon();
         if (answer.status === 500)
           log(`invoke failed: ${answer.body.errorType}: ${answer.body.errorMessage}`);
+        if (answer.status === 204) sendJson(res, 204, null);
+        else sendJson(res, answer.status, answer.body);
+      },
+    },
+    {
+      // A Rovo action, as an agent calls it for the user (no Rovo chat runs locally).
+      method: 'POST',
+      pattern: /^\/api\/action$/,
+      handler: async (req, res) => {
+        let body: unknown;
+        try {
+          body = await readJsonBody(req);
+        } catch (error) {
+          if (error instanceof HttpError && error.status === 400) {
+            const answer = badRequest(`Invalid action request: ${error.message}`);
+            sendError(res, answer.status, answer.body);
+            return;
+          }
+          throw error;
+        }
+        const answer = await handleAction(site, body);
+        if (answer.status !== 400) deliverEventsSoon();
+        if (answer.status === 500)
+          log(`action failed: ${answer.body.errorType}: ${answer.body.errorMessage}`);
         if (answer.status === 204) sendJson(res, 204, null);
         else sendJson(res, answer.status, answer.body);
       },

@@ -4,11 +4,12 @@
  * - product event triggers: `(event, context)`, honouring `filter.ignoreSelf`;
  * - scheduled triggers: `({context: {cloudId, moduleKey}, contextToken}, {principal: undefined, installContext})`;
  * - queue consumers: `(asyncEvent, context)` with `{body, queueName, jobId, eventId, retryContext?}`,
- *   retried (up to 4 times) when the handler throws or returns an `InvocationError`.
+ *   retried (up to 4 times) when the handler throws or returns an `InvocationError`;
+ * - Rovo actions: `({...inputs, context: {cloudId, moduleKey, jira?}}, {principal, installContext})`.
  */
 import { randomUUID } from 'node:crypto';
 import type { AppManifest } from '../app/app-manifest';
-import { InvokeError, type InvokeRequest } from '../site-api';
+import { InvokeError, type ActionRequest, type InvokeRequest } from '../site-api';
 import type { DeliveryOutcome, PendingEvent } from './event-dispatcher';
 import { PRODUCT_TRIGGER_TIMEOUT_MS, RESOLVER_TIMEOUT_MS, type Invoker } from './invoker';
 
@@ -100,6 +101,84 @@ export class AppRuntime {
       throw new InvokeError('The resolver response exceeds the 5 MB limit.', 'PAYLOAD_TOO_LARGE');
     }
     return JSON.parse(json) as unknown;
+  }
+
+  /**
+   * Runs a Rovo `action` as an agent does for the user chatting with it. The payload is the one
+   * Forge documents for actions
+   * (https://developer.atlassian.com/platform/forge/manifest-reference/modules/rovo-action/): the
+   * inputs at its top level, by their manifest names, and `context` with the site's `cloudId`,
+   * the `moduleKey` and, when the chat is opened on an issue, `jira` (`url`, `resourceType`,
+   * `issueKey`, `issueId`, `issueType`, `issueTypeId`, `projectKey`, `projectId`). The second
+   * argument is the function context of every Forge function, with the user as `principal`
+   * (https://developer.atlassian.com/platform/forge/function-reference/arguments/), so `asUser()`
+   * calls act as them. Inputs are checked against the manifest as Rovo fills them: a required
+   * one missing, an undeclared one or one of the wrong type is refused before the handler runs,
+   * so a test cannot pass on a payload Rovo would never send. An action runs under the 25 s limit.
+   */
+  async invokeAction(request: ActionRequest, jira?: Record<string, unknown>): Promise<unknown> {
+    const action = this.manifest.actions.get(request.actionKey);
+    if (!action) {
+      throw new InvokeError(`manifest.yml has no action '${request.actionKey}'`, 'MODULE_NOT_FOUND');
+    }
+    if (action.agentKeys.length === 0) {
+      throw new InvokeError(
+        `No rovo:agent in manifest.yml lists the action '${action.key}', so no agent can call it`,
+        'MODULE_NOT_FOUND',
+      );
+    }
+    const inputs = request.inputs ?? {};
+    for (const [name, value] of Object.entries(inputs)) {
+      const declared = action.inputs.get(name);
+      if (!declared) {
+        throw new InvokeError(`The action '${action.key}' declares no input '${name}'`, 'BAD_ACTION_INPUT');
+      }
+      const fits =
+        declared.type === 'string'
+          ? typeof value === 'string'
+          : declared.type === 'boolean'
+            ? typeof value === 'boolean'
+            : typeof value === 'number' &&
+              Number.isFinite(value) &&
+              (declared.type === 'number' || Number.isInteger(value));
+      if (!fits) {
+        throw new InvokeError(
+          `The input '${name}' of the action '${action.key}' is a ${declared.type}; Rovo would not send ${JSON.stringify(value)}`,
+          'BAD_ACTION_INPUT',
+        );
+      }
+    }
+    for (const [name, declared] of action.inputs) {
+      if (declared.required && !(name in inputs)) {
+        throw new InvokeError(
+          `The action '${action.key}' requires the input '${name}'; Rovo asks the user for it first`,
+          'BAD_ACTION_INPUT',
+        );
+      }
+    }
+    const payload: unknown = JSON.parse(
+      JSON.stringify({
+        ...inputs,
+        context: {
+          cloudId: this.site.cloudId,
+          moduleKey: action.key,
+          ...(jira === undefined ? {} : { jira }),
+        },
+      }),
+    );
+    const result = await this.invoker.run({
+      kind: 'action',
+      moduleKey: action.key,
+      moduleType: 'action',
+      functionKey: action.functionKey,
+      principal: request.accountId,
+      timeoutMs: this.timeouts.resolverMs ?? RESOLVER_TIMEOUT_MS,
+      args: [
+        payload,
+        { principal: { accountId: request.accountId }, installContext: this.invoker.installContext },
+      ],
+    });
+    return result === undefined ? undefined : (JSON.parse(JSON.stringify(result)) as unknown);
   }
 
   async runScheduledTrigger(triggerKey: string): Promise<void> {

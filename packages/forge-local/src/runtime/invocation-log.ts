@@ -2,7 +2,7 @@
  * One record per invocation — wall and CPU time, time limit, peak memory, calls made, outcome — for the benchmarks
  * (`site.invocations()`, `site.onInvocation(listener)`) and for finding slow resolvers.
  */
-export type InvocationKind = 'resolver' | 'trigger' | 'scheduledTrigger' | 'consumer';
+export type InvocationKind = 'resolver' | 'trigger' | 'scheduledTrigger' | 'consumer' | 'action';
 
 export interface InvocationRecord {
   invocationId: string;

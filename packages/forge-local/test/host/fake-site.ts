@@ -168,6 +168,14 @@ export function createFakeSite(): FakeSite {
     eventDeliveries: 0,
     closed: false,
 
+    // A Rovo action echoes its request; `fail` throws as a failing handler does.
+    invokeAction(request) {
+      if (request.actionKey === 'fail') {
+        return Promise.reject(new InvokeError('Something broke', 'TypeError'));
+      }
+      return Promise.resolve({ echoed: request });
+    },
+
     // Like the app's resolvers: `<module>/ping` answers, unknown keys throw as @forge/resolver does.
     // `test/echo` returns what it was given; `test/nothing` returns undefined; `test/fail` throws.
     invoke(request) {
