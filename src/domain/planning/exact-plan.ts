@@ -239,7 +239,7 @@ export function exactPlan(model: BudgetModel, greedyLevels: Int32Array | null): 
   };
   if (incumbent.levels === null) {
     // Nothing to fix against: the whole problem goes to the search, which finds a plan or proves none exists.
-    const search = searchCore(model, groups, relaxation, null, incumbent);
+    const search = searchCore(model, groups, relaxation, null, incumbent, FULL_SEARCH_WORK);
     const levels = planOf(incumbent);
     const proven = search.status === 'searched' && levels !== null;
     return {
@@ -260,7 +260,9 @@ export function exactPlan(model: BudgetModel, greedyLevels: Int32Array | null): 
   let grown = false;
   for (let search = 0; search < MAX_SEARCHES; search += 1) {
     const threshold = Math.max(incumbent.value, relaxation.bound - slack);
-    const outcome = searchCore(model, groups, relaxation, threshold, incumbent);
+    const full = threshold === incumbent.value;
+    const work = full ? FULL_SEARCH_WORK : RESTRICTED_SEARCH_WORK;
+    const outcome = searchCore(model, groups, relaxation, threshold, incumbent, work);
     largestCore = Math.max(largestCore, outcome.coreEpics);
     // Searched: no plan of kept options beats the incumbent; the others retain at most
     // threshold + 0.5 (keptOptions), so none retains incumbent + 1 when threshold < incumbent + 0.5.
@@ -279,9 +281,12 @@ export function exactPlan(model: BudgetModel, greedyLevels: Int32Array | null): 
       slack /= 4;
       continue;
     }
-    if (outcome.status !== 'searched' || threshold === incumbent.value) break;
+    if (full || outcome.status === 'too-big') break;
     grown = true;
-    slack = Math.min(2 * slack, relaxation.bound - incumbent.value);
+    // A restricted search that did not finish: bigger ones will not either; try the full one
+    // (it may be small enough now that the incumbent improved, and it has more work allowed).
+    slack =
+      outcome.status === 'unfinished' ? Infinity : Math.min(2 * slack, relaxation.bound - incumbent.value);
   }
   return {
     ...base,
@@ -295,16 +300,18 @@ export function exactPlan(model: BudgetModel, greedyLevels: Int32Array | null): 
 
 /**
  * The branch and bound's iterations are capped so that iterations × rows × columns stays under
- * this: each iteration copies the tableau and pivots on it, so the cap bounds the time on big
+ * this (about 1.5 s of CPU on this machine): each iteration copies the tableau and pivots on it, so the cap bounds the time on big
  * cores deterministically (no clock), where `maxIterations` alone would allow minutes.
  */
-const SEARCH_WORK = 2e9;
+const RESTRICTED_SEARCH_WORK = 1.5e8;
+/** The same for the full search, the one that proves: about 6 s of CPU here at most. */
+const FULL_SEARCH_WORK = 6e8;
 
-/** At most this many integer programs per plan (each bounded by MAX_CORE_* and SEARCH_WORK). */
-const MAX_SEARCHES = 8;
+/** At most this many integer programs per plan (each bounded by MAX_CORE_* and its work). */
+const MAX_SEARCHES = 12;
 
 /** Restricted searches start at the gap between bound and incumbent divided by this. */
-const RESTRICTED_SLACK_DIVISOR = 4;
+const RESTRICTED_SLACK_DIVISOR = 64;
 
 interface CoreSearch {
   /** Searched: every plan of kept options was weighed (the best is now the incumbent, if any exists). */
@@ -323,6 +330,7 @@ function searchCore(
   relaxation: GroupRelaxation,
   threshold: number | null,
   incumbent: Incumbent,
+  work: number,
 ): CoreSearch {
   const kept = keptOptions(model, groups, relaxation.prices, relaxation.bound, threshold);
   const core: number[] = [];
@@ -350,7 +358,7 @@ function searchCore(
     }
   }
   if (coreEpics > MAX_CORE_EPICS || coreOptions > MAX_CORE_OPTIONS) return { status: 'too-big', coreEpics };
-  const solved = solveCore(model, groups, core, kept, chosen);
+  const solved = solveCore(model, groups, core, kept, chosen, work);
   if (solved.status === 'infeasible') return { status: 'searched', coreEpics };
   const plan = solved.assigned ? levelsOfOptions(model, groups, chosen) : null;
   // The solver's plan is checked exactly: one its tolerances let through proves nothing.
@@ -378,6 +386,7 @@ function solveCore(
   core: readonly number[],
   kept: Uint8Array,
   chosen: Int32Array,
+  work: number,
 ): CoreSolution {
   const { caps, floors, maxIterations, levels: levelCount } = model;
   const periodCount = caps.length;
@@ -469,7 +478,7 @@ function solveCore(
     {
       maxIterations: Math.max(
         1,
-        Math.min(maxIterations, Math.floor(SEARCH_WORK / (constraints.length * variables.length))),
+        Math.min(maxIterations, Math.floor(work / (constraints.length * variables.length))),
       ),
       maxPivots: 1_000_000,
       precision: 1e-7,
