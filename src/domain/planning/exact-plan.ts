@@ -193,10 +193,11 @@ function narrowLooseLinks(model: BudgetModel, groups: OptionGroups, kept: Uint8A
  * prices (`minimiseBound`: the linear relaxation's optimum), the incumbent is the best of the
  * greedy plan and the plans the prices choose, and reduced-cost fixing against it removes every
  * option that cannot be part of a better plan. What is left open (the core) is an integer
- * program solved by yalps. Sound: no plan that uses a removed option can beat the incumbent.
+ * program solved by yalps, first restricted to the options nearest the relaxation's choice, then
+ * widened (ADR 0005). Sound: no plan that uses a removed option can beat the incumbent.
  * Proven optimal unless the core is over `MAX_CORE_EPICS` or `MAX_CORE_OPTIONS`, or the solver
- * hits `maxIterations`; then the best plan found is returned with the proven upper bound, so the
- * gap is honest.
+ * hits `maxIterations` or its work cap; then the best plan found is returned with the proven
+ * upper bound, so the gap is honest.
  */
 export function exactPlan(model: BudgetModel, greedyLevels: Int32Array | null): ExactOutcome {
   const groups = optionGroups(model);
@@ -300,8 +301,9 @@ export function exactPlan(model: BudgetModel, greedyLevels: Int32Array | null): 
 
 /**
  * The branch and bound's iterations are capped so that iterations × rows × columns stays under
- * this (about 1.5 s of CPU on this machine): each iteration copies the tableau and pivots on it, so the cap bounds the time on big
- * cores deterministically (no clock), where `maxIterations` alone would allow minutes.
+ * this (about 1.5 s of CPU on this machine): each iteration copies the tableau and pivots on
+ * it, so the cap bounds the time on big cores deterministically (no clock), where
+ * `maxIterations` alone would allow minutes.
  */
 const RESTRICTED_SEARCH_WORK = 1.5e8;
 /** The same for the full search, the one that proves: about 6 s of CPU here at most. */
