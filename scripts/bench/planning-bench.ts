@@ -103,10 +103,11 @@ export function formatPlanningBenchTable(
     '',
     `cut ${String(options.cutPercent)}% per quarter of the 12-month window, 1 in 10 epics blocked by the one before, ~1 in 100`,
     '  pinned, a 70% floor on one objective. greedy = model + greedy ranking alone; exact = planBudgetCut',
-    '  (model, greedy baseline, Lagrangian bound, fixing, yalps on the core). ms = wall, cpu = process CPU ms.',
+    '  (model, greedy baseline, links merged into option groups, Lagrangian bound minimised by cutting planes,',
+    '  price-ordered fill, reduced-cost fixing, restricted then full yalps searches on the core). ms = wall, cpu = process CPU ms.',
     'M = millions (major units) of remaining risk-adjusted NPV: current plan, retained by exact and greedy;',
     '  bound = proven upper bound on any feasible plan; gap = (bound - exact) / |bound|, 0 when proven;',
-    '  core = epics left to the integer program after fixing (not built above MAX_CORE_EPICS).',
+    '  core = epics left to the last integer program after fixing (not built above MAX_CORE_EPICS / MAX_CORE_OPTIONS).',
     atTarget === undefined
       ? ''
       : `target ${String(target.epics)} epics exact < ${String(target.exactMs)} ms, < ${String(target.peakRssMb)} MB: ` +

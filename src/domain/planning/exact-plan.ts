@@ -1,12 +1,19 @@
 import { solve, type Coefficients, type Constraint } from 'yalps';
 import type { BudgetModel } from './budget-model';
+import { evaluate, minimiseBound, optionScore, type GroupRelaxation, type Prices } from './group-relaxation';
+import { fillPlan } from './fill-plan';
 import { improvePlan } from './improve-plan';
-import { linkedBound, linkedRelaxation } from './linked-bound';
+import { dominates, optionGroups, type OptionGroups } from './option-groups';
 import { isFeasiblePlan, planTotals } from './plan-evaluation';
 
 /** Above this many epics left to the integer program, it is not built (dense tableau memory). */
 export const MAX_CORE_EPICS = 1_500;
-const SUBGRADIENT_STEPS = 300;
+/**
+ * Above this many open options the integer program is not built either: yalps's branch and
+ * bound keeps two dense tableaux of (rows + 2 × options) × options numbers, about 32 × options²
+ * bytes (2,500 options: 200 MB).
+ */
+export const MAX_CORE_OPTIONS = 2_500;
 
 export interface ExactOutcome {
   readonly levels: Int32Array | null;
@@ -21,215 +28,31 @@ export interface ExactOutcome {
   readonly infeasible: boolean;
 }
 
-interface Relaxation {
-  readonly bound: number;
-  readonly capPrices: number[];
-  readonly floorPrices: number[];
+interface Incumbent {
+  value: number;
+  levels: Int32Array | null;
 }
 
-/**
- * The Lagrangian bound with the caps and floors priced out: for prices mu >= 0 (caps) and
- * nu >= 0 (floors), L = Σ_e max_l (v - mu.s + nu.f) + mu.C - nu.F bounds every feasible plan
- * from above (weak duality; links are dropped, which only loosens it). Minimised by subgradient
- * steps; every price vector tried is valid, so the smallest L seen is a proven bound. The plans
- * met on the way that happen to be feasible improve the incumbent.
- */
-function relax(model: BudgetModel, incumbent: { value: number; levels: Int32Array | null }): Relaxation {
-  const { keys, levels: levelCount, value, spend, funding, caps, floors, minLevel, maxLevel } = model;
-  const size = keys.length;
-  const periodCount = caps.length;
-  const floorCount = floors.length;
-  const mu = new Array<number>(periodCount).fill(0);
-  const nu = new Array<number>(floorCount).fill(0);
-  let best: Relaxation = { bound: Infinity, capPrices: [...mu], floorPrices: [...nu] };
-  let theta = 1;
-  let sinceImproved = 0;
-  const argmax = new Int32Array(size);
-  for (let step = 0; step < SUBGRADIENT_STEPS; step += 1) {
-    let bound = 0;
-    const used = new Array<number>(periodCount).fill(0);
-    const funded = new Array<number>(floorCount).fill(0);
-    for (let epic = 0; epic < size; epic += 1) {
-      let top = -Infinity;
-      let topLevel = minLevel[epic] ?? 0;
-      for (let level = minLevel[epic] ?? 0; level <= (maxLevel[epic] ?? 0); level += 1) {
-        const cell = epic * levelCount + level;
-        let score = value[cell] ?? 0;
-        for (let p = 0; p < periodCount; p += 1) score -= (mu[p] ?? 0) * (spend[cell * periodCount + p] ?? 0);
-        for (let f = 0; f < floorCount; f += 1) score += (nu[f] ?? 0) * (funding[cell * floorCount + f] ?? 0);
-        if (score > top) {
-          top = score;
-          topLevel = level;
-        }
-      }
-      bound += top;
-      argmax[epic] = topLevel;
-      const cell = epic * levelCount + topLevel;
-      for (let p = 0; p < periodCount; p += 1)
-        used[p] = (used[p] ?? 0) + (spend[cell * periodCount + p] ?? 0);
-      for (let f = 0; f < floorCount; f += 1)
-        funded[f] = (funded[f] ?? 0) + (funding[cell * floorCount + f] ?? 0);
-    }
-    for (let p = 0; p < periodCount; p += 1) bound += (mu[p] ?? 0) * (caps[p] ?? 0);
-    for (let f = 0; f < floorCount; f += 1) bound -= (nu[f] ?? 0) * (floors[f] ?? 0);
-    if (bound < best.bound - 1e-9 * Math.abs(bound)) {
-      best = { bound, capPrices: [...mu], floorPrices: [...nu] };
-      sinceImproved = 0;
-    } else if (++sinceImproved >= 15) {
-      theta /= 2;
-      sinceImproved = 0;
-    }
-    const capGradient = caps.map((cap, p) => cap - (used[p] ?? 0));
-    const floorGradient = floors.map((floor, f) => (funded[f] ?? 0) - floor);
-    if (capGradient.every((g) => g >= 0) && floorGradient.every((g) => g >= 0)) {
-      // The priced-out choice meets every cap and floor: feasible if the links hold too.
-      const plan = Int32Array.from(argmax);
-      const planValue = planTotals(model, plan).value;
-      if (planValue > incumbent.value && isFeasiblePlan(model, plan)) {
-        incumbent.value = planValue;
-        incumbent.levels = plan;
-      }
-    }
-    const norm = [...capGradient, ...floorGradient].reduce((sum, g) => sum + g * g, 0);
-    const target = incumbent.levels === null ? best.bound - 0.05 * Math.abs(best.bound) - 1 : incumbent.value;
-    if (norm === 0 || theta < 1e-6 || best.bound - target <= 1e-9 * Math.abs(best.bound)) {
-      break;
-    }
-    const length = (theta * (bound - target)) / norm;
-    capGradient.forEach((g, p) => (mu[p] = Math.max(0, (mu[p] ?? 0) - length * g)));
-    floorGradient.forEach((g, f) => (nu[f] = Math.max(0, (nu[f] ?? 0) - length * g)));
-  }
-  return best;
-}
+/** Prices a little above the best ones, so that the priced plan tends to fall inside the caps. */
+const PRICE_FACTORS: readonly number[] = [1, 1.0001, 1.0003, 1.001, 1.003, 1.01, 1.03, 1.1, 1.3];
 
 /**
- * Removes, for each epic, the levels that cannot be part of a plan better than the incumbent
- * (reduced-cost fixing: a plan using level l of epic e retains at most L - slack(e, l)), then
- * makes the remaining sets agree with the links. Returns the allowed levels as bit masks.
+ * The epics' levels for one option per group, then the loose links enforced by moving blocked
+ * epics back to their blocker's level (levels only rise, so this ends, cycles included).
  */
-function fix(model: BudgetModel, relaxation: Relaxation, floorValue: number | null): Int32Array {
-  const { keys, levels: levelCount, value, spend, funding, caps, floors, minLevel, maxLevel, graph } = model;
-  const periodCount = caps.length;
-  const floorCount = floors.length;
-  const allowed = new Int32Array(keys.length);
-  const tolerance = 1e-7 * (Math.abs(relaxation.bound) + 1);
-  for (let epic = 0; epic < keys.length; epic += 1) {
-    const scores: number[] = [];
-    let top = -Infinity;
-    for (let level = minLevel[epic] ?? 0; level <= (maxLevel[epic] ?? 0); level += 1) {
-      const cell = epic * levelCount + level;
-      let score = value[cell] ?? 0;
-      for (let p = 0; p < periodCount; p += 1)
-        score -= (relaxation.capPrices[p] ?? 0) * (spend[cell * periodCount + p] ?? 0);
-      for (let f = 0; f < floorCount; f += 1)
-        score += (relaxation.floorPrices[f] ?? 0) * (funding[cell * floorCount + f] ?? 0);
-      scores[level] = score;
-      top = Math.max(top, score);
-    }
-    for (let level = minLevel[epic] ?? 0; level <= (maxLevel[epic] ?? 0); level += 1) {
-      const slack = top - (scores[level] ?? 0);
-      if (floorValue === null || relaxation.bound - slack >= floorValue - tolerance) {
-        allowed[epic] = (allowed[epic] ?? 0) | (1 << level);
-      }
+function levelsOfOptions(model: BudgetModel, groups: OptionGroups, chosen: Int32Array): Int32Array {
+  const levels = new Int32Array(model.keys.length);
+  for (let group = 0; group < groups.count; group += 1) {
+    const option = chosen[group] ?? 0;
+    const from = groups.levelStart[option] ?? 0;
+    for (let at = groups.epicStart[group] ?? 0; at < (groups.epicStart[group + 1] ?? 0); at += 1) {
+      levels[groups.epics[at] ?? 0] = groups.optionLevels[from + at - (groups.epicStart[group] ?? 0)] ?? 0;
     }
   }
-  // Links: level(blocked) >= level(blocker). Narrow until stable; each pass only removes levels.
-  const lowest = (mask: number) => (mask === 0 ? levelCount : 31 - Math.clz32(mask & -mask));
-  const highest = (mask: number) => (mask === 0 ? -1 : 31 - Math.clz32(mask));
-  const work = keys.map((_, epic) => epic);
-  const queued = new Uint8Array(keys.length).fill(1);
+  const work = groups.looseLinks.map(([blocker]) => blocker);
   while (work.length > 0) {
     const epic = work.pop() as number;
-    queued[epic] = 0;
-    const mask = allowed[epic] ?? 0;
-    for (const blocked of graph.blocks[epic] ?? []) {
-      const narrowed = (allowed[blocked] ?? 0) & ~((1 << lowest(mask)) - 1);
-      if (narrowed !== allowed[blocked]) {
-        allowed[blocked] = narrowed;
-        if (queued[blocked] === 0) {
-          queued[blocked] = 1;
-          work.push(blocked);
-        }
-      }
-    }
-    for (const blocker of graph.blockedBy[epic] ?? []) {
-      const narrowed = (allowed[blocker] ?? 0) & ((2 << highest(mask)) - 1);
-      if (narrowed !== allowed[blocker]) {
-        allowed[blocker] = narrowed;
-        if (queued[blocker] === 0) {
-          queued[blocker] = 1;
-          work.push(blocker);
-        }
-      }
-    }
-  }
-  return allowed;
-}
-
-/**
- * Removes, for each epic without links, every allowed level that another allowed level
- * dominates: retains as much NPV, spends no more in any cap period and funds each floor at least
- * as much (on a tie, the lower level stays). Sound: a plan using the dominated level turns into
- * one at least as good and as feasible by switching to the dominating one; links are why epics
- * with them are left alone (the switch could break a link). Identical levels, such as those of
- * an epic with nothing left to spend, collapse to one, which keeps the integer program free of
- * degenerate ties.
- */
-function dropDominatedLevels(model: BudgetModel, allowed: Int32Array): void {
-  const { keys, levels: levelCount, value, spend, funding, caps, floors, graph } = model;
-  const periodCount = caps.length;
-  const floorCount = floors.length;
-  const dominates = (cell: number, other: number): boolean => {
-    if ((value[cell] ?? 0) < (value[other] ?? 0)) return false;
-    for (let p = 0; p < periodCount; p += 1)
-      if ((spend[cell * periodCount + p] ?? 0) > (spend[other * periodCount + p] ?? 0)) return false;
-    for (let f = 0; f < floorCount; f += 1)
-      if ((funding[cell * floorCount + f] ?? 0) < (funding[other * floorCount + f] ?? 0)) return false;
-    return true;
-  };
-  for (let epic = 0; epic < keys.length; epic += 1) {
-    const mask = allowed[epic] ?? 0;
-    if (
-      (mask & (mask - 1)) === 0 ||
-      (graph.blocks[epic]?.length ?? 0) + (graph.blockedBy[epic]?.length ?? 0) > 0
-    ) {
-      continue;
-    }
-    let kept = mask;
-    const candidates = bitsOf(mask);
-    for (const level of candidates) {
-      const cell = epic * levelCount + level;
-      const beaten = candidates.some(
-        (other) =>
-          other !== level &&
-          ((kept >> other) & 1) === 1 &&
-          dominates(epic * levelCount + other, cell) &&
-          // A mutual domination (identical levels) keeps the lower one.
-          (other < level || !dominates(cell, epic * levelCount + other)),
-      );
-      if (beaten) kept &= ~(1 << level);
-    }
-    allowed[epic] = kept;
-  }
-}
-
-/** Prices a little above the dual's, so that the priced plan tends to fall inside the caps. */
-const PRICE_FACTORS: readonly number[] = [1, 1.001, 1.01, 1.03, 1.1, 1.3];
-
-/**
- * The plan the linked relaxation chooses at the relaxation's prices scaled by `factor` (each
- * isolated pair its best allowed pair of choices, each other epic its own best), with the other
- * links then enforced by moving blocked epics back to their blocker's level (levels only rise, so this ends, cycles included). A candidate incumbent:
- * the caller checks it.
- */
-function pricedPlan(model: BudgetModel, relaxation: Relaxation, factor: number): Int32Array {
-  const { keys, graph } = model;
-  const scale = (prices: readonly number[]) => prices.map((price) => price * factor);
-  const { levels } = linkedRelaxation(model, scale(relaxation.capPrices), scale(relaxation.floorPrices));
-  const work = keys.map((_, epic) => epic);
-  while (work.length > 0) {
-    const epic = work.pop() as number;
-    for (const blocked of graph.blocks[epic] ?? []) {
+    for (const blocked of model.graph.blocks[epic] ?? []) {
       if ((levels[blocked] ?? 0) < (levels[epic] ?? 0)) {
         levels[blocked] = levels[epic] ?? 0;
         work.push(blocked);
@@ -239,96 +62,314 @@ function pricedPlan(model: BudgetModel, relaxation: Relaxation, factor: number):
   return levels;
 }
 
-const bitsOf = (mask: number): number[] => {
-  const bits: number[] = [];
-  for (let level = 0; mask >> level !== 0; level += 1) {
-    if ((mask >> level) & 1) bits.push(level);
+/** The option of each group that gives its epics these levels (levels must be allowed ones). */
+function optionsOfLevels(model: BudgetModel, groups: OptionGroups, levels: Int32Array): Int32Array {
+  const chosen = new Int32Array(groups.count);
+  for (let group = 0; group < groups.count; group += 1) {
+    const first = groups.epicStart[group] ?? 0;
+    const size = (groups.epicStart[group + 1] ?? 0) - first;
+    let option = groups.optionStart[group] ?? 0;
+    for (; option < (groups.optionStart[group + 1] ?? 0) - 1; option += 1) {
+      const from = groups.levelStart[option] ?? 0;
+      let same = true;
+      for (let at = 0; at < size && same; at += 1)
+        same = groups.optionLevels[from + at] === levels[groups.epics[first + at] ?? 0];
+      if (same) break;
+    }
+    chosen[group] = option;
   }
-  return bits;
-};
+  return chosen;
+}
+
+/** The incumbent's plan, read through a call: searches replace it behind the type checker's back. */
+const planOf = (incumbent: Incumbent): Int32Array | null => incumbent.levels;
+
+function consider(model: BudgetModel, incumbent: Incumbent, levels: Int32Array): void {
+  const value = planTotals(model, levels).value;
+  if (value > incumbent.value && isFeasiblePlan(model, levels)) {
+    incumbent.value = value;
+    incumbent.levels = levels;
+  }
+}
 
 /**
- * The exact budget-cut plan: an integer program solved with yalps, on the epics whose choice
- * the bounds leave open (the core); the others are decided by reduced-cost fixing against the
- * incumbent (the greedy plan or a feasible Lagrangian plan), which is sound: no plan that uses
- * a removed choice can beat the incumbent. Proven optimal unless the core is over
- * `MAX_CORE_EPICS` or the solver hits `maxIterations`; then the best plan found is returned
- * with the proven upper bound, so the gap is honest.
+ * Keeps, in each group, the options that can be part of a plan better than the incumbent
+ * (reduced-cost fixing: a plan using option o retains at most L - slack(o), and a better plan
+ * retains at least one minor unit more, values being whole minor units), then drops options
+ * another kept option of the same group dominates (groups without loose links only), then makes
+ * the single epics joined by loose links agree. Returns whether each option is kept.
  */
-export function exactPlan(model: BudgetModel, greedyLevels: Int32Array | null): ExactOutcome {
-  // The greedy plan, with the cuts it overshot taken back where the caps allow: a better
-  // incumbent both starts the search higher and lets reduced-cost fixing remove more.
-  const start = greedyLevels === null ? null : improvePlan(model, greedyLevels);
-  const incumbent = {
-    value: start === null ? -Infinity : planTotals(model, start).value,
-    levels: start !== null && isFeasiblePlan(model, start) ? start : greedyLevels,
-  };
-  if (incumbent.levels === greedyLevels && greedyLevels !== null) {
-    incumbent.value = planTotals(model, greedyLevels).value;
-  }
-  const relaxation = relax(model, incumbent);
-  for (const factor of PRICE_FACTORS) {
-    const plan = pricedPlan(model, relaxation, factor);
-    if (!isFeasiblePlan(model, plan)) continue;
-    const improved = improvePlan(model, plan);
-    const improvedValue = planTotals(model, improved).value;
-    if (improvedValue > incumbent.value && isFeasiblePlan(model, improved)) {
-      incumbent.value = improvedValue;
-      incumbent.levels = improved;
+function keptOptions(
+  model: BudgetModel,
+  groups: OptionGroups,
+  prices: Prices,
+  bound: number,
+  incumbent: number | null,
+): Uint8Array {
+  const periodCount = model.caps.length;
+  const floorCount = model.floors.length;
+  const kept = new Uint8Array(groups.optionStart[groups.count] ?? 0);
+  for (let group = 0; group < groups.count; group += 1) {
+    const first = groups.optionStart[group] ?? 0;
+    const end = groups.optionStart[group + 1] ?? 0;
+    let top = -Infinity;
+    for (let option = first; option < end; option += 1)
+      top = Math.max(top, optionScore(groups, periodCount, floorCount, prices, option));
+    for (let option = first; option < end; option += 1) {
+      const slack = top - optionScore(groups, periodCount, floorCount, prices, option);
+      // Half a minor unit of margin covers float error in L (about 1e-6 at 1e10 minor units).
+      if (incumbent === null || bound - slack > incumbent + 0.5) kept[option] = 1;
+    }
+    if (groups.linked[group] === 1) continue;
+    for (let option = first; option < end; option += 1) {
+      if (kept[option] === 0) continue;
+      for (let other = first; other < end; other += 1) {
+        if (other === option || kept[other] === 0) continue;
+        // A mutual domination (identical options) keeps the first one.
+        if (
+          dominates(groups, periodCount, floorCount, other, option) &&
+          (other < option || !dominates(groups, periodCount, floorCount, option, other))
+        ) {
+          kept[option] = 0;
+          break;
+        }
+      }
     }
   }
-  const allowed = fix(model, relaxation, incumbent.levels === null ? null : incumbent.value);
-  dropDominatedLevels(model, allowed);
-  const base = { capPrices: relaxation.capPrices, floorPrices: relaxation.floorPrices };
-  const core: number[] = [];
-  for (let epic = 0; epic < model.keys.length; epic += 1) {
-    const mask = allowed[epic] ?? 0;
-    if (mask === 0) {
-      // No plan better than the incumbent exists.
+  narrowLooseLinks(model, groups, kept);
+  return kept;
+}
+
+/**
+ * Loose links join single-epic groups (option = level): level(blocked) >= level(blocker) lets a
+ * blocked epic keep no level under its blocker's lowest, nor a blocker any level over its blocked
+ * epic's highest. Narrows until stable; each pass only removes options.
+ */
+function narrowLooseLinks(model: BudgetModel, groups: OptionGroups, kept: Uint8Array): void {
+  if (groups.looseLinks.length === 0) return;
+  const groupOf = new Int32Array(model.keys.length);
+  for (let group = 0; group < groups.count; group += 1)
+    for (let at = groups.epicStart[group] ?? 0; at < (groups.epicStart[group + 1] ?? 0); at += 1)
+      groupOf[groups.epics[at] ?? 0] = group;
+  const levelOf = (option: number) => groups.optionLevels[groups.levelStart[option] ?? 0] ?? 0;
+  const keptLevels = (group: number) => {
+    const levels: number[] = [];
+    for (
+      let option = groups.optionStart[group] ?? 0;
+      option < (groups.optionStart[group + 1] ?? 0);
+      option += 1
+    )
+      if (kept[option] === 1) levels.push(levelOf(option));
+    return levels;
+  };
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const [blocker, blocked] of groups.looseLinks) {
+      const blockerGroup = groupOf[blocker] ?? 0;
+      const blockedGroup = groupOf[blocked] ?? 0;
+      const lowest = Math.min(...keptLevels(blockerGroup));
+      const highest = Math.max(...keptLevels(blockedGroup));
+      const trim = (group: number, drop: (level: number) => boolean) => {
+        for (
+          let option = groups.optionStart[group] ?? 0;
+          option < (groups.optionStart[group + 1] ?? 0);
+          option += 1
+        )
+          if (kept[option] === 1 && drop(levelOf(option))) {
+            kept[option] = 0;
+            changed = true;
+          }
+      };
+      trim(blockedGroup, (level) => level < lowest);
+      trim(blockerGroup, (level) => level > highest);
+    }
+  }
+}
+
+/**
+ * The exact budget-cut plan. The epics are grouped with the links between them
+ * (`optionGroups`), the Lagrangian bound of that grouping is minimised over the cap and floor
+ * prices (`minimiseBound`: the linear relaxation's optimum), the incumbent is the best of the
+ * greedy plan and the plans the prices choose, and reduced-cost fixing against it removes every
+ * option that cannot be part of a better plan. What is left open (the core) is an integer
+ * program solved by yalps, first restricted to the options nearest the relaxation's choice, then
+ * widened (ADR 0005). Sound: no plan that uses a removed option can beat the incumbent.
+ * Proven optimal unless the core is over `MAX_CORE_EPICS` or `MAX_CORE_OPTIONS`, or the solver
+ * hits `maxIterations` or its work cap; then the best plan found is returned with the proven
+ * upper bound, so the gap is honest.
+ */
+export function exactPlan(model: BudgetModel, greedyLevels: Int32Array | null): ExactOutcome {
+  const groups = optionGroups(model);
+  const periodCount = model.caps.length;
+  const incumbent: Incumbent = { value: -Infinity, levels: null };
+  if (greedyLevels !== null) {
+    // The greedy plan, with the cuts it overshot taken back where the caps allow.
+    consider(model, incumbent, greedyLevels);
+    consider(model, incumbent, improvePlan(model, greedyLevels));
+  }
+  const relaxation = minimiseBound(
+    groups,
+    model.caps,
+    model.floors,
+    () => (incumbent.levels === null ? null : incumbent.value),
+    (evaluation) => {
+      // The priced-out choice meets every cap and floor: feasible if the loose links hold too.
+      if (evaluation.gradient.every((g) => g >= 0))
+        consider(model, incumbent, levelsOfOptions(model, groups, evaluation.chosen));
+    },
+  );
+  const filled = (levels: Int32Array) =>
+    levelsOfOptions(
+      model,
+      groups,
+      fillPlan(model, groups, optionsOfLevels(model, groups, levels), relaxation.prices),
+    );
+  for (const factor of PRICE_FACTORS) {
+    const scaled = relaxation.prices.map((price) => price * factor);
+    const plan = levelsOfOptions(model, groups, evaluate(groups, model.caps, model.floors, scaled).chosen);
+    if (isFeasiblePlan(model, plan)) {
+      consider(model, incumbent, improvePlan(model, plan));
+      consider(model, incumbent, filled(plan));
+    }
+  }
+  if (incumbent.levels !== null) consider(model, incumbent, filled(incumbent.levels));
+  const base = {
+    capPrices: relaxation.prices.slice(0, periodCount),
+    floorPrices: relaxation.prices.slice(periodCount),
+  };
+  if (incumbent.levels === null) {
+    // Nothing to fix against: the whole problem goes to the search, which finds a plan or proves none exists.
+    const search = searchCore(model, groups, relaxation, null, incumbent, FULL_SEARCH_WORK);
+    const levels = planOf(incumbent);
+    const proven = search.status === 'searched' && levels !== null;
+    return {
+      ...base,
+      levels,
+      proven,
+      upperBound: proven ? incumbent.value : relaxation.bound,
+      coreEpics: search.coreEpics,
+      infeasible: search.status === 'searched' && levels === null,
+    };
+  }
+  // Restricted searches first: only options within `slack` of the relaxation's best. A plan
+  // using any other option retains at most L - slack, so once the best plan found reaches that,
+  // it is optimal; otherwise the slack grows, up to L - incumbent (every option that can still
+  // beat the incumbent), the full search. Small slacks keep the integer programs small.
+  let slack = Math.max(1, (relaxation.bound - incumbent.value) / RESTRICTED_SLACK_DIVISOR);
+  let largestCore = 0;
+  let grown = false;
+  for (let search = 0; search < MAX_SEARCHES; search += 1) {
+    const threshold = Math.max(incumbent.value, relaxation.bound - slack);
+    const full = threshold === incumbent.value;
+    const work = full ? FULL_SEARCH_WORK : RESTRICTED_SEARCH_WORK;
+    const outcome = searchCore(model, groups, relaxation, threshold, incumbent, work);
+    largestCore = Math.max(largestCore, outcome.coreEpics);
+    // Searched: no plan of kept options beats the incumbent; the others retain at most
+    // threshold + 0.5 (keptOptions), so none retains incumbent + 1 when threshold < incumbent + 0.5.
+    if (outcome.status === 'searched' && threshold < incumbent.value + 0.5) {
       return {
         ...base,
         levels: incumbent.levels,
         proven: true,
         upperBound: incumbent.value,
-        coreEpics: 0,
+        coreEpics: outcome.coreEpics,
         infeasible: false,
       };
     }
-    if ((mask & (mask - 1)) !== 0) core.push(epic);
+    if (outcome.status === 'too-big' && !grown) {
+      // Too big to prove here: a smaller restricted search can still improve the plan.
+      slack /= 4;
+      continue;
+    }
+    if (full || outcome.status === 'too-big') break;
+    grown = true;
+    // A restricted search that did not finish: bigger ones will not either; try the full one
+    // (it may be small enough now that the incumbent improved, and it has more work allowed).
+    slack =
+      outcome.status === 'unfinished' ? Infinity : Math.min(2 * slack, relaxation.bound - incumbent.value);
   }
-  // The bound reported when the search does not finish: the tighter of the link-free one and
-  // the one that keeps isolated pairs' links (both proven; see linked-bound.ts).
-  const upperBound = Math.min(
-    relaxation.bound,
-    linkedBound(model, relaxation.capPrices, relaxation.floorPrices),
-  );
-  if (core.length > MAX_CORE_EPICS) {
-    return {
-      ...base,
-      levels: incumbent.levels,
-      proven: false,
-      upperBound,
-      coreEpics: core.length,
-      infeasible: false,
-    };
-  }
-  const levels = new Int32Array(model.keys.length);
-  allowed.forEach((mask, epic) => (levels[epic] = bitsOf(mask)[0] ?? 0));
-  const solved = solveCore(model, core, allowed, levels);
-  const candidate = solved.assigned && isFeasiblePlan(model, levels) ? levels : null;
-  const candidateValue = candidate === null ? -Infinity : planTotals(model, candidate).value;
-  const best = candidateValue > incumbent.value ? candidate : incumbent.levels;
-  const bestValue = Math.max(candidateValue, incumbent.value);
-  const proven = solved.status === 'optimal' || (solved.status === 'infeasible' && best !== null);
   return {
     ...base,
-    levels: best,
-    proven: proven && best !== null,
-    upperBound: proven && best !== null ? bestValue : upperBound,
-    coreEpics: core.length,
-    // Without an incumbent nothing was removed by bounds, so the core's infeasibility is the whole's.
-    infeasible: best === null && solved.status === 'infeasible',
+    levels: incumbent.levels,
+    proven: false,
+    upperBound: relaxation.bound,
+    coreEpics: largestCore,
+    infeasible: false,
   };
+}
+
+/**
+ * The branch and bound's iterations are capped so that iterations × rows × columns stays under
+ * this (about 1.5 s of CPU on this machine): each iteration copies the tableau and pivots on
+ * it, so the cap bounds the time on big cores deterministically (no clock), where
+ * `maxIterations` alone would allow minutes.
+ */
+const RESTRICTED_SEARCH_WORK = 1.5e8;
+/** The same for the full search, the one that proves: about 6 s of CPU here at most. */
+const FULL_SEARCH_WORK = 6e8;
+
+/** At most this many integer programs per plan (each bounded by MAX_CORE_* and its work). */
+const MAX_SEARCHES = 12;
+
+/** Restricted searches start at the gap between bound and incumbent divided by this. */
+const RESTRICTED_SLACK_DIVISOR = 64;
+
+interface CoreSearch {
+  /** Searched: every plan of kept options was weighed (the best is now the incumbent, if any exists). */
+  readonly status: 'searched' | 'too-big' | 'unfinished';
+  readonly coreEpics: number;
+}
+
+/**
+ * Keeps the options that can be part of a plan retaining more than `threshold` (all when null),
+ * and searches the plans made of them: the groups left with one option are fixed, the others
+ * (the core) go to the integer program. Its plan, if better, becomes the incumbent.
+ */
+function searchCore(
+  model: BudgetModel,
+  groups: OptionGroups,
+  relaxation: GroupRelaxation,
+  threshold: number | null,
+  incumbent: Incumbent,
+  work: number,
+): CoreSearch {
+  const kept = keptOptions(model, groups, relaxation.prices, relaxation.bound, threshold);
+  const core: number[] = [];
+  let coreEpics = 0;
+  let coreOptions = 0;
+  const chosen = new Int32Array(groups.count);
+  for (let group = 0; group < groups.count; group += 1) {
+    let open = 0;
+    for (
+      let option = (groups.optionStart[group + 1] ?? 0) - 1;
+      option >= (groups.optionStart[group] ?? 0);
+      option -= 1
+    ) {
+      if (kept[option] === 1) {
+        open += 1;
+        chosen[group] = option;
+      }
+    }
+    // No plan of kept options exists.
+    if (open === 0) return { status: 'searched', coreEpics: 0 };
+    if (open > 1) {
+      core.push(group);
+      coreEpics += (groups.epicStart[group + 1] ?? 0) - (groups.epicStart[group] ?? 0);
+      coreOptions += open;
+    }
+  }
+  if (coreEpics > MAX_CORE_EPICS || coreOptions > MAX_CORE_OPTIONS) return { status: 'too-big', coreEpics };
+  const solved = solveCore(model, groups, core, kept, chosen, work);
+  if (solved.status === 'infeasible') return { status: 'searched', coreEpics };
+  const plan = solved.assigned ? levelsOfOptions(model, groups, chosen) : null;
+  // The solver's plan is checked exactly: one its tolerances let through proves nothing.
+  if (solved.status !== 'optimal' || plan === null || !isFeasiblePlan(model, plan)) {
+    if (plan !== null) consider(model, incumbent, plan);
+    return { status: 'unfinished', coreEpics };
+  }
+  consider(model, incumbent, plan);
+  return { status: 'searched', coreEpics };
 }
 
 interface CoreSolution {
@@ -336,39 +377,59 @@ interface CoreSolution {
   readonly assigned: boolean;
 }
 
-/** The integer program of the core, with the fixed epics' spend and funding moved to the right. */
+/**
+ * The integer program of the core groups (one binary per kept option, one option per group),
+ * with the other groups' spend and funding moved to the right. Writes the options it chooses
+ * into `chosen`.
+ */
 function solveCore(
   model: BudgetModel,
+  groups: OptionGroups,
   core: readonly number[],
-  allowed: Int32Array,
-  levels: Int32Array,
+  kept: Uint8Array,
+  chosen: Int32Array,
+  work: number,
 ): CoreSolution {
-  const { levels: levelCount, value, spend, funding, caps, floors, graph, maxIterations } = model;
+  const { caps, floors, maxIterations, levels: levelCount } = model;
   const periodCount = caps.length;
   const floorCount = floors.length;
-  const inCore = new Set(core);
+  const inCore = new Uint8Array(groups.count);
+  for (const group of core) inCore[group] = 1;
   const fixedSpend = new Array<number>(periodCount).fill(0);
   const fixedFunding = new Array<number>(floorCount).fill(0);
-  for (let epic = 0; epic < model.keys.length; epic += 1) {
-    if (inCore.has(epic)) continue;
-    const cell = epic * levelCount + (levels[epic] ?? 0);
+  for (let group = 0; group < groups.count; group += 1) {
+    if (inCore[group] === 1) continue;
+    const option = chosen[group] ?? 0;
     for (let p = 0; p < periodCount; p += 1)
-      fixedSpend[p] = (fixedSpend[p] ?? 0) + (spend[cell * periodCount + p] ?? 0);
+      fixedSpend[p] = (fixedSpend[p] ?? 0) + (groups.spend[option * periodCount + p] ?? 0);
     for (let f = 0; f < floorCount; f += 1)
-      fixedFunding[f] = (fixedFunding[f] ?? 0) + (funding[cell * floorCount + f] ?? 0);
+      fixedFunding[f] = (fixedFunding[f] ?? 0) + (groups.funding[option * floorCount + f] ?? 0);
   }
   if (core.length === 0) {
-    return { status: 'optimal', assigned: true };
+    // Every group fixed: the one plan left meets the caps and floors, or no plan of kept options does.
+    const fits =
+      fixedSpend.every((amount, p) => amount <= (caps[p] ?? 0)) &&
+      fixedFunding.every((amount, f) => amount >= (floors[f] ?? 0));
+    return fits ? { status: 'optimal', assigned: true } : { status: 'infeasible', assigned: false };
   }
+  const optionsOf = (group: number): number[] => {
+    const options: number[] = [];
+    for (
+      let option = groups.optionStart[group] ?? 0;
+      option < (groups.optionStart[group + 1] ?? 0);
+      option += 1
+    )
+      if (kept[option] === 1) options.push(option);
+    return options;
+  };
   // Scaled to about 1 so that the solver's float tolerances are relative; checked exactly after.
   let valueScale = 1;
   let spendScale = 1;
-  for (const epic of core) {
-    for (const level of bitsOf(allowed[epic] ?? 0)) {
-      const cell = epic * levelCount + level;
-      valueScale = Math.max(valueScale, Math.abs(value[cell] ?? 0));
+  for (const group of core) {
+    for (const option of optionsOf(group)) {
+      valueScale = Math.max(valueScale, Math.abs(groups.value[option] ?? 0));
       for (let p = 0; p < periodCount; p += 1)
-        spendScale = Math.max(spendScale, spend[cell * periodCount + p] ?? 0);
+        spendScale = Math.max(spendScale, groups.spend[option * periodCount + p] ?? 0);
     }
   }
   const constraints: [string, Constraint][] = [];
@@ -376,57 +437,64 @@ function solveCore(
   floors.forEach((floor, f) =>
     constraints.push([`f${f}`, { min: (floor - (fixedFunding[f] ?? 0)) / spendScale }]),
   );
-  const variables: [number, Coefficients][] = [];
-  const coreLinks: [number, number][] = [];
-  for (const epic of core) {
-    constraints.push([`e${epic}`, { equal: 1 }]);
-    for (const blocked of graph.blocks[epic] ?? []) {
-      if (inCore.has(blocked) && blocked !== epic) coreLinks.push([epic, blocked]);
-    }
-  }
-  coreLinks.forEach((_, link) => {
+  for (const group of core) constraints.push([`g${group}`, { equal: 1 }]);
+  // Loose links between two core epics (single-epic groups: option = level):
+  // level(blocked) >= level(blocker) as, for each threshold k, [blocked >= k] - [blocker >= k] >= 0.
+  const groupOf = new Map<number, number>();
+  for (const group of core) groupOf.set(groups.epics[groups.epicStart[group] ?? 0] ?? 0, group);
+  const linksOf = new Map<number, { link: number; sign: number }[]>();
+  let linkCount = 0;
+  for (const [blocker, blocked] of groups.looseLinks) {
+    const from = groupOf.get(blocker);
+    const to = groupOf.get(blocked);
+    if (from === undefined || to === undefined) continue;
+    const link = linkCount++;
+    linksOf.set(from, [...(linksOf.get(from) ?? []), { link, sign: -1 }]);
+    linksOf.set(to, [...(linksOf.get(to) ?? []), { link, sign: 1 }]);
     for (let threshold = 1; threshold < levelCount; threshold += 1)
       constraints.push([`d${link}_${threshold}`, { min: 0 }]);
-  });
-  const linksOf = new Map<number, { link: number; sign: number }[]>();
-  coreLinks.forEach(([blocker, blocked], link) => {
-    linksOf.set(blocker, [...(linksOf.get(blocker) ?? []), { link, sign: -1 }]);
-    linksOf.set(blocked, [...(linksOf.get(blocked) ?? []), { link, sign: 1 }]);
-  });
-  for (const epic of core) {
-    for (const level of bitsOf(allowed[epic] ?? 0)) {
-      const cell = epic * levelCount + level;
+  }
+  const variables: [number, Coefficients][] = [];
+  for (const group of core) {
+    for (const option of optionsOf(group)) {
       const coefficients: [string, number][] = [
-        ['npv', (value[cell] ?? 0) / valueScale],
-        [`e${epic}`, 1],
+        ['npv', (groups.value[option] ?? 0) / valueScale],
+        [`g${group}`, 1],
       ];
       for (let p = 0; p < periodCount; p += 1)
-        coefficients.push([`c${p}`, (spend[cell * periodCount + p] ?? 0) / spendScale]);
+        coefficients.push([`c${p}`, (groups.spend[option * periodCount + p] ?? 0) / spendScale]);
       for (let f = 0; f < floorCount; f += 1)
-        coefficients.push([`f${f}`, (funding[cell * floorCount + f] ?? 0) / spendScale]);
-      // level(blocked) >= level(blocker) as: for each threshold k, [blocked >= k] - [blocker >= k] >= 0.
-      for (const { link, sign } of linksOf.get(epic) ?? []) {
+        coefficients.push([`f${f}`, (groups.funding[option * floorCount + f] ?? 0) / spendScale]);
+      const level = groups.optionLevels[groups.levelStart[option] ?? 0] ?? 0;
+      for (const { link, sign } of linksOf.get(group) ?? []) {
         for (let threshold = 1; threshold <= level; threshold += 1)
           coefficients.push([`d${link}_${threshold}`, sign]);
       }
-      variables.push([cell, coefficients]);
+      variables.push([option, coefficients]);
     }
   }
   const solution = solve(
     { direction: 'maximize', objective: 'npv', constraints, variables, binaries: true },
     // At 1e-9 float noise in the scaled tableau reads as fractional and branch and bound never
     // closes (a 3-epic core timed out); 1e-7 is relative to coefficients scaled to about 1.
-    { maxIterations, maxPivots: 1_000_000, precision: 1e-7 },
+    {
+      maxIterations: Math.max(
+        1,
+        Math.min(maxIterations, Math.floor(work / (constraints.length * variables.length))),
+      ),
+      maxPivots: 1_000_000,
+      precision: 1e-7,
+    },
   );
   if (solution.status === 'infeasible') {
     return { status: 'infeasible', assigned: false };
   }
-  const chosen = new Set(solution.variables.filter(([, amount]) => amount > 0.5).map(([cell]) => cell));
+  const picked = new Set(solution.variables.filter(([, amount]) => amount > 0.5).map(([option]) => option));
   let assigned = true;
-  for (const epic of core) {
-    const level = bitsOf(allowed[epic] ?? 0).find((candidate) => chosen.has(epic * levelCount + candidate));
-    if (level === undefined) assigned = false;
-    else levels[epic] = level;
+  for (const group of core) {
+    const option = optionsOf(group).find((candidate) => picked.has(candidate));
+    if (option === undefined) assigned = false;
+    else chosen[group] = option;
   }
   return { status: solution.status === 'optimal' ? 'optimal' : 'unfinished', assigned };
 }

@@ -355,4 +355,68 @@ describe('planBudgetCut regressions found by the brute-force property', () => {
     expect(result.exact.quality).toMatchObject({ proven: true, upperBound: 137_242 });
     expect(result.exact.retainedNpv).toBe(137_242);
   });
+
+  it('returns a proven plan when the bound is within one minor unit and the priced-out plan breaks the cap', () => {
+    // Every option but the relaxation's own was fixed out, leaving an empty core whose one plan
+    // spends over the cap: that must count as "no better plan", not as a plan found.
+    const result = planned(
+      planBudgetCut(
+        scenario({
+          discountRate: 0.05,
+          plans: [
+            {
+              key: 'E-1',
+              objectives: [],
+              cost: [57_376, 60_942, 0, 2, 72_650, 0, 0, 0, 0, 84_520, 47_157],
+              benefit: [0, 0, 0, 0, 0, 162_687, 160_820, 0, 0, 6, 3],
+            },
+            {
+              key: 'E-2',
+              objectives: [],
+              cost: [0, 63_273, 24_670, 0, 0, 56_564, 0, 0, 98_705],
+              benefit: [0, 0, 0, 0, 0, 0, 0, 0, 0],
+            },
+            {
+              key: 'E-3',
+              objectives: [],
+              cost: [0, 11_791, 99_986, 0, 0, 62_557, 0, 0, 0, 0, 99_994],
+              benefit: [0, 98_223, 0, 69_382, 0, 88_747, 0, 0, 15_350, 0, 0],
+            },
+            {
+              key: 'E-4',
+              objectives: [],
+              cost: [177, 77_368, 0, 0, 63_512, 0, 0, 9, 5, 37_869, 0, 65_376],
+              benefit: [0, 0, 0, 0, 0, 109_431, 11, 0, 0, 82_152, 30_192, 24_451],
+            },
+            {
+              key: 'E-5',
+              objectives: [],
+              cost: [9_061, 0, 44_164, 0, 89_088, 9_370, 99_996, 41_891, 5, 82_738, 0, 8_844],
+              benefit: [0, 0, 0, 0, 0, 0, 0, 0, 0, 207_305, 183_851, 0],
+            },
+            { key: 'E-6', objectives: [], cost: [], benefit: [] },
+            {
+              key: 'E-7',
+              objectives: [],
+              cost: [96_565, 0, 11_946, 77_724, 0, 44_377, 0, 5_741, 0, 91_425],
+              benefit: [0, 0, 0, 0, 0, 218_430, 0, 0, 112_028, 0],
+            },
+            { key: 'E-8', objectives: [], cost: [2_512], benefit: [2_513] },
+            {
+              key: 'E-9',
+              objectives: [{ id: 'OBJ-1', share: 0.5 }],
+              cost: [4, 0, 0, 0, 74_980, 38_714, 0, 32_223, 75_535],
+              benefit: [0, 0, 0, 0, 140_425, 0, 405, 0, 80_184],
+            },
+            { key: 'E-10', objectives: [], cost: [82_887, 66_687, 17], benefit: [62_750, 0, 87_288] },
+          ],
+          cap: { kind: 'amount', amount: 2_170_665 },
+          pins: [{ key: 'E-2', pin: 'continue' }],
+          floors: [{ objectiveId: 'OBJ-1', kind: 'percent-of-forecast', percent: 0 }],
+        }),
+      ),
+    );
+    expect(result.exact.quality).toMatchObject({ proven: true, upperBound: -237_219 });
+    expect(result.exact.retainedNpv).toBe(-237_219);
+  });
 });
