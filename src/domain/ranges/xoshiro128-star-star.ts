@@ -154,7 +154,7 @@ function rotateLeft(value: number, bits: number): number {
  * MurmurHash3's 32-bit finaliser (Austin Appleby, public domain): a bijection on 32-bit words
  * that spreads every input bit over the output.
  */
-function mix32(value: number): number {
+export function mix32(value: number): number {
   let z = value >>> 0;
   z = Math.imul(z ^ (z >>> 16), 0x85eb_ca6b);
   z = Math.imul(z ^ (z >>> 13), 0xc2b2_ae35);
