@@ -15,7 +15,7 @@ export {
   type ResolvedRange,
 } from './estimates';
 export { triangularMean, triangularQuantile, type ThreePoint } from './triangular';
-export { nearestRankPercentile } from './percentile';
+export { nearestRankPercentile, nearestRankPercentiles } from './percentile';
 export { Xoshiro128StarStar, seededXoshiro128StarStar, starStar } from './xoshiro128-star-star';
 export {
   MAX_RANGE_DRAWS,

@@ -1,6 +1,6 @@
 import { minorUnits, type MinorUnits } from '../money/minor-units';
 import type { YearMonth } from '../time/year-month';
-import { nearestRankPercentile } from './percentile';
+import { nearestRankPercentiles } from './percentile';
 import { simulateRangeDraws, type RangeSimulationInput, type ScopeDraws } from './range-simulation';
 
 /** P10, P50 and P90 of a simulated amount (nearest rank; see `nearestRankPercentile`). */
@@ -35,16 +35,13 @@ export interface RangeSimulation {
 }
 
 /**
- * P10 / P50 / P90 of drawn amounts: the nearest-rank percentiles of the sorted draws.
+ * P10 / P50 / P90 of drawn amounts: the nearest-rank percentiles of the draws, the values a sort
+ * would put at those ranks (found by selection, `nearestRankPercentiles`).
  * Example: draws 5, 1, 4, 2, 3, 10, 9, 8, 7, 6 -> P10 1, P50 5, P90 9.
  */
 export function rangeFiguresOf(draws: Float64Array): RangeFigures {
-  const sorted = Float64Array.from(draws).sort();
-  return {
-    p10: minorUnits(nearestRankPercentile(sorted, 10)),
-    p50: minorUnits(nearestRankPercentile(sorted, 50)),
-    p90: minorUnits(nearestRankPercentile(sorted, 90)),
-  };
+  const [p10 = 0, p50 = 0, p90 = 0] = nearestRankPercentiles(draws, [10, 50, 90]);
+  return { p10: minorUnits(p10), p50: minorUnits(p50), p90: minorUnits(p90) };
 }
 
 /** Share of `draws` for which `holds` is true. */

@@ -77,8 +77,8 @@ export class Xoshiro128StarStar {
 
   /**
    * Moves the state on by `steps` outputs at once, exactly as `steps` calls of `nextUint32` would,
-   * so that a block of draws can start where the draws before it leave the generator (a second
-   * thread can then draw the second half of a simulation, with the same numbers).
+   * so that one stream can be split where the outputs before a point leave it. (The range
+   * simulation no longer needs it: each epic has its own stream per chunk of draws.)
    *
    * The transition is linear over GF(2): the next state is T × state for a fixed 128 × 128 bit
    * matrix T. The state after n steps is T^n × state, and T^n is built by repeated squaring: about
@@ -154,7 +154,7 @@ function rotateLeft(value: number, bits: number): number {
  * MurmurHash3's 32-bit finaliser (Austin Appleby, public domain): a bijection on 32-bit words
  * that spreads every input bit over the output.
  */
-function mix32(value: number): number {
+export function mix32(value: number): number {
   let z = value >>> 0;
   z = Math.imul(z ^ (z >>> 16), 0x85eb_ca6b);
   z = Math.imul(z ^ (z >>> 13), 0xc2b2_ae35);

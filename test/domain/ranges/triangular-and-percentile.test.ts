@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import {
   nearestRankPercentile,
+  nearestRankPercentiles,
   rangeFiguresOf,
   triangularMean,
   triangularQuantile,
@@ -49,5 +51,23 @@ describe(rangeFiguresOf.name, () => {
     const draws = Float64Array.from([5, 1, 4, 2, 3, 10, 9, 8, 7, 6]);
     expect(rangeFiguresOf(draws)).toEqual({ p10: 1, p50: 5, p90: 9 });
     expect(Array.from(draws)).toEqual([5, 1, 4, 2, 3, 10, 9, 8, 7, 6]);
+  });
+});
+
+describe(nearestRankPercentiles.name, () => {
+  it('returns, for any draws, the values a sort puts at the nearest ranks, in the order asked', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -50, max: 50 }), { minLength: 1, maxLength: 300 }),
+        fc.array(fc.integer({ min: 1, max: 100 }), { minLength: 1, maxLength: 5 }),
+        (values, ps) => {
+          const draws = Float64Array.from(values);
+          const sorted = Float64Array.from(values).sort();
+          expect(nearestRankPercentiles(draws, ps)).toEqual(ps.map((p) => nearestRankPercentile(sorted, p)));
+          expect(Array.from(draws)).toEqual(values);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
