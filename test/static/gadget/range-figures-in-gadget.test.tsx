@@ -74,12 +74,15 @@ describe('objectiveChanceText', () => {
     expect(objectiveChanceText(objectiveRanges())).toBe('62% chance to reach by Apr 2026');
   });
 
-  it('returns why there is no chance, never a number, when there is none', () => {
+  it('returns null for an objective without a target, whose lozenge already says so', () => {
     expect(
       objectiveChanceText(
         objectiveRanges({ target: null, probabilityTargetReached: null, probabilityReason: 'NO_TARGET' }),
       ),
-    ).toBe('No chance to reach: this objective has no target');
+    ).toBeNull();
+  });
+
+  it('returns why the chance is unknown, never a number, when the target date cannot be read', () => {
     expect(
       objectiveChanceText(
         objectiveRanges({
@@ -88,7 +91,7 @@ describe('objectiveChanceText', () => {
           probabilityReason: 'TARGET_DATE_UNREADABLE',
         }),
       ),
-    ).toBe('No chance to reach: the target date cannot be read (an admin can set it again)');
+    ).toBe('Chance to reach unknown: the target date cannot be read (an admin can set it again)');
   });
 });
 
@@ -162,7 +165,7 @@ describe('the gadget with risk ranges', () => {
     expect(npv).toHaveTextContent('On target');
   });
 
-  it('shows each active objective’s chance to reach its target, or why it has none, and exports the ranges', async () => {
+  it('shows the chance to reach for each active objective with a target, none without one, and exports the ranges', async () => {
     const clicked: string[] = [];
     URL.createObjectURL = jest.fn(() => 'blob:ranges');
     URL.revokeObjectURL = jest.fn();
@@ -191,9 +194,8 @@ describe('the gadget with risk ranges', () => {
 
     const objectives = await screen.findByRole('region', { name: 'Objective progress' });
     expect(await within(objectives).findByText('62% chance to reach by Apr 2026')).toBeInTheDocument();
-    expect(
-      within(objectives).getByText('No chance to reach: this objective has no target'),
-    ).toBeInTheDocument();
+    // The objective without a target shows its "No target" lozenge and no chance line.
+    expect(within(objectives).getAllByText(/chance to reach/)).toHaveLength(1);
 
     await userEvent.click(screen.getByRole('button', { name: 'Export ranges CSV' }));
 

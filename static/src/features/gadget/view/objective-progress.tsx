@@ -25,6 +25,7 @@ function ObjectiveLine({
   const money = (amount: number) => formatMoney(amount, currency, { compact: true });
   // Against its target when it has one (the admin's measure), else against the attributed plan.
   const meter = target ? objective.progress : share;
+  const chanceText = chance ? objectiveChanceText(chance) : null;
   return (
     <li className="vl-objective">
       <div className="vl-objective-line">
@@ -52,7 +53,7 @@ function ObjectiveLine({
           </span>
         </p>
       ) : null}
-      {chance ? <p className="vl-objective-chance">{objectiveChanceText(chance)}</p> : null}
+      {chanceText === null ? null : <p className="vl-objective-chance">{chanceText}</p>}
       <progress
         className="vl-meter"
         max={1}
