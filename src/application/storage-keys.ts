@@ -118,3 +118,12 @@ export const reviewClosedKey = ({ issueId, offsetMonths }: { issueId: string; of
 /** Held while one notifier run handles a review, so that a redelivered run cannot send it twice at once. */
 export const reviewClaimKey = ({ issueId, offsetMonths }: { issueId: string; offsetMonths: number }) =>
   `review:claim:${issueId}:${String(offsetMonths).padStart(3, '0')}`;
+
+/*
+ * Saved value planning scenarios (issue #16): one key per scenario, and one per name (its
+ * lower-cased SHA-256, as a name may hold any character) claimed first, so two saves cannot take
+ * the same name. Deleting removes both at once.
+ */
+export const SAVED_SCENARIO_PREFIX = 'planning:scenario:';
+export const savedScenarioKey = ({ id }: { id: string }) => `${SAVED_SCENARIO_PREFIX}${id}`;
+export const scenarioNameKey = ({ nameHash }: { nameHash: string }) => `planning:scenario-name:${nameHash}`;

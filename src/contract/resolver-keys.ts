@@ -64,4 +64,12 @@ export const PLANNING = {
   runScenario: 'planning/run-scenario',
   /** Records a scenario's decision on each of its epics, all or nothing; never transitions them. */
   applyScenario: 'planning/apply-scenario',
+  /** Saves a scenario's inputs (scope, cap, pins, floors) under a name unique on the site. */
+  saveScenario: 'planning/save-scenario',
+  /** The site's saved scenarios, newest first, with who saved each and when. */
+  listScenarios: 'planning/list-scenarios',
+  /** A saved scenario computed again as the viewer: only epics they may browse. */
+  openScenario: 'planning/open-scenario',
+  /** Deletes a saved scenario: its author or a Jira admin only. */
+  deleteScenario: 'planning/delete-scenario',
 } as const;

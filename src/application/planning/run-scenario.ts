@@ -38,7 +38,7 @@ const QUARTERS = Math.ceil(DEFAULT_WINDOW_MONTHS / 3);
  */
 export async function runScenario(context: GadgetContext, input: RunScenarioInput): Promise<ScenarioView> {
   const asOf = input.asOf ?? monthOf(context.clock.now());
-  const { settings, objectives, epics } = await collectRankable(context, input.scope);
+  const { settings, objectives, epics, revisions } = await collectRankable(context, input.scope);
   const objectiveNames = new Map(objectives.map((objective) => [objective.id, objective.name]));
   input.floors.forEach((floor, index) => {
     if (!objectiveNames.has(floor.objectiveId)) {
@@ -124,6 +124,7 @@ export async function runScenario(context: GadgetContext, input: RunScenarioInpu
             money: moneyWords,
           }),
         },
+        revision: revisions.get(decision.key) ?? 0,
       };
     });
     const cashFreed = plan.periods.reduce((total, period) => total + period.freed, 0);
