@@ -125,6 +125,7 @@ function renderPage(run: (payload: Record<string, unknown>) => unknown) {
   const calls = answerInvoke({
     'planning/get-ranking': () => ({ ok: true, data: ranking }),
     'planning/run-scenario': run,
+    'planning/list-scenarios': () => ({ ok: true, data: [] }),
   });
   render(<PlanningPage choices={choices} />);
   return calls;

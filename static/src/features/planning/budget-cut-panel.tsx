@@ -14,14 +14,15 @@ import {
   type BudgetCutForm,
 } from './budget-cut-form';
 import { BudgetCutResults } from './budget-cut-results';
-import { runScenario } from './planning-api';
+import { runScenario, type RunScenarioRequest } from './planning-api';
+import { ScenarioActions, suggestedName } from './scenario-actions';
 
 export type PinChoice = 'continue' | 'stop';
 
 type Run =
   | { state: 'idle' }
   | { state: 'running' }
-  | { state: 'done'; view: ScenarioView }
+  | { state: 'done'; view: ScenarioView; request: RunScenarioRequest }
   | { state: 'failed'; error: ResolverError };
 
 /**
@@ -65,6 +66,9 @@ export function BudgetCutPanel({
   };
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
+    runCut();
+  };
+  const runCut = () => {
     const parsed = budgetCutRequest(form, {
       scope,
       pins: [...pins].map(([key, pin]) => ({ key, pin })),
@@ -73,10 +77,11 @@ export function BudgetCutPanel({
     if (parsed.request === null) return;
     const id = (runs.current += 1);
     setRun({ state: 'running' });
-    runScenario(parsed.request).then(
+    const { request } = parsed;
+    runScenario(request).then(
       (answer) => {
         if (id !== runs.current) return;
-        if (answer.ok) setRun({ state: 'done', view: answer.data });
+        if (answer.ok) setRun({ state: 'done', view: answer.data, request });
         else {
           setErrors(serverErrors(answer.error.fields));
           setRun({ state: 'failed', error: answer.error });
@@ -268,6 +273,14 @@ export function BudgetCutPanel({
           </SectionMessage>
         ) : null}
         {run.state === 'done' ? <BudgetCutResults view={run.view} /> : null}
+        {run.state === 'done' && run.view.status === 'planned' ? (
+          <ScenarioActions
+            view={run.view}
+            name={suggestedName(run.request.cap, run.view)}
+            request={run.request}
+            onRerun={runCut}
+          />
+        ) : null}
       </div>
     </section>
   );
