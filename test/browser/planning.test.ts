@@ -246,6 +246,64 @@ describe('the value planning page’s scenarios', () => {
   );
 
   it(
+    'compares two saved scenarios side by side: NPV retained, cash freed and the epics decided differently',
+    async () => {
+      const ranked = (await env.site.invoke({
+        moduleKey: 'value-planning',
+        functionKey: 'planning/get-ranking',
+        payload: { scope: { kind: 'all' } },
+        accountId: admin,
+      })) as Envelope<RankingView>;
+      if (!ranked.ok) throw new Error(JSON.stringify(ranked));
+      // The epic first by CD3 continues under a 10% cut; the second scenario pins it to stop.
+      const first = ranked.data.rows[0]?.key ?? '?';
+      for (const [name, pins] of [
+        ['Compare 10%', []],
+        ['Compare 10%, stop the first', [{ key: first, pin: 'stop' }]],
+      ] as const) {
+        const saved = (await env.site.invoke({
+          moduleKey: 'value-planning',
+          functionKey: 'planning/save-scenario',
+          payload: {
+            name,
+            inputs: { scope: { kind: 'all' }, cap: { kind: 'percent-cut', percent: 10 }, pins },
+          },
+          accountId: admin,
+        })) as Envelope<{ id: string }>;
+        if (!saved.ok) throw new Error(JSON.stringify(saved));
+      }
+      const { shell, frame } = await openPage(admin, 'light', 1200);
+
+      await frame.getByRole('checkbox', { name: 'Compare 10% (choose to compare)' }).check();
+      await frame.getByRole('checkbox', { name: /Compare 10%, stop the first/ }).check();
+      await frame.getByRole('button', { name: 'Compare 2 scenarios' }).click();
+      const table = frame.getByRole('table', { name: 'Scenarios compared' });
+      await table.waitFor({ timeout: 60_000 });
+
+      const headers = await table.locator('thead th').allTextContents();
+      expect(headers.slice(1).sort()).toEqual(['Compare 10%', 'Compare 10%, stop the first']);
+      const text = (await table.textContent()) ?? '';
+      for (const label of [
+        'NPV retained',
+        'Cash freed',
+        'Value lost per objective',
+        'Epics decided differently',
+      ])
+        expect(text).toContain(label);
+      const differing = table.locator('tbody tr', { hasText: first });
+      expect(await differing.locator('td').allTextContents()).toEqual(
+        expect.arrayContaining(['Stop']) as string[],
+      );
+      expect(await clippedText(frame)).toEqual([]);
+      await table.scrollIntoViewIfNeeded();
+      await shell.page.screenshot({ path: resolve(artifactsDir, 'planning-compare-light-1200.png') });
+      await expectNoErrors(env, shell);
+      await shell.page.context().close();
+    },
+    timeout,
+  );
+
+  it(
     'opens a scenario saved over the whole site for a team member with only their own project’s epics',
     async () => {
       const saved = (await env.site.invoke({

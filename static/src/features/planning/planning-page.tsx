@@ -117,8 +117,8 @@ export function PlanningPage({ choices = planningScopeChoices }: { choices?: Sco
                   objectives={choices.objectives}
                 />
               ) : null}
-              <Ranking view={resource.data} siteUrl={siteUrl} pins={rowPins} />
               <SavedScenarios />
+              <Ranking view={resource.data} siteUrl={siteUrl} pins={rowPins} />
             </>
           )}
         </section>
