@@ -227,7 +227,7 @@ async function runSize(epics: number, options: RollupBenchOptions): Promise<Roll
       } while (pageToken);
       const objectives = document.objectives.map((objective) => storedObjectiveSchema.parse(objective));
       const view = liveViewOf(
-        { settings, objectives, epics: records, keysWithRecord: new Set(), unreadable },
+        { settings, objectives, epics: records, keysWithRecord: new Set(), revisions: new Map(), unreadable },
         options.asOf,
       );
       return { view, pages };

@@ -133,3 +133,12 @@ export const planningJobClaimKey = ({ jobId, seq }: { jobId: string; seq: number
   `${planningJobPrefix({ jobId })}claim:${String(seq).padStart(6, '0')}`;
 export const planningJobDataKey = ({ jobId, name }: { jobId: string; name: string }) =>
   `${planningJobPrefix({ jobId })}data:${name}`;
+
+/**
+ * Saved value planning scenarios (issue #16): one key per scenario, and one per name (its
+ * lower-cased SHA-256, as a name may hold any character) claimed first, so two saves cannot take
+ * the same name. Deleting removes both at once.
+ */
+export const SAVED_SCENARIO_PREFIX = 'planning:scenario:';
+export const savedScenarioKey = ({ id }: { id: string }) => `${SAVED_SCENARIO_PREFIX}${id}`;
+export const scenarioNameKey = ({ nameHash }: { nameHash: string }) => `planning:scenario-name:${nameHash}`;

@@ -82,6 +82,8 @@ export interface ScenarioDecision {
   /** What it still spends inside the year under the decision. */
   yearSpend: number;
   why: { kind: DecisionWhyKind; text: string };
+  /** The revision of the epic's value record the plan was computed from (0 without one): applying names it. */
+  revision: number;
 }
 
 /** One cap period (the year, or one of its quarters). */

@@ -72,4 +72,12 @@ export const PLANNING = {
   getJob: 'planning/get-job',
   /** Stops a running job after its current step (an application puts back what it wrote). Owner only. */
   cancelJob: 'planning/cancel-job',
+  /** Saves a scenario's inputs (scope, cap, pins, floors) under a name unique on the site. */
+  saveScenario: 'planning/save-scenario',
+  /** The site's saved scenarios, newest first, with who saved each and when. */
+  listScenarios: 'planning/list-scenarios',
+  /** A saved scenario computed again as the viewer: only epics they may browse. */
+  openScenario: 'planning/open-scenario',
+  /** Deletes a saved scenario: its author or a Jira admin only. */
+  deleteScenario: 'planning/delete-scenario',
 } as const;

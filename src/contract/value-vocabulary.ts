@@ -79,6 +79,19 @@ export const KPI_NAMES = {
   keepProbability: 'Keep-probability',
 } as const;
 
+/** The columns of a value planning scenario's export and comparison, beside KPI_NAMES (issue #16). */
+export const SCENARIO_COLUMN_NAMES = {
+  scenario: 'Scenario',
+  asOf: 'As of',
+  currency: 'Currency',
+  epic: 'Epic',
+  summary: 'Summary',
+  project: 'Project',
+  decision: 'Decision',
+  why: 'Why',
+  yearSpend: 'Spend in the next 12 months',
+} as const;
+
 export type NamedKpi = keyof typeof KPI_NAMES;
 
 /** The stop/continue signal's verdicts (finishingSignal), as the planning page's lozenge says them. */

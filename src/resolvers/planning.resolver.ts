@@ -1,8 +1,21 @@
+import { randomUUID } from 'node:crypto';
 import Resolver from '@forge/resolver';
 import { getRanking } from '../application/planning/get-ranking';
 import { applyScenario } from '../application/planning/apply-scenario';
 import { listObjectives } from '../application/planning/list-objectives';
 import { runScenario } from '../application/planning/run-scenario';
+import {
+  deleteScenario,
+  listScenarios,
+  openScenario,
+  saveScenario,
+} from '../application/planning/saved-scenarios';
+import {
+  deleteScenarioInput,
+  listScenariosInput,
+  openScenarioInput,
+  saveScenarioInput,
+} from '../contract/saved-scenario.contract';
 import {
   applyScenarioInput,
   listObjectivesInput,
@@ -52,6 +65,24 @@ defineResolver(resolver, PLANNING.getJob, getPlanningJobInput, (input, caller) =
 );
 defineResolver(resolver, PLANNING.cancelJob, cancelPlanningJobInput, (input, caller) =>
   cancelPlanningJob(planningJobContext(caller.accountId), input),
+);
+
+// Saved scenarios keep inputs only; opening one computes it again as the viewer (asViewer), and
+// only its author or a Jira admin may delete it (checked in the use case).
+defineResolver(resolver, PLANNING.saveScenario, saveScenarioInput, (input, caller) =>
+  saveScenario({ ...asCaller(caller), newId: randomUUID }, input),
+);
+defineResolver(resolver, PLANNING.listScenarios, listScenariosInput, (_input, caller) =>
+  listScenarios(asCaller(caller)),
+);
+defineResolver(resolver, PLANNING.openScenario, openScenarioInput, (input, caller) =>
+  openScenario(
+    { ...asViewer(caller), accountId: caller.accountId, permissions: asCaller(caller).permissions },
+    input,
+  ),
+);
+defineResolver(resolver, PLANNING.deleteScenario, deleteScenarioInput, (input, caller) =>
+  deleteScenario(asCaller(caller), input),
 );
 
 export const planningResolver = resolver.getDefinitions();

@@ -178,3 +178,167 @@ describe('the value planning page', () => {
     timeout,
   );
 });
+
+describe('the value planning page’s scenarios', () => {
+  const env = useBrowserHost();
+  const { admin, team } = DEMO_ACCOUNT_IDS;
+
+  async function openPage(accountId: string, theme: 'light' | 'dark', width: number) {
+    const shell = await openShell(env, '/issues', { accountId, theme });
+    await shell.page.setViewportSize({ width, height: 900 });
+    await shell.page.getByRole('link', { name: 'Value planning' }).click();
+    const frame = await shell.moduleFrame('#main');
+    await frame.getByRole('table', { name: TABLE }).waitFor({ timeout: 60_000 });
+    return { shell, frame };
+  }
+
+  it.each(cases)(
+    'applies a cut’s decisions after a dialog that says what is recorded, then saves it under a name (%s, %i px)',
+    async (theme, width) => {
+      const { shell, frame } = await openPage(admin, theme, width);
+      await frame.getByRole('textbox', { name: /Cut \(%\)/ }).fill('20');
+      await frame.getByRole('button', { name: 'Run the cut' }).click();
+      await frame.getByRole('table', { name: /Decisions per epic/ }).waitFor({ timeout: 60_000 });
+      const decisions = await frame
+        .getByRole('table', { name: /Decisions per epic/ })
+        .locator('tbody tr')
+        .count();
+
+      await frame.getByRole('button', { name: 'Apply decisions' }).click();
+      const dialog = frame.getByRole('dialog');
+      await dialog.waitFor();
+      expect(await dialog.getByRole('heading').textContent()).toBe(
+        `Apply decisions to ${decisions === 1 ? '1 epic' : `${String(decisions)} epics`}?`,
+      );
+      expect(await dialog.textContent()).toContain('Issues are never transitioned');
+      const counted = (
+        await dialog.getByRole('list', { name: 'Decisions to record' }).allTextContents()
+      ).join();
+      expect(counted).toMatch(/Continue: \d+ epics?/);
+      const name = `Cut 20% ${theme} ${String(width)}`;
+      await dialog.getByRole('textbox', { name: /Scenario name/ }).fill(name);
+      expect(await clippedText(frame)).toEqual([]);
+      await shell.page.screenshot({
+        path: resolve(artifactsDir, `planning-apply-${theme}-${String(width)}.png`),
+      });
+      await dialog.getByRole('button', { name: 'Apply decisions' }).click();
+      const applied = frame.locator('.vl-message', { hasText: `Applied “${name}”` });
+      await applied.waitFor({ timeout: 60_000 });
+      expect(await applied.textContent()).toContain(
+        `Recorded the decision on ${decisions === 1 ? '1 epic' : `${String(decisions)} epics`}`,
+      );
+      // The focus goes back to what opened the dialog.
+      expect(await frame.evaluate(() => document.activeElement?.textContent)).toBe('Apply decisions');
+
+      await frame.getByRole('textbox', { name: /Save as/ }).fill(name);
+      await frame.getByRole('button', { name: 'Save scenario' }).click();
+      await frame.getByText(`Saved “${name}”.`).waitFor({ timeout: 60_000 });
+      await frame.getByRole('checkbox', { name: new RegExp(name) }).waitFor();
+      await frame.getByRole('heading', { name: 'Saved scenarios' }).scrollIntoViewIfNeeded();
+      expect(await clippedText(frame)).toEqual([]);
+      await shell.page.screenshot({
+        path: resolve(artifactsDir, `planning-saved-${theme}-${String(width)}.png`),
+      });
+      await expectNoErrors(env, shell);
+      await shell.page.context().close();
+    },
+    timeout,
+  );
+
+  it(
+    'compares two saved scenarios side by side: NPV retained, cash freed and the epics decided differently',
+    async () => {
+      const ranked = (await env.site.invoke({
+        moduleKey: 'value-planning',
+        functionKey: 'planning/get-ranking',
+        payload: { scope: { kind: 'all' } },
+        accountId: admin,
+      })) as Envelope<RankingView>;
+      if (!ranked.ok) throw new Error(JSON.stringify(ranked));
+      // The epic first by CD3 continues under a 10% cut; the second scenario pins it to stop.
+      const first = ranked.data.rows[0]?.key ?? '?';
+      for (const [name, pins] of [
+        ['Compare 10%', []],
+        ['Compare 10%, stop the first', [{ key: first, pin: 'stop' }]],
+      ] as const) {
+        const saved = (await env.site.invoke({
+          moduleKey: 'value-planning',
+          functionKey: 'planning/save-scenario',
+          payload: {
+            name,
+            inputs: { scope: { kind: 'all' }, cap: { kind: 'percent-cut', percent: 10 }, pins },
+          },
+          accountId: admin,
+        })) as Envelope<{ id: string }>;
+        if (!saved.ok) throw new Error(JSON.stringify(saved));
+      }
+      const { shell, frame } = await openPage(admin, 'light', 1200);
+
+      await frame.getByRole('checkbox', { name: 'Compare 10% (choose to compare)' }).check();
+      await frame.getByRole('checkbox', { name: /Compare 10%, stop the first/ }).check();
+      await frame.getByRole('button', { name: 'Compare 2 scenarios' }).click();
+      const table = frame.getByRole('table', { name: 'Scenarios compared' });
+      await table.waitFor({ timeout: 60_000 });
+
+      const headers = await table.locator('thead th').allTextContents();
+      expect(headers.slice(1).sort()).toEqual(['Compare 10%', 'Compare 10%, stop the first']);
+      const text = (await table.textContent()) ?? '';
+      for (const label of [
+        'NPV retained',
+        'Cash freed',
+        'Value lost per objective',
+        'Epics decided differently',
+      ])
+        expect(text).toContain(label);
+      const differing = table.locator('tbody tr', { hasText: first });
+      expect(await differing.locator('td').allTextContents()).toEqual(
+        expect.arrayContaining(['Stop']) as string[],
+      );
+      expect(await clippedText(frame)).toEqual([]);
+      await table.scrollIntoViewIfNeeded();
+      await shell.page.screenshot({ path: resolve(artifactsDir, 'planning-compare-light-1200.png') });
+      await expectNoErrors(env, shell);
+      await shell.page.context().close();
+    },
+    timeout,
+  );
+
+  it(
+    'opens a scenario saved over the whole site for a team member with only their own project’s epics',
+    async () => {
+      const saved = (await env.site.invoke({
+        moduleKey: 'value-planning',
+        functionKey: 'planning/save-scenario',
+        payload: {
+          name: 'Whole site, 30%',
+          inputs: { scope: { kind: 'all' }, cap: { kind: 'percent-cut', percent: 30 } },
+        },
+        accountId: admin,
+      })) as Envelope<{ id: string }>;
+      if (!saved.ok) throw new Error(JSON.stringify(saved));
+      const { shell, frame } = await openPage(team, 'dark', 1200);
+      const own = new Set(
+        (await frame.getByRole('table', { name: TABLE }).locator('tbody th').allTextContents()).map(
+          (text) => /([A-Z][A-Z0-9]+)-\d+/.exec(text)?.[1],
+        ),
+      );
+
+      await frame.getByRole('button', { name: 'Open Whole site, 30%' }).click();
+      const decisions = frame.getByRole('table', { name: /Decisions per epic/ });
+      await decisions.waitFor({ timeout: 60_000 });
+      const keys = (await decisions.locator('tbody tr').allTextContents()).map(
+        (text) => /([A-Z][A-Z0-9]+)-\d+/.exec(text)?.[1],
+      );
+
+      expect(own.size).toBe(1);
+      expect(keys.length).toBeGreaterThan(0);
+      expect(new Set(keys)).toEqual(own);
+      expect(await frame.getByRole('button', { name: 'Delete Whole site, 30%' }).count()).toBe(0);
+      await frame.getByRole('heading', { name: 'Whole site, 30%' }).scrollIntoViewIfNeeded();
+      await shell.page.screenshot({ path: resolve(artifactsDir, 'planning-saved-team-dark-1200.png') });
+      await expectNoErrors(env, shell);
+      await shell.page.context().close();
+    },
+    timeout,
+  );
+});

@@ -4,7 +4,8 @@ import { gzipSync } from 'node:zlib';
 import { repoRoot } from '../support/manifest';
 
 /** Gzip budgets per UI module, from the issues: what the browser downloads for one module. */
-const BUDGET_KB = { 'epic-panel': 150, gadget: 200, admin: 150, planning: 130 } as const;
+// Planning rose to 150 KB (as panel and admin) with applying, saving, comparing and exporting scenarios.
+const BUDGET_KB = { 'epic-panel': 150, gadget: 200, admin: 150, planning: 150 } as const;
 
 function gzippedKb(module: string): number {
   const assets = join(repoRoot, 'static/build', module, 'assets');

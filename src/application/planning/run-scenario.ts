@@ -42,16 +42,17 @@ const QUARTERS = Math.ceil(DEFAULT_WINDOW_MONTHS / 3);
  */
 export async function runScenario(context: GadgetContext, input: RunScenarioInput): Promise<ScenarioView> {
   const asOf = input.asOf ?? monthOf(context.clock.now());
-  const { settings, objectives, epics } = await collectRankable(context, input.scope);
+  const { settings, objectives, epics, revisions } = await collectRankable(context, input.scope);
   const inFlight = epics.filter((epic) => epic.status !== 'done');
   const keys = new Set(inFlight.map((epic) => epic.key));
   const links = keys.size === 0 ? [] : await context.jira.blockLinks([...keys]);
-  return scenarioViewOf({ input, asOf, settings, objectives, inFlight, links });
+  return scenarioViewOf({ input, asOf, settings, objectives, inFlight, revisions, links });
 }
 
 /**
  * The scenario over epics already read (as the viewer): the in-flight epics, the "Blocks" links
- * read for them (a link to an epic outside them is left out). Shared by the inline run and the
+ * read for them (a link to an epic outside them is left out) and the revision of each one's
+ * value record, which applying names. Shared by the inline run and the
  * job that reads a large scope in steps (jobs/scenario-job.ts).
  */
 export function scenarioViewOf({
@@ -60,6 +61,7 @@ export function scenarioViewOf({
   settings,
   objectives,
   inFlight,
+  revisions,
   links,
 }: {
   input: RunScenarioInput;
@@ -67,6 +69,7 @@ export function scenarioViewOf({
   settings: AppSettings;
   objectives: readonly StoredObjective[];
   inFlight: readonly EpicRecord[];
+  revisions: ReadonlyMap<string, number>;
   links: readonly BlockLink[];
 }): ScenarioView {
   const objectiveNames = new Map(objectives.map((objective) => [objective.id, objective.name]));
@@ -150,6 +153,7 @@ export function scenarioViewOf({
             money: moneyWords,
           }),
         },
+        revision: revisions.get(decision.key) ?? 0,
       };
     });
     const cashFreed = plan.periods.reduce((total, period) => total + period.freed, 0);

@@ -23,6 +23,8 @@ export interface CollectedScope {
   epics: EpicRecord[];
   /** Keys of the epics that have a value record stored (the others count with an empty one). */
   keysWithRecord: Set<string>;
+  /** The revision of each epic's value record (0 without one), for a write that must not lose an update. */
+  revisions: Map<string, number>;
   unreadable: { key: string; reason: string }[];
 }
 
@@ -30,22 +32,24 @@ export interface CollectedScope {
 export function recordsOfPage(
   issues: readonly EpicIssue[],
   settings: AppSettings,
-): Pick<CollectedScope, 'epics' | 'keysWithRecord' | 'unreadable'> {
+): Pick<CollectedScope, 'epics' | 'keysWithRecord' | 'revisions' | 'unreadable'> {
   const epics: EpicRecord[] = [];
   const unreadable: CollectedScope['unreadable'] = [];
   const keysWithRecord = new Set<string>();
+  const revisions = new Map<string, number>();
   for (const issue of issues) {
     if (!isEpic(issue, settings)) continue;
     try {
-      const { value } = currentValueOf(issue, settings.currency);
+      const { value, revision } = currentValueOf(issue, settings.currency);
       epics.push(epicRecordOf(issue, value));
+      revisions.set(issue.key, revision);
       if (issue.stored.state === 'stored') keysWithRecord.add(issue.key);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       unreadable.push({ key: issue.key, reason: error.message });
     }
   }
-  return { epics, keysWithRecord, unreadable };
+  return { epics, keysWithRecord, revisions, unreadable };
 }
 
 /** The epic type ids of the site: the admin's choice, or Jira's hierarchy level 1 types. */
@@ -109,11 +113,13 @@ export async function collectScope(context: GadgetContext, scope: Scope): Promis
   const epics: EpicRecord[] = [];
   const unreadable: CollectedScope['unreadable'] = [];
   const keysWithRecord = new Set<string>();
+  const revisions = new Map<string, number>();
   await readScopePages(context, opened, {
     onPage: (records) => {
       epics.push(...records.epics);
       unreadable.push(...records.unreadable);
       for (const key of records.keysWithRecord) keysWithRecord.add(key);
+      for (const [key, revision] of records.revisions) revisions.set(key, revision);
       if (epics.length + unreadable.length > LIVE_SCOPE_LIMIT) {
         throw new AppError(
           'TOO_LARGE',
@@ -122,5 +128,5 @@ export async function collectScope(context: GadgetContext, scope: Scope): Promis
       }
     },
   });
-  return { settings, objectives, epics, keysWithRecord, unreadable };
+  return { settings, objectives, epics, keysWithRecord, revisions, unreadable };
 }

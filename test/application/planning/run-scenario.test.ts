@@ -132,6 +132,21 @@ describe('runScenario', () => {
     expect(view.greedyGap).toBe(0);
   });
 
+  it('names the revision of each epic’s value record it was computed from, for applying it', async () => {
+    const { jira, contextFor } = await site();
+    const revisionOf = (key: string) => {
+      const stored = jira.issues.get(key)?.stored;
+      return stored?.state === 'stored' ? stored.record.revision : 0;
+    };
+
+    const view = planned(await runScenario(contextFor(admin), input({})));
+
+    expect(view.exact.decisions.map((decision) => [decision.key, decision.revision])).toEqual(
+      ['PAY-1', 'PAY-2', 'PAY-3'].map((key) => [key, revisionOf(key)]),
+    );
+    expect(view.exact.decisions.every((decision) => decision.revision > 0)).toBe(true);
+  });
+
   it('splits the value lost among the objectives by share, the unaligned rest apart', async () => {
     const { contextFor } = await site();
 

@@ -70,6 +70,7 @@ const planned: ScenarioView = {
         remainingNpv: 2431.14,
         yearSpend: 2000,
         why: { kind: 'pin', text: 'Pinned: must continue.' },
+        revision: 1,
       },
       {
         key: 'PAY-3',
@@ -81,6 +82,7 @@ const planned: ScenarioView = {
         remainingNpv: 470.54,
         yearSpend: 0,
         why: { kind: 'ratio', text: 'Loses 0.03 of NPV per 1 of cash freed, against a cut-off of 0.03.' },
+        revision: 1,
       },
     ],
   },
@@ -98,6 +100,7 @@ const planned: ScenarioView = {
         remainingNpv: 2431.14,
         yearSpend: 2000,
         why: { kind: 'pin', text: 'Pinned: must continue.' },
+        revision: 1,
       },
       {
         key: 'PAY-3',
@@ -108,6 +111,7 @@ const planned: ScenarioView = {
         remainingNpv: 470.54,
         yearSpend: 0,
         why: { kind: 'ratio', text: 'Loses 0.24 of NPV per 1 of cash freed, against a cut-off of 0.24.' },
+        revision: 1,
       },
     ],
   },
@@ -126,6 +130,7 @@ function renderPage(run: (payload: Record<string, unknown>) => unknown) {
       return answer.ok ? { ok: true, data: { kind: 'result', view: answer.data } } : answer;
     },
     'planning/get-job': () => ({ ok: true, data: null }),
+    'planning/list-scenarios': () => ({ ok: true, data: [] }),
   });
   render(<PlanningPage choices={choices} />);
   return calls;

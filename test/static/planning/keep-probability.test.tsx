@@ -14,6 +14,7 @@ function decision(key: string, choice: ScenarioDecision['choice']): ScenarioDeci
     remainingNpv: 400,
     yearSpend: choice === 'stop' ? 0 : 2000,
     why: { kind: 'ratio', text: 'Loses 0.2 of NPV per 1 of cash freed.' },
+    revision: 1,
   };
 }
 

@@ -24,6 +24,7 @@ const view: ScenarioView = {
         remainingNpv: 470.54,
         yearSpend: 0,
         why: { kind: 'ratio', text: 'Loses 0.24 of NPV per 1 of cash freed.' },
+        revision: 1,
       },
     ],
     npvRetained: 0,

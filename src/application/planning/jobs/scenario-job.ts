@@ -35,6 +35,8 @@ export const JOB_SCOPE_LIMIT = 5000;
 interface StoredPage {
   epics: EpicRecord[];
   keys: string[];
+  /** Each epic's value-record revision, which applying the result names. */
+  revisions: Record<string, number>;
 }
 
 const cursorSchema = z.object({
@@ -58,7 +60,16 @@ function viewerContext(context: PlanningJobContext): GadgetContext {
 
 function inFlightOf(records: PageRecords): StoredPage {
   const epics = records.epics.filter((epic) => epic.status !== 'done');
-  return { epics, keys: epics.map((epic) => epic.key) };
+  const keys = epics.map((epic) => epic.key);
+  return {
+    epics,
+    keys,
+    revisions: Object.fromEntries(keys.map((key) => [key, records.revisions.get(key) ?? 0])),
+  };
+}
+
+function revisionsOf(pages: readonly StoredPage[]): Map<string, number> {
+  return new Map(pages.flatMap((page) => Object.entries(page.revisions)));
 }
 
 /** Refuses floors on objectives the site does not have, before any epic is read. */
@@ -97,7 +108,11 @@ export async function startScenario(
     const keys = inFlight.map((epic) => epic.key);
     const links = keys.length === 0 ? [] : await context.jira.blockLinks(keys);
     const { settings, objectives } = opened;
-    return { kind: 'result', view: scenarioViewOf({ input, asOf, settings, objectives, inFlight, links }) };
+    const revisions = revisionsOf(pages);
+    return {
+      kind: 'result',
+      view: scenarioViewOf({ input, asOf, settings, objectives, inFlight, revisions, links }),
+    };
   }
   const cursor: ScenarioCursor = { asOf, pages: 0, epics: 0, linkedPages: 0, keys: 0 };
   const job = await startJob(context, {
@@ -199,6 +214,7 @@ export async function scenarioStep(context: PlanningJobContext, job: PlanningJob
   const config = new SiteConfig(context.store);
   const [settings, objectives] = await Promise.all([config.settings(), config.objectives()]);
   const inFlight = pages.flatMap((page) => page.epics);
-  const view = scenarioViewOf({ input, asOf: cursor.asOf, settings, objectives, inFlight, links });
+  const revisions = revisionsOf(pages);
+  const view = scenarioViewOf({ input, asOf: cursor.asOf, settings, objectives, inFlight, revisions, links });
   return { phase: 'finished', done: cursor.keys, total: cursor.keys, cursor, result: view };
 }

@@ -15,7 +15,9 @@ import {
 } from './budget-cut-form';
 import { BudgetCutResults } from './budget-cut-results';
 import type { PlanningJobView } from '../../../../src/contract/planning-job.contract';
+import type { RunScenarioRequest } from './planning-api';
 import { startScenario } from './planning-job-api';
+import { ScenarioActions, suggestedName } from './scenario-actions';
 import { ScenarioJob, useResumedScenarioJob } from './scenario-job';
 
 export type PinChoice = 'continue' | 'stop';
@@ -23,9 +25,11 @@ export type PinChoice = 'continue' | 'stop';
 type Run =
   | { state: 'idle' }
   | { state: 'running' }
-  | { state: 'done'; view: ScenarioView }
+  // A job found again after a reload has no request at hand: its plan can be applied and
+  // exported, not saved.
+  | { state: 'done'; view: ScenarioView; request: RunScenarioRequest | null }
   | { state: 'failed'; error: ResolverError }
-  | { state: 'job'; job: PlanningJobView };
+  | { state: 'job'; job: PlanningJobView; request: RunScenarioRequest | null };
 
 /**
  * The budget cut (issue #16): a cap on the year's remaining spend (an amount, or a cut of X% from
@@ -50,7 +54,7 @@ export function BudgetCutPanel({
   const [objectiveOptions, setObjectiveOptions] = useState<ScopeOption[]>([]);
   const runs = useRef(0);
   useResumedScenarioJob((job) => {
-    setRun((current) => (current.state === 'idle' ? { state: 'job', job } : current));
+    setRun((current) => (current.state === 'idle' ? { state: 'job', job, request: null } : current));
   });
 
   useEffect(() => {
@@ -71,6 +75,9 @@ export function BudgetCutPanel({
   };
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
+    runCut();
+  };
+  const runCut = () => {
     const parsed = budgetCutRequest(form, {
       scope,
       pins: [...pins].map(([key, pin]) => ({ key, pin })),
@@ -79,14 +86,15 @@ export function BudgetCutPanel({
     if (parsed.request === null) return;
     const id = (runs.current += 1);
     setRun({ state: 'running' });
-    startScenario(parsed.request).then(
+    const { request } = parsed;
+    startScenario(request).then(
       (answer) => {
         if (id !== runs.current) return;
         if (answer.ok)
           setRun(
             answer.data.kind === 'result'
-              ? { state: 'done', view: answer.data.view }
-              : { state: 'job', job: answer.data.job },
+              ? { state: 'done', view: answer.data.view, request }
+              : { state: 'job', job: answer.data.job, request },
           );
         else {
           setErrors(serverErrors(answer.error.fields));
@@ -283,11 +291,23 @@ export function BudgetCutPanel({
             key={run.job.id}
             job={run.job}
             onResult={(view) => {
-              setRun({ state: 'done', view });
+              setRun({ state: 'done', view, request: run.request });
             }}
           />
         ) : null}
         {run.state === 'done' ? <BudgetCutResults view={run.view} /> : null}
+        {run.state === 'done' && run.view.status === 'planned' ? (
+          <ScenarioActions
+            view={run.view}
+            name={
+              run.request === null
+                ? `Budget cut from ${run.view.asOf}`
+                : suggestedName(run.request.cap, run.view)
+            }
+            {...(run.request === null ? {} : { request: run.request })}
+            onRerun={runCut}
+          />
+        ) : null}
       </div>
     </section>
   );

@@ -7,6 +7,11 @@ import type {
   ScenarioView,
 } from '../../../../src/contract/planning.contract';
 import { PLANNING } from '../../../../src/contract/resolver-keys';
+import type {
+  OpenedScenario,
+  SavedScenarioSummary,
+  SaveScenarioInput,
+} from '../../../../src/contract/saved-scenario.contract';
 import { callResolver } from '../../shared/resolver-client';
 import { programmes, projects, type ScopeOption } from '../gadget/data/jira-scope-lists';
 import type { ScopeChoices } from '../gadget/edit/scope-section';
@@ -49,4 +54,22 @@ export function runScenario(request: RunScenarioRequest) {
  */
 export function applyScenario(request: ApplyScenarioInput) {
   return callResolver<AppliedScenarioView>(PLANNING.applyScenario, request);
+}
+
+/** Saves the scenario's inputs under a name unique on the site (`BAD_REQUEST` on `name` when taken). */
+export function saveScenario(request: SaveScenarioInput) {
+  return callResolver<SavedScenarioSummary>(PLANNING.saveScenario, request);
+}
+
+export function listScenarios() {
+  return callResolver<SavedScenarioSummary[]>(PLANNING.listScenarios, {});
+}
+
+/** A saved scenario computed again as the viewer: only the epics they may browse. */
+export function openScenario(id: string) {
+  return callResolver<OpenedScenario>(PLANNING.openScenario, { id });
+}
+
+export function deleteScenario(id: string) {
+  return callResolver<{ id: string }>(PLANNING.deleteScenario, { id });
 }

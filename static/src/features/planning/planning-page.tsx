@@ -13,6 +13,7 @@ import { BudgetCutPanel, type PinChoice } from './budget-cut-panel';
 import { getRanking, planningScopeChoices } from './planning-api';
 import { RankingSummary } from './ranking-summary';
 import { RankingTable, type RowPins } from './ranking-table';
+import { SavedScenarios } from './saved-scenarios';
 import { ScopePicker } from './scope-picker';
 import './planning.css';
 
@@ -116,6 +117,7 @@ export function PlanningPage({ choices = planningScopeChoices }: { choices?: Sco
                   objectives={choices.objectives}
                 />
               ) : null}
+              <SavedScenarios />
               <Ranking view={resource.data} siteUrl={siteUrl} pins={rowPins} />
             </>
           )}

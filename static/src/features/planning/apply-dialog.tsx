@@ -1,0 +1,192 @@
+import { useState } from 'react';
+import type { ResolverError } from '../../../../src/contract/envelope';
+import type { AppliedScenarioView } from '../../../../src/contract/planning.contract';
+import { VALUE_DECISION_CHOICES, VALUE_DECISION_NAMES } from '../../../../src/contract/value-vocabulary';
+import { Button } from '../../ui/button';
+import { Field } from '../../ui/field';
+import { Modal } from '../../ui/modal';
+import { SectionMessage } from '../../ui/section-message';
+import { applyScenario } from './planning-api';
+import {
+  applyRequestOf,
+  decisionCounts,
+  scenarioNameError,
+  type PlannedScenario,
+} from './scenario-decisions';
+
+const epicsText = (count: number) => (count === 1 ? '1 epic' : `${count.toLocaleString('en')} epics`);
+
+/** The epics the server says changed since the scenario ran (`CONFLICT` details), if any. */
+function changedKeys(error: ResolverError): string[] {
+  const details = error.details as { changed?: unknown } | undefined;
+  return Array.isArray(details?.changed) ? details.changed.filter((key) => typeof key === 'string') : [];
+}
+
+type Outcome = { state: 'none' } | { state: 'applied'; applied: AppliedScenarioView };
+
+/**
+ * "Apply decisions" (issue #16): a dialog that says what will be recorded (epics per decision, the
+ * scenario's name, and that no issue is transitioned), then records it, all or nothing. An epic
+ * changed since the scenario ran is named, with the offer to run the scenario again.
+ */
+export function ApplyDecisions({
+  view,
+  defaultName,
+  onRerun,
+}: {
+  view: PlannedScenario;
+  defaultName: string;
+  /** Runs the scenario again (it then shows the current revisions). */
+  onRerun: () => void;
+}) {
+  const [open, setOpen] = useState(false);
+  const [name, setName] = useState(defaultName);
+  const [nameError, setNameError] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ResolverError | null>(null);
+  const [outcome, setOutcome] = useState<Outcome>({ state: 'none' });
+  const counts = decisionCounts(view);
+  const total = view.exact.decisions.length;
+
+  const close = () => {
+    if (!busy) setOpen(false);
+  };
+  const confirm = async () => {
+    const invalid = scenarioNameError(name);
+    setNameError(invalid);
+    if (invalid !== undefined) return;
+    setBusy(true);
+    setError(null);
+    const answer = await applyScenario(applyRequestOf(name.trim(), view)).catch(
+      (thrown: unknown): { ok: false; error: ResolverError } => ({
+        ok: false,
+        error: { code: 'UPSTREAM', message: thrown instanceof Error ? thrown.message : 'The bridge failed.' },
+      }),
+    );
+    setBusy(false);
+    if (answer.ok) {
+      setOutcome({ state: 'applied', applied: answer.data });
+      setOpen(false);
+      return;
+    }
+    const onName = answer.error.fields?.find((field) => field.path === 'scenario');
+    if (onName !== undefined) setNameError(onName.message);
+    setError(answer.error);
+  };
+  const changed = error === null ? [] : changedKeys(error);
+
+  return (
+    <div className="vl-apply">
+      <Button
+        appearance="primary"
+        disabled={total === 0}
+        onClick={() => {
+          setError(null);
+          setNameError(undefined);
+          setOpen(true);
+        }}
+      >
+        Apply decisions
+      </Button>
+      <div aria-live="polite">
+        {outcome.state === 'applied' ? <AppliedMessage applied={outcome.applied} /> : null}
+      </div>
+      {open ? (
+        <Modal
+          title={`Apply decisions to ${epicsText(total)}?`}
+          onClose={close}
+          actions={
+            <>
+              <Button appearance="subtle" disabled={busy} onClick={close}>
+                Cancel
+              </Button>
+              {changed.length > 0 ? (
+                <Button
+                  appearance="primary"
+                  onClick={() => {
+                    setOpen(false);
+                    onRerun();
+                  }}
+                >
+                  Run the scenario again
+                </Button>
+              ) : (
+                <Button appearance="primary" busy={busy} onClick={() => void confirm()}>
+                  Apply decisions
+                </Button>
+              )}
+            </>
+          }
+        >
+          <Field
+            id="apply-scenario-name"
+            label="Scenario name"
+            required
+            error={nameError}
+            hint="Recorded with each decision, and searchable in the epic’s history."
+          >
+            {(control) => (
+              <input
+                {...control}
+                className="vl-input"
+                value={name}
+                maxLength={200}
+                onChange={(event) => {
+                  setName(event.target.value);
+                }}
+              />
+            )}
+          </Field>
+          <p>Each epic’s value record gets its decision, with the scenario’s name, you and today’s date:</p>
+          <ul className="vl-apply-counts" aria-label="Decisions to record">
+            {counts.map(({ choice, count }) => (
+              <li key={choice}>
+                <strong>{VALUE_DECISION_NAMES[choice]}</strong>: {epicsText(count)}
+              </li>
+            ))}
+          </ul>
+          <p>
+            <strong>Issues are never transitioned</strong>: no status, assignee or field of Jira’s own
+            changes. The decision is a record for the people who act on it, and it is all or nothing.
+          </p>
+          {error === null ? null : (
+            <SectionMessage
+              appearance="error"
+              role="alert"
+              title={
+                error.code === 'SAVE_INCOMPLETE'
+                  ? 'Some epics still record the decision'
+                  : 'Nothing was applied'
+              }
+            >
+              <p>{error.message}</p>
+              {changed.length > 0 ? (
+                <p>
+                  Changed since the scenario ran: <strong>{changed.join(', ')}</strong>. Run the scenario
+                  again to plan with what they hold now.
+                </p>
+              ) : null}
+            </SectionMessage>
+          )}
+        </Modal>
+      ) : null}
+    </div>
+  );
+}
+
+function AppliedMessage({ applied }: { applied: AppliedScenarioView }) {
+  const recorded = applied.epics.length;
+  return (
+    <SectionMessage appearance="success" title={`Applied “${applied.scenario}”`}>
+      <p>
+        {recorded === 0
+          ? 'Nothing changed: the scenario named no epic.'
+          : `Recorded the decision on ${epicsText(recorded)}: ${VALUE_DECISION_CHOICES.filter(
+              (choice) => applied.counts[choice],
+            )
+              .map((choice) => `${VALUE_DECISION_NAMES[choice]} ${String(applied.counts[choice])}`)
+              .join(', ')}. No issue was transitioned.`}
+      </p>
+    </SectionMessage>
+  );
+}
