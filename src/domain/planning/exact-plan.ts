@@ -343,7 +343,17 @@ function solveCore(
   allowed: Int32Array,
   levels: Int32Array,
 ): CoreSolution {
-  const { levels: levelCount, value, spend, funding, caps, floors, graph, maxIterations } = model;
+  const {
+    levels: levelCount,
+    value,
+    spend,
+    funding,
+    caps,
+    floors,
+    graph,
+    maxIterations,
+    solverTimeoutMs,
+  } = model;
   const periodCount = caps.length;
   const floorCount = floors.length;
   const inCore = new Set(core);
@@ -416,7 +426,7 @@ function solveCore(
     { direction: 'maximize', objective: 'npv', constraints, variables, binaries: true },
     // At 1e-9 float noise in the scaled tableau reads as fractional and branch and bound never
     // closes (a 3-epic core timed out); 1e-7 is relative to coefficients scaled to about 1.
-    { maxIterations, maxPivots: 1_000_000, precision: 1e-7 },
+    { maxIterations, maxPivots: 1_000_000, precision: 1e-7, timeout: solverTimeoutMs },
   );
   if (solution.status === 'infeasible') {
     return { status: 'infeasible', assigned: false };
