@@ -64,4 +64,6 @@ export const PLANNING = {
   runScenario: 'planning/run-scenario',
   /** Records a scenario's decision on each of its epics, all or nothing; never transitions them. */
   applyScenario: 'planning/apply-scenario',
+  /** NPV retained at cuts of 0–50% (the efficient frontier), each point proven, its gap, or not solved in time. */
+  getFrontier: 'planning/get-frontier',
 } as const;

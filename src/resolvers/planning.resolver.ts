@@ -1,10 +1,12 @@
 import Resolver from '@forge/resolver';
 import { getRanking } from '../application/planning/get-ranking';
 import { applyScenario } from '../application/planning/apply-scenario';
+import { getFrontier } from '../application/planning/get-frontier';
 import { listObjectives } from '../application/planning/list-objectives';
 import { runScenario } from '../application/planning/run-scenario';
 import {
   applyScenarioInput,
+  frontierInput,
   listObjectivesInput,
   PLANNING,
   rankingInput,
@@ -33,5 +35,9 @@ defineResolver(resolver, PLANNING.applyScenario, applyScenarioInput, (input, cal
   const { accountId, jira, permissions, store, clock, rollupQueue, epicFields } = asCaller(caller);
   return applyScenario({ accountId, jira, permissions, store, clock, rollupQueue, epicFields }, input);
 });
+
+defineResolver(resolver, PLANNING.getFrontier, frontierInput, (input, caller) =>
+  getFrontier(asViewer(caller), input),
+);
 
 export const planningResolver = resolver.getDefinitions();

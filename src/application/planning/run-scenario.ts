@@ -1,26 +1,19 @@
-import { currencyExponentOf } from '../../contract/currencies';
 import type {
   RunScenarioInput,
   ScenarioDecision,
   ScenarioPlan,
   ScenarioView,
 } from '../../contract/planning.contract';
-import { epicFromRecord } from '../../domain/model/epic-from-record';
-import { minorUnits, toDecimalAmount } from '../../domain/money/minor-units';
 import {
   DEFAULT_WINDOW_MONTHS,
   planBudgetCut,
   remainingNpv,
-  remainingPlanOf,
   type BudgetCap,
   type BudgetPlan,
-  type Dependency,
 } from '../../domain/planning';
 import { valueLostByObjective } from '../../domain/planning/value-lost-by-objective';
-import { badRequest } from '../app-error';
-import { monthOf } from '../ports/clock';
 import type { GadgetContext } from '../portfolio/gadget-context';
-import { collectRankable } from './get-ranking';
+import { scenarioBasis } from './scenario-basis';
 import { conflictView, reasonWords, warningWords } from './scenario-words';
 
 /** Quarters in the budget window (the year after the as-of month). */
@@ -37,36 +30,9 @@ const QUARTERS = Math.ceil(DEFAULT_WINDOW_MONTHS / 3);
  * a pin on another epic is left out with a warning that says nothing about it.
  */
 export async function runScenario(context: GadgetContext, input: RunScenarioInput): Promise<ScenarioView> {
-  const asOf = input.asOf ?? monthOf(context.clock.now());
-  const { settings, objectives, epics } = await collectRankable(context, input.scope);
-  const objectiveNames = new Map(objectives.map((objective) => [objective.id, objective.name]));
-  input.floors.forEach((floor, index) => {
-    if (!objectiveNames.has(floor.objectiveId)) {
-      throw badRequest('This objective does not exist.', [
-        { path: `floors[${index}].objectiveId`, message: 'is not an objective of this site' },
-      ]);
-    }
-  });
-  const objectiveName = (id: string) => objectiveNames.get(id) ?? id;
-  const currencyExponent = currencyExponentOf(settings.currency) ?? 2;
-  const factor = 10 ** currencyExponent;
-  const toMinor = (amount: number) => Math.round(amount * factor);
-  const money = (amount: number) => toDecimalAmount({ amount: minorUnits(amount), currencyExponent });
-  const moneyFormat = new Intl.NumberFormat('en', {
-    style: 'currency',
-    currency: settings.currency,
-    minimumFractionDigits: currencyExponent,
-    maximumFractionDigits: currencyExponent,
-  });
-  const moneyWords = (amount: number) => moneyFormat.format(money(amount));
-
-  const inFlight = epics.filter((epic) => epic.status !== 'done');
-  const plans = inFlight.map((epic) =>
-    remainingPlanOf({ epic: epicFromRecord({ epic, currencyExponent }), asOf }),
-  );
+  const { asOf, settings, inFlight, plans, dependencies, objectiveName, toMinor, money, moneyWords } =
+    await scenarioBasis(context, input);
   const keys = new Set(inFlight.map((epic) => epic.key));
-  const links = keys.size === 0 ? [] : await context.jira.blockLinks([...keys]);
-  const dependencies: Dependency[] = links.filter((link) => keys.has(link.blocker) && keys.has(link.blocked));
   const cap = capOf(input.cap, toMinor);
   const outsidePins = input.pins.filter((pin) => !keys.has(pin.key));
   const result = planBudgetCut({
