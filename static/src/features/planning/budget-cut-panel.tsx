@@ -14,6 +14,7 @@ import {
   type BudgetCutForm,
 } from './budget-cut-form';
 import { BudgetCutResults } from './budget-cut-results';
+import { FrontierSection } from './frontier-section';
 import { runScenario } from './planning-api';
 
 export type PinChoice = 'continue' | 'stop';
@@ -269,6 +270,15 @@ export function BudgetCutPanel({
         ) : null}
         {run.state === 'done' ? <BudgetCutResults view={run.view} /> : null}
       </div>
+      <FrontierSection
+        scope={scope}
+        pins={pins}
+        form={form}
+        onChoose={(cutPercent) => {
+          update({ capKind: 'percent-cut', capValue: String(cutPercent) });
+          document.getElementById('cap-value')?.focus();
+        }}
+      />
     </section>
   );
 }
