@@ -109,7 +109,7 @@ describe('the efficient frontier section', () => {
     await user.type(screen.getByRole('textbox', { name: /Floor 1 \(EUR\)/ }), '300');
     await user.click(screen.getByRole('button', { name: 'Compute the frontier' }));
 
-    const chart = await screen.findByRole('group', { name: frontierTakeaway(frontier.points, 2000) });
+    const chart = await screen.findByRole('group', { name: frontierTakeaway(frontier.points, 'EUR') });
     expect(
       calls.filter((call) => call.functionKey === 'planning/get-frontier').map((call) => call.payload),
     ).toEqual([
@@ -166,14 +166,20 @@ describe('the efficient frontier section', () => {
 });
 
 describe('frontierTakeaway', () => {
-  it('returns the share of the current NPV the deepest plannable cut keeps, and that deeper ones have none', () => {
-    expect(frontierTakeaway(frontier.points, 2000)).toBe(
-      'A 15% cut keeps 80% of the current plan’s remaining NPV; no deeper cut has a plan',
+  it('returns what the deepest cut with a plan keeps against the shallowest, and that deeper ones have none', () => {
+    expect(frontierTakeaway(frontier.points, 'EUR')).toBe(
+      'A 15% cut keeps €1.6K, 80% of what a 0% cut keeps; no deeper cut has a plan',
     );
-    expect(frontierTakeaway([planned(0, 100), planned(50, 50)], 100)).toBe(
-      'A 50% cut keeps 50% of the current plan’s remaining NPV',
+  });
+
+  it('returns that the cuts cost no NPV when the frontier is flat', () => {
+    expect(frontierTakeaway([planned(0, 3_300_000), planned(50, 3_300_000)], 'EUR')).toBe(
+      'Cuts up to 50% cost no NPV: each keeps €3.3M',
     );
-    expect(frontierTakeaway([{ cutPercent: 0, status: 'not-solved' }], 100)).toBe(
+  });
+
+  it('returns that no cut can be planned when none has a plan', () => {
+    expect(frontierTakeaway([{ cutPercent: 0, status: 'not-solved' }], 'EUR')).toBe(
       'No cut from 0% to 50% can be planned',
     );
   });

@@ -24,12 +24,10 @@ const greedyOf = (point: FrontierPointView) => (point.status === 'planned' ? poi
  */
 export function FrontierChart({
   points,
-  currentNpv,
   currency,
   onChoose,
 }: {
   points: readonly FrontierPointView[];
-  currentNpv: number | null;
   currency: string;
   onChoose: (cutPercent: number) => void;
 }) {
@@ -46,7 +44,7 @@ export function FrontierChart({
     maxLabels: labelsThatFit(box),
   });
   const [exact, greedy] = layout.paths;
-  const takeaway = frontierTakeaway(points, currentNpv);
+  const takeaway = frontierTakeaway(points, currency);
   const choose = (cutPercent: number) => (event: KeyboardEvent) => {
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
@@ -101,7 +99,7 @@ export function FrontierChart({
   );
   return (
     <ChartFigure
-      heading="Efficient frontier"
+      heading={`${KPI_NAMES.npvRetained} by cut`}
       level={3}
       takeaway={takeaway}
       table={table}

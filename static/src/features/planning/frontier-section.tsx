@@ -116,7 +116,6 @@ export function FrontierSection({
             ) : null}
             <FrontierChart
               points={run.view.points}
-              currentNpv={run.view.currentNpv}
               currency={run.view.currency}
               onChoose={(cutPercent) => {
                 setChosen(cutPercent);

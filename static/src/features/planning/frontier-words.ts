@@ -2,7 +2,6 @@ import type { FrontierPointView } from '../../../../src/contract/planning.contra
 import { KPI_NAMES } from '../../../../src/contract/value-vocabulary';
 import { formatMoney } from '../../shared/format';
 
-const lowerFirst = (text: string) => `${text.charAt(0).toLowerCase()}${text.slice(1)}`;
 const percent = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
 
 /** How sure a point's figure is, in a few words (the table's column, the point's label). */
@@ -38,18 +37,31 @@ export function pointWords(point: FrontierPointView, currency: string): string {
   return `${cut}: ${KPI_NAMES.npvRetained} ${formatMoney(point.npvRetained, currency)}, ${greedy}. ${proofWords(point, currency)}`;
 }
 
-/** "A 50% cut keeps 96% of the current plan’s remaining NPV", from the deepest cut with a plan. */
-export function frontierTakeaway(points: readonly FrontierPointView[], currentNpv: number | null): string {
+/**
+ * The chart's takeaway, from the shallowest and the deepest cut with a plan: "A 50% cut keeps
+ * €1.6M, 80% of what a 0% cut keeps", or "Cuts up to 50% cost no NPV: each keeps €3.3M" when the
+ * frontier is flat (stopping what loses money already frees enough).
+ */
+export function frontierTakeaway(points: readonly FrontierPointView[], currency: string): string {
   const planned = points.filter(
     (point): point is Extract<FrontierPointView, { status: 'planned' }> => point.status === 'planned',
   );
+  const first = planned[0];
   const deepest = planned[planned.length - 1];
-  if (deepest === undefined) return 'No cut from 0% to 50% can be planned';
-  if (currentNpv === null || currentNpv <= 0)
-    return `The deepest cut with a plan is ${String(deepest.cutPercent)}%`;
-  const kept = Math.round((deepest.npvRetained / currentNpv) * 100);
+  if (first === undefined || deepest === undefined) return 'No cut from 0% to 50% can be planned';
+  const money = (amount: number) => formatMoney(amount, currency, { compact: true });
   const deeper = points.some((point) => point.cutPercent > deepest.cutPercent)
     ? '; no deeper cut has a plan'
     : '';
-  return `A ${String(deepest.cutPercent)}% cut keeps ${String(kept)}% of the current plan’s ${lowerFirst(KPI_NAMES.remainingNpv)}${deeper}`;
+  const cut = `${String(deepest.cutPercent)}%`;
+  if (deepest.npvRetained === first.npvRetained) {
+    return deepest === first
+      ? `Only a ${cut} cut has a plan: it keeps ${money(first.npvRetained)}${deeper}`
+      : `Cuts up to ${cut} cost no NPV: each keeps ${money(first.npvRetained)}${deeper}`;
+  }
+  const share =
+    first.npvRetained > 0
+      ? `, ${String(Math.round((deepest.npvRetained / first.npvRetained) * 100))}% of what a ${String(first.cutPercent)}% cut keeps`
+      : '';
+  return `A ${cut} cut keeps ${money(deepest.npvRetained)}${share}${deeper}`;
 }
