@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { KpiFigures, ObjectiveFigures, ObjectiveTargetFigures } from './kpi-figures';
+import type { RankingRow } from './planning.contract';
 import { DRILL_KPIS } from './kpi-drill-down';
 import type { AppSettings } from './site-config.schema';
 import { identifierSchema, issueKeySchema, projectKeySchema, yearMonthSchema } from './primitives.schema';
@@ -148,6 +149,11 @@ export interface EpicRow {
       currentPlannedBenefit: number;
     } | null;
   };
+  /**
+   * The stop/continue signal of an in-flight epic, as the Value planning page ranks it (issue #16):
+   * what it still has to gain, risk-adjusted, against what it still costs. Null for a Done epic.
+   */
+  finishing: Pick<RankingRow, 'signal' | 'remainingBenefit' | 'remainingCost'> | null;
   /** With an objective filter: the epic's share for that objective. */
   share?: number;
   /** With an objective filter: the benefit attributed to that objective (share × amount, per month). */

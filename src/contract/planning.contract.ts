@@ -266,3 +266,50 @@ export interface RankingView {
   /** Present when the ranking has more rows than are sent: the first `shown` of `total`. */
   truncated?: { shown: number; total: number };
 }
+
+/**
+ * The efficient frontier of a scope (issue #16, point 5): NPV retained at cuts of 0%, 5%, …, 50%
+ * of the forecast, under the budget cut's pins, objective floors and "blocks" links, one cap over
+ * the year or one per quarter.
+ */
+export const frontierInput = z.strictObject({
+  scope: scopeSchema,
+  /** Defaults to the current month. */
+  asOf: yearMonthSchema.optional(),
+  perQuarter: z.boolean().default(false),
+  pins: runScenarioInput.shape.pins,
+  floors: runScenarioInput.shape.floors,
+});
+
+export type FrontierInput = z.infer<typeof frontierInput>;
+
+/**
+ * One cut of the frontier. Money in major units.
+ * - `planned`: `proof` says how far `npvRetained` is from the best plan: `proven` (none retains
+ *   more), `gap` (the solver stopped at its bound; none retains more than `upperBound`) or
+ *   `not-solved` (out of time: the greedy ranking's figure, not proven);
+ * - `infeasible`: no plan meets this cut with the pins and floors; the conflicts say why;
+ * - `not-solved`: out of time, and the greedy ranking found no plan either.
+ */
+export type FrontierPointView =
+  | {
+      cutPercent: number;
+      status: 'planned';
+      npvRetained: number;
+      greedyNpvRetained: number | null;
+      proof: 'proven' | 'gap' | 'not-solved';
+      /** With `gap`: no plan under this cut retains more. */
+      upperBound: number | null;
+    }
+  | { cutPercent: number; status: 'infeasible'; conflicts: ScenarioConflict[] }
+  | { cutPercent: number; status: 'not-solved' };
+
+export interface FrontierView {
+  asOf: string;
+  currency: string;
+  epics: number;
+  /** Remaining NPV of the current plan (every epic continues); null when no cut could be modelled. */
+  currentNpv: number | null;
+  points: FrontierPointView[];
+  warnings: string[];
+}

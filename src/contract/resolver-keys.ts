@@ -80,4 +80,6 @@ export const PLANNING = {
   openScenario: 'planning/open-scenario',
   /** Deletes a saved scenario: its author or a Jira admin only. */
   deleteScenario: 'planning/delete-scenario',
+  /** NPV retained at cuts of 0–50% (the efficient frontier), each point proven, its gap, or not solved in time. */
+  getFrontier: 'planning/get-frontier',
 } as const;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import Resolver from '@forge/resolver';
 import { getRanking } from '../application/planning/get-ranking';
 import { applyScenario } from '../application/planning/apply-scenario';
+import { getFrontier } from '../application/planning/get-frontier';
 import { listObjectives } from '../application/planning/list-objectives';
 import { runScenario } from '../application/planning/run-scenario';
 import {
@@ -18,6 +19,7 @@ import {
 } from '../contract/saved-scenario.contract';
 import {
   applyScenarioInput,
+  frontierInput,
   listObjectivesInput,
   PLANNING,
   rankingInput,
@@ -83,6 +85,9 @@ defineResolver(resolver, PLANNING.openScenario, openScenarioInput, (input, calle
 );
 defineResolver(resolver, PLANNING.deleteScenario, deleteScenarioInput, (input, caller) =>
   deleteScenario(asCaller(caller), input),
+);
+defineResolver(resolver, PLANNING.getFrontier, frontierInput, (input, caller) =>
+  getFrontier(asViewer(caller), input),
 );
 
 export const planningResolver = resolver.getDefinitions();

@@ -52,6 +52,7 @@ function row(key: string, kpis: Partial<KpiFigures>, drill: Partial<EpicRow['dri
       baseline: null,
       ...drill,
     },
+    finishing: null,
   };
 }
 

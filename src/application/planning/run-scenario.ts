@@ -1,29 +1,23 @@
-import { currencyExponentOf } from '../../contract/currencies';
 import type {
   RunScenarioInput,
   ScenarioDecision,
   ScenarioPlan,
   ScenarioView,
 } from '../../contract/planning.contract';
-import { epicFromRecord } from '../../domain/model/epic-from-record';
-import { minorUnits, toDecimalAmount } from '../../domain/money/minor-units';
 import {
   DEFAULT_WINDOW_MONTHS,
   planBudgetCut,
   remainingNpv,
-  remainingPlanOf,
   type BudgetCap,
   type BudgetPlan,
-  type Dependency,
 } from '../../domain/planning';
 import { valueLostByObjective } from '../../domain/planning/value-lost-by-objective';
 import type { AppSettings, StoredObjective } from '../../contract/site-config.schema';
 import type { EpicRecord } from '../../domain/model/portfolio-record';
-import { badRequest } from '../app-error';
-import type { BlockLink } from '../ports/jira-site';
 import { monthOf } from '../ports/clock';
+import type { BlockLink } from '../ports/jira-site';
 import type { GadgetContext } from '../portfolio/gadget-context';
-import { collectRankable } from './get-ranking';
+import { basisOf, readScenarioScope } from './scenario-basis';
 import { conflictView, reasonWords, warningWords } from './scenario-words';
 import { keepProbabilitiesView, scenarioSeedOf } from './scenario-keep';
 
@@ -42,18 +36,15 @@ const QUARTERS = Math.ceil(DEFAULT_WINDOW_MONTHS / 3);
  */
 export async function runScenario(context: GadgetContext, input: RunScenarioInput): Promise<ScenarioView> {
   const asOf = input.asOf ?? monthOf(context.clock.now());
-  const { settings, objectives, epics, revisions } = await collectRankable(context, input.scope);
-  const inFlight = epics.filter((epic) => epic.status !== 'done');
-  const keys = new Set(inFlight.map((epic) => epic.key));
-  const links = keys.size === 0 ? [] : await context.jira.blockLinks([...keys]);
-  return scenarioViewOf({ input, asOf, settings, objectives, inFlight, revisions, links });
+  const scope = await readScenarioScope(context, input.scope);
+  return scenarioViewOf({ input, asOf, ...scope });
 }
 
 /**
  * The scenario over epics already read (as the viewer): the in-flight epics, the "Blocks" links
  * read for them (a link to an epic outside them is left out) and the revision of each one's
- * value record, which applying names. Shared by the inline run and the
- * job that reads a large scope in steps (jobs/scenario-job.ts).
+ * value record, which applying names. Shared by the inline run and the job that reads a large
+ * scope in steps (jobs/scenario-job.ts).
  */
 export function scenarioViewOf({
   input,
@@ -72,31 +63,12 @@ export function scenarioViewOf({
   revisions: ReadonlyMap<string, number>;
   links: readonly BlockLink[];
 }): ScenarioView {
-  const objectiveNames = new Map(objectives.map((objective) => [objective.id, objective.name]));
-  input.floors.forEach((floor, index) => {
-    if (!objectiveNames.has(floor.objectiveId)) {
-      throw badRequest('This objective does not exist.', [
-        { path: `floors[${index}].objectiveId`, message: 'is not an objective of this site' },
-      ]);
-    }
+  const { epics, plans, dependencies, objectiveName, toMinor, money, moneyWords } = basisOf({
+    asOf,
+    floors: input.floors,
+    scope: { settings, objectives, inFlight, links },
   });
-  const objectiveName = (id: string) => objectiveNames.get(id) ?? id;
-  const currencyExponent = currencyExponentOf(settings.currency) ?? 2;
-  const factor = 10 ** currencyExponent;
-  const toMinor = (amount: number) => Math.round(amount * factor);
-  const money = (amount: number) => toDecimalAmount({ amount: minorUnits(amount), currencyExponent });
-  const moneyFormat = new Intl.NumberFormat('en', {
-    style: 'currency',
-    currency: settings.currency,
-    minimumFractionDigits: currencyExponent,
-    maximumFractionDigits: currencyExponent,
-  });
-  const moneyWords = (amount: number) => moneyFormat.format(money(amount));
-
-  const inFlightEpics = inFlight.map((epic) => epicFromRecord({ epic, currencyExponent }));
-  const plans = inFlightEpics.map((epic) => remainingPlanOf({ epic, asOf }));
   const keys = new Set(inFlight.map((epic) => epic.key));
-  const dependencies: Dependency[] = links.filter((link) => keys.has(link.blocker) && keys.has(link.blocked));
   const cap = capOf(input.cap, toMinor);
   const outsidePins = input.pins.filter((pin) => !keys.has(pin.key));
   const constraints = {
@@ -188,7 +160,7 @@ export function scenarioViewOf({
     })),
     warnings,
     keep: keepProbabilitiesView({
-      epics: inFlightEpics,
+      epics,
       scenario: constraints,
       periods: result.exact.periods,
       seed: scenarioSeedOf({ ...input, asOf }),

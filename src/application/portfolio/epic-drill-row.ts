@@ -6,6 +6,13 @@ import { valueKpis } from '../../domain/kpis/value-kpis';
 import { epicFromRecord } from '../../domain/model/epic-from-record';
 import type { EpicRecord } from '../../domain/model/portfolio-record';
 import { minorUnits, toDecimalAmount } from '../../domain/money/minor-units';
+import {
+  finishingSignal,
+  remainingCost,
+  remainingPlanOf,
+  remainingRiskAdjustedBenefit,
+  type RemainingPlan,
+} from '../../domain/planning';
 import { toPlainValueKpis } from '../../domain/report/plain-report';
 import { totalsOfEpic } from '../../domain/totals/totals-of-epics';
 import { asOfColumn, sumAll, sumAfter, sumToDate } from '../../domain/totals/series-sums';
@@ -15,7 +22,7 @@ import { objectiveSeriesOf } from '../../domain/totals/value-totals';
  * One epic of a drill-down: its own KPIs, plus the parts of the portfolio KPIs that are not KPIs
  * of the epic (verified realised, cost aligned to active objectives, NPS counts, its baseline's
  * sums, the amounts attributed to an objective), all from the epic's totals as the portfolio's are built, so the
- * rows add up to the tile in minor units.
+ * rows add up to the tile in minor units; and, in flight, its stop/continue signal (issue #16).
  */
 export function epicDrillRow({
   epic,
@@ -33,7 +40,8 @@ export function epicDrillRow({
 }): EpicRow {
   const currencyExponent = currencyExponentOf(settings.currency) ?? 2;
   const money = (amount: number) => toDecimalAmount({ amount: minorUnits(amount), currencyExponent });
-  const totals = totalsOfEpic({ epic: epicFromRecord({ epic, currencyExponent }) });
+  const engineEpic = epicFromRecord({ epic, currencyExponent });
+  const totals = totalsOfEpic({ epic: engineEpic });
   const lastPast = asOfColumn({ totals, asOf });
   let alignedForecast = 0;
   for (const objective of objectives) {
@@ -79,6 +87,8 @@ export function epicDrillRow({
               currentPlannedBenefit: money(sumAll({ values: baseline.currentPlannedBenefit })),
             },
     },
+    finishing:
+      epic.status === 'done' ? null : finishingOf(remainingPlanOf({ epic: engineEpic, asOf }), money),
     ...(share === undefined ? {} : { share }),
     ...(attribution === undefined
       ? {}
@@ -88,5 +98,18 @@ export function epicDrillRow({
             realised: money(attribution.attributedRealised),
           },
         }),
+  };
+}
+
+/** The stop/continue signal and what it weighs (docs/kpis.md, finishingSignal), in major units. */
+function finishingOf(
+  plan: RemainingPlan,
+  money: (minor: number) => number,
+): NonNullable<EpicRow['finishing']> {
+  const signal = finishingSignal({ plan });
+  return {
+    signal: { verdict: signal.verdict, margin: money(signal.margin) },
+    remainingBenefit: money(remainingRiskAdjustedBenefit({ plan })),
+    remainingCost: money(remainingCost({ plan })),
   };
 }

@@ -41,6 +41,8 @@ export interface BudgetModel {
   readonly maxLevel: Int32Array;
   readonly pins: ReadonlyMap<number, Pin>;
   readonly maxIterations: number;
+  /** Milliseconds yalps's branch and bound may take; Infinity for no bound. */
+  readonly solverTimeoutMs: number;
 }
 
 export type ModelOutcome =
@@ -104,6 +106,14 @@ function checkScalars(scenario: BudgetCutScenario, periodCount: number): Conflic
   }
   if (scenario.maxIterations !== undefined && !isCount(scenario.maxIterations, 1, 10_000_000)) {
     conflicts.push(invalid('maxIterations', 'maxIterations must be a whole number from 1 to 10,000,000.'));
+  }
+  if (scenario.solverTimeoutMs !== undefined && !isCount(scenario.solverTimeoutMs, 1, 3_600_000)) {
+    conflicts.push(
+      invalid(
+        'solverTimeoutMs',
+        'solverTimeoutMs must be a whole number of milliseconds from 1 to 3,600,000.',
+      ),
+    );
   }
   switch (cap.kind) {
     case 'amount':
@@ -301,6 +311,7 @@ export function budgetModel(scenario: BudgetCutScenario): ModelOutcome {
     maxLevel: bounds.max,
     pins,
     maxIterations: scenario.maxIterations ?? DEFAULT_MAX_ITERATIONS,
+    solverTimeoutMs: scenario.solverTimeoutMs ?? Infinity,
   };
   const reachConflicts = [...capConflicts(model, bounds.loweredBy), ...floorConflicts(model)];
   return reachConflicts.length > 0

@@ -390,7 +390,7 @@ function solveCore(
   chosen: Int32Array,
   work: number,
 ): CoreSolution {
-  const { caps, floors, maxIterations, levels: levelCount } = model;
+  const { caps, floors, maxIterations, solverTimeoutMs, levels: levelCount } = model;
   const periodCount = caps.length;
   const floorCount = floors.length;
   const inCore = new Uint8Array(groups.count);
@@ -484,6 +484,9 @@ function solveCore(
       ),
       maxPivots: 1_000_000,
       precision: 1e-7,
+      // Only callers with a deadline (the efficient frontier) set it: it reads the clock, so a
+      // proof may then depend on the machine's load.
+      timeout: solverTimeoutMs,
     },
   );
   if (solution.status === 'infeasible') {

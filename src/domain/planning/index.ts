@@ -11,6 +11,15 @@ export { finishingSignal, type FinishingSignal, type FinishingVerdict } from './
 export { planBudgetCut } from './plan-budget-cut';
 export { budgetModel, DEFAULT_DELAYS, DEFAULT_WINDOW_MONTHS, type BudgetModel } from './budget-model';
 export { MAX_CORE_EPICS } from './exact-plan';
+export {
+  efficientFrontier,
+  FRONTIER_CUTS,
+  type Frontier,
+  type FrontierBudget,
+  type FrontierPoint,
+  type FrontierQuality,
+  type FrontierScenario,
+} from './efficient-frontier';
 export type {
   BudgetCap,
   BudgetCutResult,

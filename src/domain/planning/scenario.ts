@@ -48,6 +48,12 @@ export interface BudgetCutScenario {
    * limit). When reached, the best plan found is returned with its proven gap. Default 20,000.
    */
   readonly maxIterations?: number;
+  /**
+   * Wall-clock bound on the exact solver's branch and bound, in milliseconds (yalps's own
+   * `timeout`); for callers with a deadline, such as the efficient frontier. When reached, the
+   * best plan found is returned with its proven gap, as for `maxIterations`. Default: none.
+   */
+  readonly solverTimeoutMs?: number;
 }
 
 /** Continue, delay by `months`, or stop. */

@@ -12,8 +12,11 @@ export function ChartFigure({
   children,
   table,
   legend,
+  level = 2,
 }: {
   heading: string;
+  /** The heading's level: 3 where the chart sits inside a section of its own. */
+  level?: 2 | 3;
   takeaway: string;
   /** The SVG; it receives the ids of its label and description. */
   children: (ids: { titleId: string; descId: string }) => ReactNode;
@@ -23,13 +26,14 @@ export function ChartFigure({
   const base = useId();
   const [showTable, setShowTable] = useState(false);
   const headingId = `${base}-heading`;
+  const Heading = level === 3 ? 'h3' : 'h2';
   return (
     <figure className="vl-chart" aria-labelledby={headingId}>
       <div className="vl-chart-head">
         <div>
-          <h2 className="vl-chart-heading" id={headingId}>
+          <Heading className="vl-chart-heading" id={headingId}>
             {heading}
-          </h2>
+          </Heading>
           <p className="vl-chart-takeaway">{takeaway}</p>
         </div>
         <button

@@ -3,6 +3,7 @@ import { formatMoney, formatMonth } from '../shared/format';
 import { ChartFigure, LegendItem } from './chart-figure';
 import { layoutTrend } from './model/trend';
 import { useWidth } from './use-width';
+import { XLabels, labelsThatFit, plotBox } from './x-labels';
 import { YGrid } from './y-grid';
 
 const HEIGHT = 220;
@@ -31,12 +32,7 @@ export function FanChart({
 }) {
   const [ref, width] = useWidth(560);
   const money = (amount: number) => formatMoney(amount, currency, { compact: true });
-  const box = {
-    left: MARGIN.left,
-    top: MARGIN.top,
-    right: width - MARGIN.right,
-    bottom: HEIGHT - MARGIN.bottom,
-  };
+  const box = plotBox(width, HEIGHT, MARGIN);
   const layout = layoutTrend({
     months: fan.map((point) => point.month),
     series: [
@@ -46,7 +42,7 @@ export function FanChart({
       { id: 'p90', values: fan.map((point) => point.p90) },
     ],
     box,
-    maxLabels: Math.max(2, Math.floor((box.right - box.left) / 90)),
+    maxLabels: labelsThatFit(box),
   });
   const upper = fan.map((point, index) => `${layout.x(index).toFixed(1)},${layout.y(point.p90).toFixed(1)}`);
   const lower = fan.map((point, index) => `${layout.x(index).toFixed(1)},${layout.y(point.p10).toFixed(1)}`);
@@ -120,16 +116,13 @@ export function FanChart({
             </desc>
             <g className="vl-axis">
               <YGrid ticks={layout.yTicks} y={layout.y} left={box.left} right={box.right} format={money} />
-              {layout.labelled.map((index) => (
-                <text
-                  key={index}
-                  x={layout.x(index)}
-                  y={HEIGHT - 8}
-                  textAnchor={index === fan.length - 1 && fan.length > 1 ? 'end' : 'middle'}
-                >
-                  {formatMonth(fan[index]?.month ?? null)}
-                </text>
-              ))}
+              <XLabels
+                indexes={layout.labelled}
+                count={fan.length}
+                x={layout.x}
+                y={HEIGHT - 8}
+                label={(index) => formatMonth(fan[index]?.month ?? null)}
+              />
             </g>
             <path d={band} className="vl-fan-band" />
             <g className="vl-series-benefit">

@@ -3,6 +3,7 @@ import { formatMoney, formatMonth } from '../shared/format';
 import { useWidth } from './use-width';
 import { ChartFigure, LegendItem } from './chart-figure';
 import { layoutTrend } from './model/trend';
+import { XLabels, labelsThatFit, plotBox } from './x-labels';
 import { YGrid } from './y-grid';
 
 const HEIGHT = 220;
@@ -52,17 +53,12 @@ export function TrendChart({
 }) {
   const [ref, width] = useWidth(560);
   const money = (amount: number) => formatMoney(amount, currency, { compact: true });
-  const box = {
-    left: MARGIN.left,
-    top: MARGIN.top,
-    right: width - MARGIN.right,
-    bottom: HEIGHT - MARGIN.bottom,
-  };
+  const box = plotBox(width, HEIGHT, MARGIN);
   const layout = layoutTrend({
     months: trend.map((point) => point.month),
     series: SERIES.map((s) => ({ id: s.id, values: trend.map((point) => point[s.id]) })),
     box,
-    maxLabels: Math.max(2, Math.floor((box.right - box.left) / 90)),
+    maxLabels: labelsThatFit(box),
   });
   const asOfIndex = trend.findIndex((point) => point.month === asOf);
   const first = trend[0];
@@ -128,16 +124,13 @@ export function TrendChart({
             </desc>
             <g className="vl-axis">
               <YGrid ticks={layout.yTicks} y={layout.y} left={box.left} right={box.right} format={money} />
-              {layout.labelled.map((index) => (
-                <text
-                  key={index}
-                  x={layout.x(index)}
-                  y={HEIGHT - 8}
-                  textAnchor={index === trend.length - 1 && trend.length > 1 ? 'end' : 'middle'}
-                >
-                  {formatMonth(trend[index]?.month ?? null)}
-                </text>
-              ))}
+              <XLabels
+                indexes={layout.labelled}
+                count={trend.length}
+                x={layout.x}
+                y={HEIGHT - 8}
+                label={(index) => formatMonth(trend[index]?.month ?? null)}
+              />
             </g>
             {asOfIndex >= 0 ? (
               <g className="vl-now">

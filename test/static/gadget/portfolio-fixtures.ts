@@ -123,6 +123,7 @@ export function epicRow(overrides: Partial<EpicRow> = {}): EpicRow {
       nps: null,
       baseline: null,
     },
+    finishing: null,
     ...overrides,
   };
 }

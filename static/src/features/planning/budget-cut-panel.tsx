@@ -19,6 +19,7 @@ import type { RunScenarioRequest } from './planning-api';
 import { startScenario } from './planning-job-api';
 import { ScenarioActions, suggestedName } from './scenario-actions';
 import { ScenarioJob, useResumedScenarioJob } from './scenario-job';
+import { FrontierSection } from './frontier-section';
 
 export type PinChoice = 'continue' | 'stop';
 
@@ -309,6 +310,15 @@ export function BudgetCutPanel({
           />
         ) : null}
       </div>
+      <FrontierSection
+        scope={scope}
+        pins={pins}
+        form={form}
+        onChoose={(cutPercent) => {
+          update({ capKind: 'percent-cut', capValue: String(cutPercent) });
+          document.getElementById('cap-value')?.focus();
+        }}
+      />
     </section>
   );
 }

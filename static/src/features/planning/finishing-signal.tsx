@@ -2,6 +2,7 @@ import type { RankingRow } from '../../../../src/contract/planning.contract';
 import { FINISHING_VERDICT_NAMES, KPI_NAMES } from '../../../../src/contract/value-vocabulary';
 import { formatMoney } from '../../shared/format';
 import { Lozenge, type LozengeAppearance } from '../../ui/lozenge';
+import './finishing-signal.css';
 
 const APPEARANCE: Record<RankingRow['signal']['verdict'], LozengeAppearance> = {
   worth_finishing: 'success',
@@ -27,7 +28,8 @@ export function signalReason(row: SignalFigures, currency: string): string {
 
 /**
  * The stop/continue signal as a lozenge; an epic not worth finishing also shows its reason, the
- * others keep it for screen readers so the column stays short. The epic panel shows it too.
+ * others keep it for screen readers so the column stays short. The epic panel and the gadget's
+ * drill-down rows show it too.
  */
 export function FinishingSignal({ row, currency }: { row: SignalFigures; currency: string }) {
   const flagged = row.signal.verdict === 'not_worth_finishing';

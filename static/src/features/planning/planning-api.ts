@@ -2,6 +2,7 @@ import type { Scope } from '../../../../src/contract/gadget.contract';
 import type {
   AppliedScenarioView,
   ApplyScenarioInput,
+  FrontierView,
   ObjectiveChoice,
   RankingView,
   ScenarioView,
@@ -72,4 +73,17 @@ export function openScenario(id: string) {
 
 export function deleteScenario(id: string) {
   return callResolver<{ id: string }>(PLANNING.deleteScenario, { id });
+}
+
+/** The efficient frontier as the page asks for it (the resolver's `frontierInput`). */
+export interface FrontierRequest {
+  scope: Scope;
+  perQuarter: boolean;
+  pins: { key: string; pin: 'continue' | 'stop' }[];
+  floors: { objectiveId: string; amount: number }[];
+}
+
+/** NPV retained at cuts of 0–50% under the budget cut's pins, floors and links (issue #16, point 5). */
+export function getFrontier(request: FrontierRequest) {
+  return callResolver<FrontierView>(PLANNING.getFrontier, request);
 }

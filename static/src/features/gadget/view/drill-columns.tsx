@@ -3,6 +3,7 @@ import { COLUMN_UNIT, epicColumnValue, type EpicColumn } from '../../../../../sr
 import { EPIC_STATUS_NAMES, KPI_NAMES } from '../../../../../src/contract/value-vocabulary';
 import { formatMoney, formatMonth, formatRatio } from '../../../shared/format';
 import type { Column } from '../../../ui/table';
+import { FinishingSignal } from '../../planning/finishing-signal';
 import type { TileReading } from '../config/kpi-tiles';
 import { IssueLink } from './issue-link';
 
@@ -92,7 +93,7 @@ function formatNumber(column: EpicColumn, value: number, currency: string): stri
 
 /**
  * The kit table's columns of a drill-down: key (kept in view), then `columns` (the figures, first
- * in a narrow gadget), then summary and status.
+ * in a narrow gadget), then summary and status (with the stop signal of an epic not worth finishing).
  */
 export function drillColumns(
   columns: readonly EpicColumn[],
@@ -134,7 +135,16 @@ export function drillColumns(
       key: 'status',
       label: 'Status',
       sortValue: (row) => EPIC_STATUS_NAMES[row.status],
-      cell: (row) => EPIC_STATUS_NAMES[row.status],
+      // An in-flight epic not worth finishing is flagged as the Value planning page flags it.
+      cell: (row) =>
+        row.finishing?.signal.verdict === 'not_worth_finishing' ? (
+          <div className="vl-status-signal">
+            {EPIC_STATUS_NAMES[row.status]}
+            <FinishingSignal row={row.finishing} currency={currency} />
+          </div>
+        ) : (
+          EPIC_STATUS_NAMES[row.status]
+        ),
       className: 'vl-nowrap',
     },
   ];
