@@ -63,7 +63,6 @@ export const PLANNING = {
   /** The budget-cut optimiser over the scope: decisions per epic, or the conflicts that block any plan. */
   runScenario: 'planning/run-scenario',
   /** Records a scenario's decision on each of its epics, all or nothing; never transitions them. */
-  applyScenario: 'planning/apply-scenario',
   /** A scenario inline when the scope is small, else a job run by the queue consumer (planning-job.contract.ts). */
   startScenario: 'planning/start-scenario',
   /** An application inline when it is small, else a job writing in bounded batches, still all or nothing. */

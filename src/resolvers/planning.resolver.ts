@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import Resolver from '@forge/resolver';
 import { getRanking } from '../application/planning/get-ranking';
-import { applyScenario } from '../application/planning/apply-scenario';
 import { getFrontier } from '../application/planning/get-frontier';
 import { listObjectives } from '../application/planning/list-objectives';
 import { runScenario } from '../application/planning/run-scenario';
@@ -48,14 +47,9 @@ defineResolver(resolver, PLANNING.runScenario, runScenarioInput, (input, caller)
   runScenario(asViewer(caller), input),
 );
 
-// Applying writes as the caller: Jira's Edit permission applies on top of the use case's check.
-defineResolver(resolver, PLANNING.applyScenario, applyScenarioInput, (input, caller) => {
-  const { accountId, jira, permissions, store, clock, rollupQueue, epicFields } = asCaller(caller);
-  return applyScenario({ accountId, jira, permissions, store, clock, rollupQueue, epicFields }, input);
-});
-
 // Jobs (issue #16, planning-job.contract.ts): a scope or an application too large for one call runs
-// in the queue consumer as the same user; only its owner reads or cancels it.
+// in the queue consumer as the same user; only its owner reads or cancels it. Applying writes as
+// the caller (inline, or the job as its owner): Jira's Edit permission applies on top of the use case's check.
 defineResolver(resolver, PLANNING.startScenario, runScenarioInput, (input, caller) =>
   startScenario(planningJobContext(caller.accountId), input),
 );

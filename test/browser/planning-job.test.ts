@@ -1,13 +1,16 @@
 /**
- * A budget cut run as a job, on the value planning page's real build in the local Jira host, in
- * both themes: the kit's progress bar while the job runs (determinate once the total is known),
- * then the plan. The job's answers are the server's shape, fed through the host's invoke route so
- * that the page sees a large scope on the small demo site. Screenshots:
- * test-artifacts/browser/planning-job-*.png.
+ * Planning jobs on the value planning page's real build in the local Jira host, in both themes.
+ * A budget cut run as a job: the kit's progress bar while the job runs (determinate once the total
+ * is known), then the plan; the job's answers are the server's shape, fed through the host's invoke
+ * route so that the page sees a large scope on the small demo site. Applying a plan of more epics
+ * than one call writes: the real job in the real consumer, which the host runs at once; the page's
+polls wait until its progress has been checked. Screenshots:
+ * test-artifacts/browser/planning-job-*.png and planning-apply-job-*.png.
  */
 import { resolve } from 'node:path';
 import type { Route } from 'playwright-core';
 import { DEMO_ACCOUNT_IDS } from '../../local-site';
+import { APPLY_INLINE_EPICS } from '../../src/application/planning/jobs/apply-job';
 import type { Envelope } from '../../src/contract/envelope';
 import type { PlanningJobView } from '../../src/contract/planning-job.contract';
 import type { ScenarioView } from '../../src/contract/planning.contract';
@@ -116,6 +119,69 @@ describe('a budget cut run as a job', () => {
         planned.data.status === 'planned' ? planned.data.exact.decisions.length : -1,
       );
       expect(await frame.getByRole('progressbar').count()).toBe(0);
+      await expectNoErrors(env, shell);
+      await shell.page.context().close();
+    },
+    timeout,
+  );
+
+  it.each([
+    ['light', 1280],
+    ['dark', 380],
+  ] as const)(
+    'applies a plan of more epics than one call writes as a job, in the %s theme at %i px',
+    async (theme, width) => {
+      const shell = await openShell(env, '/issues', { accountId: admin, theme });
+      await shell.page.setViewportSize({ width, height: 900 });
+      let holdPolls = true;
+      await shell.page.route('**/api/invoke', async (route: Route) => {
+        const { functionKey, payload } = route.request().postDataJSON() as {
+          functionKey: string;
+          payload: { jobId?: string };
+        };
+        while (holdPolls && functionKey === 'planning/get-job' && payload.jobId !== undefined)
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        return route.continue();
+      });
+      await shell.page.getByRole('link', { name: 'Value planning' }).click();
+      const frame = await shell.moduleFrame('#main');
+      await frame.getByRole('button', { name: 'Run the cut' }).waitFor({ timeout: 60_000 });
+      await frame.getByRole('textbox', { name: /Cut \(%\)/ }).fill('25');
+      await frame.getByRole('button', { name: 'Run the cut' }).click();
+      const decisions = frame.getByRole('table', { name: /Decisions per epic/ });
+      await decisions.waitFor({ timeout: 60_000 });
+      const planned = await decisions.locator('tbody tr').count();
+      expect(planned).toBeGreaterThan(APPLY_INLINE_EPICS);
+
+      await frame.getByRole('button', { name: 'Apply decisions' }).click();
+      const dialog = frame.getByRole('dialog');
+      await dialog.getByRole('textbox', { name: /Scenario name/ }).fill(`Apply as a job (${theme})`);
+      await dialog.getByRole('button', { name: 'Apply decisions' }).click();
+      const progress = frame.getByRole('group', { name: 'Applying decisions' });
+      await progress.waitFor({ timeout: 30_000 });
+      expect(await frame.getByRole('dialog').count()).toBe(0);
+      const bar = progress.getByRole('progressbar');
+      expect(await bar.getAttribute('aria-valuemax')).toBe(String(planned));
+      await progress.scrollIntoViewIfNeeded();
+      await shell.page.screenshot({
+        path: resolve(artifactsDir, `planning-apply-job-${theme}-${String(width)}.png`),
+      });
+
+      holdPolls = false;
+      const applied = frame.getByText(`Applied “Apply as a job (${theme})”`);
+      await applied.waitFor({ timeout: 30_000 });
+      expect(await frame.getByRole('progressbar').count()).toBe(0);
+      const job = (await env.site.invoke({
+        moduleKey: 'value-planning',
+        functionKey: 'planning/get-job',
+        payload: {},
+        accountId: admin,
+      })) as Envelope<PlanningJobView | null>;
+      expect(job.ok && job.data?.kind === 'apply' ? job.data.result?.epics.length : null).toBe(planned);
+      await applied.scrollIntoViewIfNeeded();
+      await shell.page.screenshot({
+        path: resolve(artifactsDir, `planning-apply-job-${theme}-${String(width)}-done.png`),
+      });
       await expectNoErrors(env, shell);
       await shell.page.context().close();
     },

@@ -1,10 +1,10 @@
 import type { LocalSiteRuntime } from '../../local-site';
-import type { AppliedScenarioView } from '../../src/contract/planning.contract';
+import type { ApplyStart } from '../../src/contract/planning-job.contract';
 import type { EpicValueView } from '../../src/contract/panel.contract';
 import { ADMIN, call, openDemoSite } from './local-site';
 
 /** Applying a scenario on the demo site, read back through JQL, the Jira field and the panel. */
-describe('planning/apply-scenario on the demo site', () => {
+describe('planning/start-apply on the demo site', () => {
   let site: LocalSiteRuntime;
   const json = async (method: string, path: string, body?: unknown): Promise<Record<string, unknown>> => {
     const response = await site.requestJira({
@@ -45,7 +45,7 @@ describe('planning/apply-scenario on the demo site', () => {
       (await call<EpicValueView>(site, ADMIN, 'panel/get-value', { issueKey })).data?.revision;
     expect(await keysOf('valueDecision = stop')).toEqual([]);
 
-    const applied = await call<AppliedScenarioView>(site, ADMIN, 'planning/apply-scenario', {
+    const started = await call<ApplyStart>(site, ADMIN, 'planning/start-apply', {
       scenario: 'Budget cut 2027',
       decisions: [
         { issueKey: stopped, choice: 'stop', baseRevision: await revisionOf(stopped) },
@@ -53,8 +53,9 @@ describe('planning/apply-scenario on the demo site', () => {
       ],
     });
 
-    expect(applied.ok).toBe(true);
-    expect(applied.data?.counts).toEqual({ stop: 1, continue: 1 });
+    expect(started.ok).toBe(true);
+    const applied = started.data?.kind === 'result' ? started.data.applied : undefined;
+    expect(applied?.counts).toEqual({ stop: 1, continue: 1 });
     expect(await keysOf('valueDecision = stop')).toEqual([stopped]);
     expect(await keysOf('valueDecision = continue')).toEqual([continued]);
     const fields = (await json('GET', '/rest/api/3/field')) as unknown as { id: string; name: string }[];
@@ -75,7 +76,7 @@ describe('planning/apply-scenario on the demo site', () => {
     const [key] = await keysOf('issuetype = Epic ORDER BY key DESC');
     const before = await call<EpicValueView>(site, ADMIN, 'panel/get-value', { issueKey: key });
 
-    const refused = await call(site, ADMIN, 'planning/apply-scenario', {
+    const refused = await call(site, ADMIN, 'planning/start-apply', {
       scenario: 'Stale',
       decisions: [{ issueKey: key, choice: 'stop', baseRevision: (before.data?.revision ?? 0) + 5 }],
     });

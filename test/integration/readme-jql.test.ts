@@ -19,7 +19,7 @@ async function applyDemoScenario(site: LocalSiteRuntime): Promise<void> {
   });
   const key = (JSON.parse(response.body) as { issues: { key: string }[] }).issues[0]?.key ?? 'none';
   const current = await call<{ revision: number }>(site, ADMIN, 'panel/get-value', { issueKey: key });
-  const applied = await call(site, ADMIN, 'planning/apply-scenario', {
+  const applied = await call(site, ADMIN, 'planning/start-apply', {
     scenario: 'README example',
     decisions: [{ issueKey: key, choice: 'stop', baseRevision: current.data?.revision }],
   });

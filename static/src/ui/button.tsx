@@ -11,6 +11,12 @@ interface ButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'cla
   destructive?: boolean;
   /** Work in progress: shows a spinner, says so to screen readers, and refuses a second click. */
   busy?: boolean;
+  /**
+   * Not available for now, yet keeps the focus: for a button that may hold it when it becomes
+   * unavailable (a dialog gives the focus back to its opener), where `disabled` would drop it.
+   * Says so to screen readers (`aria-disabled`) and refuses clicks.
+   */
+  unavailable?: boolean;
   type?: 'button' | 'submit';
   /** Layout hooks of the caller (margins, placement); never colours. */
   className?: string;
@@ -24,9 +30,11 @@ export function Button({
   spacing = 'default',
   destructive = false,
   busy = false,
+  unavailable = false,
   type = 'button',
   className,
   disabled,
+  onClick,
   children,
   ...rest
 }: ButtonProps) {
@@ -44,6 +52,8 @@ export function Button({
       className={classes.join(' ')}
       disabled={disabled === true || busy}
       aria-busy={busy ? true : undefined}
+      aria-disabled={unavailable ? true : undefined}
+      onClick={unavailable ? undefined : onClick}
     >
       {busy ? <Spinner /> : null}
       {children}

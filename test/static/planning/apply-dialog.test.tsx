@@ -1,6 +1,7 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ScenarioDecision } from '../../../src/contract/planning.contract';
+import type { PlanningJobView } from '../../../src/contract/planning-job.contract';
 import { ApplyDecisions } from '../../../static/src/features/planning/apply-dialog';
 import type { PlannedScenario } from '../../../static/src/features/planning/scenario-decisions';
 import { answerInvoke } from '../gadget/portfolio-fixtures';
@@ -41,8 +42,38 @@ const view: PlannedScenario = {
   warnings: [],
 };
 
-function renderDialog(apply: (payload: Record<string, unknown>) => unknown) {
-  const calls = answerInvoke({ 'planning/apply-scenario': apply });
+const JOB_ID = '5b3e8f0a-2c1d-4e6f-8a9b-0c1d2e3f4a5b';
+
+const applied = {
+  scenario: 'Cut 20% from 2026-03',
+  appliedAt: '2026-03-20T12:00:00.000Z',
+  appliedBy: 'user-1',
+  epics: [
+    { issueKey: 'PAY-1', choice: 'continue', revision: 3 },
+    { issueKey: 'PAY-2', choice: 'delay_6', revision: 3 },
+    { issueKey: 'PAY-3', choice: 'stop', revision: 3 },
+  ],
+  counts: { continue: 1, delay_6: 1, stop: 1 },
+};
+
+function anApplyJob(overrides: Partial<PlanningJobView> = {}): PlanningJobView {
+  return {
+    id: JOB_ID,
+    kind: 'apply',
+    state: 'running',
+    phase: 'checking',
+    progress: { done: 0, total: 3, label: 'Checking epics: 0 of 3' },
+    createdAt: '2026-03-20T12:00:00.000Z',
+    updatedAt: '2026-03-20T12:00:00.000Z',
+    ...overrides,
+  } as PlanningJobView;
+}
+
+function renderDialog(
+  apply: (payload: Record<string, unknown>) => unknown,
+  more: Record<string, (payload: Record<string, unknown>) => unknown> = {},
+) {
+  const calls = answerInvoke({ 'planning/start-apply': apply, ...more });
   const onRerun = jest.fn();
   render(<ApplyDecisions view={view} defaultName="Cut 20% from 2026-03" onRerun={onRerun} />);
   return { calls, onRerun };
@@ -51,20 +82,7 @@ function renderDialog(apply: (payload: Record<string, unknown>) => unknown) {
 describe('ApplyDecisions', () => {
   it('says what will be recorded, applies on confirm and says how many epics were recorded', async () => {
     const user = userEvent.setup();
-    const { calls } = renderDialog(() => ({
-      ok: true,
-      data: {
-        scenario: 'Cut 20% from 2026-03',
-        appliedAt: '2026-03-20T12:00:00.000Z',
-        appliedBy: 'user-1',
-        epics: [
-          { issueKey: 'PAY-1', choice: 'continue', revision: 3 },
-          { issueKey: 'PAY-2', choice: 'delay_6', revision: 3 },
-          { issueKey: 'PAY-3', choice: 'stop', revision: 3 },
-        ],
-        counts: { continue: 1, delay_6: 1, stop: 1 },
-      },
-    }));
+    const { calls } = renderDialog(() => ({ ok: true, data: { kind: 'result', applied } }));
     const opener = screen.getByRole('button', { name: 'Apply decisions' });
 
     await user.click(opener);
@@ -126,4 +144,102 @@ describe('ApplyDecisions', () => {
     expect(screen.getByRole('textbox', { name: /Scenario name/ })).toHaveAccessibleDescription(/is required/);
     expect(calls).toEqual([]);
   });
+
+  it('follows an application the server runs as a job and says what it recorded once done', async () => {
+    const user = userEvent.setup();
+    const polls = [
+      anApplyJob({ phase: 'writing', progress: { done: 2, total: 3, label: 'Writing decisions: 2 of 3' } }),
+      anApplyJob({
+        state: 'done',
+        phase: 'finished',
+        progress: { done: 3, total: 3, label: 'Done' },
+        result: applied as never,
+      }),
+    ];
+    const { calls } = renderDialog(() => ({ ok: true, data: { kind: 'job', job: anApplyJob() } }), {
+      'planning/get-job': () => ({ ok: true, data: polls.shift() }),
+    });
+
+    await user.click(screen.getByRole('button', { name: 'Apply decisions' }));
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Apply decisions' }));
+
+    expect(screen.queryByRole('dialog')).toBeNull();
+    const opener = screen.getByRole('button', { name: 'Apply decisions' });
+    await waitFor(() => {
+      expect(opener).toHaveFocus();
+    });
+    expect(opener).toHaveAttribute('aria-disabled', 'true');
+    expect(screen.getByRole('group', { name: 'Applying decisions' })).toHaveTextContent('all or nothing');
+    expect(screen.getByRole('progressbar', { name: 'Checking epics: 0 of 3' })).toHaveAttribute(
+      'aria-valuenow',
+      '0',
+    );
+    const writing = await screen.findByRole('progressbar', { name: /Writing decisions/ }, { timeout: 4000 });
+    expect(writing).toHaveAttribute('aria-valuenow', '2');
+    expect(
+      await screen.findByText(
+        'Recorded the decision on 3 epics: Continue 1, Delay 6 months 1, Stop 1. No issue was transitioned.',
+        {},
+        { timeout: 4000 },
+      ),
+    ).toBeVisible();
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    await waitFor(() => {
+      expect(opener).not.toHaveAttribute('aria-disabled');
+    });
+    expect(
+      calls.filter((call) => call.functionKey === 'planning/get-job').map((call) => call.payload),
+    ).toEqual([{ jobId: JOB_ID }, { jobId: JOB_ID }]);
+  }, 15_000);
+
+  it('cancels a running application on request and says nothing was applied', async () => {
+    const user = userEvent.setup();
+    const cancelled = anApplyJob({
+      state: 'cancelled',
+      progress: { done: 1, total: 1, label: 'Done' },
+      error: {
+        code: 'CONFLICT',
+        message:
+          'You cancelled applying “Cut 20% from 2026-03”. Nothing was applied; every epic is as it was.',
+      },
+    });
+    const { calls } = renderDialog(() => ({ ok: true, data: { kind: 'job', job: anApplyJob() } }), {
+      'planning/get-job': () => ({ ok: true, data: anApplyJob() }),
+      'planning/cancel-job': () => ({ ok: true, data: cancelled }),
+    });
+
+    await user.click(screen.getByRole('button', { name: 'Apply decisions' }));
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Apply decisions' }));
+    await user.click(screen.getByRole('button', { name: 'Cancel and put back' }));
+
+    expect(await screen.findByText('Applying was cancelled')).toBeVisible();
+    expect(screen.getByText(/Nothing was applied; every epic is as it was\./)).toBeVisible();
+    expect(calls.find((call) => call.functionKey === 'planning/cancel-job')?.payload).toEqual({
+      jobId: JOB_ID,
+    });
+  });
+
+  it('says why an application job failed and offers to run the scenario again after a conflict', async () => {
+    const user = userEvent.setup();
+    const failed = anApplyJob({
+      state: 'failed',
+      error: {
+        code: 'CONFLICT',
+        message:
+          'Scenario “Cut 20% from 2026-03” could not be applied to PAY-2: it changed since the scenario was computed. Nothing was applied; every epic is as it was.',
+      },
+    });
+    const { onRerun } = renderDialog(() => ({ ok: true, data: { kind: 'job', job: anApplyJob() } }), {
+      'planning/get-job': () => ({ ok: true, data: failed }),
+    });
+
+    await user.click(screen.getByRole('button', { name: 'Apply decisions' }));
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Apply decisions' }));
+
+    const alert = await screen.findByRole('alert', {}, { timeout: 4000 });
+    expect(alert).toHaveTextContent('Nothing was applied');
+    expect(alert).toHaveTextContent('could not be applied to PAY-2');
+    await user.click(within(alert).getByRole('button', { name: 'Run the scenario again' }));
+    expect(onRerun).toHaveBeenCalledTimes(1);
+  }, 15_000);
 });

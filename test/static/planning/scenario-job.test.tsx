@@ -181,7 +181,7 @@ describe('a budget cut run as a job', () => {
     });
   });
 
-  it('does not bring back an old finished job or another kind of job', async () => {
+  it('does not bring back an old finished job', async () => {
     renderPanel({
       'planning/get-job': () => ({
         ok: true,
@@ -192,5 +192,22 @@ describe('a budget cut run as a job', () => {
     await screen.findByRole('button', { name: 'Run the cut' });
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(screen.queryByRole('table', { name: /Decisions per epic/ })).toBeNull();
+  });
+
+  it('finds the user’s running application again when the page is opened anew', async () => {
+    renderPanel({
+      'planning/get-job': () => ({
+        ok: true,
+        data: aJob({
+          kind: 'apply',
+          phase: 'writing',
+          progress: { done: 100, total: 400, label: 'Writing decisions: 100 of 400' },
+        }),
+      }),
+    });
+
+    expect(await screen.findByRole('progressbar', { name: 'Writing decisions: 100 of 400' })).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Cancel and put back' })).toBeEnabled();
+    expect(screen.queryByRole('button', { name: 'Cancel the cut' })).toBeNull();
   });
 });

@@ -40,6 +40,22 @@ describe('Button', () => {
     await userEvent.click(button);
     expect(clicked).not.toHaveBeenCalled();
   });
+
+  it('keeps the focus but refuses clicks and keys while unavailable', async () => {
+    const clicked = jest.fn();
+    render(
+      <Button unavailable onClick={clicked}>
+        Apply
+      </Button>,
+    );
+    const button = screen.getByRole('button', { name: 'Apply' });
+    button.focus();
+    expect(button).toHaveFocus();
+    expect(button).toHaveAttribute('aria-disabled', 'true');
+    await userEvent.click(button);
+    await userEvent.keyboard('{Enter} ');
+    expect(clicked).not.toHaveBeenCalled();
+  });
 });
 
 interface Epic {

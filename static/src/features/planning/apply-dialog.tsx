@@ -1,12 +1,15 @@
 import { useState } from 'react';
 import type { ResolverError } from '../../../../src/contract/envelope';
+import type { PlanningJobView } from '../../../../src/contract/planning-job.contract';
 import type { AppliedScenarioView } from '../../../../src/contract/planning.contract';
-import { VALUE_DECISION_CHOICES, VALUE_DECISION_NAMES } from '../../../../src/contract/value-vocabulary';
+import { VALUE_DECISION_NAMES } from '../../../../src/contract/value-vocabulary';
 import { Button } from '../../ui/button';
 import { Field } from '../../ui/field';
 import { Modal } from '../../ui/modal';
 import { SectionMessage } from '../../ui/section-message';
-import { applyScenario } from './planning-api';
+import { AppliedMessage, epicsText } from './applied-message';
+import { ApplyJob } from './apply-job';
+import { startApply } from './planning-job-api';
 import {
   applyRequestOf,
   decisionCounts,
@@ -14,19 +17,21 @@ import {
   type PlannedScenario,
 } from './scenario-decisions';
 
-const epicsText = (count: number) => (count === 1 ? '1 epic' : `${count.toLocaleString('en')} epics`);
-
 /** The epics the server says changed since the scenario ran (`CONFLICT` details), if any. */
 function changedKeys(error: ResolverError): string[] {
   const details = error.details as { changed?: unknown } | undefined;
   return Array.isArray(details?.changed) ? details.changed.filter((key) => typeof key === 'string') : [];
 }
 
-type Outcome = { state: 'none' } | { state: 'applied'; applied: AppliedScenarioView };
+type Outcome =
+  | { state: 'none' }
+  | { state: 'applied'; applied: AppliedScenarioView }
+  | { state: 'job'; job: PlanningJobView; running: boolean };
 
 /**
  * "Apply decisions" (issue #16): a dialog that says what will be recorded (epics per decision, the
- * scenario's name, and that no issue is transitioned), then records it, all or nothing. An epic
+ * scenario's name, and that no issue is transitioned), then records it, all or nothing: at once
+ * for a few epics, else as a job of the server's queue whose progress the page follows. An epic
  * changed since the scenario ran is named, with the offer to run the scenario again.
  */
 export function ApplyDecisions({
@@ -57,7 +62,7 @@ export function ApplyDecisions({
     if (invalid !== undefined) return;
     setBusy(true);
     setError(null);
-    const answer = await applyScenario(applyRequestOf(name.trim(), view)).catch(
+    const answer = await startApply(applyRequestOf(name.trim(), view)).catch(
       (thrown: unknown): { ok: false; error: ResolverError } => ({
         ok: false,
         error: { code: 'UPSTREAM', message: thrown instanceof Error ? thrown.message : 'The bridge failed.' },
@@ -65,7 +70,11 @@ export function ApplyDecisions({
     );
     setBusy(false);
     if (answer.ok) {
-      setOutcome({ state: 'applied', applied: answer.data });
+      setOutcome(
+        answer.data.kind === 'result'
+          ? { state: 'applied', applied: answer.data.applied }
+          : { state: 'job', job: answer.data.job, running: true },
+      );
       setOpen(false);
       return;
     }
@@ -80,6 +89,7 @@ export function ApplyDecisions({
       <Button
         appearance="primary"
         disabled={total === 0}
+        unavailable={outcome.state === 'job' && outcome.running}
         onClick={() => {
           setError(null);
           setNameError(undefined);
@@ -88,8 +98,18 @@ export function ApplyDecisions({
       >
         Apply decisions
       </Button>
-      <div aria-live="polite">
+      <div className="vl-apply-outcome" aria-live="polite">
         {outcome.state === 'applied' ? <AppliedMessage applied={outcome.applied} /> : null}
+        {outcome.state === 'job' ? (
+          <ApplyJob
+            key={outcome.job.id}
+            job={outcome.job}
+            onRerun={onRerun}
+            onEnded={() => {
+              setOutcome((current) => (current.state === 'job' ? { ...current, running: false } : current));
+            }}
+          />
+        ) : null}
       </div>
       {open ? (
         <Modal
@@ -171,22 +191,5 @@ export function ApplyDecisions({
         </Modal>
       ) : null}
     </div>
-  );
-}
-
-function AppliedMessage({ applied }: { applied: AppliedScenarioView }) {
-  const recorded = applied.epics.length;
-  return (
-    <SectionMessage appearance="success" title={`Applied “${applied.scenario}”`}>
-      <p>
-        {recorded === 0
-          ? 'Nothing changed: the scenario named no epic.'
-          : `Recorded the decision on ${epicsText(recorded)}: ${VALUE_DECISION_CHOICES.filter(
-              (choice) => applied.counts[choice],
-            )
-              .map((choice) => `${VALUE_DECISION_NAMES[choice]} ${String(applied.counts[choice])}`)
-              .join(', ')}. No issue was transitioned.`}
-      </p>
-    </SectionMessage>
   );
 }

@@ -18,7 +18,9 @@ import type { PlanningJobView } from '../../../../src/contract/planning-job.cont
 import type { RunScenarioRequest } from './planning-api';
 import { startScenario } from './planning-job-api';
 import { ScenarioActions, suggestedName } from './scenario-actions';
-import { ScenarioJob, useResumedScenarioJob } from './scenario-job';
+import { ApplyJob } from './apply-job';
+import { useResumedPlanningJob } from './planning-job-progress';
+import { ScenarioJob } from './scenario-job';
 import { FrontierSection } from './frontier-section';
 
 export type PinChoice = 'continue' | 'stop';
@@ -54,8 +56,11 @@ export function BudgetCutPanel({
   const [run, setRun] = useState<Run>({ state: 'idle' });
   const [objectiveOptions, setObjectiveOptions] = useState<ScopeOption[]>([]);
   const runs = useRef(0);
-  useResumedScenarioJob((job) => {
-    setRun((current) => (current.state === 'idle' ? { state: 'job', job, request: null } : current));
+  /** An application found again after a reload: followed here, as its scenario is not at hand. */
+  const [resumedApply, setResumedApply] = useState<PlanningJobView | null>(null);
+  useResumedPlanningJob((job) => {
+    if (job.kind === 'apply') setResumedApply(job);
+    else setRun((current) => (current.state === 'idle' ? { state: 'job', job, request: null } : current));
   });
 
   useEffect(() => {
@@ -280,6 +285,7 @@ export function BudgetCutPanel({
         </div>
       </form>
       <div aria-live="polite" aria-busy={run.state === 'running'}>
+        {resumedApply === null ? null : <ApplyJob key={resumedApply.id} job={resumedApply} />}
         {run.state === 'running' ? <p role="status">Planning the cut…</p> : null}
         {run.state === 'failed' ? (
           <SectionMessage appearance="error" title="The cut could not be run">

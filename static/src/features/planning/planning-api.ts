@@ -1,7 +1,5 @@
 import type { Scope } from '../../../../src/contract/gadget.contract';
 import type {
-  AppliedScenarioView,
-  ApplyScenarioInput,
   FrontierView,
   ObjectiveChoice,
   RankingView,
@@ -46,15 +44,6 @@ export const planningScopeChoices: ScopeChoices = { projects, programmes, object
 
 export function runScenario(request: RunScenarioRequest) {
   return callResolver<ScenarioView>(PLANNING.runScenario, request);
-}
-
-/**
- * Records a scenario's decisions on its epics, all or nothing (issue #16): each decision names the
- * revision of the epic's record the user was shown, so an epic changed since is refused
- * (`CONFLICT`) and nothing is applied. It never transitions an issue.
- */
-export function applyScenario(request: ApplyScenarioInput) {
-  return callResolver<AppliedScenarioView>(PLANNING.applyScenario, request);
 }
 
 /** Saves the scenario's inputs under a name unique on the site (`BAD_REQUEST` on `name` when taken). */

@@ -1,4 +1,9 @@
-import type { PlanningJobView, ScenarioStart } from '../../../../src/contract/planning-job.contract';
+import type {
+  ApplyStart,
+  PlanningJobView,
+  ScenarioStart,
+} from '../../../../src/contract/planning-job.contract';
+import type { ApplyScenarioInput } from '../../../../src/contract/planning.contract';
 import { PLANNING } from '../../../../src/contract/resolver-keys';
 import { callResolver } from '../../shared/resolver-client';
 import type { RunScenarioRequest } from './planning-api';
@@ -15,4 +20,14 @@ export function getPlanningJob(jobId?: string) {
 
 export function cancelPlanningJob(jobId: string) {
   return callResolver<PlanningJobView>(PLANNING.cancelJob, { jobId });
+}
+
+/**
+ * Records a scenario's decisions on its epics, all or nothing (issue #16): at once for a few
+ * epics, else as a job of the server's queue to follow. Each decision names the revision of the
+ * epic's record the user was shown, so an epic changed since is refused (`CONFLICT`) and nothing
+ * is applied. It never transitions an issue.
+ */
+export function startApply(request: ApplyScenarioInput) {
+  return callResolver<ApplyStart>(PLANNING.startApply, request);
 }

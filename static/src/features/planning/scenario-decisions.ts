@@ -37,7 +37,7 @@ export function decisionCounts(view: PlannedScenario): { choice: AppliedChoice; 
   }));
 }
 
-/** The optimised plan as `planning/apply-scenario` takes it: each epic at the revision it was computed from. */
+/** The optimised plan as `planning/start-apply` takes it: each epic at the revision it was computed from. */
 export function applyRequestOf(name: string, view: PlannedScenario): ApplyScenarioInput {
   return {
     scenario: name,
