@@ -8,15 +8,25 @@ polls wait until its progress has been checked. Screenshots:
  * test-artifacts/browser/planning-job-*.png and planning-apply-job-*.png.
  */
 import { resolve } from 'node:path';
-import type { Route } from 'playwright-core';
+import type { Frame, Route } from 'playwright-core';
 import { DEMO_ACCOUNT_IDS } from '../../local-site';
 import { APPLY_INLINE_EPICS } from '../../src/application/planning/jobs/apply-job';
 import type { Envelope } from '../../src/contract/envelope';
 import type { PlanningJobView } from '../../src/contract/planning-job.contract';
 import type { ScenarioView } from '../../src/contract/planning.contract';
-import { artifactsDir, expectNoErrors, openShell, useBrowserHost } from './browser-host';
+import { artifactsDir, expectNoErrors, openShell, useBrowserHost, type ShellPage } from './browser-host';
 
 const timeout = 120_000;
+
+/** Opens the value planning page from the shell and runs a cut of `percent`% of the forecast. */
+async function runCut(shell: ShellPage, percent: number): Promise<Frame> {
+  await shell.page.getByRole('link', { name: 'Value planning' }).click();
+  const frame = await shell.moduleFrame('#main');
+  await frame.getByRole('button', { name: 'Run the cut' }).waitFor({ timeout: 60_000 });
+  await frame.getByRole('textbox', { name: /Cut \(%\)/ }).fill(String(percent));
+  await frame.getByRole('button', { name: 'Run the cut' }).click();
+  return frame;
+}
 const JOB_ID = '7d9f2b1c-4a5e-4f3a-9b8c-1d2e3f4a5b6c';
 
 describe('a budget cut run as a job', () => {
@@ -70,12 +80,7 @@ describe('a budget cut run as a job', () => {
           );
         return route.continue();
       });
-      await shell.page.getByRole('link', { name: 'Value planning' }).click();
-      const frame = await shell.moduleFrame('#main');
-      await frame.getByRole('button', { name: 'Run the cut' }).waitFor({ timeout: 60_000 });
-
-      await frame.getByRole('textbox', { name: /Cut \(%\)/ }).fill('25');
-      await frame.getByRole('button', { name: 'Run the cut' }).click();
+      const frame = await runCut(shell, 25);
       const bar = frame.getByRole('progressbar', { name: 'Reading dependencies: 1,200 of 3,000 epics' });
       await bar.waitFor({ timeout: 30_000 });
 
@@ -143,11 +148,7 @@ describe('a budget cut run as a job', () => {
           await new Promise((resolve) => setTimeout(resolve, 50));
         return route.continue();
       });
-      await shell.page.getByRole('link', { name: 'Value planning' }).click();
-      const frame = await shell.moduleFrame('#main');
-      await frame.getByRole('button', { name: 'Run the cut' }).waitFor({ timeout: 60_000 });
-      await frame.getByRole('textbox', { name: /Cut \(%\)/ }).fill('25');
-      await frame.getByRole('button', { name: 'Run the cut' }).click();
+      const frame = await runCut(shell, 25);
       const decisions = frame.getByRole('table', { name: /Decisions per epic/ });
       await decisions.waitFor({ timeout: 60_000 });
       const planned = await decisions.locator('tbody tr').count();
