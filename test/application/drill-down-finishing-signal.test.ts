@@ -1,9 +1,7 @@
-import type { AdminContext } from '../../src/application/admin/admin-context';
 import { listEpics } from '../../src/application/portfolio/list-epics';
 import { InMemoryJira, type FakeUser } from '../fakes/in-memory-jira-site';
 import { InMemoryKeyValueStore } from '../fakes/in-memory-key-value-store';
-import { InMemoryWorkQueue } from '../fakes/in-memory-work-queue';
-import { importDocument } from '../fixtures/admin-site';
+import { importAsAdmin } from '../fixtures/admin-site';
 
 const admin: FakeUser = { accountId: 'admin', admin: true };
 
@@ -44,26 +42,20 @@ async function site() {
   jira.addEpic({ key: 'PAY-2' });
   jira.addEpic({ key: 'PAY-3', status: 'done' });
   const clock = { now: () => new Date('2026-03-20T12:00:00Z') };
-  const adminContext: AdminContext = {
-    accountId: 'admin',
-    jira: jira.siteFor(admin),
-    permissions: jira.permissionsFor(admin),
-    groups: jira.groups,
-    store,
-    clock,
-    rollupQueue: new InMemoryWorkQueue(),
-  };
-  await importDocument(adminContext, {
-    format: 'value-layer.portfolio',
-    version: 1,
-    settings: { currency: 'EUR', discountRate: 0.12 },
-    objectives: [],
-    epics: [
-      anEpic('PAY-1', 'in_progress', { cost: 2000, benefit: 3000, probability: 0.5 }),
-      anEpic('PAY-2', 'in_progress', { cost: 2000, benefit: 3000, probability: 0.8 }),
-      anEpic('PAY-3', 'done', { cost: 2000, benefit: 3000, probability: 0.5 }),
-    ],
-  });
+  await importAsAdmin(
+    { jira, store, clock },
+    {
+      format: 'value-layer.portfolio',
+      version: 1,
+      settings: { currency: 'EUR', discountRate: 0.12 },
+      objectives: [],
+      epics: [
+        anEpic('PAY-1', 'in_progress', { cost: 2000, benefit: 3000, probability: 0.5 }),
+        anEpic('PAY-2', 'in_progress', { cost: 2000, benefit: 3000, probability: 0.8 }),
+        anEpic('PAY-3', 'done', { cost: 2000, benefit: 3000, probability: 0.5 }),
+      ],
+    },
+  );
   return { jira: jira.siteFor(admin), store, clock };
 }
 

@@ -1,4 +1,3 @@
-import type { AdminContext } from '../../src/application/admin/admin-context';
 import type { GadgetContext } from '../../src/application/portfolio/gadget-context';
 import { getPortfolio } from '../../src/application/portfolio/get-portfolio';
 import { listEpics } from '../../src/application/portfolio/list-epics';
@@ -13,8 +12,7 @@ import {
 import { generatePortfolio } from '../../scripts/lib/generate-portfolio';
 import { InMemoryJira, type FakeUser } from '../fakes/in-memory-jira-site';
 import { InMemoryKeyValueStore } from '../fakes/in-memory-key-value-store';
-import { InMemoryWorkQueue } from '../fakes/in-memory-work-queue';
-import { importDocument } from '../fixtures/admin-site';
+import { importAsAdmin } from '../fixtures/admin-site';
 
 const admin: FakeUser = { accountId: 'admin', admin: true };
 const AS_OF = '2026-09';
@@ -83,16 +81,7 @@ async function generatedSite() {
   for (const epic of document.epics)
     jira.addEpic({ key: epic.key, summary: epic.summary, status: epic.status, parentKey: epic.programme });
   const clock = { now: () => new Date('2026-09-15T12:00:00Z') };
-  const adminContext: AdminContext = {
-    accountId: 'admin',
-    jira: jira.siteFor(admin),
-    permissions: jira.permissionsFor(admin),
-    groups: jira.groups,
-    store,
-    clock,
-    rollupQueue: new InMemoryWorkQueue(),
-  };
-  await importDocument(adminContext, document);
+  await importAsAdmin({ jira, store, clock }, document);
   const context: GadgetContext = { jira: jira.siteFor(admin), store, clock };
   return { context, document };
 }

@@ -1,4 +1,3 @@
-import type { AdminContext } from '../../src/application/admin/admin-context';
 import { toCsv } from '../../src/application/csv';
 import { exportScope } from '../../src/application/portfolio/export-scope';
 import type { GadgetContext } from '../../src/application/portfolio/gadget-context';
@@ -7,8 +6,7 @@ import { drillDownScope, listEpics } from '../../src/application/portfolio/list-
 import { scopeJql } from '../../src/application/portfolio/scope-jql';
 import { InMemoryJira, type FakeUser } from '../fakes/in-memory-jira-site';
 import { InMemoryKeyValueStore } from '../fakes/in-memory-key-value-store';
-import { importDocument } from '../fixtures/admin-site';
-import { InMemoryWorkQueue } from '../fakes/in-memory-work-queue';
+import { importAsAdmin } from '../fixtures/admin-site';
 
 const admin: FakeUser = { accountId: 'admin', admin: true };
 const payTeam: FakeUser = { accountId: 'pay-team', browse: ['PAY'] };
@@ -45,34 +43,28 @@ async function site() {
   jira.addEpic({ key: 'PAY-2', parentKey: 'PAY-100', summary: '=HYPERLINK("http://evil")' });
   jira.addEpic({ key: 'OPS-1', parentKey: null });
   const clock = { now: () => new Date('2026-11-15T12:00:00Z') };
-  const adminContext: AdminContext = {
-    accountId: 'admin',
-    jira: jira.siteFor(admin),
-    permissions: jira.permissionsFor(admin),
-    groups: jira.groups,
-    store,
-    clock,
-    rollupQueue: new InMemoryWorkQueue(),
-  };
-  await importDocument(adminContext, {
-    format: 'value-layer.portfolio',
-    version: 1,
-    settings: { currency: 'EUR', discountRate: 0.08 },
-    objectives: [
-      {
-        id: 'OBJ-GROW',
-        name: 'Grow revenue',
-        status: 'active',
-        weight: 5,
-        target: { measure: 'Attributed revenue', amount: 250_000, date: '2026-12-31' },
-      },
-    ],
-    epics: [
-      anEpic('PAY-1', 'PAY-100', 1000, 400, 200),
-      anEpic('PAY-2', 'PAY-100', 3000, 600, 300),
-      anEpic('OPS-1', null, 50_000, 45_000, 10_000),
-    ],
-  });
+  await importAsAdmin(
+    { jira, store, clock },
+    {
+      format: 'value-layer.portfolio',
+      version: 1,
+      settings: { currency: 'EUR', discountRate: 0.08 },
+      objectives: [
+        {
+          id: 'OBJ-GROW',
+          name: 'Grow revenue',
+          status: 'active',
+          weight: 5,
+          target: { measure: 'Attributed revenue', amount: 250_000, date: '2026-12-31' },
+        },
+      ],
+      epics: [
+        anEpic('PAY-1', 'PAY-100', 1000, 400, 200),
+        anEpic('PAY-2', 'PAY-100', 3000, 600, 300),
+        anEpic('OPS-1', null, 50_000, 45_000, 10_000),
+      ],
+    },
+  );
   const contextFor = (user: FakeUser): GadgetContext => ({ jira: jira.siteFor(user), store, clock });
   return { contextFor };
 }

@@ -1,4 +1,3 @@
-import type { AdminContext } from '../../../src/application/admin/admin-context';
 import { getRanking, MAX_RANKING_ROWS } from '../../../src/application/planning/get-ranking';
 import { listObjectives } from '../../../src/application/planning/list-objectives';
 import { LIVE_SCOPE_LIMIT } from '../../../src/application/portfolio/collect-scope';
@@ -6,8 +5,7 @@ import type { GadgetContext } from '../../../src/application/portfolio/gadget-co
 import { rankingInput } from '../../../src/contract/planning.contract';
 import { InMemoryJira, type FakeUser } from '../../fakes/in-memory-jira-site';
 import { InMemoryKeyValueStore } from '../../fakes/in-memory-key-value-store';
-import { InMemoryWorkQueue } from '../../fakes/in-memory-work-queue';
-import { importDocument } from '../../fixtures/admin-site';
+import { importAsAdmin } from '../../fixtures/admin-site';
 
 const admin: FakeUser = { accountId: 'admin', admin: true };
 const payTeam: FakeUser = { accountId: 'pay-team', browse: ['PAY'] };
@@ -58,30 +56,24 @@ async function site() {
   for (const key of ['PAY-1', 'PAY-2', 'PAY-4', 'OPS-1']) jira.addEpic({ key });
   jira.addEpic({ key: 'PAY-3', status: 'done' });
   const clock = { now: () => new Date('2026-03-20T12:00:00Z') };
-  const adminContext: AdminContext = {
-    accountId: 'admin',
-    jira: jira.siteFor(admin),
-    permissions: jira.permissionsFor(admin),
-    groups: jira.groups,
-    store,
-    clock,
-    rollupQueue: new InMemoryWorkQueue(),
-  };
-  await importDocument(adminContext, {
-    format: 'value-layer.portfolio',
-    version: 1,
-    settings: { currency: 'EUR', discountRate: 0.12 },
-    objectives: [{ id: 'OBJ-GROW', name: 'Grow revenue', status: 'active', weight: 5 }],
-    epics: [
-      anEpic('PAY-1', { p: 0.8, ...workedExample }),
-      anEpic('PAY-2', { p: 0.5, ...workedExample }),
-      anEpic('PAY-3', { p: 0.8, ...workedExample, status: 'done' }),
-      // Only benefits still to come: nothing left to fund.
-      anEpic('PAY-4', { p: 1, benefit: [at('2026-06', 500)], cost: [at('2026-02', 300)] }),
-      // Another project's epic, far more urgent than any of PAY's.
-      anEpic('OPS-1', { p: 1, benefit: [at('2026-05', 90_000)], cost: [at('2026-04', 10_000)] }),
-    ],
-  });
+  await importAsAdmin(
+    { jira, store, clock },
+    {
+      format: 'value-layer.portfolio',
+      version: 1,
+      settings: { currency: 'EUR', discountRate: 0.12 },
+      objectives: [{ id: 'OBJ-GROW', name: 'Grow revenue', status: 'active', weight: 5 }],
+      epics: [
+        anEpic('PAY-1', { p: 0.8, ...workedExample }),
+        anEpic('PAY-2', { p: 0.5, ...workedExample }),
+        anEpic('PAY-3', { p: 0.8, ...workedExample, status: 'done' }),
+        // Only benefits still to come: nothing left to fund.
+        anEpic('PAY-4', { p: 1, benefit: [at('2026-06', 500)], cost: [at('2026-02', 300)] }),
+        // Another project's epic, far more urgent than any of PAY's.
+        anEpic('OPS-1', { p: 1, benefit: [at('2026-05', 90_000)], cost: [at('2026-04', 10_000)] }),
+      ],
+    },
+  );
   const contextFor = (user: FakeUser): GadgetContext => ({ jira: jira.siteFor(user), store, clock });
   return { contextFor, store };
 }

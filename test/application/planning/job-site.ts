@@ -1,4 +1,3 @@
-import type { AdminContext } from '../../../src/application/admin/admin-context';
 import type {
   PlanningJobContext,
   PlanningJobStepBody,
@@ -9,7 +8,7 @@ import type { JiraSite } from '../../../src/application/ports/jira-site';
 import { InMemoryJira, type FakeUser } from '../../fakes/in-memory-jira-site';
 import { InMemoryKeyValueStore } from '../../fakes/in-memory-key-value-store';
 import { InMemoryWorkQueue } from '../../fakes/in-memory-work-queue';
-import { importDocument } from '../../fixtures/admin-site';
+import { importAsAdmin } from '../../fixtures/admin-site';
 
 /** An in-flight epic: 1,000 to spend in April 2026, `benefit` in May (p = 1). */
 export function anEpic(key: string, { cost = 1000, benefit }: { cost?: number; benefit: number }) {
@@ -61,23 +60,16 @@ export async function jobSite({
     for (let n = 1; n <= count; n += 1) jira.addEpic({ key: `${project}-${String(n)}` });
   let now = new Date('2026-03-20T12:00:00Z');
   const clock = { now: () => now };
-  const admin: FakeUser = { accountId: 'admin', admin: true };
-  const adminContext: AdminContext = {
-    accountId: 'admin',
-    jira: jira.siteFor(admin),
-    permissions: jira.permissionsFor(admin),
-    groups: jira.groups,
-    store,
-    clock,
-    rollupQueue: new InMemoryWorkQueue(),
-  };
-  await importDocument(adminContext, {
-    format: 'value-layer.portfolio',
-    version: 1,
-    settings: { currency: 'EUR', discountRate: 0.12 },
-    objectives: [{ id: 'OBJ-GROW', name: 'Grow revenue', status: 'active', weight: 5 }],
-    epics: valued.map(({ key, ...figures }) => anEpic(key, figures)),
-  });
+  await importAsAdmin(
+    { jira, store, clock },
+    {
+      format: 'value-layer.portfolio',
+      version: 1,
+      settings: { currency: 'EUR', discountRate: 0.12 },
+      objectives: [{ id: 'OBJ-GROW', name: 'Grow revenue', status: 'active', weight: 5 }],
+      epics: valued.map(({ key, ...figures }) => anEpic(key, figures)),
+    },
+  );
   const jobQueue = new InMemoryWorkQueue();
   const calls: CallCounts = { searches: 0, linkReads: 0, writes: 0 };
   const counted = (site: JiraSite): JiraSite => ({

@@ -1,10 +1,8 @@
-import type { AdminContext } from '../../../src/application/admin/admin-context';
 import type { GadgetContext } from '../../../src/application/portfolio/gadget-context';
 import type { Clock } from '../../../src/application/ports/clock';
 import { InMemoryJira, type FakeUser } from '../../fakes/in-memory-jira-site';
 import { InMemoryKeyValueStore } from '../../fakes/in-memory-key-value-store';
-import { InMemoryWorkQueue } from '../../fakes/in-memory-work-queue';
-import { importDocument } from '../../fixtures/admin-site';
+import { importAsAdmin } from '../../fixtures/admin-site';
 
 /** The site the budget cut and the efficient frontier are planned on (worked figures below). */
 export const admin: FakeUser = { accountId: 'admin', admin: true };
@@ -57,31 +55,25 @@ export async function site(clock: Clock = { now: () => new Date('2026-03-20T12:0
   const jira = new InMemoryJira();
   const store = new InMemoryKeyValueStore();
   for (const key of ['PAY-1', 'PAY-2', 'PAY-3', 'OPS-1']) jira.addEpic({ key });
-  const adminContext: AdminContext = {
-    accountId: 'admin',
-    jira: jira.siteFor(admin),
-    permissions: jira.permissionsFor(admin),
-    groups: jira.groups,
-    store,
-    clock,
-    rollupQueue: new InMemoryWorkQueue(),
-  };
-  await importDocument(adminContext, {
-    format: 'value-layer.portfolio',
-    version: 1,
-    settings: { currency: 'EUR', discountRate: 0.12 },
-    objectives: [
-      { id: 'OBJ-GROW', name: 'Grow revenue', status: 'active', weight: 5 },
-      { id: 'OBJ-COST', name: 'Cut costs', status: 'active', weight: 3 },
-    ],
-    epics: [
-      anEpic('PAY-1', { cost: 1000, benefit: 3000, objectives: [{ id: 'OBJ-GROW', share: 1 }] }),
-      anEpic('PAY-2', { cost: 1000, benefit: 1500, objectives: [{ id: 'OBJ-GROW', share: 1 }] }),
-      anEpic('PAY-3', { cost: 2000, benefit: 2500, objectives: [{ id: 'OBJ-COST', share: 0.5 }] }),
-      // Another project's epic: 70,000.00 to spend in April.
-      anEpic('OPS-1', { cost: 70_000, benefit: 90_000, objectives: [{ id: 'OBJ-GROW', share: 1 }] }),
-    ],
-  });
+  await importAsAdmin(
+    { jira, store, clock },
+    {
+      format: 'value-layer.portfolio',
+      version: 1,
+      settings: { currency: 'EUR', discountRate: 0.12 },
+      objectives: [
+        { id: 'OBJ-GROW', name: 'Grow revenue', status: 'active', weight: 5 },
+        { id: 'OBJ-COST', name: 'Cut costs', status: 'active', weight: 3 },
+      ],
+      epics: [
+        anEpic('PAY-1', { cost: 1000, benefit: 3000, objectives: [{ id: 'OBJ-GROW', share: 1 }] }),
+        anEpic('PAY-2', { cost: 1000, benefit: 1500, objectives: [{ id: 'OBJ-GROW', share: 1 }] }),
+        anEpic('PAY-3', { cost: 2000, benefit: 2500, objectives: [{ id: 'OBJ-COST', share: 0.5 }] }),
+        // Another project's epic: 70,000.00 to spend in April.
+        anEpic('OPS-1', { cost: 70_000, benefit: 90_000, objectives: [{ id: 'OBJ-GROW', share: 1 }] }),
+      ],
+    },
+  );
   const contextFor = (user: FakeUser): GadgetContext => ({ jira: jira.siteFor(user), store, clock });
   return { jira, contextFor };
 }

@@ -1,4 +1,3 @@
-import type { AdminContext } from '../../../src/application/admin/admin-context';
 import { AppError } from '../../../src/application/app-error';
 import { runScenario } from '../../../src/application/planning/run-scenario';
 import {
@@ -12,8 +11,7 @@ import { saveScenarioInput, type SaveScenarioInput } from '../../../src/contract
 import { fieldErrorsOf } from '../../../src/resolvers/define-resolver';
 import { InMemoryJira, type FakeUser } from '../../fakes/in-memory-jira-site';
 import { InMemoryKeyValueStore } from '../../fakes/in-memory-key-value-store';
-import { InMemoryWorkQueue } from '../../fakes/in-memory-work-queue';
-import { importDocument } from '../../fixtures/admin-site';
+import { importAsAdmin } from '../../fixtures/admin-site';
 
 const admin: FakeUser = { accountId: 'admin', admin: true };
 /** A portfolio manager who may browse every project but is no Jira admin. */
@@ -50,27 +48,21 @@ async function site() {
   const store = new InMemoryKeyValueStore();
   for (const key of ['PAY-1', 'PAY-2', 'OPS-1']) jira.addEpic({ key });
   const clock = { now: () => new Date('2026-03-20T12:00:00Z') };
-  const adminContext: AdminContext = {
-    accountId: 'admin',
-    jira: jira.siteFor(admin),
-    permissions: jira.permissionsFor(admin),
-    groups: jira.groups,
-    store,
-    clock,
-    rollupQueue: new InMemoryWorkQueue(),
-  };
-  await importDocument(adminContext, {
-    format: 'value-layer.portfolio',
-    version: 1,
-    settings: { currency: 'EUR', discountRate: 0.12 },
-    objectives: [{ id: 'OBJ-GROW', name: 'Grow revenue', status: 'active', weight: 5 }],
-    epics: [
-      anEpic('PAY-1', 1000, 3000),
-      anEpic('PAY-2', 1000, 1500),
-      // Another project's epic: 70,000.00 to spend, 90,000.00 to bring.
-      anEpic('OPS-1', 70_000, 90_000),
-    ],
-  });
+  await importAsAdmin(
+    { jira, store, clock },
+    {
+      format: 'value-layer.portfolio',
+      version: 1,
+      settings: { currency: 'EUR', discountRate: 0.12 },
+      objectives: [{ id: 'OBJ-GROW', name: 'Grow revenue', status: 'active', weight: 5 }],
+      epics: [
+        anEpic('PAY-1', 1000, 3000),
+        anEpic('PAY-2', 1000, 1500),
+        // Another project's epic: 70,000.00 to spend, 90,000.00 to bring.
+        anEpic('OPS-1', 70_000, 90_000),
+      ],
+    },
+  );
   let ids = 0;
   const contextFor = (user: FakeUser) => ({
     accountId: user.accountId,

@@ -1,12 +1,10 @@
-import type { AdminContext } from '../../../src/application/admin/admin-context';
 import { runScenario } from '../../../src/application/planning/run-scenario';
 import { keepDrawsFor, keepProbabilitiesView } from '../../../src/application/planning/scenario-keep';
 import type { GadgetContext } from '../../../src/application/portfolio/gadget-context';
 import { runScenarioInput, type ScenarioView } from '../../../src/contract/planning.contract';
 import { InMemoryJira, type FakeUser } from '../../fakes/in-memory-jira-site';
 import { InMemoryKeyValueStore } from '../../fakes/in-memory-key-value-store';
-import { InMemoryWorkQueue } from '../../fakes/in-memory-work-queue';
-import { importDocument } from '../../fixtures/admin-site';
+import { importAsAdmin } from '../../fixtures/admin-site';
 import { anEpic as aDomainEpic } from '../../fixtures/value-builders';
 
 const admin: FakeUser = { accountId: 'admin', admin: true };
@@ -48,28 +46,22 @@ async function site() {
   const store = new InMemoryKeyValueStore();
   for (const key of ['PAY-1', 'PAY-2', 'OPS-1']) jira.addEpic({ key });
   const clock = { now: () => new Date('2026-03-20T12:00:00Z') };
-  const adminContext: AdminContext = {
-    accountId: 'admin',
-    jira: jira.siteFor(admin),
-    permissions: jira.permissionsFor(admin),
-    groups: jira.groups,
-    store,
-    clock,
-    rollupQueue: new InMemoryWorkQueue(),
-  };
-  await importDocument(adminContext, {
-    format: 'value-layer.portfolio',
-    version: 1,
-    settings: { currency: 'EUR', discountRate: 0.12 },
-    objectives: [],
-    epics: [
-      // Certain and worthwhile: kept in every draw.
-      anEpic('PAY-1', 1000, 3000, 1),
-      // Succeeds one time in two; a failed draw makes it a pure cost, stopped.
-      anEpic('PAY-2', 1000, 3000, 0.5),
-      anEpic('OPS-1', 70_000, 90_000, 1),
-    ],
-  });
+  await importAsAdmin(
+    { jira, store, clock },
+    {
+      format: 'value-layer.portfolio',
+      version: 1,
+      settings: { currency: 'EUR', discountRate: 0.12 },
+      objectives: [],
+      epics: [
+        // Certain and worthwhile: kept in every draw.
+        anEpic('PAY-1', 1000, 3000, 1),
+        // Succeeds one time in two; a failed draw makes it a pure cost, stopped.
+        anEpic('PAY-2', 1000, 3000, 0.5),
+        anEpic('OPS-1', 70_000, 90_000, 1),
+      ],
+    },
+  );
   const contextFor = (user: FakeUser): GadgetContext => ({ jira: jira.siteFor(user), store, clock });
   return { contextFor };
 }

@@ -1,11 +1,9 @@
-import type { AdminContext } from '../../../src/application/admin/admin-context';
 import type { GadgetContext } from '../../../src/application/portfolio/gadget-context';
 import { getPortfolio } from '../../../src/application/portfolio/get-portfolio';
 import { defaultSeedOf, getScopeRanges } from '../../../src/application/ranges/get-scope-ranges';
 import { InMemoryJira, type FakeUser } from '../../fakes/in-memory-jira-site';
 import { InMemoryKeyValueStore } from '../../fakes/in-memory-key-value-store';
-import { InMemoryWorkQueue } from '../../fakes/in-memory-work-queue';
-import { importDocument } from '../../fixtures/admin-site';
+import { importAsAdmin } from '../../fixtures/admin-site';
 
 const admin: FakeUser = { accountId: 'admin', admin: true };
 const payTeam: FakeUser = { accountId: 'pay-team', browse: ['PAY'] };
@@ -52,30 +50,24 @@ async function site(epics: ReturnType<typeof anEpic>[]) {
     jira.addEpic({ key: epic.key, parentKey: epic.programme });
   }
   const clock = { now: () => new Date('2026-11-15T12:00:00Z') };
-  const adminContext: AdminContext = {
-    accountId: 'admin',
-    jira: jira.siteFor(admin),
-    permissions: jira.permissionsFor(admin),
-    groups: jira.groups,
-    store,
-    clock,
-    rollupQueue: new InMemoryWorkQueue(),
-  };
-  await importDocument(adminContext, {
-    format: 'value-layer.portfolio',
-    version: 1,
-    settings: { currency: 'EUR', discountRate: 0.08 },
-    objectives: [
-      {
-        id: 'OBJ-GROW',
-        name: 'Grow revenue',
-        status: 'active',
-        weight: 5,
-        target: { measure: 'Attributed revenue', amount: 20_000, date: '2027-06-30' },
-      },
-    ],
-    epics,
-  });
+  await importAsAdmin(
+    { jira, store, clock },
+    {
+      format: 'value-layer.portfolio',
+      version: 1,
+      settings: { currency: 'EUR', discountRate: 0.08 },
+      objectives: [
+        {
+          id: 'OBJ-GROW',
+          name: 'Grow revenue',
+          status: 'active',
+          weight: 5,
+          target: { measure: 'Attributed revenue', amount: 20_000, date: '2027-06-30' },
+        },
+      ],
+      epics,
+    },
+  );
   const contextFor = (user: FakeUser): GadgetContext => ({ jira: jira.siteFor(user), store, clock });
   return { contextFor };
 }

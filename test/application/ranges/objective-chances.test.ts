@@ -1,11 +1,9 @@
-import type { AdminContext } from '../../../src/application/admin/admin-context';
 import type { GadgetContext } from '../../../src/application/portfolio/gadget-context';
 import { getScopeRanges, rangesViewOf } from '../../../src/application/ranges/get-scope-ranges';
 import type { EpicRecord } from '../../../src/domain/model/portfolio-record';
 import { InMemoryJira, type FakeUser } from '../../fakes/in-memory-jira-site';
 import { InMemoryKeyValueStore } from '../../fakes/in-memory-key-value-store';
-import { InMemoryWorkQueue } from '../../fakes/in-memory-work-queue';
-import { importDocument } from '../../fixtures/admin-site';
+import { importAsAdmin } from '../../fixtures/admin-site';
 
 const admin: FakeUser = { accountId: 'admin', admin: true };
 
@@ -58,22 +56,16 @@ async function site() {
   const epics = [anEpic('PAY-1', { ranged: true }), anEpic('PAY-2', { p: 0 })];
   for (const epic of epics) jira.addEpic({ key: epic.key });
   const clock = { now: () => new Date('2026-11-15T12:00:00Z') };
-  const adminContext: AdminContext = {
-    accountId: 'admin',
-    jira: jira.siteFor(admin),
-    permissions: jira.permissionsFor(admin),
-    groups: jira.groups,
-    store,
-    clock,
-    rollupQueue: new InMemoryWorkQueue(),
-  };
-  await importDocument(adminContext, {
-    format: 'value-layer.portfolio',
-    version: 1,
-    settings: { currency: 'EUR', discountRate: 0.08 },
-    objectives,
-    epics,
-  });
+  await importAsAdmin(
+    { jira, store, clock },
+    {
+      format: 'value-layer.portfolio',
+      version: 1,
+      settings: { currency: 'EUR', discountRate: 0.08 },
+      objectives,
+      epics,
+    },
+  );
   const context: GadgetContext = { jira: jira.siteFor(admin), store, clock };
   return { context };
 }
