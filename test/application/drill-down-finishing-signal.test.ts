@@ -2,33 +2,9 @@ import { listEpics } from '../../src/application/portfolio/list-epics';
 import { InMemoryJira, type FakeUser } from '../fakes/in-memory-jira-site';
 import { InMemoryKeyValueStore } from '../fakes/in-memory-key-value-store';
 import { importAsAdmin } from '../fixtures/admin-site';
+import { inFlightEpic } from '../fixtures/in-flight-epic';
 
 const admin: FakeUser = { accountId: 'admin', admin: true };
-
-/** An epic that still plans to spend `cost` in April 2026 and to bring `benefit` at p = `probability` in May. */
-function anEpic(key: string, status: string, { cost, benefit, probability }: Record<string, number>) {
-  return {
-    key,
-    summary: `Epic ${key}`,
-    project: 'PAY',
-    programme: null,
-    status,
-    value: {
-      successProbability: probability,
-      objectives: [],
-      benefits: [
-        {
-          id: 'b1',
-          kind: 'revenue',
-          title: 'Sales',
-          planned: [{ month: '2026-05', amount: benefit }],
-          realised: [],
-        },
-      ],
-      costs: { planned: [{ month: '2026-04', amount: cost }], actual: [] },
-    },
-  };
-}
 
 /**
  * As of 2026-03: PAY-1 still has 0.5 × 3,000.00 = 1,500.00 to gain against 2,000.00 to spend (not
@@ -50,9 +26,9 @@ async function site() {
       settings: { currency: 'EUR', discountRate: 0.12 },
       objectives: [],
       epics: [
-        anEpic('PAY-1', 'in_progress', { cost: 2000, benefit: 3000, probability: 0.5 }),
-        anEpic('PAY-2', 'in_progress', { cost: 2000, benefit: 3000, probability: 0.8 }),
-        anEpic('PAY-3', 'done', { cost: 2000, benefit: 3000, probability: 0.5 }),
+        inFlightEpic('PAY-1', { cost: 2000, benefit: 3000, probability: 0.5 }),
+        inFlightEpic('PAY-2', { cost: 2000, benefit: 3000, probability: 0.8 }),
+        inFlightEpic('PAY-3', { cost: 2000, benefit: 3000, probability: 0.5, status: 'done' }),
       ],
     },
   );

@@ -9,31 +9,7 @@ import { InMemoryJira, type FakeUser } from '../../fakes/in-memory-jira-site';
 import { InMemoryKeyValueStore } from '../../fakes/in-memory-key-value-store';
 import { InMemoryWorkQueue } from '../../fakes/in-memory-work-queue';
 import { importAsAdmin } from '../../fixtures/admin-site';
-
-/** An in-flight epic: 1,000 to spend in April 2026, `benefit` in May (p = 1). */
-export function anEpic(key: string, { cost = 1000, benefit }: { cost?: number; benefit: number }) {
-  return {
-    key,
-    summary: `Epic ${key}`,
-    project: key.split('-')[0],
-    programme: null,
-    status: 'in_progress',
-    value: {
-      successProbability: 1,
-      objectives: [{ id: 'OBJ-GROW', share: 1 }],
-      benefits: [
-        {
-          id: 'b1',
-          kind: 'revenue',
-          title: 'Sales',
-          planned: [{ month: '2026-05', amount: benefit }],
-          realised: [],
-        },
-      ],
-      costs: { planned: [{ month: '2026-04', amount: cost }], actual: [] },
-    },
-  };
-}
+import { inFlightEpic } from '../../fixtures/in-flight-epic';
 
 /** Jira calls counted per kind, to see how much one step does. */
 export interface CallCounts {
@@ -52,7 +28,7 @@ export async function jobSite({
   store = new InMemoryKeyValueStore(),
 }: {
   projects: Record<string, number>;
-  valued: Parameters<typeof anEpic>[1] extends infer V ? (V & { key: string })[] : never;
+  valued: { key: string; cost?: number; benefit: number }[];
   store?: InMemoryKeyValueStore;
 }) {
   const jira = new InMemoryJira();
@@ -67,7 +43,9 @@ export async function jobSite({
       version: 1,
       settings: { currency: 'EUR', discountRate: 0.12 },
       objectives: [{ id: 'OBJ-GROW', name: 'Grow revenue', status: 'active', weight: 5 }],
-      epics: valued.map(({ key, ...figures }) => anEpic(key, figures)),
+      epics: valued.map(({ key, ...figures }) =>
+        inFlightEpic(key, { ...figures, objectives: [{ id: 'OBJ-GROW', share: 1 }] }),
+      ),
     },
   );
   const jobQueue = new InMemoryWorkQueue();

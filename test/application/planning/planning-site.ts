@@ -3,6 +3,7 @@ import type { Clock } from '../../../src/application/ports/clock';
 import { InMemoryJira, type FakeUser } from '../../fakes/in-memory-jira-site';
 import { InMemoryKeyValueStore } from '../../fakes/in-memory-key-value-store';
 import { importAsAdmin } from '../../fixtures/admin-site';
+import { inFlightEpic } from '../../fixtures/in-flight-epic';
 
 /** The site the budget cut and the efficient frontier are planned on (worked figures below). */
 export const admin: FakeUser = { accountId: 'admin', admin: true };
@@ -20,37 +21,6 @@ export const payTeam: FakeUser = { accountId: 'pay-team', browse: ['PAY'] };
  * A cut of 50% of the 4,000.00 forecast must free 2,000.00: delaying PAY-3 does it for 52.96
  * (0.026 of NPV per 1 freed); delaying PAY-1 and PAY-2 would lose 273.63.
  */
-function anEpic(
-  key: string,
-  {
-    cost,
-    benefit,
-    objectives,
-  }: { cost: number; benefit: number; objectives: { id: string; share: number }[] },
-) {
-  return {
-    key,
-    summary: `Epic ${key}`,
-    project: key.split('-')[0],
-    programme: null,
-    status: 'in_progress',
-    value: {
-      successProbability: 1,
-      objectives,
-      benefits: [
-        {
-          id: 'b1',
-          kind: 'revenue',
-          title: 'Sales',
-          planned: [{ month: '2026-05', amount: benefit }],
-          realised: [],
-        },
-      ],
-      costs: { planned: [{ month: '2026-04', amount: cost }], actual: [] },
-    },
-  };
-}
-
 export async function site(clock: Clock = { now: () => new Date('2026-03-20T12:00:00Z') }) {
   const jira = new InMemoryJira();
   const store = new InMemoryKeyValueStore();
@@ -66,11 +36,11 @@ export async function site(clock: Clock = { now: () => new Date('2026-03-20T12:0
         { id: 'OBJ-COST', name: 'Cut costs', status: 'active', weight: 3 },
       ],
       epics: [
-        anEpic('PAY-1', { cost: 1000, benefit: 3000, objectives: [{ id: 'OBJ-GROW', share: 1 }] }),
-        anEpic('PAY-2', { cost: 1000, benefit: 1500, objectives: [{ id: 'OBJ-GROW', share: 1 }] }),
-        anEpic('PAY-3', { cost: 2000, benefit: 2500, objectives: [{ id: 'OBJ-COST', share: 0.5 }] }),
+        inFlightEpic('PAY-1', { cost: 1000, benefit: 3000, objectives: [{ id: 'OBJ-GROW', share: 1 }] }),
+        inFlightEpic('PAY-2', { cost: 1000, benefit: 1500, objectives: [{ id: 'OBJ-GROW', share: 1 }] }),
+        inFlightEpic('PAY-3', { cost: 2000, benefit: 2500, objectives: [{ id: 'OBJ-COST', share: 0.5 }] }),
         // Another project's epic: 70,000.00 to spend in April.
-        anEpic('OPS-1', { cost: 70_000, benefit: 90_000, objectives: [{ id: 'OBJ-GROW', share: 1 }] }),
+        inFlightEpic('OPS-1', { cost: 70_000, benefit: 90_000, objectives: [{ id: 'OBJ-GROW', share: 1 }] }),
       ],
     },
   );

@@ -12,36 +12,14 @@ import { fieldErrorsOf } from '../../../src/resolvers/define-resolver';
 import { InMemoryJira, type FakeUser } from '../../fakes/in-memory-jira-site';
 import { InMemoryKeyValueStore } from '../../fakes/in-memory-key-value-store';
 import { importAsAdmin } from '../../fixtures/admin-site';
+import { inFlightEpic } from '../../fixtures/in-flight-epic';
 
 const admin: FakeUser = { accountId: 'admin', admin: true };
 /** A portfolio manager who may browse every project but is no Jira admin. */
 const manager: FakeUser = { accountId: 'manager', browse: ['PAY', 'OPS'] };
 const payTeam: FakeUser = { accountId: 'pay-team', browse: ['PAY'] };
 
-/** An epic that costs `cost` in April 2026 and brings `benefit` (p = 1) in May. */
-function anEpic(key: string, cost: number, benefit: number) {
-  return {
-    key,
-    summary: `Epic ${key}`,
-    project: key.split('-')[0],
-    programme: null,
-    status: 'in_progress',
-    value: {
-      successProbability: 1,
-      objectives: [{ id: 'OBJ-GROW', share: 1 }],
-      benefits: [
-        {
-          id: 'b1',
-          kind: 'revenue',
-          title: 'Sales',
-          planned: [{ month: '2026-05', amount: benefit }],
-          realised: [],
-        },
-      ],
-      costs: { planned: [{ month: '2026-04', amount: cost }], actual: [] },
-    },
-  };
-}
+const GROW = [{ id: 'OBJ-GROW', share: 1 }];
 
 async function site() {
   const jira = new InMemoryJira();
@@ -56,10 +34,10 @@ async function site() {
       settings: { currency: 'EUR', discountRate: 0.12 },
       objectives: [{ id: 'OBJ-GROW', name: 'Grow revenue', status: 'active', weight: 5 }],
       epics: [
-        anEpic('PAY-1', 1000, 3000),
-        anEpic('PAY-2', 1000, 1500),
+        inFlightEpic('PAY-1', { benefit: 3000, objectives: GROW }),
+        inFlightEpic('PAY-2', { benefit: 1500, objectives: GROW }),
         // Another project's epic: 70,000.00 to spend, 90,000.00 to bring.
-        anEpic('OPS-1', 70_000, 90_000),
+        inFlightEpic('OPS-1', { cost: 70_000, benefit: 90_000, objectives: GROW }),
       ],
     },
   );

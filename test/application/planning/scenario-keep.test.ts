@@ -6,6 +6,7 @@ import { InMemoryJira, type FakeUser } from '../../fakes/in-memory-jira-site';
 import { InMemoryKeyValueStore } from '../../fakes/in-memory-key-value-store';
 import { importAsAdmin } from '../../fixtures/admin-site';
 import { anEpic as aDomainEpic } from '../../fixtures/value-builders';
+import { inFlightEpic } from '../../fixtures/in-flight-epic';
 
 const admin: FakeUser = { accountId: 'admin', admin: true };
 const payTeam: FakeUser = { accountId: 'pay-team', browse: ['PAY'] };
@@ -14,32 +15,6 @@ const NO_SPREAD = {
   benefits: [{ benefitId: 'b1', basis: 'percentOfPlan', low: 100, likely: 100, high: 100 }],
   costOverrun: { low: 0, likely: 0, high: 0 },
 };
-
-/** Costs `cost` in April 2026, brings `benefit` in May; as of March at 12% a year. */
-function anEpic(key: string, cost: number, benefit: number, p: number) {
-  return {
-    key,
-    summary: `Epic ${key}`,
-    project: key.split('-')[0],
-    programme: null,
-    status: 'in_progress',
-    value: {
-      successProbability: p,
-      objectives: [],
-      benefits: [
-        {
-          id: 'b1',
-          kind: 'revenue',
-          title: 'Sales',
-          planned: [{ month: '2026-05', amount: benefit }],
-          realised: [],
-        },
-      ],
-      costs: { planned: [{ month: '2026-04', amount: cost }], actual: [] },
-      ranges: NO_SPREAD,
-    },
-  };
-}
 
 async function site() {
   const jira = new InMemoryJira();
@@ -55,10 +30,10 @@ async function site() {
       objectives: [],
       epics: [
         // Certain and worthwhile: kept in every draw.
-        anEpic('PAY-1', 1000, 3000, 1),
+        inFlightEpic('PAY-1', { benefit: 3000, ranges: NO_SPREAD }),
         // Succeeds one time in two; a failed draw makes it a pure cost, stopped.
-        anEpic('PAY-2', 1000, 3000, 0.5),
-        anEpic('OPS-1', 70_000, 90_000, 1),
+        inFlightEpic('PAY-2', { benefit: 3000, probability: 0.5, ranges: NO_SPREAD }),
+        inFlightEpic('OPS-1', { cost: 70_000, benefit: 90_000, ranges: NO_SPREAD }),
       ],
     },
   );
