@@ -49,7 +49,8 @@ defineResolver(resolver, PLANNING.runScenario, runScenarioInput, (input, caller)
 
 // Jobs (issue #16, planning-job.contract.ts): a scope or an application too large for one call runs
 // in the queue consumer as the same user; only its owner reads or cancels it. Applying writes as
-// the caller (inline, or the job as its owner): Jira's Edit permission applies on top of the use case's check.
+// the caller (inline, or the job as its owner): Jira's Edit permission applies on top of the use
+// case's check.
 defineResolver(resolver, PLANNING.startScenario, runScenarioInput, (input, caller) =>
   startScenario(planningJobContext(caller.accountId), input),
 );

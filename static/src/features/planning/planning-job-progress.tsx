@@ -5,7 +5,7 @@ import { ProgressBar } from '../../ui/progress-bar';
 import { cancelPlanningJob, getPlanningJob } from './planning-job-api';
 
 /** How often a running job is asked for its progress: a step takes seconds, so this feels live. */
-export const JOB_POLL_MS = 1500;
+const JOB_POLL_MS = 1500;
 /** A finished job is shown again after a reload for this long. */
 const RESUME_DONE_WITHIN_MS = 60 * 60 * 1000;
 
