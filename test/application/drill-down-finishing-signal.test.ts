@@ -21,10 +21,7 @@ async function site() {
   await importAsAdmin(
     { jira, store, clock },
     {
-      format: 'value-layer.portfolio',
-      version: 1,
-      settings: { currency: 'EUR', discountRate: 0.12 },
-      objectives: [],
+      discountRate: 0.12,
       epics: [
         inFlightEpic('PAY-1', { cost: 2000, benefit: 3000, probability: 0.5 }),
         inFlightEpic('PAY-2', { cost: 2000, benefit: 3000, probability: 0.8 }),

@@ -81,7 +81,8 @@ async function generatedSite() {
   for (const epic of document.epics)
     jira.addEpic({ key: epic.key, summary: epic.summary, status: epic.status, parentKey: epic.programme });
   const clock = { now: () => new Date('2026-09-15T12:00:00Z') };
-  await importAsAdmin({ jira, store, clock }, document);
+  const { settings, objectives, epics } = document;
+  await importAsAdmin({ jira, store, clock }, { ...settings, objectives, epics });
   const context: GadgetContext = { jira: jira.siteFor(admin), store, clock };
   return { context, document };
 }

@@ -6,7 +6,7 @@ import { drillDownScope, listEpics } from '../../src/application/portfolio/list-
 import { scopeJql } from '../../src/application/portfolio/scope-jql';
 import { InMemoryJira, type FakeUser } from '../fakes/in-memory-jira-site';
 import { InMemoryKeyValueStore } from '../fakes/in-memory-key-value-store';
-import { importAsAdmin } from '../fixtures/admin-site';
+import { growRevenue, importAsAdmin } from '../fixtures/admin-site';
 
 const admin: FakeUser = { accountId: 'admin', admin: true };
 const payTeam: FakeUser = { accountId: 'pay-team', browse: ['PAY'] };
@@ -46,18 +46,8 @@ async function site() {
   await importAsAdmin(
     { jira, store, clock },
     {
-      format: 'value-layer.portfolio',
-      version: 1,
-      settings: { currency: 'EUR', discountRate: 0.08 },
-      objectives: [
-        {
-          id: 'OBJ-GROW',
-          name: 'Grow revenue',
-          status: 'active',
-          weight: 5,
-          target: { measure: 'Attributed revenue', amount: 250_000, date: '2026-12-31' },
-        },
-      ],
+      discountRate: 0.08,
+      objectives: [growRevenue({ amount: 250_000, date: '2026-12-31' })],
       epics: [
         anEpic('PAY-1', 'PAY-100', 1000, 400, 200),
         anEpic('PAY-2', 'PAY-100', 3000, 600, 300),
@@ -228,15 +218,7 @@ describe('exportScope', () => {
 
     expect(document.format).toBe('value-layer.portfolio');
     expect(document.epics.map((epic) => epic.key)).toEqual(['PAY-1', 'PAY-2']);
-    expect(document.objectives).toEqual([
-      {
-        id: 'OBJ-GROW',
-        name: 'Grow revenue',
-        status: 'active',
-        weight: 5,
-        target: { measure: 'Attributed revenue', amount: 250_000, date: '2026-12-31' },
-      },
-    ]);
+    expect(document.objectives).toEqual([growRevenue({ amount: 250_000, date: '2026-12-31' })]);
   });
 });
 

@@ -5,7 +5,8 @@ import type { GadgetContext } from '../../../src/application/portfolio/gadget-co
 import { rankingInput } from '../../../src/contract/planning.contract';
 import { InMemoryJira, type FakeUser } from '../../fakes/in-memory-jira-site';
 import { InMemoryKeyValueStore } from '../../fakes/in-memory-key-value-store';
-import { importAsAdmin } from '../../fixtures/admin-site';
+import { growRevenue, importAsAdmin } from '../../fixtures/admin-site';
+import { inFlightEpic } from '../../fixtures/in-flight-epic';
 
 const admin: FakeUser = { accountId: 'admin', admin: true };
 const payTeam: FakeUser = { accountId: 'pay-team', browse: ['PAY'] };
@@ -18,31 +19,14 @@ const at = (month: string, amount: number) => ({ month, amount });
  */
 function anEpic(
   key: string,
-  {
-    p,
-    benefit,
-    cost,
-    status = 'in_progress',
-  }: {
-    p: number;
-    benefit: { month: string; amount: number }[];
-    cost: { month: string; amount: number }[];
-    status?: 'in_progress' | 'done';
-  },
+  { p, ...plan }: Omit<Parameters<typeof inFlightEpic>[1], 'probability'> & { p: number },
 ) {
-  return {
-    key,
-    summary: `Epic ${key}`,
-    project: key.split('-')[0],
-    programme: null,
-    status,
-    value: {
-      successProbability: p,
-      objectives: [{ id: 'OBJ-GROW', share: 1 }],
-      benefits: [{ id: 'b1', kind: 'revenue', title: 'Sales', planned: benefit, realised: [] }],
-      costs: { planned: cost, actual: [at('2026-03', 2000)] },
-    },
-  };
+  return inFlightEpic(key, {
+    probability: p,
+    actualCost: [at('2026-03', 2000)],
+    objectives: [{ id: 'OBJ-GROW', share: 1 }],
+    ...plan,
+  });
 }
 
 const workedExample = {
@@ -59,10 +43,8 @@ async function site() {
   await importAsAdmin(
     { jira, store, clock },
     {
-      format: 'value-layer.portfolio',
-      version: 1,
-      settings: { currency: 'EUR', discountRate: 0.12 },
-      objectives: [{ id: 'OBJ-GROW', name: 'Grow revenue', status: 'active', weight: 5 }],
+      discountRate: 0.12,
+      objectives: [growRevenue()],
       epics: [
         anEpic('PAY-1', { p: 0.8, ...workedExample }),
         anEpic('PAY-2', { p: 0.5, ...workedExample }),

@@ -8,7 +8,7 @@ import type { JiraSite } from '../../../src/application/ports/jira-site';
 import { InMemoryJira, type FakeUser } from '../../fakes/in-memory-jira-site';
 import { InMemoryKeyValueStore } from '../../fakes/in-memory-key-value-store';
 import { InMemoryWorkQueue } from '../../fakes/in-memory-work-queue';
-import { importAsAdmin } from '../../fixtures/admin-site';
+import { growRevenue, importAsAdmin } from '../../fixtures/admin-site';
 import { inFlightEpic } from '../../fixtures/in-flight-epic';
 
 /** Jira calls counted per kind, to see how much one step does. */
@@ -39,10 +39,8 @@ export async function jobSite({
   await importAsAdmin(
     { jira, store, clock },
     {
-      format: 'value-layer.portfolio',
-      version: 1,
-      settings: { currency: 'EUR', discountRate: 0.12 },
-      objectives: [{ id: 'OBJ-GROW', name: 'Grow revenue', status: 'active', weight: 5 }],
+      discountRate: 0.12,
+      objectives: [growRevenue()],
       epics: valued.map(({ key, ...figures }) =>
         inFlightEpic(key, { ...figures, objectives: [{ id: 'OBJ-GROW', share: 1 }] }),
       ),

@@ -2,7 +2,7 @@ import type { GadgetContext } from '../../../src/application/portfolio/gadget-co
 import type { Clock } from '../../../src/application/ports/clock';
 import { InMemoryJira, type FakeUser } from '../../fakes/in-memory-jira-site';
 import { InMemoryKeyValueStore } from '../../fakes/in-memory-key-value-store';
-import { importAsAdmin } from '../../fixtures/admin-site';
+import { growRevenue, importAsAdmin } from '../../fixtures/admin-site';
 import { inFlightEpic } from '../../fixtures/in-flight-epic';
 
 /** The site the budget cut and the efficient frontier are planned on (worked figures below). */
@@ -28,13 +28,8 @@ export async function site(clock: Clock = { now: () => new Date('2026-03-20T12:0
   await importAsAdmin(
     { jira, store, clock },
     {
-      format: 'value-layer.portfolio',
-      version: 1,
-      settings: { currency: 'EUR', discountRate: 0.12 },
-      objectives: [
-        { id: 'OBJ-GROW', name: 'Grow revenue', status: 'active', weight: 5 },
-        { id: 'OBJ-COST', name: 'Cut costs', status: 'active', weight: 3 },
-      ],
+      discountRate: 0.12,
+      objectives: [growRevenue(), { id: 'OBJ-COST', name: 'Cut costs', status: 'active', weight: 3 }],
       epics: [
         inFlightEpic('PAY-1', { cost: 1000, benefit: 3000, objectives: [{ id: 'OBJ-GROW', share: 1 }] }),
         inFlightEpic('PAY-2', { cost: 1000, benefit: 1500, objectives: [{ id: 'OBJ-GROW', share: 1 }] }),

@@ -11,7 +11,7 @@ import { saveScenarioInput, type SaveScenarioInput } from '../../../src/contract
 import { fieldErrorsOf } from '../../../src/resolvers/define-resolver';
 import { InMemoryJira, type FakeUser } from '../../fakes/in-memory-jira-site';
 import { InMemoryKeyValueStore } from '../../fakes/in-memory-key-value-store';
-import { importAsAdmin } from '../../fixtures/admin-site';
+import { growRevenue, importAsAdmin } from '../../fixtures/admin-site';
 import { inFlightEpic } from '../../fixtures/in-flight-epic';
 
 const admin: FakeUser = { accountId: 'admin', admin: true };
@@ -29,10 +29,8 @@ async function site() {
   await importAsAdmin(
     { jira, store, clock },
     {
-      format: 'value-layer.portfolio',
-      version: 1,
-      settings: { currency: 'EUR', discountRate: 0.12 },
-      objectives: [{ id: 'OBJ-GROW', name: 'Grow revenue', status: 'active', weight: 5 }],
+      discountRate: 0.12,
+      objectives: [growRevenue()],
       epics: [
         inFlightEpic('PAY-1', { benefit: 3000, objectives: GROW }),
         inFlightEpic('PAY-2', { benefit: 1500, objectives: GROW }),

@@ -24,10 +24,7 @@ async function site() {
   await importAsAdmin(
     { jira, store, clock },
     {
-      format: 'value-layer.portfolio',
-      version: 1,
-      settings: { currency: 'EUR', discountRate: 0.12 },
-      objectives: [],
+      discountRate: 0.12,
       epics: [
         // Certain and worthwhile: kept in every draw.
         inFlightEpic('PAY-1', { benefit: 3000, ranges: NO_SPREAD }),

@@ -3,7 +3,7 @@ import { getPortfolio } from '../../../src/application/portfolio/get-portfolio';
 import { defaultSeedOf, getScopeRanges } from '../../../src/application/ranges/get-scope-ranges';
 import { InMemoryJira, type FakeUser } from '../../fakes/in-memory-jira-site';
 import { InMemoryKeyValueStore } from '../../fakes/in-memory-key-value-store';
-import { importAsAdmin } from '../../fixtures/admin-site';
+import { growRevenue, importAsAdmin } from '../../fixtures/admin-site';
 
 const admin: FakeUser = { accountId: 'admin', admin: true };
 const payTeam: FakeUser = { accountId: 'pay-team', browse: ['PAY'] };
@@ -53,18 +53,8 @@ async function site(epics: ReturnType<typeof anEpic>[]) {
   await importAsAdmin(
     { jira, store, clock },
     {
-      format: 'value-layer.portfolio',
-      version: 1,
-      settings: { currency: 'EUR', discountRate: 0.08 },
-      objectives: [
-        {
-          id: 'OBJ-GROW',
-          name: 'Grow revenue',
-          status: 'active',
-          weight: 5,
-          target: { measure: 'Attributed revenue', amount: 20_000, date: '2027-06-30' },
-        },
-      ],
+      discountRate: 0.08,
+      objectives: [growRevenue({ amount: 20_000, date: '2027-06-30' })],
       epics,
     },
   );

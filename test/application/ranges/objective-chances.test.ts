@@ -59,9 +59,7 @@ async function site() {
   await importAsAdmin(
     { jira, store, clock },
     {
-      format: 'value-layer.portfolio',
-      version: 1,
-      settings: { currency: 'EUR', discountRate: 0.08 },
+      discountRate: 0.08,
       objectives,
       epics,
     },

@@ -1,10 +1,10 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ScenarioDecision } from '../../../src/contract/planning.contract';
-import type { PlanningJobView } from '../../../src/contract/planning-job.contract';
 import { ApplyDecisions } from '../../../static/src/features/planning/apply-dialog';
 import type { PlannedScenario } from '../../../static/src/features/planning/scenario-decisions';
 import { answerInvoke } from '../gadget/portfolio-fixtures';
+import { aPlanningJob, JOB_ID, type JobOverrides } from './planning-job-fixture';
 
 const decision = (
   key: string,
@@ -42,8 +42,6 @@ const view: PlannedScenario = {
   warnings: [],
 };
 
-const JOB_ID = '5b3e8f0a-2c1d-4e6f-8a9b-0c1d2e3f4a5b';
-
 const applied = {
   scenario: 'Cut 20% from 2026-03',
   appliedAt: '2026-03-20T12:00:00.000Z',
@@ -56,18 +54,13 @@ const applied = {
   counts: { continue: 1, delay_6: 1, stop: 1 },
 };
 
-function anApplyJob(overrides: Partial<PlanningJobView> = {}): PlanningJobView {
-  return {
-    id: JOB_ID,
+const anApplyJob = (overrides: JobOverrides = {}) =>
+  aPlanningJob({
     kind: 'apply',
-    state: 'running',
     phase: 'checking',
     progress: { done: 0, total: 3, label: 'Checking epics: 0 of 3' },
-    createdAt: '2026-03-20T12:00:00.000Z',
-    updatedAt: '2026-03-20T12:00:00.000Z',
     ...overrides,
-  } as PlanningJobView;
-}
+  });
 
 function renderDialog(
   apply: (payload: Record<string, unknown>) => unknown,
@@ -153,7 +146,7 @@ describe('ApplyDecisions', () => {
         state: 'done',
         phase: 'finished',
         progress: { done: 3, total: 3, label: 'Done' },
-        result: applied as never,
+        result: applied,
       }),
     ];
     const { calls } = renderDialog(() => ({ ok: true, data: { kind: 'job', job: anApplyJob() } }), {

@@ -1,11 +1,9 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { PlanningJobView } from '../../../src/contract/planning-job.contract';
 import type { ScenarioView } from '../../../src/contract/planning.contract';
 import { BudgetCutPanel } from '../../../static/src/features/planning/budget-cut-panel';
 import { answerInvoke } from '../gadget/portfolio-fixtures';
-
-const JOB_ID = '7d9f2b1c-4a5e-4f3a-9b8c-1d2e3f4a5b6c';
+import { aPlanningJob, JOB_ID } from './planning-job-fixture';
 
 const view: ScenarioView = {
   status: 'planned',
@@ -38,19 +36,6 @@ const view: ScenarioView = {
   warnings: [],
 };
 
-function aJob(overrides: Partial<PlanningJobView> = {}): PlanningJobView {
-  return {
-    id: JOB_ID,
-    kind: 'scenario',
-    state: 'running',
-    phase: 'reading',
-    progress: { done: 1000, total: null, label: 'Reading epics: 1,000 read' },
-    createdAt: '2026-03-20T12:00:00.000Z',
-    updatedAt: new Date().toISOString(),
-    ...overrides,
-  } as PlanningJobView;
-}
-
 function renderPanel(answers: Record<string, (payload: Record<string, unknown>) => unknown>) {
   const calls = answerInvoke(answers);
   render(
@@ -75,11 +60,11 @@ const runTheCut = async () => {
 describe('a budget cut run as a job', () => {
   it('shows the job’s progress, polls it, and shows the plan once done', async () => {
     const polls = [
-      aJob({
+      aPlanningJob({
         phase: 'linking',
         progress: { done: 500, total: 2000, label: 'Reading dependencies: 500 of 2,000 epics' },
       }),
-      aJob({
+      aPlanningJob({
         state: 'done',
         phase: 'finished',
         progress: { done: 2000, total: 2000, label: 'Done' },
@@ -91,7 +76,7 @@ describe('a budget cut run as a job', () => {
         ok: true,
         data: payload.jobId === undefined ? null : polls.shift(),
       }),
-      'planning/start-scenario': () => ({ ok: true, data: { kind: 'job', job: aJob() } }),
+      'planning/start-scenario': () => ({ ok: true, data: { kind: 'job', job: aPlanningJob() } }),
     });
 
     await runTheCut();
@@ -121,16 +106,16 @@ describe('a budget cut run as a job', () => {
         data:
           payload.jobId === undefined
             ? null
-            : aJob(
+            : aPlanningJob(
                 cancelled
                   ? { state: 'cancelled', progress: { done: 1000, total: null, label: 'Cancelled' } }
                   : {},
               ),
       }),
-      'planning/start-scenario': () => ({ ok: true, data: { kind: 'job', job: aJob() } }),
+      'planning/start-scenario': () => ({ ok: true, data: { kind: 'job', job: aPlanningJob() } }),
       'planning/cancel-job': () => {
         cancelled = true;
-        return { ok: true, data: aJob() };
+        return { ok: true, data: aPlanningJob() };
       },
     });
     const user = await runTheCut();
@@ -150,7 +135,7 @@ describe('a budget cut run as a job', () => {
         data:
           payload.jobId === undefined
             ? null
-            : aJob({
+            : aPlanningJob({
                 state: 'failed',
                 error: {
                   code: 'TOO_LARGE',
@@ -158,7 +143,7 @@ describe('a budget cut run as a job', () => {
                 },
               }),
       }),
-      'planning/start-scenario': () => ({ ok: true, data: { kind: 'job', job: aJob() } }),
+      'planning/start-scenario': () => ({ ok: true, data: { kind: 'job', job: aPlanningJob() } }),
     });
 
     await runTheCut();
@@ -173,7 +158,7 @@ describe('a budget cut run as a job', () => {
   }, 15_000);
 
   it('finds the user’s running job again when the page is opened anew', async () => {
-    renderPanel({ 'planning/get-job': () => ({ ok: true, data: aJob() }) });
+    renderPanel({ 'planning/get-job': () => ({ ok: true, data: aPlanningJob() }) });
 
     expect(await screen.findByRole('progressbar', { name: 'Reading epics: 1,000 read' })).toBeVisible();
     await waitFor(() => {
@@ -185,7 +170,7 @@ describe('a budget cut run as a job', () => {
     renderPanel({
       'planning/get-job': () => ({
         ok: true,
-        data: aJob({ state: 'done', updatedAt: '2026-01-01T00:00:00.000Z', result: view }),
+        data: aPlanningJob({ state: 'done', updatedAt: '2026-01-01T00:00:00.000Z', result: view }),
       }),
     });
 
@@ -198,7 +183,7 @@ describe('a budget cut run as a job', () => {
     renderPanel({
       'planning/get-job': () => ({
         ok: true,
-        data: aJob({
+        data: aPlanningJob({
           kind: 'apply',
           phase: 'writing',
           progress: { done: 100, total: 400, label: 'Writing decisions: 100 of 400' },
