@@ -7,33 +7,7 @@ import {
   isBehind,
   reconciledFigure,
 } from '../../src/contract/kpi-drill-down';
-
-const ZERO: KpiFigures = {
-  epics: 1,
-  plannedBenefit: 0,
-  plannedBenefitToDate: 0,
-  realisedBenefit: 0,
-  disBenefitRealised: 0,
-  realisationRate: null,
-  baselineRealisationRate: null,
-  forecastDrift: null,
-  costBudget: 0,
-  actualCost: 0,
-  forecastCost: 0,
-  riskAdjustedBenefit: 0,
-  roi: null,
-  expectedRoi: null,
-  valueForMoney: null,
-  npv: 0,
-  paybackMonth: null,
-  discountedPaybackMonth: null,
-  irr: null,
-  mirr: null,
-  costAvoidanceRealised: 0,
-  costSavingRealised: 0,
-  verifiedShare: null,
-  npsAtCompletion: null,
-};
+import { EMPTY_KPIS } from '../fixtures/empty-kpi-figures';
 
 function row(key: string, kpis: Partial<KpiFigures>, drill: Partial<EpicRow['drill']> = {}): EpicRow {
   return {
@@ -43,7 +17,7 @@ function row(key: string, kpis: Partial<KpiFigures>, drill: Partial<EpicRow['dri
     programme: null,
     status: 'done',
     successProbability: 1,
-    kpis: { ...ZERO, ...kpis },
+    kpis: { ...EMPTY_KPIS, ...kpis },
     drill: {
       verifiedRealised: 0,
       grossRealisedBenefit: kpis.realisedBenefit ?? 0,

@@ -1,12 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import {
-  BUILT_IN_KPI_TARGETS,
-  FINISHING_VERDICT_NAMES,
-  KPI_NAMES,
-  THRESHOLD_NAMES,
-} from '../../src/contract/value-vocabulary';
-import { DEFAULT_TARGETS } from '../../static/src/features/gadget/config/gadget-config';
+import { FINISHING_VERDICT_NAMES, KPI_NAMES, THRESHOLD_NAMES } from '../../src/contract/value-vocabulary';
 import { STATUS_LABEL } from '../../static/src/features/gadget/config/kpi-status';
 import { TILES, TILE_IDS } from '../../static/src/features/gadget/config/kpi-tiles';
 import { RANKING_FIGURES } from '../../static/src/features/planning/ranking-columns';
@@ -72,10 +66,6 @@ describe('the KPI vocabulary', () => {
   it('names the stop/continue verdicts in docs/kpis.md as the planning page does', () => {
     const docs = readFileSync(join(ROOT, 'docs/kpis.md'), 'utf8');
     for (const name of Object.values(FINISHING_VERDICT_NAMES)) expect(docs).toContain(`**${name}**`);
-  });
-
-  it('gives the gadget the built-in targets the admin page shows', () => {
-    expect(DEFAULT_TARGETS).toEqual(BUILT_IN_KPI_TARGETS);
   });
 
   it('calls a tile’s statuses by the words of its thresholds', () => {

@@ -6,7 +6,6 @@ import { render, screen } from '@testing-library/react';
 import { createElement } from 'react';
 import type { Envelope } from '../../../src/contract/envelope';
 import type { EpicValueDocument } from '../../../src/contract/epic-value.schema';
-import type { KpiFigures } from '../../../src/contract/kpi-figures';
 import type {
   ApprovedBaselineView,
   BaselineHistoryView,
@@ -16,34 +15,10 @@ import type {
 import type { EpicReviewsView } from '../../../src/contract/review.contract';
 import { forgetDisplayNames } from '../../../static/src/features/epic-panel/api';
 import { EpicPanel } from '../../../static/src/features/epic-panel/epic-panel';
+import { EMPTY_KPIS } from '../../fixtures/empty-kpi-figures';
 import { fakeBridge } from '../fake-bridge';
 
-export const EMPTY_KPIS: KpiFigures = {
-  epics: 1,
-  plannedBenefit: 0,
-  plannedBenefitToDate: 0,
-  realisedBenefit: 0,
-  disBenefitRealised: 0,
-  realisationRate: null,
-  baselineRealisationRate: null,
-  forecastDrift: null,
-  costBudget: 0,
-  actualCost: 0,
-  forecastCost: 0,
-  riskAdjustedBenefit: 0,
-  roi: null,
-  expectedRoi: null,
-  valueForMoney: null,
-  npv: 0,
-  paybackMonth: null,
-  discountedPaybackMonth: null,
-  irr: null,
-  mirr: null,
-  costAvoidanceRealised: 0,
-  costSavingRealised: 0,
-  verifiedShare: null,
-  npsAtCompletion: null,
-};
+export { EMPTY_KPIS };
 
 export const EMPTY_VALUE: EpicValueDocument = {
   successProbability: 1,

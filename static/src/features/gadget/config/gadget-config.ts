@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { scopeSchema, type Scope } from '../../../../../src/contract/gadget.contract';
 import { yearMonthSchema } from '../../../../../src/contract/primitives.schema';
+import { BUILT_IN_KPI_TARGETS } from '../../../../../src/contract/value-vocabulary';
 import { TILE_IDS, type TileId } from './kpi-tiles';
 
 export interface KpiTarget {
@@ -39,24 +40,10 @@ export const DEFAULT_TITLE = 'Portfolio value';
 
 /**
  * Built-in targets, for a tile whose target neither the gadget's editor nor a Jira admin (the
- * admin settings' kpiTargets, sent with the portfolio view) has set. Conservative VMO rules of
- * thumb, in each KPI's own unit:
- * realise ≥ 90% of plan (amber ≥ 70%); ROI to date ≥ 10% (amber ≥ 0%); expected ROI ≥ 20%
- * (amber ≥ 0%); NPV ≥ 0; value for money ≥ 1.2× (amber ≥ 1×); NPS ≥ 30 (amber ≥ 0); ≥ 70% of
- * goals advanced (amber ≥ 40%); ≥ 80% of spend aligned (amber ≥ 60%); ≥ 60% verified
- * (amber ≥ 30%). Realised money has no target until one is set: it has no universal scale.
+ * admin settings' kpiTargets, sent with the portfolio view) has set: the vocabulary's, which the
+ * admin page shows as the fallback.
  */
-export const DEFAULT_TARGETS: Partial<Record<TileId, KpiTarget>> = {
-  realisationRate: { green: 0.9, amber: 0.7, higherIsBetter: true },
-  roi: { green: 0.1, amber: 0, higherIsBetter: true },
-  expectedRoi: { green: 0.2, amber: 0, higherIsBetter: true },
-  npv: { green: 0, amber: 0, higherIsBetter: true },
-  valueForMoney: { green: 1.2, amber: 1, higherIsBetter: true },
-  npsAtCompletion: { green: 30, amber: 0, higherIsBetter: true },
-  strategicGoalsAdvancedPct: { green: 70, amber: 40, higherIsBetter: true },
-  strategicAlignmentPct: { green: 80, amber: 60, higherIsBetter: true },
-  verifiedShare: { green: 0.6, amber: 0.3, higherIsBetter: true },
-};
+export const DEFAULT_TARGETS: Partial<Record<TileId, KpiTarget>> = BUILT_IN_KPI_TARGETS;
 
 export const DEFAULT_CONFIG: GadgetConfig = {
   title: DEFAULT_TITLE,
