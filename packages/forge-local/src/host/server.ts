@@ -19,7 +19,8 @@ import {
 } from './dashboard-store';
 import { contentTypes, HttpError, readJsonBody, send, sendError, sendJson } from './http-util';
 import { handleAction } from './action-endpoint';
-import { badRequest, handleInvoke, unknownUser } from './invoke-endpoint';
+import { handleInvoke } from './invoke-endpoint';
+import { badRequest, type SiteCallAnswer, unknownUser } from './site-call-endpoint';
 import { getIssue, isJiraAdmin, JiraQueryError, listEpics } from './jira-queries';
 import {
   assertMayEditDashboard,
@@ -132,6 +133,36 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
     const parsed = schema.safeParse(await readJsonBody(req));
     if (!parsed.success) throw new HttpError(400, `Invalid ${what}: ${z.prettifyError(parsed.error)}`);
     return parsed.data;
+  }
+
+  /**
+   * The handler of an endpoint that runs app code (`/api/invoke`, `/api/action`): it answers in
+   * Forge's `{errorType, errorMessage}` shape, a body that is not JSON included, rather than with
+   * the host's plain errors, and delivers the events the app code may have raised.
+   */
+  function siteCallHandler(
+    requestName: string,
+    handle: (site: LocalSite, body: unknown) => Promise<SiteCallAnswer>,
+  ): Handler {
+    return async (req, res) => {
+      let body: unknown;
+      try {
+        body = await readJsonBody(req);
+      } catch (error) {
+        if (error instanceof HttpError && error.status === 400) {
+          const answer = badRequest(`Invalid ${requestName} request: ${error.message}`);
+          sendError(res, answer.status, answer.body);
+          return;
+        }
+        throw error;
+      }
+      const answer = await handle(site, body);
+      if (answer.status !== 400) deliverEventsSoon();
+      if (answer.status === 500)
+        log(`${requestName} failed: ${answer.body.errorType}: ${answer.body.errorMessage}`);
+      if (answer.status === 204) sendJson(res, 204, null);
+      else sendJson(res, answer.status, answer.body);
+    };
   }
 
   function siteInfo(): SiteInfo {
@@ -252,52 +283,12 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
         sendJson(res, 200, response);
       },
     },
-    {
-      method: 'POST',
-      pattern: /^\/api\/invoke$/,
-      handler: async (req, res) => {
-        let body: unknown;
-        try {
-          body = await readJsonBody(req);
-        } catch (error) {
-          if (error instanceof HttpError && error.status === 400) {
-            const answer = badRequest(`Invalid invoke request: ${error.message}`);
-            sendError(res, answer.status, answer.body);
-            return;
-          }
-          throw error;
-        }
-        const answer = await handleInvoke(site, body);
-        if (answer.status !== 400) deliverEventsSoon();
-        if (answer.status === 500)
-          log(`invoke failed: ${answer.body.errorType}: ${answer.body.errorMessage}`);
-        if (answer.status === 204) sendJson(res, 204, null);
-        else sendJson(res, answer.status, answer.body);
-      },
-    },
+    { method: 'POST', pattern: /^\/api\/invoke$/, handler: siteCallHandler('invoke', handleInvoke) },
     {
       // A Rovo action, as an agent calls it for the user (no Rovo chat runs locally).
       method: 'POST',
       pattern: /^\/api\/action$/,
-      handler: async (req, res) => {
-        let body: unknown;
-        try {
-          body = await readJsonBody(req);
-        } catch (error) {
-          if (error instanceof HttpError && error.status === 400) {
-            const answer = badRequest(`Invalid action request: ${error.message}`);
-            sendError(res, answer.status, answer.body);
-            return;
-          }
-          throw error;
-        }
-        const answer = await handleAction(site, body);
-        if (answer.status !== 400) deliverEventsSoon();
-        if (answer.status === 500)
-          log(`action failed: ${answer.body.errorType}: ${answer.body.errorMessage}`);
-        if (answer.status === 204) sendJson(res, 204, null);
-        else sendJson(res, answer.status, answer.body);
-      },
+      handler: siteCallHandler('action', handleAction),
     },
     {
       // The user's in-app notifications (Jira's bell): a comment that mentions them adds one.

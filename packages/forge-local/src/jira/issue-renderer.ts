@@ -15,6 +15,7 @@ import type {
   StatusCategoryKey,
   StoredDescription,
   StoredIssue,
+  StoredIssueLink,
 } from './model';
 
 export type Json = Record<string, unknown>;
@@ -171,37 +172,24 @@ function renderIssueLinks(ctx: RenderContext, issue: StoredIssue): Json[] {
     const type = ISSUE_LINK_TYPES.find((candidate) => candidate.id === typeId) ?? ISSUE_LINK_TYPES[0];
     return { ...type, self: `${ctx.apiBase}/rest/api/3/issueLinkType/${type?.id ?? typeId}` };
   };
-  const self = (id: string) => `${ctx.apiBase}/rest/api/3/issueLink/${id}`;
   const { outward, inward } = store.issueLinks(issue.id);
   const rendered: { id: string; json: Json }[] = [];
-  for (const link of outward) {
-    const other = store.issue(link.inwardIssueId);
-    if (other) {
-      rendered.push({
+  // `side`: the key the other issue goes under, by which of the two issues holds the link.
+  const renderLink = (link: StoredIssueLink, otherId: string, side: 'outwardIssue' | 'inwardIssue'): void => {
+    const other = store.issue(otherId);
+    if (!other) return;
+    rendered.push({
+      id: link.id,
+      json: {
         id: link.id,
-        json: {
-          id: link.id,
-          self: self(link.id),
-          type: typeOf(link.typeId),
-          outwardIssue: renderLinkedIssue(ctx, other),
-        },
-      });
-    }
-  }
-  for (const { holderId, link } of inward) {
-    const other = store.issue(holderId);
-    if (other) {
-      rendered.push({
-        id: link.id,
-        json: {
-          id: link.id,
-          self: self(link.id),
-          type: typeOf(link.typeId),
-          inwardIssue: renderLinkedIssue(ctx, other),
-        },
-      });
-    }
-  }
+        self: `${ctx.apiBase}/rest/api/3/issueLink/${link.id}`,
+        type: typeOf(link.typeId),
+        [side]: renderLinkedIssue(ctx, other),
+      },
+    });
+  };
+  for (const link of outward) renderLink(link, link.inwardIssueId, 'outwardIssue');
+  for (const { holderId, link } of inward) renderLink(link, holderId, 'inwardIssue');
   return rendered.sort((a, b) => Number(a.id) - Number(b.id)).map((entry) => entry.json);
 }
 

@@ -160,31 +160,18 @@ export class IssueWriter {
       if (changes.assigneeId !== null && !store.user(changes.assigneeId)) {
         throw new FieldValidationError('assignee', `User '${changes.assigneeId}' does not exist.`);
       }
-      const name = (id: string | null): string | null =>
-        id === null ? null : (store.user(id)?.displayName ?? null);
       items.push(
-        item(
-          'assignee',
-          'assignee',
-          issue.assigneeId,
-          name(issue.assigneeId),
-          changes.assigneeId,
-          name(changes.assigneeId),
-        ),
+        idChangeItem('assignee', issue.assigneeId, changes.assigneeId, (id) => store.user(id)?.displayName),
       );
       next.assigneeId = changes.assigneeId;
     }
     if (changes.priorityId !== undefined && changes.priorityId !== issue.priorityId) {
-      const name = (id: string | null): string | null =>
-        id === null ? null : (store.priorities.get(id)?.name ?? null);
       items.push(
-        item(
-          'priority',
+        idChangeItem(
           'priority',
           issue.priorityId,
-          name(issue.priorityId),
           changes.priorityId,
-          name(changes.priorityId),
+          (id) => store.priorities.get(id)?.name,
         ),
       );
       next.priorityId = changes.priorityId;
@@ -429,4 +416,18 @@ function item(
   toString: string | null,
 ): ChangelogItem {
   return { field, fieldtype: 'jira', fieldId, from, fromString, to, toString };
+}
+
+/**
+ * The changelog item of a field that holds an id (assignee, priority): Jira shows each side's name
+ * beside its id, and null for a side that is empty or names nothing the site knows.
+ */
+function idChangeItem(
+  field: string,
+  from: string | null,
+  to: string | null,
+  nameOf: (id: string) => string | undefined,
+): ChangelogItem {
+  const name = (id: string | null): string | null => (id === null ? null : (nameOf(id) ?? null));
+  return item(field, field, from, name(from), to, name(to));
 }
