@@ -12,7 +12,7 @@ import {
 import { parseEpicValue } from '../../src/contract/epic-value.schema';
 import type { EpicRanges } from '../../src/domain/ranges';
 import type { EpicValueRecord } from '../../src/domain/model/portfolio-record';
-import { EMPTY_SEARCH_INDEX, storedMeta } from '../fixtures/value-property-meta';
+import { CHECKOUT_VALUE, EMPTY_SEARCH_INDEX, storedMeta } from '../fixtures/value-property-meta';
 
 /*
  * Risk ranges in the stored value record (issue #17): key `x` of the compact record, present only
@@ -22,27 +22,7 @@ import { EMPTY_SEARCH_INDEX, storedMeta } from '../fixtures/value-property-meta'
 const meta = storedMeta(3);
 const index = EMPTY_SEARCH_INDEX;
 
-const value: EpicValueRecord = {
-  successProbability: 0.8,
-  objectives: [{ id: 'OBJ-1', share: 0.5 }],
-  benefits: [
-    {
-      id: 'b1',
-      kind: 'revenue',
-      title: 'Faster checkout',
-      planned: [
-        { month: '2026-03', amount: 1000 },
-        { month: '2026-06', amount: 0 },
-      ],
-      realised: [
-        { month: '2026-04', amount: 800.5, evidence: 'verified' },
-        { month: '2026-05', amount: 12.25, evidence: 'estimated' },
-      ],
-    },
-  ],
-  costs: { planned: [{ month: '2026-01', amount: 500 }], actual: [] },
-  nps: { promoters: 40, passives: 30, detractors: 10 },
-};
+const value = CHECKOUT_VALUE;
 
 /** Stored text of `value` as the codec wrote it before ranges existed (commit b1be759). */
 const STORED_BEFORE_RANGES =

@@ -6,31 +6,11 @@ import {
   encodeValueProperty,
   encodedLength,
 } from '../../src/adapters/jira/value-property-codec';
-import { storedMeta } from '../fixtures/value-property-meta';
+import { CHECKOUT_VALUE, storedMeta } from '../fixtures/value-property-meta';
 
 const meta = storedMeta(3);
 
-const value: EpicValueRecord = {
-  successProbability: 0.8,
-  objectives: [{ id: 'OBJ-1', share: 0.5 }],
-  benefits: [
-    {
-      id: 'b1',
-      kind: 'revenue',
-      title: 'Faster checkout',
-      planned: [
-        { month: '2026-03', amount: 1000 },
-        { month: '2026-06', amount: 0 },
-      ],
-      realised: [
-        { month: '2026-04', amount: 800.5, evidence: 'verified' },
-        { month: '2026-05', amount: 12.25, evidence: 'estimated' },
-      ],
-    },
-  ],
-  costs: { planned: [{ month: '2026-01', amount: 500 }], actual: [] },
-  nps: { promoters: 40, passives: 30, detractors: 10 },
-};
+const value = CHECKOUT_VALUE;
 
 /** 10 benefits x 60 months of planned and realised amounts, and 60 months of both costs. */
 function largeRecord(): EpicValueRecord {

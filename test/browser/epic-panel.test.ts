@@ -7,12 +7,12 @@
 import { resolve } from 'node:path';
 import type { Frame } from 'playwright-core';
 import type { EpicValueDocument } from '../../src/contract/epic-value.schema';
-import type { Envelope } from '../../src/contract/envelope';
 import type { KpiFigures } from '../../src/contract/kpi-figures';
 import type { EpicValueView } from '../../src/contract/panel.contract';
 import { BROWSE_ONLY } from 'forge-local';
 import { DEMO_ACCOUNT_IDS, type LocalSiteRuntime } from '../../local-site';
 import { openShell, projectRoot, useBrowserHost, type ShellPage } from './browser-host';
+import { CHK_EPICS_JQL, epicKeys, unwrap } from './site-calls';
 
 /** Typing a whole form and reloading takes longer than the harness's default. */
 const timeout = 120_000;
@@ -28,12 +28,6 @@ describe('the epic value panel in the local Jira host', () => {
     // openLocalSite gives the runtime with its test seams; the harness types it as the plain site.
     site = env.site as LocalSiteRuntime;
   });
-
-  async function unwrap<T>(answer: Promise<unknown>): Promise<T> {
-    const envelope = (await answer) as Envelope<T>;
-    if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
-    return envelope.data;
-  }
 
   const valueOf = (issueKey: string, accountId: string = team) =>
     unwrap<EpicValueView>(
@@ -57,15 +51,6 @@ describe('the epic value panel in the local Jira host', () => {
         }),
       )
     ).portfolio;
-
-  async function epicKeys(jql: string): Promise<string[]> {
-    const answer = await site.requestJira({
-      accountId: admin,
-      method: 'GET',
-      path: `/rest/api/3/search/jql?jql=${encodeURIComponent(jql)}&fields=summary&maxResults=100`,
-    });
-    return (JSON.parse(answer.body) as { issues: { key: string }[] }).issues.map((issue) => issue.key);
-  }
 
   async function openPanel(
     issueKey: string,
@@ -100,7 +85,7 @@ describe('the epic value panel in the local Jira host', () => {
     async () => {
       // An epic of the team's project with room for two more objective links.
       const candidates = await Promise.all(
-        (await epicKeys('project = CHK AND issuetype = Epic ORDER BY key')).map((key) => valueOf(key)),
+        (await epicKeys(env, CHK_EPICS_JQL, admin)).map((key) => valueOf(key)),
       );
       const epic = candidates.find(
         (view) =>
@@ -206,7 +191,7 @@ describe('the epic value panel in the local Jira host', () => {
   it(
     'shows a concurrent save and re-applies the user’s edits on top of it, losing neither',
     async () => {
-      const [key] = await epicKeys('project = CHK AND issuetype = Epic ORDER BY key DESC');
+      const [key] = await epicKeys(env, `${CHK_EPICS_JQL} DESC`, admin);
       if (key === undefined) throw new Error('No CHK epic.');
       const { shell, panel } = await openPanel(key, team);
       await panel.getByRole('textbox', { name: 'Chance that the planned benefits arrive' }).fill('65');
@@ -263,7 +248,7 @@ describe('the epic value panel in the local Jira host', () => {
   it(
     'offers edits back after the user navigated away without saving',
     async () => {
-      const [key] = await epicKeys('project = CHK AND issuetype = Epic ORDER BY key');
+      const [key] = await epicKeys(env, CHK_EPICS_JQL, admin);
       if (key === undefined) throw new Error('No CHK epic.');
       const { shell, panel } = await openPanel(key, team);
       await panel.getByRole('textbox', { name: 'Chance that the planned benefits arrive' }).fill('37');
@@ -288,7 +273,7 @@ describe('the epic value panel in the local Jira host', () => {
   it(
     'is read only, and says why, for a user who may browse but not edit the epic',
     async () => {
-      const [key] = await epicKeys('project != CHK AND issuetype = Epic ORDER BY key');
+      const [key] = await epicKeys(env, 'project != CHK AND issuetype = Epic ORDER BY key', admin);
       if (key === undefined) throw new Error('No epic outside CHK.');
       site.jiraUi.setProjectPermissions(admin, team, key.split('-')[0] ?? '', BROWSE_ONLY);
       const { shell, panel } = await openPanel(key, team, 'dark');

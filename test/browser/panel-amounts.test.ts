@@ -5,10 +5,10 @@
  * is saved; "€500" (the site currency's own symbol) is accepted and saved as 500.
  */
 import type { Frame, Locator } from 'playwright-core';
-import type { Envelope } from '../../src/contract/envelope';
 import type { EpicValueView } from '../../src/contract/panel.contract';
 import { DEMO_ACCOUNT_IDS } from '../../local-site';
 import { openShell, useBrowserHost } from './browser-host';
+import { CHK_EPICS_JQL, epicKeys, unwrap } from './site-calls';
 
 const timeout = 120_000;
 const widths = [380, 1200] as const;
@@ -30,24 +30,13 @@ describe('amount inputs in the epic value panel', () => {
   const env = useBrowserHost();
   const { team } = DEMO_ACCOUNT_IDS;
 
-  async function unwrap<T>(answer: Promise<unknown>): Promise<T> {
-    const envelope = (await answer) as Envelope<T>;
-    if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
-    return envelope.data;
-  }
-
   const call = (functionKey: string, payload: unknown) =>
     env.site.invoke({ moduleKey: 'value-panel', functionKey, payload, accountId: team });
   const valueOf = (issueKey: string) => unwrap<EpicValueView>(call('panel/get-value', { issueKey }));
 
   /** A CHK epic (one per test) with one benefit planned for March 2026. */
   async function epicWithOneMonth(index: number): Promise<string> {
-    const answer = await env.site.requestJira({
-      accountId: team,
-      method: 'GET',
-      path: `/rest/api/3/search/jql?jql=${encodeURIComponent('project = CHK AND issuetype = Epic ORDER BY key')}&fields=summary&maxResults=50`,
-    });
-    const keys = (JSON.parse(answer.body) as { issues: { key: string }[] }).issues.map((issue) => issue.key);
+    const keys = await epicKeys(env, CHK_EPICS_JQL, team);
     const key = keys[index];
     if (key === undefined) throw new Error('The demo data has too few CHK epics.');
     const current = await valueOf(key);

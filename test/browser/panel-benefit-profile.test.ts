@@ -9,11 +9,11 @@
  * Screenshots land in test-artifacts/browser/panel-benefit-profile-*.png.
  */
 import { resolve } from 'node:path';
-import type { Envelope } from '../../src/contract/envelope';
 import type { EpicValueView } from '../../src/contract/panel.contract';
 import { DEMO_ACCOUNT_IDS } from '../../local-site';
-import { artifactsDir, openShell, useBrowserHost, type ShellPage } from './browser-host';
-import { clippedText } from './panel-checks';
+import { artifactsDir, openShell, useBrowserHost } from './browser-host';
+import { CHK_EPICS_JQL, epicKeys, unwrap } from './site-calls';
+import { clippedText, screenshotPanel } from './panel-checks';
 
 const timeout = 120_000;
 const widths = [380, 1200] as const;
@@ -29,12 +29,6 @@ describe('benefit owners, measures, realised details and dis-benefits in the epi
   const env = useBrowserHost();
   const { admin, team } = DEMO_ACCOUNT_IDS;
 
-  async function unwrap<T>(answer: Promise<unknown>): Promise<T> {
-    const envelope = (await answer) as Envelope<T>;
-    if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
-    return envelope.data;
-  }
-
   const call = (functionKey: string, payload: unknown, accountId: string) =>
     env.site.invoke({ moduleKey: 'value-panel', functionKey, payload, accountId });
   const valueOf = (issueKey: string) => unwrap<EpicValueView>(call('panel/get-value', { issueKey }, team));
@@ -45,12 +39,7 @@ describe('benefit owners, measures, realised details and dis-benefits in the epi
    * admin, who verifies while the admin has chosen no verifier group.
    */
   async function profiledEpic(index: number): Promise<string> {
-    const answer = await env.site.requestJira({
-      accountId: team,
-      method: 'GET',
-      path: `/rest/api/3/search/jql?jql=${encodeURIComponent('project = CHK AND issuetype = Epic ORDER BY key')}&fields=summary&maxResults=50`,
-    });
-    const keys = (JSON.parse(answer.body) as { issues: { key: string }[] }).issues.map((issue) => issue.key);
+    const keys = await epicKeys(env, CHK_EPICS_JQL, team);
     const key = keys[index + 4];
     if (key === undefined) throw new Error('The demo data has too few CHK epics.');
     const current = await valueOf(key);
@@ -142,28 +131,6 @@ describe('benefit owners, measures, realised details and dis-benefits in the epi
     await approve(key, reason);
   }
 
-  /** The whole panel, one picture per screenful (`-1`, `-2`, …), each small enough to look at. */
-  async function screenshot(shell: ShellPage, width: number, name: string): Promise<void> {
-    const height = await shell.page.evaluate(() => document.documentElement.scrollHeight);
-    await shell.page.setViewportSize({ width, height: height + 40 });
-    await shell.page.waitForTimeout(300);
-    const frame = await shell.page.locator('.app-panel iframe').boundingBox();
-    if (frame === null) throw new Error('The panel frame is not rendered.');
-    const screen = 1000;
-    for (let top = 0, part = 1; top < frame.height; top += screen, part += 1) {
-      await shell.page.screenshot({
-        path: resolve(artifactsDir, `panel-benefit-profile-${name}-${String(part)}.png`),
-        clip: {
-          x: frame.x,
-          y: frame.y + top,
-          width: frame.width,
-          height: Math.min(screen, frame.height - top),
-        },
-      });
-    }
-    await shell.page.setViewportSize({ width, height: 900 });
-  }
-
   it.each(cases)(
     'shows owners, measures, notes, stamps and dis-benefits without clipping, and saves a picked owner (%s, %i px)',
     async (theme, width) => {
@@ -228,7 +195,7 @@ describe('benefit owners, measures, realised details and dis-benefits in the epi
         path: resolve(artifactsDir, `panel-benefit-profile-baseline-${theme}-${String(width)}.png`),
       });
 
-      await screenshot(shell, width, `${theme}-${String(width)}`);
+      await screenshotPanel(shell, width, `panel-benefit-profile-${theme}-${String(width)}`);
       expect(await clippedText(panel)).toEqual([]);
 
       // An owner picked from Jira's users with the keyboard alone, then saved.

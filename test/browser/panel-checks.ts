@@ -1,7 +1,9 @@
 /**
  * Layout checks the epic value panel's browser tests share, run inside the panel's frame.
  */
+import { resolve } from 'node:path';
 import type { Frame } from 'playwright-core';
+import { artifactsDir, type ShellPage } from './browser-host';
 
 /**
  * Every piece of text or input whose content is wider than its box (cut off, or spilling), and
@@ -47,4 +49,30 @@ export function clippedText(frame: Frame): Promise<string[]> {
       found.push('the frame scrolls sideways');
     return found;
   });
+}
+
+/**
+ * The whole panel, however tall, as the user would scroll through it at `width`: one picture per
+ * screenful, `<name>-1.png`, `<name>-2.png`, … in test-artifacts/browser, each small enough to
+ * look at. Leaves the viewport `width` × 900.
+ */
+export async function screenshotPanel(shell: ShellPage, width: number, name: string): Promise<void> {
+  const height = await shell.page.evaluate(() => document.documentElement.scrollHeight);
+  await shell.page.setViewportSize({ width, height: height + 40 });
+  await shell.page.waitForTimeout(300);
+  const frame = await shell.page.locator('.app-panel iframe').boundingBox();
+  if (frame === null) throw new Error('The panel frame is not rendered.');
+  const screen = 1000;
+  for (let top = 0, part = 1; top < frame.height; top += screen, part += 1) {
+    await shell.page.screenshot({
+      path: resolve(artifactsDir, `${name}-${String(part)}.png`),
+      clip: {
+        x: frame.x,
+        y: frame.y + top,
+        width: frame.width,
+        height: Math.min(screen, frame.height - top),
+      },
+    });
+  }
+  await shell.page.setViewportSize({ width, height: 900 });
 }

@@ -5,13 +5,12 @@
  * control is reached by Tab and shows a focus ring, and Escape closes a series tool.
  * Screenshots of the whole panel land in test-artifacts/browser/panel-layout-*.png.
  */
-import { resolve } from 'node:path';
 import type { Frame } from 'playwright-core';
-import type { Envelope } from '../../src/contract/envelope';
 import type { EpicValueView } from '../../src/contract/panel.contract';
 import { DEMO_ACCOUNT_IDS } from '../../local-site';
-import { artifactsDir, openShell, useBrowserHost, type ShellPage } from './browser-host';
-import { clippedText } from './panel-checks';
+import { openShell, useBrowserHost } from './browser-host';
+import { CHK_EPICS_JQL, epicKeys, unwrap } from './site-calls';
+import { clippedText, screenshotPanel } from './panel-checks';
 
 const timeout = 120_000;
 const widths = [380, 1200] as const;
@@ -44,20 +43,9 @@ describe('the epic value panel’s layout and keyboard use', () => {
   const env = useBrowserHost();
   const { admin, team } = DEMO_ACCOUNT_IDS;
 
-  async function unwrap<T>(answer: Promise<unknown>): Promise<T> {
-    const envelope = (await answer) as Envelope<T>;
-    if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
-    return envelope.data;
-  }
-
   /** A CHK epic (one per test) with a benefit, realised amounts and costs, all large. */
   async function fullEpic(index: number): Promise<string> {
-    const answer = await env.site.requestJira({
-      accountId: team,
-      method: 'GET',
-      path: `/rest/api/3/search/jql?jql=${encodeURIComponent('project = CHK AND issuetype = Epic ORDER BY key')}&fields=summary&maxResults=50`,
-    });
-    const keys = (JSON.parse(answer.body) as { issues: { key: string }[] }).issues.map((issue) => issue.key);
+    const keys = await epicKeys(env, CHK_EPICS_JQL, team);
     const key = keys[index + 4];
     if (key === undefined) throw new Error('The demo data has too few CHK epics.');
     const call = (functionKey: string, payload: unknown) =>
@@ -95,31 +83,6 @@ describe('the epic value panel’s layout and keyboard use', () => {
     return key;
   }
 
-  /**
-   * The whole panel, however tall, as the user would scroll through it: one picture per screenful
-   * (`-1`, `-2`, …), each small enough to look at.
-   */
-  async function screenshot(shell: ShellPage, width: number, name: string): Promise<void> {
-    const height = await shell.page.evaluate(() => document.documentElement.scrollHeight);
-    await shell.page.setViewportSize({ width, height: height + 40 });
-    await shell.page.waitForTimeout(300);
-    const frame = await shell.page.locator('.app-panel iframe').boundingBox();
-    if (frame === null) throw new Error('The panel frame is not rendered.');
-    const screen = 1000;
-    for (let top = 0, part = 1; top < frame.height; top += screen, part += 1) {
-      await shell.page.screenshot({
-        path: resolve(artifactsDir, `panel-layout-${name}-${String(part)}.png`),
-        clip: {
-          x: frame.x,
-          y: frame.y + top,
-          width: frame.width,
-          height: Math.min(screen, frame.height - top),
-        },
-      });
-    }
-    await shell.page.setViewportSize({ width, height: 900 });
-  }
-
   it.each(cases)(
     'fits every figure with its currency, and is usable by keyboard alone (%s, %i px)',
     async (theme, width) => {
@@ -136,7 +99,7 @@ describe('the epic value panel’s layout and keyboard use', () => {
       await panel.getByRole('table', { name: 'Planned and realised benefit by month' }).waitFor();
       expect(await panel.locator('html').getAttribute('data-color-mode')).toBe(theme);
 
-      await screenshot(shell, width, `${theme}-${String(width)}`);
+      await screenshotPanel(shell, width, `panel-layout-${theme}-${String(width)}`);
       expect(await clippedText(panel)).toEqual([]);
       expect(await figuresWithoutUnit(panel)).toEqual([]);
       // The month stays in view while the table's amounts scroll sideways.

@@ -6,11 +6,11 @@
  * and its actual as a realised amount. Screenshots land in test-artifacts/browser/panel-reviews-*.png.
  */
 import { resolve } from 'node:path';
-import type { Envelope } from '../../src/contract/envelope';
 import type { EpicValueView } from '../../src/contract/panel.contract';
 import type { DueReviewRow, ReviewsDueView } from '../../src/contract/review.contract';
 import { DEMO_ACCOUNT_IDS } from '../../local-site';
 import { artifactsDir, openShell, useBrowserHost } from './browser-host';
+import { unwrap } from './site-calls';
 import { clippedText } from './panel-checks';
 
 const timeout = 120_000;
@@ -21,12 +21,6 @@ const cases = (['light', 'dark'] as const).flatMap((theme) =>
 describe('benefit reviews in the epic value panel', () => {
   const env = useBrowserHost();
   const { admin } = DEMO_ACCOUNT_IDS;
-
-  async function unwrap<T>(answer: Promise<unknown>): Promise<T> {
-    const envelope = (await answer) as Envelope<T>;
-    if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
-    return envelope.data;
-  }
 
   /** The demo's overdue reviews, as the gadget lists them, one epic each. */
   async function overdueEpics(): Promise<DueReviewRow[]> {

@@ -7,11 +7,11 @@
  * Screenshots land in test-artifacts/browser/panel-saving-*.png.
  */
 import type { Frame, Locator, Page } from 'playwright-core';
-import type { Envelope } from '../../src/contract/envelope';
 import type { EpicValueView } from '../../src/contract/panel.contract';
 import { DEMO_ACCOUNT_IDS } from '../../local-site';
 import { resolve } from 'node:path';
 import { artifactsDir, openShell, useBrowserHost, type ShellPage } from './browser-host';
+import { CHK_EPICS_JQL, epicKeys, unwrap } from './site-calls';
 
 const timeout = 120_000;
 const HEIGHT = 700;
@@ -53,20 +53,9 @@ describe('saving in the epic value panel', () => {
   const env = useBrowserHost();
   const { team } = DEMO_ACCOUNT_IDS;
 
-  async function unwrap<T>(answer: Promise<unknown>): Promise<T> {
-    const envelope = (await answer) as Envelope<T>;
-    if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
-    return envelope.data;
-  }
-
   /** A CHK epic (one per test, so each starts from its own record) given a long plan. */
   async function epicWithLongPlan(index: number): Promise<string> {
-    const answer = await env.site.requestJira({
-      accountId: team,
-      method: 'GET',
-      path: `/rest/api/3/search/jql?jql=${encodeURIComponent('project = CHK AND issuetype = Epic ORDER BY key')}&fields=summary&maxResults=50`,
-    });
-    const keys = (JSON.parse(answer.body) as { issues: { key: string }[] }).issues.map((issue) => issue.key);
+    const keys = await epicKeys(env, CHK_EPICS_JQL, team);
     const key = keys[keys.length - 1 - index];
     if (key === undefined) throw new Error('The demo data has too few CHK epics.');
     const call = (functionKey: string, payload: unknown) =>

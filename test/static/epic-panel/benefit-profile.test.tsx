@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import userEvent, { type UserEvent } from '@testing-library/user-event';
 import type { EpicValueDocument } from '../../../src/contract/epic-value.schema';
 import { EMPTY_KPIS, EMPTY_VALUE, renderPanel, serveHost, viewOf } from './panel-fixtures';
 
@@ -48,6 +48,20 @@ const region = (name: string) => screen.getByRole('region', { name });
 async function openCard(title: string): Promise<HTMLElement> {
   await userEvent.setup().click(screen.getByRole('button', { name: title }));
   return screen.getByRole('region', { name: title });
+}
+
+/** The panel as served, with a realised month added to Conversion uplift: its card and realised group. */
+async function addRealisedMonthToUplift(): Promise<{
+  user: UserEvent;
+  card: HTMLElement;
+  realised: HTMLElement;
+}> {
+  const user = userEvent.setup();
+  await renderPanel();
+  const card = await openCard('Conversion uplift');
+  const realised = within(card).getByRole('group', { name: 'Realised benefit' });
+  await user.click(within(realised).getByRole('button', { name: 'Add month' }));
+  return { user, card, realised };
 }
 
 describe('EpicPanel benefit owner and measure', () => {
@@ -240,11 +254,7 @@ describe('EpicPanel realised entries', () => {
 
   it('refuses an evidence link that is not https, next to the field, and saves note and link', async () => {
     const host = serveHost(viewOf({ value: valueWith({ ...uplift, realised: [] }) }));
-    const user = userEvent.setup();
-    await renderPanel();
-    const card = await openCard('Conversion uplift');
-    const realised = within(card).getByRole('group', { name: 'Realised benefit' });
-    await user.click(within(realised).getByRole('button', { name: 'Add month' }));
+    const { user, realised } = await addRealisedMonthToUplift();
     await user.type(
       within(realised).getByRole('textbox', { name: 'Realised benefit: amount for Nov 2026' }),
       '250',
@@ -282,11 +292,7 @@ describe('EpicPanel realised entries', () => {
 
   it('shows “Verified” disabled with the reason to someone outside the verifier group', async () => {
     serveHost(viewOf({ value: valueWith({ ...uplift, realised: [] }), canVerify: false }));
-    const user = userEvent.setup();
-    await renderPanel();
-    const card = await openCard('Conversion uplift');
-    const realised = within(card).getByRole('group', { name: 'Realised benefit' });
-    await user.click(within(realised).getByRole('button', { name: 'Add month' }));
+    const { realised } = await addRealisedMonthToUplift();
 
     const evidence = within(realised).getByRole('combobox', {
       name: 'Realised benefit: evidence for Nov 2026',
@@ -310,11 +316,7 @@ describe('EpicPanel realised entries', () => {
         fields: [{ path: 'value.benefits[0].realised[0].evidence', message }],
       },
     });
-    const user = userEvent.setup();
-    await renderPanel();
-    const card = await openCard('Conversion uplift');
-    const realised = within(card).getByRole('group', { name: 'Realised benefit' });
-    await user.click(within(realised).getByRole('button', { name: 'Add month' }));
+    const { user, realised } = await addRealisedMonthToUplift();
     await user.type(
       within(realised).getByRole('textbox', { name: 'Realised benefit: amount for Nov 2026' }),
       '250',
@@ -336,11 +338,7 @@ describe('EpicPanel realised entries', () => {
 
   it('offers “Verified” to a verifier, with no reason shown', async () => {
     serveHost(viewOf({ value: valueWith({ ...uplift, realised: [] }), canVerify: true }));
-    const user = userEvent.setup();
-    await renderPanel();
-    const card = await openCard('Conversion uplift');
-    const realised = within(card).getByRole('group', { name: 'Realised benefit' });
-    await user.click(within(realised).getByRole('button', { name: 'Add month' }));
+    const { card, realised } = await addRealisedMonthToUplift();
 
     const evidence = within(realised).getByRole('combobox', {
       name: 'Realised benefit: evidence for Nov 2026',

@@ -33,6 +33,24 @@ async function spread(
   await user.click(within(tool).getByRole('button', { name: 'Spread' }));
 }
 
+/** A panel on `view` with a new benefit, Uplift: the user, and the benefit's planned-benefit group. */
+async function plannedBenefitOfNewBenefit(
+  view = viewOf(),
+): Promise<{ user: UserEvent; planned: HTMLElement }> {
+  serveHost(view);
+  const user = userEvent.setup();
+  await renderPanel();
+  const benefit = await addBenefit(user, 'Uplift');
+  return { user, planned: within(benefit).getByRole('group', { name: 'Planned benefit' }) };
+}
+
+/** The same, with one planned month added: the user, and that month's amount field. */
+async function newPlannedAmount(): Promise<{ user: UserEvent; amount: HTMLElement }> {
+  const { user, planned } = await plannedBenefitOfNewBenefit();
+  await user.click(within(planned).getByRole('button', { name: 'Add month' }));
+  return { user, amount: await within(planned).findByRole('textbox', { name: /amount for/ }) };
+}
+
 describe('EpicPanel editing', () => {
   it('adds a benefit and puts the focus on its title', async () => {
     serveHost(viewOf());
@@ -101,11 +119,7 @@ describe('EpicPanel editing', () => {
   });
 
   it('takes a column pasted from a spreadsheet, in any number format', async () => {
-    serveHost(viewOf({ asOf: '2026-11' }));
-    const user = userEvent.setup();
-    await renderPanel();
-    const benefit = await addBenefit(user, 'Uplift');
-    const planned = within(benefit).getByRole('group', { name: 'Planned benefit' });
+    const { user, planned } = await plannedBenefitOfNewBenefit(viewOf({ asOf: '2026-11' }));
     await user.click(within(planned).getByRole('button', { name: 'Paste from spreadsheet…' }));
     const tool = within(planned).getByRole('group', { name: 'Paste planned benefit from a spreadsheet' });
 
@@ -120,11 +134,7 @@ describe('EpicPanel editing', () => {
   });
 
   it('explains a paste it cannot read and keeps what was pasted', async () => {
-    serveHost(viewOf());
-    const user = userEvent.setup();
-    await renderPanel();
-    const benefit = await addBenefit(user, 'Uplift');
-    const planned = within(benefit).getByRole('group', { name: 'Planned benefit' });
+    const { user, planned } = await plannedBenefitOfNewBenefit();
     await user.click(within(planned).getByRole('button', { name: 'Paste from spreadsheet…' }));
     const text = within(planned).getByRole('textbox', { name: 'Amounts' });
 
@@ -165,13 +175,7 @@ describe('EpicPanel editing', () => {
   });
 
   it('shows a problem next to the field while the user types, and clears it when fixed', async () => {
-    serveHost(viewOf());
-    const user = userEvent.setup();
-    await renderPanel();
-    const benefit = await addBenefit(user, 'Uplift');
-    const planned = within(benefit).getByRole('group', { name: 'Planned benefit' });
-    await user.click(within(planned).getByRole('button', { name: 'Add month' }));
-    const amount = await within(planned).findByRole('textbox', { name: /amount for/ });
+    const { user, amount } = await newPlannedAmount();
 
     await user.type(amount, '12x');
 
@@ -189,13 +193,7 @@ describe('EpicPanel editing', () => {
     ['500 USD', '"500 USD" is in another currency: enter the amount in EUR (€).'],
     ['12abc', 'Enter a number, such as 1,250.50.'],
   ])('refuses %j in an amount of a EUR site, naming the field on save', async (typed, message) => {
-    serveHost(viewOf());
-    const user = userEvent.setup();
-    await renderPanel();
-    const benefit = await addBenefit(user, 'Uplift');
-    const planned = within(benefit).getByRole('group', { name: 'Planned benefit' });
-    await user.click(within(planned).getByRole('button', { name: 'Add month' }));
-    const amount = await within(planned).findByRole('textbox', { name: /amount for/ });
+    const { user, amount } = await newPlannedAmount();
 
     await user.type(amount, typed);
     await user.tab();
@@ -214,13 +212,7 @@ describe('EpicPanel editing', () => {
   });
 
   it('accepts the site currency’s own symbol in an amount', async () => {
-    serveHost(viewOf());
-    const user = userEvent.setup();
-    await renderPanel();
-    const benefit = await addBenefit(user, 'Uplift');
-    const planned = within(benefit).getByRole('group', { name: 'Planned benefit' });
-    await user.click(within(planned).getByRole('button', { name: 'Add month' }));
-    const amount = await within(planned).findByRole('textbox', { name: /amount for/ });
+    const { user, amount } = await newPlannedAmount();
 
     await user.type(amount, '€500');
     await user.tab();
