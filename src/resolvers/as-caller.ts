@@ -4,26 +4,21 @@ import { jiraEpicFields } from '../adapters/jira/jira-epic-fields';
 import { jiraGroupDirectory, jiraGroupMembership } from '../adapters/jira/jira-groups';
 import { jiraPermissions, jiraSite } from '../adapters/jira/jira-site.adapter';
 import { forgeKeyValueStore } from '../adapters/storage/forge-key-value-store';
+import type { AdminContext } from '../application/admin/admin-context';
+import type { PanelContext } from '../application/epic-value/panel-context';
 import type { GadgetContext } from '../application/portfolio/gadget-context';
-import type { Clock } from '../application/ports/clock';
 import type { EpicFields } from '../application/ports/epic-fields';
 import type { GroupDirectory, GroupMembership } from '../application/ports/group-directory';
-import type { JiraSite, PermissionChecker } from '../application/ports/jira-site';
-import type { KeyValueStore } from '../application/ports/key-value-store';
-import type { WorkQueue } from '../application/ports/work-queue';
 import { systemClock } from '../platform/system-clock';
 import type { TrustedCaller } from './define-resolver';
 
-export interface CallerContext {
-  accountId: string;
-  jira: JiraSite;
-  permissions: PermissionChecker;
+/**
+ * The adapters the resolvers hand a use case: all that an admin or a panel use case needs, so
+ * either takes them whole; the others take a part (`asViewer`, `planningJobContext`).
+ */
+export interface CallerContext extends AdminContext, PanelContext {
   /** Membership asked as the app; group search and lookup as the caller. */
   groups: GroupMembership & GroupDirectory;
-  store: KeyValueStore;
-  clock: Clock;
-  sleep(ms: number): Promise<void>;
-  rollupQueue: WorkQueue;
   /** As the app: only the app that owns a custom field may write it. */
   epicFields: EpicFields;
 }

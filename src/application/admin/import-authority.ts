@@ -1,9 +1,8 @@
 import type { EpicValueDocument } from '../../contract/epic-value.schema';
 import type { FieldError } from '../../contract/envelope';
 import type { AppSettings } from '../../contract/site-config.schema';
-import { stampRealisedEntries } from '../../domain/model/realised-stamps';
 import { isApprover, isVerifier, roleHolders } from '../authority/value-roles';
-import { verificationFields } from '../epic-value/stamp-value';
+import { stampedAsCaller, verificationFields } from '../epic-value/stamp-value';
 import type { AdminContext } from './admin-context';
 
 /** The importer's verifier and approver roles, each asked of Jira at most once per call. */
@@ -43,16 +42,13 @@ export async function importedValue(input: {
   prefix: string;
 }): Promise<{ value: EpicValueDocument } | { problems: FieldError[] }> {
   const { value, previous, settings, prefix } = input;
-  const stamp = (callerIsVerifier: boolean) =>
-    stampRealisedEntries({
-      next: value.benefits,
-      previous: previous.benefits,
-      caller: input.accountId,
-      callerIsVerifier,
-      now: input.now.toISOString(),
-    });
-  let stamped = stamp(false);
-  if ('refused' in stamped && (await input.roles.isVerifier())) stamped = stamp(true);
+  const stamped = await stampedAsCaller({
+    accountId: input.accountId,
+    callerIsVerifier: () => input.roles.isVerifier(),
+    value,
+    previous,
+    now: input.now,
+  });
   const problems: FieldError[] =
     'refused' in stamped ? verificationFields(stamped.refused, { prefix, settings }) : [];
   const newBaseline = value.baseline !== undefined && !sameJson(value.baseline, previous.baseline);

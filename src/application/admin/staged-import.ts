@@ -501,8 +501,7 @@ async function writeEpic(
   };
   // Remembered before the write, so that a failure from here on can be put back.
   await context.store.set(key, before, { ttlSeconds: IMPORT_TTL_SECONDS });
-  await commitRevision({
-    ...context,
+  await commitRevision(context, {
     issue,
     current,
     value: imported.value,

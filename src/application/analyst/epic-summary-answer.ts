@@ -10,7 +10,11 @@ import {
 import { getEpicValue } from '../epic-value/get-epic-value';
 import type { PanelContext } from '../epic-value/panel-context';
 import { epicLink, type SiteLinkSource } from './agent-links';
+import { BENEFIT_COST_RETURN_KPIS, kpiFiguresOf } from './answer-kpis';
 import { moneyWordsOf, ratioWords } from './answer-words';
+
+/** The KPIs the summary quotes, in the order it quotes them. */
+const EPIC_SUMMARY_KPIS = ['plannedBenefit', 'plannedBenefitToDate', ...BENEFIT_COST_RETURN_KPIS] as const;
 
 export interface EpicSummaryFigures {
   key: string;
@@ -19,19 +23,7 @@ export interface EpicSummaryFigures {
   asOf: string;
   currency: string;
   successProbability: number;
-  kpis: Pick<
-    KpiFigures,
-    | 'plannedBenefit'
-    | 'plannedBenefitToDate'
-    | 'realisedBenefit'
-    | 'realisationRate'
-    | 'actualCost'
-    | 'forecastCost'
-    | 'riskAdjustedBenefit'
-    | 'roi'
-    | 'expectedRoi'
-    | 'npv'
-  >;
+  kpis: Pick<KpiFigures, (typeof EPIC_SUMMARY_KPIS)[number]>;
   /** The planning figures of an in-flight epic; null once Done. */
   planning: EpicPlanningFigures | null;
   decision: keyof typeof VALUE_DECISION_NAMES | null;
@@ -75,18 +67,7 @@ export async function epicSummaryAnswer(
       asOf: view.asOf,
       currency: view.currency,
       successProbability: view.value.successProbability,
-      kpis: {
-        plannedBenefit: k.plannedBenefit,
-        plannedBenefitToDate: k.plannedBenefitToDate,
-        realisedBenefit: k.realisedBenefit,
-        realisationRate: k.realisationRate,
-        actualCost: k.actualCost,
-        forecastCost: k.forecastCost,
-        riskAdjustedBenefit: k.riskAdjustedBenefit,
-        roi: k.roi,
-        expectedRoi: k.expectedRoi,
-        npv: k.npv,
-      },
+      kpis: kpiFiguresOf(k, EPIC_SUMMARY_KPIS),
       planning,
       decision,
     },

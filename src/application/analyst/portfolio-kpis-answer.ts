@@ -5,28 +5,24 @@ import { KPI_NAMES } from '../../contract/value-vocabulary';
 import { getPortfolio } from '../portfolio/get-portfolio';
 import { dashboardsLink, planningPageLink } from './agent-links';
 import { requireBrowsable, type AnalystContext } from './analyst-context';
+import { BENEFIT_COST_RETURN_KPIS, kpiFiguresOf } from './answer-kpis';
 import { moneyWordsOf, percentWords, ratioWords, scopeWords } from './answer-words';
+
+/** The KPIs the answer quotes, in the order it quotes them. */
+const PORTFOLIO_KPIS = [
+  'epics',
+  'plannedBenefit',
+  ...BENEFIT_COST_RETURN_KPIS,
+  'valueForMoney',
+  'costAvoidanceRealised',
+  'npsAtCompletion',
+] as const;
 
 export interface PortfolioKpisFigures {
   asOf: string;
   currency: string;
   scope: Scope;
-  kpis: Pick<
-    KpiFigures,
-    | 'epics'
-    | 'plannedBenefit'
-    | 'realisedBenefit'
-    | 'realisationRate'
-    | 'actualCost'
-    | 'forecastCost'
-    | 'riskAdjustedBenefit'
-    | 'roi'
-    | 'expectedRoi'
-    | 'npv'
-    | 'valueForMoney'
-    | 'costAvoidanceRealised'
-    | 'npsAtCompletion'
-  >;
+  kpis: Pick<KpiFigures, (typeof PORTFOLIO_KPIS)[number]>;
   strategicGoalsAdvancedPct: number | null;
   strategicAlignmentPct: number | null;
   /** Epics left out because their value record cannot be read. */
@@ -74,21 +70,7 @@ export async function portfolioKpisAnswer(
       asOf: view.asOf,
       currency: view.currency,
       scope: input.scope,
-      kpis: {
-        epics: k.epics,
-        plannedBenefit: k.plannedBenefit,
-        realisedBenefit: k.realisedBenefit,
-        realisationRate: k.realisationRate,
-        actualCost: k.actualCost,
-        forecastCost: k.forecastCost,
-        riskAdjustedBenefit: k.riskAdjustedBenefit,
-        roi: k.roi,
-        expectedRoi: k.expectedRoi,
-        npv: k.npv,
-        valueForMoney: k.valueForMoney,
-        costAvoidanceRealised: k.costAvoidanceRealised,
-        npsAtCompletion: k.npsAtCompletion,
-      },
+      kpis: kpiFiguresOf(k, PORTFOLIO_KPIS),
       strategicGoalsAdvancedPct: view.strategicGoalsAdvancedPct,
       strategicAlignmentPct: view.strategicAlignmentPct,
       unreadableEpics,

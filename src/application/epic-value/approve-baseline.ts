@@ -2,13 +2,14 @@ import type { EpicValueView } from '../../contract/panel.contract';
 import { nextBaseline } from '../../domain/model/baseline';
 import { appendAudit } from '../admin/audit-log';
 import { AppError, badRequest, forbidden } from '../app-error';
-import { roleHolders, valueRolesOf } from '../authority/value-roles';
+import { roleHolders } from '../authority/value-roles';
 import { monthOf } from '../ports/clock';
 import { keepReplacedBaseline } from './baseline-history';
 import { commitRevision, RevisionTakenError } from './commit-revision';
 import { epicValueView } from './epic-value-view';
-import { currentValueOf, loadEpic } from './load-epic';
-import { siteConfigOf, type PanelContext } from './panel-context';
+import { currentValueOf } from './load-epic';
+import type { PanelContext } from './panel-context';
+import { loadPanelEpic } from './panel-epic';
 
 /**
  * Freezes the epic's plan, as stored at `baseRevision`, as its approved baseline (Managing
@@ -23,13 +24,7 @@ export async function approveBaseline(
   context: PanelContext,
   input: { issueKey: string; baseRevision: number; reason?: string | undefined },
 ): Promise<EpicValueView> {
-  const config = siteConfigOf(context);
-  const [settings, objectives] = await Promise.all([config.settings(), config.objectives()]);
-  const issue = await loadEpic(context.jira, input.issueKey, settings);
-  const [canEdit, roles] = await Promise.all([
-    context.permissions.canEditIssue(issue.id),
-    valueRolesOf(context, settings),
-  ]);
+  const { settings, objectives, issue, canEdit, roles } = await loadPanelEpic(context, input.issueKey);
   if (!roles.canApproveBaseline)
     throw forbidden(
       `Only ${roleHolders(settings.approverGroupId, 'approver')} can approve an epic's plan as its baseline.`,
@@ -73,19 +68,7 @@ export async function approveBaseline(
   const asOf = monthOf(now);
   let record: Awaited<ReturnType<typeof commitRevision>>;
   try {
-    record = await commitRevision({
-      jira: context.jira,
-      store: context.store,
-      accountId: context.accountId,
-      issue,
-      current,
-      value,
-      settings,
-      now,
-      asOf,
-      rollupQueue: context.rollupQueue,
-      ...(context.epicFields === undefined ? {} : { epicFields: context.epicFields }),
-    });
+    record = await commitRevision(context, { issue, current, value, settings, now, asOf });
   } catch (error) {
     if (error instanceof RevisionTakenError)
       throw new AppError(

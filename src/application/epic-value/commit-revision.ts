@@ -98,6 +98,30 @@ async function writeFoundOnEpic(
 }
 
 /**
+ * Who writes a revision, through which adapters: the context of every use case that saves an
+ * epic's value record (the panel, an import, applying a scenario) is one, so it is passed whole.
+ */
+export interface RevisionWriter {
+  jira: JiraSite;
+  store: KeyValueStore;
+  accountId: string;
+  /** Where the save queues the refresh of its roll-up entry (`refresh-epic.ts`). */
+  rollupQueue: WorkQueue;
+  /** The epic's Jira fields; a failed write leaves them to the queued refresh and the reconcile. */
+  epicFields?: EpicFields;
+}
+
+/** The revision to write: the epic, the value it holds now and the value it is to hold. */
+export interface RevisionChange {
+  issue: EpicIssue;
+  current: CurrentValue;
+  value: EpicValueDocument;
+  settings: AppSettings;
+  now: Date;
+  asOf: string;
+}
+
+/**
  * Writes `value` as the epic's next revision, with its history entry and its roll-up contribution.
  *
  * Jira's property API has no compare-and-set, so the app's storage provides one: whoever claims
@@ -115,22 +139,12 @@ async function writeFoundOnEpic(
  * Beside the history entry it queues a refresh of the epic's roll-up entry for a minute later
  * (rollup/refresh-epic.ts), which files the totals a cut-off or incomplete save left behind.
  */
-export async function commitRevision(input: {
-  jira: JiraSite;
-  store: KeyValueStore;
-  accountId: string;
-  issue: EpicIssue;
-  current: CurrentValue;
-  value: EpicValueDocument;
-  settings: AppSettings;
-  now: Date;
-  asOf: string;
-  /** Where the save queues the refresh of its roll-up entry (`refresh-epic.ts`). */
-  rollupQueue: WorkQueue;
-  /** The epic's Jira fields; a failed write leaves them to the queued refresh and the reconcile. */
-  epicFields?: EpicFields;
-}): Promise<StoredValueRecord> {
-  const { jira, store, issue, current, value, settings, now } = input;
+export async function commitRevision(
+  writer: RevisionWriter,
+  change: RevisionChange,
+): Promise<StoredValueRecord> {
+  const { jira, store, accountId } = writer;
+  const { issue, current, value, settings, now, asOf } = change;
   const revision = current.revision + 1;
   const claimKey = revisionClaimKey({ issueId: issue.id, revision });
   const notSaved = (error: unknown) =>
@@ -142,7 +156,7 @@ export async function commitRevision(input: {
   try {
     claimed = await store.setIfAbsent(
       claimKey,
-      { by: input.accountId, at: now.toISOString() },
+      { by: accountId, at: now.toISOString() },
       { ttlSeconds: CLAIM_TTL_SECONDS },
     );
   } catch (error) {
@@ -151,18 +165,18 @@ export async function commitRevision(input: {
   }
   if (!claimed) throw new RevisionTakenError(issue.key);
 
-  const kpis = kpisOfEpic({ epic: epicRecordOf(issue, value), settings, asOf: input.asOf });
-  const record = { revision, updatedAt: now.toISOString(), updatedBy: input.accountId, value };
+  const kpis = kpisOfEpic({ epic: epicRecordOf(issue, value), settings, asOf });
+  const record = { revision, updatedAt: now.toISOString(), updatedBy: accountId, value };
   const historyKey = epicHistoryKey({ issueId: issue.id, revision });
   try {
-    await rememberAccount(store, input.accountId, now);
-    const refresh = input.rollupQueue.push([refreshEpicBody(issue.id)], {
+    await rememberAccount(store, accountId, now);
+    const refresh = writer.rollupQueue.push([refreshEpicBody(issue.id)], {
       delayInSeconds: REFRESH_EPIC_DELAY_SECONDS,
     });
     const history = store.set(historyKey, {
       revision,
       at: record.updatedAt,
-      by: input.accountId,
+      by: accountId,
       changes: valueChanges({
         before: current.revision === 0 ? null : current.value,
         after: value,
@@ -180,11 +194,7 @@ export async function commitRevision(input: {
     .writeValue(
       issue.id,
       record,
-      searchIndexOf(
-        value,
-        kpis,
-        planningFiguresOf({ epic: epicRecordOf(issue, value), settings, asOf: input.asOf }),
-      ),
+      searchIndexOf(value, kpis, planningFiguresOf({ epic: epicRecordOf(issue, value), settings, asOf })),
     )
     .catch(async (error: unknown) => {
       // Jira may have stored a write whose answer was lost (a 5xx after it landed): read it back.
@@ -222,6 +232,6 @@ export async function commitRevision(input: {
     );
   }
   // Never fails the save: a field Jira refused is written again by the queued refresh.
-  await syncEpicFields(input.epicFields, [{ issue, current: { ...record, value } }], settings, now);
+  await syncEpicFields(writer.epicFields, [{ issue, current: { ...record, value } }], settings, now);
   return record;
 }

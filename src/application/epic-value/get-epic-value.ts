@@ -1,9 +1,9 @@
 import type { EpicValueView } from '../../contract/panel.contract';
-import { valueRolesOf } from '../authority/value-roles';
 import { monthOf } from '../ports/clock';
 import { epicValueView } from './epic-value-view';
-import { currentValueOf, loadEpic, unreadableReasonOf } from './load-epic';
-import { siteConfigOf, type PanelContext } from './panel-context';
+import { currentValueOf, unreadableReasonOf } from './load-epic';
+import type { PanelContext } from './panel-context';
+import { loadPanelEpic } from './panel-epic';
 import { unreadableRecordError } from './unreadable-record';
 
 /**
@@ -15,13 +15,7 @@ export async function getEpicValue(
   context: PanelContext,
   { issueKey }: { issueKey: string },
 ): Promise<EpicValueView> {
-  const config = siteConfigOf(context);
-  const [settings, objectives] = await Promise.all([config.settings(), config.objectives()]);
-  const issue = await loadEpic(context.jira, issueKey, settings);
-  const [canEdit, roles] = await Promise.all([
-    context.permissions.canEditIssue(issue.id),
-    valueRolesOf(context, settings),
-  ]);
+  const { settings, objectives, issue, canEdit, roles } = await loadPanelEpic(context, issueKey);
   const reason = unreadableReasonOf(issue, settings.currency);
   if (reason !== null) {
     throw await unreadableRecordError({

@@ -5,13 +5,13 @@ import type { FieldError } from '../../contract/envelope';
 import { AppError, badRequest, forbidden } from '../app-error';
 import { monthOf } from '../ports/clock';
 import type { EpicIssue } from '../ports/jira-site';
-import { valueRolesOf } from '../authority/value-roles';
 import { commitRevision, RevisionTakenError } from './commit-revision';
 import { stampedValue } from './stamp-value';
 import { epicValueView } from './epic-value-view';
 import { EMPTY_VALUE } from './epic-value-view';
 import { currentValueOf, loadEpic, unreadableReasonOf, type CurrentValue } from './load-epic';
-import { siteConfigOf, type PanelContext } from './panel-context';
+import type { PanelContext } from './panel-context';
+import { loadPanelEpic } from './panel-epic';
 import { unreadableRecordOf } from './unreadable-record';
 
 /**
@@ -110,13 +110,7 @@ export async function saveEpicValue(
     overwriteUnreadable?: { fingerprint: string } | undefined;
   },
 ): Promise<EpicValueView> {
-  const config = siteConfigOf(context);
-  const [settings, objectives] = await Promise.all([config.settings(), config.objectives()]);
-  const issue = await loadEpic(context.jira, input.issueKey, settings);
-  const [canEdit, roles] = await Promise.all([
-    context.permissions.canEditIssue(issue.id),
-    valueRolesOf(context, settings),
-  ]);
+  const { settings, objectives, issue, canEdit, roles } = await loadPanelEpic(context, input.issueKey);
   if (!canEdit) {
     throw forbidden(
       `You need the Edit issues permission in project ${issue.projectKey} to change ${issue.key}'s value.`,
@@ -180,19 +174,7 @@ export async function saveEpicValue(
 
   let record: Awaited<ReturnType<typeof commitRevision>>;
   try {
-    record = await commitRevision({
-      jira: context.jira,
-      store: context.store,
-      accountId: context.accountId,
-      issue,
-      current,
-      value,
-      settings,
-      now,
-      asOf,
-      rollupQueue: context.rollupQueue,
-      ...(context.epicFields === undefined ? {} : { epicFields: context.epicFields }),
-    });
+    record = await commitRevision(context, { issue, current, value, settings, now, asOf });
   } catch (error) {
     if (error instanceof RevisionTakenError && overwrite !== undefined)
       throw new AppError(

@@ -18,6 +18,30 @@ export function verificationFields(
 }
 
 /**
+ * The realised entries of `value` stamped as the caller (`stampRealisedEntries`), or the entries
+ * whose new `verified` grade the caller may not give. Whether the caller is a verifier is asked
+ * only when a new verification needs it, as that asks Jira.
+ */
+export async function stampedAsCaller(input: {
+  accountId: string;
+  callerIsVerifier: () => Promise<boolean>;
+  value: EpicValueDocument;
+  previous: EpicValueDocument;
+  now: Date;
+}): Promise<{ benefits: EpicValueDocument['benefits'] } | { refused: VerificationRefusal[] }> {
+  const stamp = (callerIsVerifier: boolean) =>
+    stampRealisedEntries({
+      next: input.value.benefits,
+      previous: input.previous.benefits,
+      caller: input.accountId,
+      callerIsVerifier,
+      now: input.now.toISOString(),
+    });
+  const stamped = stamp(false);
+  return 'refused' in stamped && (await input.callerIsVerifier()) ? stamp(true) : stamped;
+}
+
+/**
  * The record a write stores, from what the client sent and what is stored: who recorded and who
  * verified each realised entry is set by the server (`stampRealisedEntries`), a new or changed
  * `verified` grade needs a verifier (`FORBIDDEN`, naming each such field, and nothing is
@@ -41,16 +65,7 @@ export async function stampedValue(input: {
   keepBaseline?: boolean;
 }): Promise<EpicValueDocument> {
   const { settings, value, previous } = input;
-  const stamp = (callerIsVerifier: boolean) =>
-    stampRealisedEntries({
-      next: value.benefits,
-      previous: previous.benefits,
-      caller: input.accountId,
-      callerIsVerifier,
-      now: input.now.toISOString(),
-    });
-  let stamped = stamp(false);
-  if ('refused' in stamped && (await input.callerIsVerifier())) stamped = stamp(true);
+  const stamped = await stampedAsCaller(input);
   if ('refused' in stamped) {
     throw new AppError(
       'FORBIDDEN',

@@ -260,10 +260,7 @@ export async function applyScenario(
     const { issue, current, choice, raw } = epic;
     if (failure !== null || raw === undefined) return;
     try {
-      const record = await commitRevision({
-        jira: context.jira,
-        store: context.store,
-        accountId: context.accountId,
+      const record = await commitRevision(context, {
         issue,
         current,
         value: {
@@ -273,8 +270,6 @@ export async function applyScenario(
         settings,
         now,
         asOf,
-        rollupQueue: context.rollupQueue,
-        ...(context.epicFields === undefined ? {} : { epicFields: context.epicFields }),
       });
       written.push({ ...epic, raw });
       revisions.set(issue.key, record.revision);

@@ -1,7 +1,7 @@
 import type { FrontierInput, FrontierPointView, FrontierView } from '../../contract/planning.contract';
 import { efficientFrontier, type FrontierPoint } from '../../domain/planning';
 import type { GadgetContext } from '../portfolio/gadget-context';
-import { scenarioBasis } from './scenario-basis';
+import { scenarioBasis, scenarioConstraintsOf } from './scenario-basis';
 import { conflictView, warningWords } from './scenario-words';
 
 /**
@@ -23,23 +23,18 @@ export const FRONTIER_POINT_MS = 1_500;
  */
 export async function getFrontier(context: GadgetContext, input: FrontierInput): Promise<FrontierView> {
   const started = context.clock.now().getTime();
-  const { asOf, settings, inFlight, plans, dependencies, objectiveName, toMinor, money } =
-    await scenarioBasis(context, input);
-  const keys = new Set(inFlight.map((epic) => epic.key));
-  const outsidePins = input.pins.filter((pin) => !keys.has(pin.key));
+  const basis = await scenarioBasis(context, input);
+  const { asOf, settings, inFlight, plans, dependencies, objectiveName, money } = basis;
+  const { pins, floors, outsidePinWarnings } = scenarioConstraintsOf(basis, input);
   const frontier = efficientFrontier(
     {
       asOf,
       discountRate: settings.discountRate,
       plans,
       perQuarter: input.perQuarter,
-      pins: input.pins.filter((pin) => keys.has(pin.key)),
+      pins,
       dependencies,
-      floors: input.floors.map((floor) => ({
-        objectiveId: floor.objectiveId,
-        kind: 'amount',
-        amount: toMinor(floor.amount),
-      })),
+      floors,
     },
     {
       timeLeftMs: () => FRONTIER_DEADLINE_MS - (context.clock.now().getTime() - started),
@@ -73,9 +68,6 @@ export async function getFrontier(context: GadgetContext, input: FrontierInput):
     epics: inFlight.length,
     currentNpv: frontier.currentNpv === null ? null : money(frontier.currentNpv),
     points: frontier.points.map(pointView),
-    warnings: [
-      ...outsidePins.map((pin) => warningWords({ code: 'UNKNOWN_EPIC', key: pin.key, field: 'pins' })),
-      ...frontier.warnings.map(warningWords),
-    ],
+    warnings: [...outsidePinWarnings, ...frontier.warnings.map(warningWords)],
   };
 }

@@ -17,7 +17,7 @@ import type { EpicRecord } from '../../domain/model/portfolio-record';
 import { monthOf } from '../ports/clock';
 import type { BlockLink } from '../ports/jira-site';
 import type { GadgetContext } from '../portfolio/gadget-context';
-import { basisOf, readScenarioScope } from './scenario-basis';
+import { basisOf, readScenarioScope, scenarioConstraintsOf } from './scenario-basis';
 import { conflictView, reasonWords, warningWords } from './scenario-words';
 import { keepProbabilitiesView, scenarioSeedOf } from './scenario-keep';
 
@@ -63,30 +63,13 @@ export function scenarioViewOf({
   revisions: ReadonlyMap<string, number>;
   links: readonly BlockLink[];
 }): ScenarioView {
-  const { epics, plans, dependencies, objectiveName, toMinor, money, moneyWords } = basisOf({
-    asOf,
-    floors: input.floors,
-    scope: { settings, objectives, inFlight, links },
-  });
-  const keys = new Set(inFlight.map((epic) => epic.key));
+  const basis = basisOf({ asOf, floors: input.floors, scope: { settings, objectives, inFlight, links } });
+  const { epics, plans, dependencies, objectiveName, toMinor, money, moneyWords } = basis;
   const cap = capOf(input.cap, toMinor);
-  const outsidePins = input.pins.filter((pin) => !keys.has(pin.key));
-  const constraints = {
-    asOf,
-    discountRate: settings.discountRate,
-    pins: input.pins.filter((pin) => keys.has(pin.key)),
-    dependencies,
-    floors: input.floors.map((floor) => ({
-      objectiveId: floor.objectiveId,
-      kind: 'amount' as const,
-      amount: toMinor(floor.amount),
-    })),
-  };
+  const { pins, floors, outsidePinWarnings } = scenarioConstraintsOf(basis, input);
+  const constraints = { asOf, discountRate: settings.discountRate, pins, dependencies, floors };
   const result = planBudgetCut({ ...constraints, plans, cap });
-  const warnings = [
-    ...outsidePins.map((pin) => warningWords({ code: 'UNKNOWN_EPIC', key: pin.key, field: 'pins' })),
-    ...result.warnings.map(warningWords),
-  ];
+  const warnings = [...outsidePinWarnings, ...result.warnings.map(warningWords)];
   const base = { asOf, currency: settings.currency, epics: inFlight.length };
   if (result.status === 'infeasible') {
     return {

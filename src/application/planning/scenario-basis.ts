@@ -1,17 +1,23 @@
 import { currencyExponentOf } from '../../contract/currencies';
 import type { Scope } from '../../contract/gadget.contract';
+import type { RunScenarioInput } from '../../contract/planning.contract';
 import type { AppSettings, StoredObjective } from '../../contract/site-config.schema';
 import type { Epic } from '../../domain/model/epic';
 import { epicFromRecord } from '../../domain/model/epic-from-record';
 import type { EpicRecord } from '../../domain/model/portfolio-record';
 import { minorUnits, toDecimalAmount } from '../../domain/money/minor-units';
-import { remainingPlanOf, type Dependency, type RemainingPlan } from '../../domain/planning';
+import {
+  remainingPlanOf,
+  type Dependency,
+  type ObjectiveFloor,
+  type RemainingPlan,
+} from '../../domain/planning';
 import { badRequest } from '../app-error';
 import { monthOf } from '../ports/clock';
 import type { BlockLink } from '../ports/jira-site';
 import type { GadgetContext } from '../portfolio/gadget-context';
 import { collectRankable } from './get-ranking';
-import type { MoneyWords } from './scenario-words';
+import { warningWords, type MoneyWords } from './scenario-words';
 
 /** A scope's in-flight epics as read for the viewer, with what planning them needs from Jira. */
 export interface ScenarioScope {
@@ -110,4 +116,37 @@ export async function scenarioBasis(
   const asOf = input.asOf ?? monthOf(context.clock.now());
   const scope = await readScenarioScope(context, input.scope);
   return basisOf({ asOf, floors: input.floors, scope });
+}
+
+/** The user's pins and objective floors as the optimiser takes them. */
+export interface ScenarioConstraints {
+  /** The pins on the scope's in-flight epics. */
+  pins: RunScenarioInput['pins'];
+  /** Each floor in minor units. */
+  floors: ObjectiveFloor[];
+  /** A warning for each pin on any other epic, left out; it names only the key the user sent. */
+  outsidePinWarnings: string[];
+}
+
+/**
+ * The pins and floors of a budget cut or of the efficient frontier, over the basis's epics: a pin
+ * on an epic the scope does not hold (or the viewer may not browse) is left out with a warning
+ * that says nothing about that epic.
+ */
+export function scenarioConstraintsOf(
+  basis: Pick<ScenarioBasis, 'inFlight' | 'toMinor'>,
+  input: Pick<RunScenarioInput, 'pins' | 'floors'>,
+): ScenarioConstraints {
+  const keys = new Set(basis.inFlight.map((epic) => epic.key));
+  return {
+    pins: input.pins.filter((pin) => keys.has(pin.key)),
+    floors: input.floors.map((floor) => ({
+      objectiveId: floor.objectiveId,
+      kind: 'amount',
+      amount: basis.toMinor(floor.amount),
+    })),
+    outsidePinWarnings: input.pins
+      .filter((pin) => !keys.has(pin.key))
+      .map((pin) => warningWords({ code: 'UNKNOWN_EPIC', key: pin.key, field: 'pins' })),
+  };
 }

@@ -219,10 +219,7 @@ export async function applyStep(context: PlanningJobContext, job: PlanningJobRec
           }
           const epic = { key: issue.key, id: issue.id, baseRevision: current.revision };
           try {
-            await commitRevision({
-              jira: caller.jira,
-              store: caller.store,
-              accountId: caller.accountId,
+            await commitRevision(caller, {
               issue,
               current,
               value: {
@@ -232,8 +229,6 @@ export async function applyStep(context: PlanningJobContext, job: PlanningJobRec
               settings,
               now,
               asOf: monthOf(context.clock.now()),
-              rollupQueue: caller.rollupQueue,
-              ...(caller.epicFields === undefined ? {} : { epicFields: caller.epicFields }),
             });
             written.push(epic);
           } catch (error) {
