@@ -1,4 +1,4 @@
-import { ChartFigure } from './chart-figure';
+import { SvgChartFigure } from './chart-figure';
 import { layoutBubbles, type BubbleDatum } from './model/bubble';
 import { useWidth } from './use-width';
 import { YGrid } from './y-grid';
@@ -83,7 +83,7 @@ export function BubbleChart({
     </>
   );
   return (
-    <ChartFigure
+    <SvgChartFigure
       heading={heading}
       takeaway={takeaway}
       table={table}
@@ -92,62 +92,49 @@ export function BubbleChart({
           Bubble size and opacity show each epic’s success probability. Hover a bubble for its figures.
         </p>
       }
+      canvas={{ canvasRef: ref, width, height: HEIGHT }}
+      description={`${yLabel} against ${xLabel.toLowerCase()} for ${String(points.length)} epics; bubbles above the break-even diagonal are expected to return more than they cost.`}
     >
-      {({ titleId, descId }) => (
-        <div ref={ref} className="vl-chart-canvas">
-          <svg width={width} height={HEIGHT} role="img" aria-labelledby={titleId} aria-describedby={descId}>
-            <title id={titleId}>{takeaway}</title>
-            <desc id={descId}>
-              {`${yLabel} against ${xLabel.toLowerCase()} for ${String(points.length)} epics; bubbles above the break-even diagonal are expected to return more than they cost.`}
-            </desc>
-            <g className="vl-axis">
-              <YGrid ticks={layout.yTicks} y={layout.y} left={box.left} right={box.right} format={format} />
-              {layout.xTicks.map((tick) => (
-                <text key={`x${String(tick)}`} x={layout.x(tick)} y={box.bottom + 16} textAnchor="middle">
-                  {format(tick)}
-                </text>
-              ))}
-              <text
-                x={(box.left + box.right) / 2}
-                y={HEIGHT - 4}
-                textAnchor="middle"
-                className="vl-axis-title"
-              >
-                {xLabel}
-              </text>
-              <text
-                transform={`translate(12 ${String((box.top + box.bottom) / 2)}) rotate(-90)`}
-                textAnchor="middle"
-                className="vl-axis-title"
-              >
-                {yLabel}
-              </text>
-            </g>
-            {layout.breakEven ? (
-              <g className="vl-break-even">
-                <line {...layout.breakEven} strokeDasharray="4 4" />
-                <text x={layout.breakEven.x2 - 4} y={layout.breakEven.y2 + 14} textAnchor="end">
-                  Break-even
-                </text>
-              </g>
-            ) : null}
-            <g>
-              {layout.bubbles.map((b) => (
-                <circle
-                  key={b.id}
-                  cx={b.cx}
-                  cy={b.cy}
-                  r={b.r}
-                  className={b.y >= b.x ? 'vl-bubble vl-bubble-gain' : 'vl-bubble vl-bubble-loss'}
-                  fillOpacity={b.opacity}
-                >
-                  <title>{`${b.label}: ${xLabel.toLowerCase()} ${format(b.x)}, ${yLabel.toLowerCase()} ${format(b.y)}, success probability ${String(Math.round(b.weight * 100))}%`}</title>
-                </circle>
-              ))}
-            </g>
-          </svg>
-        </div>
-      )}
-    </ChartFigure>
+      <g className="vl-axis">
+        <YGrid ticks={layout.yTicks} y={layout.y} left={box.left} right={box.right} format={format} />
+        {layout.xTicks.map((tick) => (
+          <text key={`x${String(tick)}`} x={layout.x(tick)} y={box.bottom + 16} textAnchor="middle">
+            {format(tick)}
+          </text>
+        ))}
+        <text x={(box.left + box.right) / 2} y={HEIGHT - 4} textAnchor="middle" className="vl-axis-title">
+          {xLabel}
+        </text>
+        <text
+          transform={`translate(12 ${String((box.top + box.bottom) / 2)}) rotate(-90)`}
+          textAnchor="middle"
+          className="vl-axis-title"
+        >
+          {yLabel}
+        </text>
+      </g>
+      {layout.breakEven ? (
+        <g className="vl-break-even">
+          <line {...layout.breakEven} strokeDasharray="4 4" />
+          <text x={layout.breakEven.x2 - 4} y={layout.breakEven.y2 + 14} textAnchor="end">
+            Break-even
+          </text>
+        </g>
+      ) : null}
+      <g>
+        {layout.bubbles.map((b) => (
+          <circle
+            key={b.id}
+            cx={b.cx}
+            cy={b.cy}
+            r={b.r}
+            className={b.y >= b.x ? 'vl-bubble vl-bubble-gain' : 'vl-bubble vl-bubble-loss'}
+            fillOpacity={b.opacity}
+          >
+            <title>{`${b.label}: ${xLabel.toLowerCase()} ${format(b.x)}, ${yLabel.toLowerCase()} ${format(b.y)}, success probability ${String(Math.round(b.weight * 100))}%`}</title>
+          </circle>
+        ))}
+      </g>
+    </SvgChartFigure>
   );
 }

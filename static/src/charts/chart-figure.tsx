@@ -1,5 +1,18 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode, type Ref } from 'react';
 import './charts.css';
+
+/** The ids a chart's SVG takes its accessible name and description from. */
+interface ChartIds {
+  titleId: string;
+  descId: string;
+}
+
+/** The element an SVG chart draws in, and the size it draws at (see `useWidth`). */
+export interface ChartCanvas {
+  canvasRef: Ref<HTMLDivElement>;
+  width: number;
+  height: number;
+}
 
 /**
  * The frame every chart shares: a heading, a takeaway title that says what the chart shows, and
@@ -19,7 +32,7 @@ export function ChartFigure({
   level?: 2 | 3;
   takeaway: string;
   /** The SVG; it receives the ids of its label and description. */
-  children: (ids: { titleId: string; descId: string }) => ReactNode;
+  children: (ids: ChartIds) => ReactNode;
   table: ReactNode;
   legend?: ReactNode;
 }) {
@@ -58,6 +71,54 @@ export function ChartFigure({
         </>
       )}
     </figure>
+  );
+}
+
+/**
+ * A `ChartFigure` whose picture is an SVG drawn at its canvas's measured width, named by the
+ * takeaway and described in words: the figure every chart here is.
+ */
+export function SvgChartFigure({
+  heading,
+  level,
+  takeaway,
+  table,
+  legend,
+  canvas,
+  role = 'img',
+  description,
+  children,
+}: {
+  heading: string;
+  level?: 2 | 3;
+  takeaway: string;
+  table: ReactNode;
+  legend?: ReactNode;
+  canvas: ChartCanvas;
+  /** `group` where the chart holds controls of its own (marks to choose); a picture otherwise. */
+  role?: 'img' | 'group';
+  description: string;
+  /** What the SVG draws. */
+  children: ReactNode;
+}) {
+  return (
+    <ChartFigure heading={heading} level={level} takeaway={takeaway} table={table} legend={legend}>
+      {({ titleId, descId }) => (
+        <div ref={canvas.canvasRef} className="vl-chart-canvas">
+          <svg
+            width={canvas.width}
+            height={canvas.height}
+            role={role}
+            aria-labelledby={titleId}
+            aria-describedby={descId}
+          >
+            <title id={titleId}>{takeaway}</title>
+            <desc id={descId}>{description}</desc>
+            {children}
+          </svg>
+        </div>
+      )}
+    </ChartFigure>
   );
 }
 

@@ -1,13 +1,19 @@
 import type { FanPointView } from '../../../src/contract/ranges.contract';
 import { formatMoney, formatMonth } from '../shared/format';
-import { ChartFigure, LegendItem } from './chart-figure';
-import { layoutTrend } from './model/trend';
-import { useWidth } from './use-width';
-import { XLabels, labelsThatFit, plotBox } from './x-labels';
-import { YGrid } from './y-grid';
+import { LegendItem, SvgChartFigure } from './chart-figure';
+import { LinePlotAxes, useLinePlot } from './line-plot';
+import { describeMonthSpan } from './month-span';
+import { MonthTable } from './month-table';
 
 const HEIGHT = 220;
-const MARGIN = { top: 12, right: 16, bottom: 28, left: 64 };
+
+/** The table's columns: the plan, then the percentiles in order. */
+const TABLE_COLUMNS = [
+  { id: 'plan', label: 'Plan' },
+  { id: 'p10', label: 'P10' },
+  { id: 'p50', label: 'P50' },
+  { id: 'p90', label: 'P90' },
+] as const;
 
 /** "By Nov 2027: €2.1M planned, P10–P90 €1.2M to €3.4M", from the fan's last month. */
 export function fanTakeaway(fan: readonly FanPointView[], currency: string): string {
@@ -30,62 +36,34 @@ export function FanChart({
   currency: string;
   note: string;
 }) {
-  const [ref, width] = useWidth(560);
-  const money = (amount: number) => formatMoney(amount, currency, { compact: true });
-  const box = plotBox(width, HEIGHT, MARGIN);
-  const layout = layoutTrend({
-    months: fan.map((point) => point.month),
+  const { canvas, plot } = useLinePlot({
+    height: HEIGHT,
+    categories: fan.map((point) => point.month),
     series: [
       { id: 'plan', values: fan.map((point) => point.plan) },
       { id: 'p50', values: fan.map((point) => point.p50) },
       { id: 'p10', values: fan.map((point) => point.p10) },
       { id: 'p90', values: fan.map((point) => point.p90) },
     ],
-    box,
-    maxLabels: labelsThatFit(box),
   });
+  const { layout } = plot;
   const upper = fan.map((point, index) => `${layout.x(index).toFixed(1)},${layout.y(point.p90).toFixed(1)}`);
   const lower = fan.map((point, index) => `${layout.x(index).toFixed(1)},${layout.y(point.p10).toFixed(1)}`);
   const band = fan.length > 0 ? `M${[...upper, ...lower.reverse()].join('L')}Z` : '';
   const [plan, p50] = layout.paths;
   const takeaway = fanTakeaway(fan, currency);
-  const first = fan[0];
-  const last = fan[fan.length - 1];
   const table = (
-    <table className="vl-table">
-      <caption className="vl-visually-hidden">Cumulative benefit by month: plan and P10, P50, P90</caption>
-      <thead>
-        <tr>
-          <th scope="col">Month</th>
-          <th scope="col" className="vl-num">
-            Plan
-          </th>
-          <th scope="col" className="vl-num">
-            P10
-          </th>
-          <th scope="col" className="vl-num">
-            P50
-          </th>
-          <th scope="col" className="vl-num">
-            P90
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {fan.map((point) => (
-          <tr key={point.month}>
-            <th scope="row">{formatMonth(point.month)}</th>
-            <td className="vl-num">{formatMoney(point.plan, currency)}</td>
-            <td className="vl-num">{formatMoney(point.p10, currency)}</td>
-            <td className="vl-num">{formatMoney(point.p50, currency)}</td>
-            <td className="vl-num">{formatMoney(point.p90, currency)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <MonthTable
+      caption="Cumulative benefit by month: plan and P10, P50, P90"
+      points={fan}
+      columns={TABLE_COLUMNS.map((column) => ({
+        ...column,
+        cell: (point: FanPointView) => formatMoney(point[column.id], currency),
+      }))}
+    />
   );
   return (
-    <ChartFigure
+    <SvgChartFigure
       heading="Benefit range over time"
       takeaway={takeaway}
       table={table}
@@ -104,34 +82,19 @@ export function FanChart({
           <p className="vl-legend-note">{note}</p>
         </>
       }
-    >
-      {({ titleId, descId }) => (
-        <div ref={ref} className="vl-chart-canvas">
-          <svg width={width} height={HEIGHT} role="img" aria-labelledby={titleId} aria-describedby={descId}>
-            <title id={titleId}>{takeaway}</title>
-            <desc id={descId}>
-              {first && last
-                ? `Cumulative benefit from ${formatMonth(first.month)} to ${formatMonth(last.month)}. The shaded band runs from P10 to P90 of the simulated benefit, the solid line is P50 and the dashed line the plan.`
-                : 'No months to show.'}
-            </desc>
-            <g className="vl-axis">
-              <YGrid ticks={layout.yTicks} y={layout.y} left={box.left} right={box.right} format={money} />
-              <XLabels
-                indexes={layout.labelled}
-                count={fan.length}
-                x={layout.x}
-                y={HEIGHT - 8}
-                label={(index) => formatMonth(fan[index]?.month ?? null)}
-              />
-            </g>
-            <path d={band} className="vl-fan-band" />
-            <g className="vl-series-benefit">
-              {plan ? <path d={plan.d} className="vl-series-line" strokeDasharray="5 3" /> : null}
-              {p50 ? <path d={p50.d} className="vl-series-line" /> : null}
-            </g>
-          </svg>
-        </div>
+      canvas={canvas}
+      description={describeMonthSpan(
+        fan,
+        (from, to) =>
+          `Cumulative benefit from ${from} to ${to}. The shaded band runs from P10 to P90 of the simulated benefit, the solid line is P50 and the dashed line the plan.`,
       )}
-    </ChartFigure>
+    >
+      <LinePlotAxes plot={plot} currency={currency} label={formatMonth} />
+      <path d={band} className="vl-fan-band" />
+      <g className="vl-series-benefit">
+        {plan ? <path d={plan.d} className="vl-series-line" strokeDasharray="5 3" /> : null}
+        {p50 ? <path d={p50.d} className="vl-series-line" /> : null}
+      </g>
+    </SvgChartFigure>
   );
 }

@@ -1,13 +1,11 @@
 import type { TrendPointView } from '../../../src/contract/gadget.contract';
 import { formatMoney, formatMonth } from '../shared/format';
-import { useWidth } from './use-width';
-import { ChartFigure, LegendItem } from './chart-figure';
-import { layoutTrend } from './model/trend';
-import { XLabels, labelsThatFit, plotBox } from './x-labels';
-import { YGrid } from './y-grid';
+import { LegendItem, SvgChartFigure } from './chart-figure';
+import { LinePlotAxes, useLinePlot } from './line-plot';
+import { describeMonthSpan } from './month-span';
+import { MonthTable } from './month-table';
 
 const HEIGHT = 220;
-const MARGIN = { top: 12, right: 16, bottom: 28, left: 64 };
 
 const SERIES = [
   {
@@ -51,51 +49,30 @@ export function TrendChart({
   asOf: string;
   currency: string;
 }) {
-  const [ref, width] = useWidth(560);
-  const money = (amount: number) => formatMoney(amount, currency, { compact: true });
-  const box = plotBox(width, HEIGHT, MARGIN);
-  const layout = layoutTrend({
-    months: trend.map((point) => point.month),
+  const { canvas, plot } = useLinePlot({
+    height: HEIGHT,
+    categories: trend.map((point) => point.month),
     series: SERIES.map((s) => ({ id: s.id, values: trend.map((point) => point[s.id]) })),
-    box,
-    maxLabels: labelsThatFit(box),
   });
+  const { layout, box } = plot;
   const asOfIndex = trend.findIndex((point) => point.month === asOf);
-  const first = trend[0];
-  const last = trend[trend.length - 1];
   const takeaway = trendTakeaway(trend, asOf);
   const table = (
-    <table className="vl-table">
-      <caption className="vl-visually-hidden">Cumulative benefit and cost by month</caption>
-      <thead>
-        <tr>
-          <th scope="col">Month</th>
-          {SERIES.map((s) => (
-            <th scope="col" className="vl-num" key={s.id}>
-              {s.label}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {trend.map((point) => (
-          <tr key={point.month}>
-            <th scope="row">{formatMonth(point.month)}</th>
-            {SERIES.map((s) => {
-              const value = point[s.id];
-              return (
-                <td className="vl-num" key={s.id}>
-                  {value === null ? 'not yet' : formatMoney(value, currency)}
-                </td>
-              );
-            })}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <MonthTable
+      caption="Cumulative benefit and cost by month"
+      points={trend}
+      columns={SERIES.map((s) => ({
+        id: s.id,
+        label: s.label,
+        cell: (point: TrendPointView) => {
+          const value = point[s.id];
+          return value === null ? 'not yet' : formatMoney(value, currency);
+        },
+      }))}
+    />
   );
   return (
-    <ChartFigure
+    <SvgChartFigure
       heading="Benefit and cost over time"
       takeaway={takeaway}
       table={table}
@@ -112,63 +89,44 @@ export function TrendChart({
           ))}
         </ul>
       }
-    >
-      {({ titleId, descId }) => (
-        <div ref={ref} className="vl-chart-canvas">
-          <svg width={width} height={HEIGHT} role="img" aria-labelledby={titleId} aria-describedby={descId}>
-            <title id={titleId}>{takeaway}</title>
-            <desc id={descId}>
-              {first && last
-                ? `Cumulative amounts from ${formatMonth(first.month)} to ${formatMonth(last.month)}. Dashed lines are the plan, solid lines what happened up to ${formatMonth(asOf)}; circles mark benefit, squares cost.`
-                : 'No months to show.'}
-            </desc>
-            <g className="vl-axis">
-              <YGrid ticks={layout.yTicks} y={layout.y} left={box.left} right={box.right} format={money} />
-              <XLabels
-                indexes={layout.labelled}
-                count={trend.length}
-                x={layout.x}
-                y={HEIGHT - 8}
-                label={(index) => formatMonth(trend[index]?.month ?? null)}
-              />
-            </g>
-            {asOfIndex >= 0 ? (
-              <g className="vl-now">
-                <line x1={layout.x(asOfIndex)} x2={layout.x(asOfIndex)} y1={box.top} y2={box.bottom} />
-                <text x={layout.x(asOfIndex) + 4} y={box.top + 10}>
-                  As of
-                </text>
-              </g>
-            ) : null}
-            {layout.paths.map((path, index) => {
-              const series = SERIES[index];
-              if (!series) return null;
-              return (
-                <g key={path.id} className={series.className}>
-                  <path
-                    d={path.d}
-                    className="vl-series-line"
-                    strokeDasharray={series.dashed ? '5 3' : undefined}
-                  />
-                  {path.last ? (
-                    series.marker === 'circle' ? (
-                      <circle cx={path.last.x} cy={path.last.y} r="3.5" className="vl-series-marker" />
-                    ) : (
-                      <rect
-                        x={path.last.x - 3.5}
-                        y={path.last.y - 3.5}
-                        width="7"
-                        height="7"
-                        className="vl-series-marker"
-                      />
-                    )
-                  ) : null}
-                </g>
-              );
-            })}
-          </svg>
-        </div>
+      canvas={canvas}
+      description={describeMonthSpan(
+        trend,
+        (from, to) =>
+          `Cumulative amounts from ${from} to ${to}. Dashed lines are the plan, solid lines what happened up to ${formatMonth(asOf)}; circles mark benefit, squares cost.`,
       )}
-    </ChartFigure>
+    >
+      <LinePlotAxes plot={plot} currency={currency} label={formatMonth} />
+      {asOfIndex >= 0 ? (
+        <g className="vl-now">
+          <line x1={layout.x(asOfIndex)} x2={layout.x(asOfIndex)} y1={box.top} y2={box.bottom} />
+          <text x={layout.x(asOfIndex) + 4} y={box.top + 10}>
+            As of
+          </text>
+        </g>
+      ) : null}
+      {layout.paths.map((path, index) => {
+        const series = SERIES[index];
+        if (!series) return null;
+        return (
+          <g key={path.id} className={series.className}>
+            <path d={path.d} className="vl-series-line" strokeDasharray={series.dashed ? '5 3' : undefined} />
+            {path.last ? (
+              series.marker === 'circle' ? (
+                <circle cx={path.last.x} cy={path.last.y} r="3.5" className="vl-series-marker" />
+              ) : (
+                <rect
+                  x={path.last.x - 3.5}
+                  y={path.last.y - 3.5}
+                  width="7"
+                  height="7"
+                  className="vl-series-marker"
+                />
+              )
+            ) : null}
+          </g>
+        );
+      })}
+    </SvgChartFigure>
   );
 }

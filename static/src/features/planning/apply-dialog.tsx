@@ -4,7 +4,6 @@ import type { PlanningJobView } from '../../../../src/contract/planning-job.cont
 import type { AppliedScenarioView } from '../../../../src/contract/planning.contract';
 import { VALUE_DECISION_NAMES } from '../../../../src/contract/value-vocabulary';
 import { Button } from '../../ui/button';
-import { Field } from '../../ui/field';
 import { Modal } from '../../ui/modal';
 import { SectionMessage } from '../../ui/section-message';
 import { AppliedMessage, epicsText } from './applied-message';
@@ -16,6 +15,8 @@ import {
   scenarioNameError,
   type PlannedScenario,
 } from './scenario-decisions';
+import { ScenarioNameField } from './scenario-name-field';
+import { resolverErrorOf } from './thrown-error';
 
 /** The epics the server says changed since the scenario ran (`CONFLICT` details), if any. */
 function changedKeys(error: ResolverError): string[] {
@@ -65,7 +66,7 @@ export function ApplyDecisions({
     const answer = await startApply(applyRequestOf(name.trim(), view)).catch(
       (thrown: unknown): { ok: false; error: ResolverError } => ({
         ok: false,
-        error: { code: 'UPSTREAM', message: thrown instanceof Error ? thrown.message : 'The bridge failed.' },
+        error: resolverErrorOf(thrown, 'The bridge failed.'),
       }),
     );
     setBusy(false);
@@ -138,25 +139,14 @@ export function ApplyDecisions({
             </>
           }
         >
-          <Field
+          <ScenarioNameField
             id="apply-scenario-name"
             label="Scenario name"
-            required
-            error={nameError}
             hint="Recorded with each decision, and searchable in the epic’s history."
-          >
-            {(control) => (
-              <input
-                {...control}
-                className="vl-input"
-                value={name}
-                maxLength={200}
-                onChange={(event) => {
-                  setName(event.target.value);
-                }}
-              />
-            )}
-          </Field>
+            error={nameError}
+            value={name}
+            onChange={setName}
+          />
           <p>Each epic’s value record gets its decision, with the scenario’s name, you and today’s date:</p>
           <ul className="vl-apply-counts" aria-label="Decisions to record">
             {counts.map(({ choice, count }) => (

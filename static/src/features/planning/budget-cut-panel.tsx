@@ -21,6 +21,7 @@ import { ScenarioActions, suggestedName } from './scenario-actions';
 import { ApplyJob } from './apply-job';
 import { useResumedPlanningJob } from './planning-job-progress';
 import { ScenarioJob } from './scenario-job';
+import { resolverErrorOf } from './thrown-error';
 import { FrontierSection } from './frontier-section';
 
 export type PinChoice = 'continue' | 'stop';
@@ -109,13 +110,7 @@ export function BudgetCutPanel({
       },
       (error: unknown) => {
         if (id !== runs.current) return;
-        setRun({
-          state: 'failed',
-          error: {
-            code: 'UPSTREAM',
-            message: error instanceof Error ? error.message : 'The cut could not be run.',
-          },
-        });
+        setRun({ state: 'failed', error: resolverErrorOf(error, 'The cut could not be run.') });
       },
     );
   };

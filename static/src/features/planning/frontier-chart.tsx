@@ -1,17 +1,13 @@
 import type { KeyboardEvent } from 'react';
 import type { FrontierPointView } from '../../../../src/contract/planning.contract';
 import { KPI_NAMES } from '../../../../src/contract/value-vocabulary';
-import { ChartFigure, LegendItem } from '../../charts/chart-figure';
-import { layoutTrend } from '../../charts/model/trend';
-import { useWidth } from '../../charts/use-width';
-import { XLabels, labelsThatFit, plotBox } from '../../charts/x-labels';
-import { YGrid } from '../../charts/y-grid';
+import { LegendItem, SvgChartFigure } from '../../charts/chart-figure';
+import { LinePlotAxes, useLinePlot } from '../../charts/line-plot';
 import { formatMoney } from '../../shared/format';
 import { Button } from '../../ui/button';
 import { frontierTakeaway, pointWords, proofWords } from './frontier-words';
 
 const HEIGHT = 240;
-const MARGIN = { top: 12, right: 16, bottom: 28, left: 64 };
 
 const retainedOf = (point: FrontierPointView) => (point.status === 'planned' ? point.npvRetained : null);
 const greedyOf = (point: FrontierPointView) => (point.status === 'planned' ? point.greedyNpvRetained : null);
@@ -31,18 +27,15 @@ export function FrontierChart({
   currency: string;
   onChoose: (cutPercent: number) => void;
 }) {
-  const [ref, width] = useWidth(560);
-  const money = (amount: number) => formatMoney(amount, currency, { compact: true });
-  const box = plotBox(width, HEIGHT, MARGIN);
-  const layout = layoutTrend({
-    months: points.map((point) => String(point.cutPercent)),
+  const { canvas, plot } = useLinePlot({
+    height: HEIGHT,
+    categories: points.map((point) => String(point.cutPercent)),
     series: [
       { id: 'exact', values: points.map(retainedOf) },
       { id: 'greedy', values: points.map(greedyOf) },
     ],
-    box,
-    maxLabels: labelsThatFit(box),
   });
+  const { layout, box } = plot;
   const [exact, greedy] = layout.paths;
   const takeaway = frontierTakeaway(points, currency);
   const choose = (cutPercent: number) => (event: KeyboardEvent) => {
@@ -98,7 +91,7 @@ export function FrontierChart({
     </table>
   );
   return (
-    <ChartFigure
+    <SvgChartFigure
       heading={`${KPI_NAMES.npvRetained} by cut`}
       level={3}
       takeaway={takeaway}
@@ -126,82 +119,60 @@ export function FrontierChart({
           </p>
         </>
       }
+      canvas={canvas}
+      role="group"
+      description={`${KPI_NAMES.npvRetained} for cuts of 0% to 50% of the next 12 months’ forecast: the optimised plan as a solid line, the greedy ranking dashed.`}
     >
-      {({ titleId, descId }) => (
-        <div ref={ref} className="vl-chart-canvas">
-          <svg width={width} height={HEIGHT} role="group" aria-labelledby={titleId} aria-describedby={descId}>
-            <title id={titleId}>{takeaway}</title>
-            <desc id={descId}>
-              {`${KPI_NAMES.npvRetained} for cuts of 0% to 50% of the next 12 months’ forecast: the optimised plan as a solid line, the greedy ranking dashed.`}
-            </desc>
-            <g className="vl-axis" aria-hidden="true">
-              <YGrid ticks={layout.yTicks} y={layout.y} left={box.left} right={box.right} format={money} />
-              <XLabels
-                indexes={layout.labelled}
-                count={points.length}
-                x={layout.x}
-                y={HEIGHT - 8}
-                label={(index) => `${String(points[index]?.cutPercent ?? '')}%`}
-              />
-            </g>
-            <g aria-hidden="true">
-              {greedy ? (
-                <path d={greedy.d} className="vl-series-line vl-series-cost" strokeDasharray="5 3" />
-              ) : null}
-              {exact ? <path d={exact.d} className="vl-series-line vl-series-benefit" /> : null}
-            </g>
-            {points.map((point, index) => {
-              const retained = retainedOf(point);
-              const x = layout.x(index);
-              const label = pointWords(point, currency);
-              return (
-                <g
-                  key={point.cutPercent}
-                  className="vl-frontier-point"
-                  role="button"
-                  tabIndex={0}
-                  aria-label={`${label} Choose to set the budget cut to ${String(point.cutPercent)}%.`}
-                  onClick={() => {
-                    onChoose(point.cutPercent);
-                  }}
-                  onKeyDown={choose(point.cutPercent)}
-                >
-                  <title>{label}</title>
-                  {retained === null ? (
-                    <>
-                      <rect
-                        x={x - 8}
-                        y={box.bottom - 16}
-                        width="16"
-                        height="16"
-                        className="vl-frontier-hit"
-                      />
-                      <path
-                        d={`M${String(x - 4)} ${String(box.bottom - 12)}l8 8m0 -8l-8 8`}
-                        className="vl-frontier-cross"
-                      />
-                    </>
-                  ) : (
-                    <>
-                      <circle cx={x} cy={layout.y(retained)} r="10" className="vl-frontier-hit" />
-                      <circle
-                        cx={x}
-                        cy={layout.y(retained)}
-                        r="4.5"
-                        className={
-                          point.status === 'planned' && point.proof === 'proven'
-                            ? 'vl-frontier-mark'
-                            : 'vl-frontier-mark vl-frontier-mark--unproven'
-                        }
-                      />
-                    </>
-                  )}
-                </g>
-              );
-            })}
-          </svg>
-        </div>
-      )}
-    </ChartFigure>
+      <LinePlotAxes plot={plot} currency={currency} label={(cut) => `${cut}%`} decorative />
+      <g aria-hidden="true">
+        {greedy ? (
+          <path d={greedy.d} className="vl-series-line vl-series-cost" strokeDasharray="5 3" />
+        ) : null}
+        {exact ? <path d={exact.d} className="vl-series-line vl-series-benefit" /> : null}
+      </g>
+      {points.map((point, index) => {
+        const retained = retainedOf(point);
+        const x = layout.x(index);
+        const label = pointWords(point, currency);
+        return (
+          <g
+            key={point.cutPercent}
+            className="vl-frontier-point"
+            role="button"
+            tabIndex={0}
+            aria-label={`${label} Choose to set the budget cut to ${String(point.cutPercent)}%.`}
+            onClick={() => {
+              onChoose(point.cutPercent);
+            }}
+            onKeyDown={choose(point.cutPercent)}
+          >
+            <title>{label}</title>
+            {retained === null ? (
+              <>
+                <rect x={x - 8} y={box.bottom - 16} width="16" height="16" className="vl-frontier-hit" />
+                <path
+                  d={`M${String(x - 4)} ${String(box.bottom - 12)}l8 8m0 -8l-8 8`}
+                  className="vl-frontier-cross"
+                />
+              </>
+            ) : (
+              <>
+                <circle cx={x} cy={layout.y(retained)} r="10" className="vl-frontier-hit" />
+                <circle
+                  cx={x}
+                  cy={layout.y(retained)}
+                  r="4.5"
+                  className={
+                    point.status === 'planned' && point.proof === 'proven'
+                      ? 'vl-frontier-mark'
+                      : 'vl-frontier-mark vl-frontier-mark--unproven'
+                  }
+                />
+              </>
+            )}
+          </g>
+        );
+      })}
+    </SvgChartFigure>
   );
 }

@@ -10,6 +10,7 @@ import type { PinChoice } from './budget-cut-panel';
 import { FrontierChart } from './frontier-chart';
 import { frontierRequest } from './frontier-request';
 import { getFrontier } from './planning-api';
+import { resolverErrorOf } from './thrown-error';
 import './frontier.css';
 
 type Run =
@@ -59,13 +60,7 @@ export function FrontierSection({
       },
       (error: unknown) => {
         if (id !== runs.current) return;
-        setRun({
-          state: 'failed',
-          error: {
-            code: 'UPSTREAM',
-            message: error instanceof Error ? error.message : 'The frontier could not be computed.',
-          },
-        });
+        setRun({ state: 'failed', error: resolverErrorOf(error, 'The frontier could not be computed.') });
       },
     );
   };

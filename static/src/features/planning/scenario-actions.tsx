@@ -2,13 +2,14 @@ import { useState, type SyntheticEvent } from 'react';
 import type { SavedScenarioSummary } from '../../../../src/contract/saved-scenario.contract';
 import { formatMoney } from '../../shared/format';
 import { Button } from '../../ui/button';
-import { Field } from '../../ui/field';
 import { SectionMessage } from '../../ui/section-message';
 import { ApplyDecisions } from './apply-dialog';
 import { saveScenario, type RunScenarioRequest } from './planning-api';
 import { scenarioNameError, type PlannedScenario } from './scenario-decisions';
 import { scenarioSaved } from './scenario-events';
+import { ScenarioNameField } from './scenario-name-field';
 import { downloadScenario } from './scenario-export';
+import { resolverErrorOf } from './thrown-error';
 
 /** A name that says what the scenario is, for the user to keep or change. */
 export function suggestedName(cap: RunScenarioRequest['cap'], view: PlannedScenario): string {
@@ -80,13 +81,7 @@ function SaveScenario({ request, suggested }: { request: RunScenarioRequest; sug
     setBusy(true);
     const { scope, cap, pins, floors } = request;
     const answer = await saveScenario({ name: name.trim(), inputs: { scope, cap, pins, floors } }).catch(
-      (thrown: unknown) => ({
-        ok: false as const,
-        error: {
-          code: 'UPSTREAM' as const,
-          message: thrown instanceof Error ? thrown.message : 'The bridge failed.',
-        },
-      }),
+      (thrown: unknown) => ({ ok: false as const, error: resolverErrorOf(thrown, 'The bridge failed.') }),
     );
     setBusy(false);
     if (answer.ok) {
@@ -106,26 +101,17 @@ function SaveScenario({ request, suggested }: { request: RunScenarioRequest; sug
       noValidate
       aria-label="Save this scenario"
     >
-      <Field
+      <ScenarioNameField
         id="save-scenario-name"
         label="Save as"
-        required
-        error={error}
         hint="Saves the scope, cap, pins and floors; whoever opens it sees it computed again from the epics they may browse."
-      >
-        {(control) => (
-          <input
-            {...control}
-            className="vl-input"
-            value={name}
-            maxLength={200}
-            onChange={(event) => {
-              setName(event.target.value);
-              setSaved(null);
-            }}
-          />
-        )}
-      </Field>
+        error={error}
+        value={name}
+        onChange={(typed) => {
+          setName(typed);
+          setSaved(null);
+        }}
+      />
       <div className="vl-form-actions">
         <Button type="submit" busy={busy}>
           Save scenario

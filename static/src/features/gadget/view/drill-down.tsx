@@ -1,4 +1,3 @@
-import { useEffect, useRef } from 'react';
 import type { EpicList, EpicRow } from '../../../../../src/contract/gadget.contract';
 import {
   KPI_DRILL_DOWNS,
@@ -10,11 +9,11 @@ import {
 } from '../../../../../src/contract/kpi-drill-down';
 import { currencyExponentOf } from '../../../../../src/contract/currencies';
 import { useResource } from '../../../shared/use-resource';
-import { Button } from '../../../ui/button';
 import { Table } from '../../../ui/table';
 import { TILES } from '../config/kpi-tiles';
 import { listEpics, type EpicFilter, type ScopeRequest } from '../data/gadget-api';
 import { drillColumns, formatColumnValue } from './drill-columns';
+import { DrillDownSection } from './drill-down-section';
 import { IssueSearchLink } from './issue-search-link';
 import { ErrorMessage, LoadingMessage } from './states';
 import { ScrollHint } from './scroll-hint';
@@ -121,7 +120,6 @@ export function DrillDown({
   siteUrl: string;
   onBack: () => void;
 }) {
-  const heading = useRef<HTMLHeadingElement>(null);
   const { resource: list, retry: reload } = useResource(
     JSON.stringify([request, target.filter, target.kpi ?? null]),
     () =>
@@ -131,9 +129,6 @@ export function DrillDown({
         ...(target.kpi === undefined ? {} : { kpi: target.kpi }),
       }),
   );
-  useEffect(() => {
-    heading.current?.focus();
-  }, []);
   const explanation =
     target.kpi === undefined
       ? target.filter.by === 'objective'
@@ -141,20 +136,16 @@ export function DrillDown({
         : 'These epics add up to the row of the breakdown: realised, costs and NPV are their totals.'
       : KPI_DRILL_DOWNS[target.kpi].explanation;
   return (
-    <section className="vl-section" aria-labelledby="drill-heading">
-      <Button appearance="subtle" className="vl-back" onClick={onBack}>
-        <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-          <path d="M10 3 5 8l5 5" />
-        </svg>
-        Back to overview
-      </Button>
-      <div className="vl-section-head">
-        <h2 id="drill-heading" className="vl-section-heading" tabIndex={-1} ref={heading}>
+    <DrillDownSection
+      heading={
+        <>
           {target.title}
           {list.state === 'ready' ? <span className="vl-count"> ({list.data.epics.length})</span> : null}
-        </h2>
-        {list.state === 'ready' ? <IssueSearchLink jql={list.data.jql} siteUrl={siteUrl} /> : null}
-      </div>
+        </>
+      }
+      actions={list.state === 'ready' ? <IssueSearchLink jql={list.data.jql} siteUrl={siteUrl} /> : null}
+      onBack={onBack}
+    >
       {list.state === 'loading' ? <LoadingMessage label="Loading the epics…" /> : null}
       {list.state === 'failed' ? (
         <ErrorMessage
@@ -186,6 +177,6 @@ export function DrillDown({
           {TILES[target.kpi].label}.
         </p>
       ) : null}
-    </section>
+    </DrillDownSection>
   );
 }

@@ -5,7 +5,7 @@ import { STATUS_LABEL, statusOf } from '../config/kpi-status';
 import { rangeAwareStatus, type RangeWarning } from '../config/npv-range-status';
 import { hasTargets, type TileDefinition, type TileFigures } from '../config/kpi-tiles';
 import { StatusIcon } from '../ui/status-icon';
-import { FormulaTip } from './formula-tip';
+import { TileHead, tileLabelId } from './tile-head';
 
 export interface KpiTileProps {
   tile: TileDefinition;
@@ -48,21 +48,15 @@ export function KpiTile({
   const shown = formatKpi(value, tile.unit, currency, { compact: true, reading: tile.reading });
   const planStatus = typeof value !== 'number' || !target ? null : statusOf(value, target);
   const { status, warned } = rangeAwareStatus(planStatus, rangeWarning);
-  const labelId = `tile-${tile.id}`;
   return (
     <li
       className="vl-tile"
       data-status={value === null ? 'not-computable' : (status ?? 'no-target')}
       data-unit={tile.unit}
       data-reading={tile.reading}
-      aria-labelledby={labelId}
+      aria-labelledby={tileLabelId(tile)}
     >
-      <div className="vl-tile-head">
-        <h3 className="vl-tile-label" id={labelId}>
-          {tile.label}
-        </h3>
-        <FormulaTip label={tile.label} formula={tile.formula} />
-      </div>
+      <TileHead tile={tile} />
       <button
         type="button"
         className="vl-tile-value"

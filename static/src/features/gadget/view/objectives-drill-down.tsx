@@ -1,11 +1,10 @@
-import { useEffect, useRef } from 'react';
 import type { PortfolioView } from '../../../../../src/contract/gadget.contract';
 import { KPI_DRILL_DOWNS } from '../../../../../src/contract/kpi-drill-down';
 import { formatMoney, formatMonth, formatPercent, formatRatio } from '../../../shared/format';
-import { Button } from '../../../ui/button';
 import { Lozenge } from '../../../ui/lozenge';
 import { Table, type Column } from '../../../ui/table';
 import type { EpicFilter } from '../data/gadget-api';
+import { DrillDownSection } from './drill-down-section';
 import { IssueSearchLink } from './issue-search-link';
 import { objectiveRowsOf, objectivesJql, trackText, type ObjectiveRow } from './objective-rows';
 import { ScrollHint } from './scroll-hint';
@@ -30,10 +29,6 @@ export function ObjectivesDrillDown({
   onBack: () => void;
   onDrill: (filter: EpicFilter, title: string) => void;
 }) {
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    heading.current?.focus();
-  }, []);
   const active = objectiveRowsOf(view.byObjective).filter((row) => row.status === 'active');
   const rows = counts === 'advanced' ? active : active.filter((row) => row.target !== null);
   const counted = rows.filter((row) => (counts === 'advanced' ? row.advanced : row.onTrack === true)).length;
@@ -126,21 +121,19 @@ export function ObjectivesDrillDown({
         ];
   const figure = counts === 'advanced' ? view.strategicGoalsAdvancedPct : view.objectivesOnTrackPct;
   return (
-    <section className="vl-section" aria-labelledby="drill-heading">
-      <Button appearance="subtle" className="vl-back" onClick={onBack}>
-        <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-          <path d="M10 3 5 8l5 5" />
-        </svg>
-        Back to overview
-      </Button>
-      <div className="vl-section-head">
-        <h2 id="drill-heading" className="vl-section-heading" tabIndex={-1} ref={heading}>
+    <DrillDownSection
+      heading={
+        <>
           {title} <span className="vl-count">({rows.length})</span>
-        </h2>
-        {rows.length > 0 ? (
+        </>
+      }
+      actions={
+        rows.length > 0 ? (
           <IssueSearchLink jql={objectivesJql(rows.map((row) => row.id))} siteUrl={siteUrl} />
-        ) : null}
-      </div>
+        ) : null
+      }
+      onBack={onBack}
+    >
       {rows.length === 0 ? (
         <p>
           {counts === 'advanced'
@@ -170,6 +163,6 @@ export function ObjectivesDrillDown({
           </p>
         </>
       )}
-    </section>
+    </DrillDownSection>
   );
 }

@@ -1,12 +1,12 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Scope } from '../../../../../src/contract/gadget.contract';
 import type { DueReviewRow } from '../../../../../src/contract/review.contract';
-import { Button } from '../../../ui/button';
 import { Lozenge } from '../../../ui/lozenge';
 import { Table, type Column } from '../../../ui/table';
 import { REVIEWS_TILE, TILES } from '../config/kpi-tiles';
 import { ownerNames } from '../data/owner-names';
 import { formatDay, isRefusedScope, useReviewsDue } from '../data/reviews-due';
+import { DrillDownSection } from './drill-down-section';
 import { IssueLink } from './issue-link';
 import { ErrorMessage, LoadingMessage } from './states';
 
@@ -77,12 +77,8 @@ export function ReviewsDrillDown({
   siteUrl: string;
   onBack: () => void;
 }) {
-  const heading = useRef<HTMLHeadingElement>(null);
   const { resource, retry } = useReviewsDue(scope, refreshKey);
   const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map());
-  useEffect(() => {
-    heading.current?.focus();
-  }, []);
   const owners = resource.state === 'ready' ? resource.data.reviews.flatMap((row) => row.owners) : [];
   const ownersKey = JSON.stringify([...new Set(owners)].sort());
   useEffect(() => {
@@ -98,19 +94,15 @@ export function ReviewsDrillDown({
   }, [ownersKey]);
   const label = TILES[REVIEWS_TILE].label;
   return (
-    <section className="vl-section" aria-labelledby="drill-heading">
-      <Button appearance="subtle" className="vl-back" onClick={onBack}>
-        <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-          <path d="M10 3 5 8l5 5" />
-        </svg>
-        Back to overview
-      </Button>
-      <div className="vl-section-head">
-        <h2 id="drill-heading" className="vl-section-heading" tabIndex={-1} ref={heading}>
+    <DrillDownSection
+      heading={
+        <>
           {label} due and overdue
           {resource.state === 'ready' ? <span className="vl-count"> ({resource.data.total})</span> : null}
-        </h2>
-      </div>
+        </>
+      }
+      onBack={onBack}
+    >
       {resource.state === 'loading' ? <LoadingMessage label="Loading the reviews…" /> : null}
       {resource.state === 'failed' && isRefusedScope(resource.error) ? <p>{resource.error.message}</p> : null}
       {resource.state === 'failed' && !isRefusedScope(resource.error) ? (
@@ -144,6 +136,6 @@ export function ReviewsDrillDown({
           </p>
         </>
       ) : null}
-    </section>
+    </DrillDownSection>
   );
 }

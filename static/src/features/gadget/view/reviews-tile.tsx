@@ -3,7 +3,7 @@ import { Button } from '../../../ui/button';
 import { TILES, REVIEWS_TILE } from '../config/kpi-tiles';
 import { formatDay, isRefusedScope, useReviewsDue } from '../data/reviews-due';
 import { StatusIcon } from '../ui/status-icon';
-import { FormulaTip } from './formula-tip';
+import { TileHead, tileLabelId } from './tile-head';
 
 const reviewsText = (count: number) => (count === 1 ? '1 review' : `${String(count)} reviews`);
 
@@ -23,7 +23,6 @@ export function ReviewsTile({
 }) {
   const tile = TILES[REVIEWS_TILE];
   const { resource, retry } = useReviewsDue(scope, refreshKey);
-  const labelId = `tile-${tile.id}`;
   const refused = resource.state === 'failed' && isRefusedScope(resource.error);
   const status =
     resource.state === 'ready' ? (resource.data.overdue > 0 ? 'off-target' : 'on-target') : 'not-computable';
@@ -32,14 +31,9 @@ export function ReviewsTile({
       className="vl-tile vl-reviews-tile"
       data-status={status}
       data-unit={tile.unit}
-      aria-labelledby={labelId}
+      aria-labelledby={tileLabelId(tile)}
     >
-      <div className="vl-tile-head">
-        <h3 className="vl-tile-label" id={labelId}>
-          {tile.label}
-        </h3>
-        <FormulaTip label={tile.label} formula={tile.formula} />
-      </div>
+      <TileHead tile={tile} />
       {resource.state === 'loading' ? <p className="vl-tile-detail">Counting the reviews…</p> : null}
       {resource.state === 'ready' ? (
         <>
