@@ -2,6 +2,7 @@ import type { EpicRow } from '../../contract/gadget.contract';
 import { currencyExponentOf } from '../../contract/currencies';
 import type { AppSettings, StoredObjective } from '../../contract/site-config.schema';
 import { objectiveAttribution } from '../../domain/kpis/objective-attribution';
+import { alignedForecastCost } from '../../domain/kpis/strategic-alignment-pct';
 import { valueKpis } from '../../domain/kpis/value-kpis';
 import { epicFromRecord } from '../../domain/model/epic-from-record';
 import type { EpicRecord } from '../../domain/model/portfolio-record';
@@ -15,8 +16,7 @@ import {
 } from '../../domain/planning';
 import { toPlainValueKpis } from '../../domain/report/plain-report';
 import { totalsOfEpic } from '../../domain/totals/totals-of-epics';
-import { asOfColumn, sumAll, sumAfter, sumToDate } from '../../domain/totals/series-sums';
-import { objectiveSeriesOf } from '../../domain/totals/value-totals';
+import { asOfColumn, sumAll, sumToDate } from '../../domain/totals/series-sums';
 
 /**
  * One epic of a drill-down: its own KPIs, plus the parts of the portfolio KPIs that are not KPIs
@@ -43,15 +43,7 @@ export function epicDrillRow({
   const engineEpic = epicFromRecord({ epic, currencyExponent });
   const totals = totalsOfEpic({ epic: engineEpic });
   const lastPast = asOfColumn({ totals, asOf });
-  let alignedForecast = 0;
-  for (const objective of objectives) {
-    const series = objectiveSeriesOf({ totals, objectiveId: objective.id });
-    if (objective.status === 'active' && series !== undefined) {
-      alignedForecast +=
-        sumToDate({ values: series.actualCost, asOfColumn: lastPast }) +
-        sumAfter({ values: series.plannedCost, asOfColumn: lastPast });
-    }
-  }
+  const alignedForecast = alignedForecastCost({ totals, asOf, objectives });
   const { promoters, passives, detractors } = totals.npsOfDoneEpics;
   const responses = promoters + passives + detractors;
   const share =

@@ -29,15 +29,28 @@ export function strategicAlignmentPct({
   if (totalForecast === 0) {
     return notComputable('NO_FORECAST_COST');
   }
+  return computed(Math.min(100, (100 * alignedForecastCost({ totals, asOf, objectives })) / totalForecast));
+}
+
+/**
+ * Forecast spend that goes to active objectives, in minor units: the numerator of
+ * `strategicAlignmentPct`, from the per-objective cost series (actual cost up to as-of, planned
+ * after it). Archived objectives add nothing.
+ */
+export function alignedForecastCost({
+  totals,
+  asOf,
+  objectives,
+}: KpiInput & { objectives: readonly Pick<Objective, 'id' | 'status'>[] }): number {
   const lastPast = asOfColumn({ totals, asOf });
-  let alignedForecast = 0;
+  let aligned = 0;
   for (const objective of objectives) {
     const series = objectiveSeriesOf({ totals, objectiveId: objective.id });
     if (objective.status === 'active' && series !== undefined) {
-      alignedForecast +=
+      aligned +=
         sumToDate({ values: series.actualCost, asOfColumn: lastPast }) +
         sumAfter({ values: series.plannedCost, asOfColumn: lastPast });
     }
   }
-  return computed(Math.min(100, (100 * alignedForecast) / totalForecast));
+  return aligned;
 }
