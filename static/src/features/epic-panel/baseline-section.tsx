@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import type { EpicValueView } from '../../../../src/contract/panel.contract';
 import { KPI_NAMES } from '../../../../src/contract/value-vocabulary';
 import { formatMoney, formatRatio } from '../../shared/format';
 import { Button } from '../../ui/button';
@@ -11,21 +10,12 @@ import { baselineTotalsOf } from './baseline-totals';
 import { EarlierBaselines } from './earlier-baselines';
 import { formatDay } from './realised-detail';
 import { useDisplayNames } from './use-display-names';
+import type { SavedValueSectionProps } from './saved-value-section';
 
 /** A drift with its sign (`+12%`, `−5%`), an em dash when it cannot be computed. */
 function signedRatio(ratio: number | null): string {
   const text = formatRatio(ratio === null ? null : Math.abs(ratio));
   return ratio === null || ratio === 0 ? text : `${ratio > 0 ? '+' : '−'}${text}`;
-}
-
-interface BaselineSectionProps {
-  issueKey: string;
-  view: EpicValueView;
-  decimals: number;
-  /** The form holds unsaved edits: an approval freezes the saved plan, so it waits for a save. */
-  dirty: boolean;
-  onViewChange: (view: EpicValueView) => void;
-  announce: (message: string) => void;
 }
 
 const REASON_ID = 'baseline-reason';
@@ -41,7 +31,7 @@ export function BaselineSection({
   dirty,
   onViewChange,
   announce,
-}: BaselineSectionProps) {
+}: SavedValueSectionProps) {
   const baseline = view.value.baseline;
   const { nameOf } = useDisplayNames(baseline === undefined ? [] : [baseline.approvedBy]);
   const [reason, setReason] = useState('');

@@ -11,7 +11,7 @@ import { SectionMessage } from '../../ui/section-message';
 import { closeReview, type ReviewActualInput } from './api';
 import type { EvidenceGrade } from './draft';
 import { focusSoon } from './focus';
-import { EVIDENCE_OPTIONS } from './labels';
+import { EvidenceOptions } from './evidence-options';
 import { parseDecimal } from './numbers';
 import { HTTPS_LINK_MESSAGE, isHttpsLink } from './validate';
 import { verifyRuleOf } from './verify-rule';
@@ -291,15 +291,7 @@ export function ReviewCloseForm({
                         change(index, { evidence: event.target.value as EvidenceGrade });
                       }}
                     >
-                      {EVIDENCE_OPTIONS.map((option) => (
-                        <option
-                          key={option.value}
-                          value={option.value}
-                          disabled={option.value === 'verified' && !verify.allowed}
-                        >
-                          {option.label}
-                        </option>
-                      ))}
+                      <EvidenceOptions canVerify={verify.allowed} />
                     </select>
                   )}
                 </Field>

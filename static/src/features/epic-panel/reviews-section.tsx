@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import type { EpicValueView } from '../../../../src/contract/panel.contract';
 import type { EpicReviewView, EpicReviewsView, ReviewState } from '../../../../src/contract/review.contract';
 import { Button } from '../../ui/button';
 import { Lozenge, type LozengeAppearance } from '../../ui/lozenge';
@@ -9,6 +8,7 @@ import { focusSoon } from './focus';
 import { formatDay } from './realised-detail';
 import { ReviewCloseForm } from './review-close-form';
 import { useDisplayNames } from './use-display-names';
+import type { SavedValueSectionProps } from './saved-value-section';
 
 const STATES: Record<ReviewState, { label: string; appearance: LozengeAppearance }> = {
   upcoming: { label: 'Upcoming', appearance: 'default' },
@@ -33,16 +33,6 @@ type Load =
   | { status: 'failed'; message: string }
   | { status: 'ready'; reviews: EpicReviewsView };
 
-interface ReviewsSectionProps {
-  issueKey: string;
-  view: EpicValueView;
-  decimals: number;
-  /** The form holds unsaved edits: the actuals are saved on the saved value, so closing waits. */
-  dirty: boolean;
-  onViewChange: (view: EpicValueView) => void;
-  announce: (message: string) => void;
-}
-
 /**
  * The epic's benefit reviews after Done (issue #15): when each falls due, where it stands, when
  * the owners were told, who closed it; and, for one that is due, the dialog that closes it.
@@ -54,7 +44,7 @@ export function ReviewsSection({
   dirty,
   onViewChange,
   announce,
-}: ReviewsSectionProps) {
+}: SavedValueSectionProps) {
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const [closing, setClosing] = useState<number | null>(null);

@@ -2,7 +2,7 @@ import type { KeyboardEvent, ReactNode } from 'react';
 import { Button } from '../../ui/button';
 import type { EvidenceGrade } from './draft';
 import { FieldError, useForm } from './form';
-import { EVIDENCE_OPTIONS } from './labels';
+import { EvidenceOptions } from './evidence-options';
 import type { NewEntry } from './series';
 
 /*
@@ -105,16 +105,7 @@ export function EvidencePicker({
           onChange(event.target.value as EvidenceGrade);
         }}
       >
-        {EVIDENCE_OPTIONS.map((option) => (
-          <option
-            key={option.value}
-            value={option.value}
-            // Only a verifier may grade "Verified"; the series says why under its table.
-            disabled={option.value === 'verified' && !verify.allowed}
-          >
-            {option.label}
-          </option>
-        ))}
+        <EvidenceOptions canVerify={verify.allowed} />
       </select>
     </div>
   );

@@ -7,6 +7,7 @@ import { SaveError } from './editor-messages';
 import { FormContext } from './form';
 import { ObjectivesSection } from './objectives-section';
 import { ReviewsSection } from './reviews-section';
+import type { SavedValueSectionProps } from './saved-value-section';
 import { SaveBar } from './save-bar';
 import { SaveStatus } from './save-status';
 import { SummarySection } from './summary-section';
@@ -44,6 +45,14 @@ export function ValueTab({
     onViewChange,
     onDirtyChange,
   });
+  const savedValueSection: SavedValueSectionProps = {
+    issueKey,
+    view,
+    decimals,
+    dirty,
+    onViewChange,
+    announce: act.announce,
+  };
 
   return (
     <div
@@ -76,22 +85,8 @@ export function ValueTab({
         <ObjectivesSection options={view.objectives} />
         <ConfidenceSection done={view.epic.status === 'done'} />
       </FormContext>
-      <BaselineSection
-        issueKey={issueKey}
-        view={view}
-        decimals={decimals}
-        dirty={dirty}
-        onViewChange={onViewChange}
-        announce={act.announce}
-      />
-      <ReviewsSection
-        issueKey={issueKey}
-        view={view}
-        decimals={decimals}
-        dirty={dirty}
-        onViewChange={onViewChange}
-        announce={act.announce}
-      />
+      <BaselineSection {...savedValueSection} />
+      <ReviewsSection {...savedValueSection} />
       {view.canEdit ? (
         <SaveBar
           state={saveStateOf(state)}

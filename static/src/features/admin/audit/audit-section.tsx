@@ -14,6 +14,7 @@ import { formatTime } from '../text';
 import { useUserNames } from '../user-directory';
 import { AuditFilters } from './audit-filters';
 import { accountsOf, auditCsvRows, describeAction, describeValue, fieldName } from './describe-entry';
+import { SectionHeader } from '../section-header';
 
 interface Log {
   entries: AuditEntry[];
@@ -88,17 +89,21 @@ export function AuditSection() {
 
   return (
     <section aria-labelledby="audit-title">
-      <div className="vl-section-header">
-        <div>
-          <h2 id="audit-title">Audit log</h2>
-          <p className="vl-subtle">
-            Every change to objectives and settings, and every import, newest first.
-          </p>
-        </div>
-        <Button onClick={() => void exportCsv()} busy={exporting === 'busy'} disabled={exporting === 'busy'}>
-          Export CSV
-        </Button>
-      </div>
+      <SectionHeader
+        id="audit-title"
+        title="Audit log"
+        actions={
+          <Button
+            onClick={() => void exportCsv()}
+            busy={exporting === 'busy'}
+            disabled={exporting === 'busy'}
+          >
+            Export CSV
+          </Button>
+        }
+      >
+        Every change to objectives and settings, and every import, newest first.
+      </SectionHeader>
       <AuditFilters
         filter={filter}
         people={people}

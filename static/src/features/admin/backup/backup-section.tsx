@@ -7,6 +7,7 @@ import { SectionMessage } from '../../../ui/section-message';
 import { downloadFile } from '../../../shared/download';
 import { NOTHING_READ, readParts, type PartsRead } from '../../../shared/read-parts';
 import { Button } from '../../../ui/button';
+import { SectionHeader } from '../section-header';
 
 interface Saved {
   filename: string;
@@ -84,15 +85,10 @@ export function BackupSection() {
   const busy = run.state === 'reading';
   return (
     <section aria-labelledby="backup-title">
-      <div className="vl-section-header">
-        <div>
-          <h2 id="backup-title">Backup</h2>
-          <p className="vl-subtle">
-            Download this site&rsquo;s settings, objectives and every epic&rsquo;s value record as one
-            portfolio v1 JSON file. Import reads it back, so a backup restores the value data as it is now.
-          </p>
-        </div>
-      </div>
+      <SectionHeader id="backup-title" title="Backup">
+        Download this site&rsquo;s settings, objectives and every epic&rsquo;s value record as one portfolio
+        v1 JSON file. Import reads it back, so a backup restores the value data as it is now.
+      </SectionHeader>
       <div className="vl-form-actions">
         <Button
           appearance="primary"

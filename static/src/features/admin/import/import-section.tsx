@@ -17,6 +17,7 @@ import {
 import { uploadForPreview } from './upload-for-preview';
 import { ImportStages } from './import-stages';
 import './import.css';
+import { SectionHeader } from '../section-header';
 
 /** Import a portfolio v1 file: read, parse, preview against the site, then apply all or nothing. */
 export function ImportSection() {
@@ -99,16 +100,11 @@ export function ImportSection() {
 
   return (
     <section aria-labelledby="import-title">
-      <div className="vl-section-header">
-        <div>
-          <h2 id="import-title">Import</h2>
-          <p className="vl-subtle">
-            Bring in settings, objectives and epics&rsquo; value records from a portfolio v1 file, such as a
-            Value Layer backup. You see what will change first, field by field; then everything is applied, or
-            nothing. Epics the file holds as they are stay untouched.
-          </p>
-        </div>
-      </div>
+      <SectionHeader id="import-title" title="Import">
+        Bring in settings, objectives and epics&rsquo; value records from a portfolio v1 file, such as a Value
+        Layer backup. You see what will change first, field by field; then everything is applied, or nothing.
+        Epics the file holds as they are stay untouched.
+      </SectionHeader>
 
       {run !== null && <ImportStages run={run} />}
       {run?.problem !== undefined && (

@@ -10,6 +10,7 @@ import { ObjectiveForm } from './objective-form';
 import { ObjectivesTable } from './objectives-table';
 import { Button } from '../../../ui/button';
 import { Modal } from '../../../ui/modal';
+import { SectionHeader } from '../section-header';
 
 type Mode = { kind: 'list' } | { kind: 'create' } | { kind: 'edit'; objective: StoredObjective };
 
@@ -141,24 +142,24 @@ export function ObjectivesSection() {
 
   return (
     <section aria-labelledby="objectives-title">
-      <div className="vl-section-header">
-        <div>
-          <h2 id="objectives-title">Strategic objectives</h2>
-          <p className="vl-subtle">
-            The goals epics link to. Value is attributed to an objective by each linked epic&rsquo;s share.
-          </p>
-        </div>
-        <Button
-          appearance="primary"
-          id="create-objective"
-          onClick={() => {
-            setNotice(null);
-            setMode({ kind: 'create' });
-          }}
-        >
-          Create objective
-        </Button>
-      </div>
+      <SectionHeader
+        id="objectives-title"
+        title="Strategic objectives"
+        actions={
+          <Button
+            appearance="primary"
+            id="create-objective"
+            onClick={() => {
+              setNotice(null);
+              setMode({ kind: 'create' });
+            }}
+          >
+            Create objective
+          </Button>
+        }
+      >
+        The goals epics link to. Value is attributed to an objective by each linked epic&rsquo;s share.
+      </SectionHeader>
 
       {notice !== null && notice.appearance === 'confirm-delete' && (
         <ConfirmDelete

@@ -18,6 +18,7 @@ import {
   type SettingsDraft,
   type SettingsErrors,
 } from './settings-form';
+import { SectionHeader } from '../section-header';
 
 type Outcome = { ok: true } | { ok: false; message: string; details: string[] } | null;
 
@@ -78,14 +79,9 @@ export function SettingsSection({
 
   return (
     <section aria-labelledby="settings-title">
-      <div className="vl-section-header">
-        <div>
-          <h2 id="settings-title">Settings</h2>
-          <p className="vl-subtle">
-            How Value Layer values money and time, and what counts as an epic, on this whole site.
-          </p>
-        </div>
-      </div>
+      <SectionHeader id="settings-title" title="Settings">
+        How Value Layer values money and time, and what counts as an epic, on this whole site.
+      </SectionHeader>
       <form noValidate onSubmit={(event) => void submit(event)} className="vl-settings-form">
         <ErrorSummary key={attempt} problems={problemsOf(errors)} />
         {outcome?.ok === true && <SectionMessage appearance="success" title="Settings saved" />}
