@@ -18,6 +18,7 @@ export { triangularMean, triangularQuantile, type ThreePoint } from './triangula
 export { nearestRankPercentile, nearestRankPercentiles } from './percentile';
 export { Xoshiro128StarStar, seededXoshiro128StarStar, starStar } from './xoshiro128-star-star';
 export {
+  DRAW_CHUNK,
   MAX_RANGE_DRAWS,
   compileRangeModel,
   drawRangeBlock,

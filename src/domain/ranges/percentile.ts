@@ -25,7 +25,7 @@ export function nearestRankPercentile(sorted: Float64Array, p: number): number {
  * p = 10, 50, 90 -> 1, 5, 9.
  */
 export function nearestRankPercentiles(values: Float64Array, ps: readonly number[]): number[] {
-  const work = Float64Array.from(values);
+  const work = values.slice();
   const ranks = ps.map((p) => Math.min(work.length, Math.max(1, Math.ceil((p * work.length) / 100))) - 1);
   const order = ranks.map((_, index) => index).sort((a, b) => (ranks[a] ?? 0) - (ranks[b] ?? 0));
   const found = new Array<number>(ps.length).fill(0);

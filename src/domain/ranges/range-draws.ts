@@ -1,57 +1,183 @@
 import { DomainInvariantError } from '../assert';
 import { roundHalfEven as roundHalfEvenExport } from '../money/round-half-even';
+import { DRAW_KERNEL_WASM } from './draw-kernel-wasm';
 import * as layout from './range-model';
 import type { CompiledModel, DrawBlock, RangeModel, ScopeDraws } from './range-model';
 import { mix32 as mix32Export } from './xoshiro128-star-star';
 
 // Copied into module constants once: as tsx and ts-jest compile to CommonJS, every use of an
 // imported binding is a call of its export getter, which in the hot loop cost more than the draw.
-const { BENEFIT, CHUNKS_PER_STREAM, COST, DRAW_CHUNK, METRICS, NPV, TARGET, TRIANGLE_FIELDS } = layout;
-const { TRI_SPLIT, TRI_HIGH, TRI_HIGH_AREA, TRI_LOW, TRI_LOW_AREA, TRI_WIDTH, TWO_TO_31 } = layout;
+const { BENEFIT, CHUNKS_PER_STREAM, COST, DRAW_CHUNK, LANES, METRICS, NPV, TARGET, TRIANGLE_FIELDS } = layout;
+const { TRI_LOW, TRI_HIGH, TRI_SPLIT, TRI_LOW_AREA, TRI_HIGH_AREA, TRI_POINT, TWO_TO_31 } = layout;
 const { GROUP_NPV, GROUP_COST, GROUP_BENEFIT } = layout;
 const groupSlots = layout.groupSlots;
 const mix32 = mix32Export;
 const roundToEven = roundHalfEvenExport;
 
-const TWO_TO_32 = 4_294_967_296;
-const UNIT = 1 / TWO_TO_32;
+/** Bytes of one output of the four lanes, and the kernel's records (see draw-kernel.wat). */
+const LANE_BYTES = 16;
+const EPIC_BYTES = 80;
+const BENEFIT_BYTES = 48;
+const WASM_PAGE = 65_536;
 
-/** Scratch arrays of one chunk, allocated once per block. */
-interface ChunkScratch {
-  /** Common shock per draw: 32-bit outputs for success, cost and benefit. */
-  readonly commonSuccess: Float64Array;
-  readonly commonCost: Float64Array;
-  readonly commonBenefit: Float64Array;
-  /** The current group's sums per draw: slot k (GROUP_NPV, GROUP_COST, ...) at `k * DRAW_CHUNK + d`. */
+/** The kernel's exports (draw-kernel.wat). */
+interface DrawKernel {
+  readonly memory: WebAssembly.Memory;
+  readonly layout: (
+    common: number,
+    group: number,
+    epics: number,
+    benefits: number,
+    byHorizon: number,
+    horizons: number,
+    shockMode: number,
+    coinThreshold: number,
+    selected: number,
+    state: number,
+    masks: number,
+    successes: number,
+  ) => void;
+  readonly drawEpic: (e: number, steps: number) => void;
+  readonly addScaled: (into: number, from: number, weight: number, pairs: number) => void;
+}
+
+let kernelModule: WebAssembly.Module | null = null;
+
+/** A model's kernel, laid out once and kept while the model lives: blocks of one model reuse it. */
+const kernelsByModel = new WeakMap<RangeModel, KernelMemory>();
+
+/** The kernel compiled once per process (1.3 KB of WebAssembly), instantiated once per block. */
+function instantiateKernel(): DrawKernel {
+  kernelModule ??= new WebAssembly.Module(Uint8Array.from(atob(DRAW_KERNEL_WASM), (c) => c.charCodeAt(0)));
+  return new WebAssembly.Instance(kernelModule, {}).exports as unknown as DrawKernel;
+}
+
+/** Where the kernel's regions start in its memory (bytes), and views over it. */
+interface KernelMemory {
+  readonly kernel: DrawKernel;
+  readonly stateAt: number;
+  readonly commonAt: number;
+  readonly groupAt: number;
+  readonly sumsAt: number;
+  /** The group's per-draw sums: slot k at `k * DRAW_CHUNK + d`. */
   readonly group: Float64Array;
   /** Per scope and metric, per draw: at `(s * METRICS + metric) * DRAW_CHUNK + d`. */
   readonly sums: Float64Array;
-  /** The four xoshiro128** state words of the seed's streams before the stream key is mixed in. */
-  readonly seedWords: Int32Array;
-  /** An own uniform decides whether an epic follows the common shock (0 < correlation < 1). */
-  readonly coinDrawn: boolean;
-  /** Every epic follows the common shock (correlation 1): 1, otherwise 0. */
-  readonly alwaysCommon: number;
-  /** ⌈√correlation × 2^31⌉: an epic follows the shock when its coin's output >>> 1 is below it. */
-  readonly coinThreshold: number;
+  readonly words: Int32Array;
+}
+
+/**
+ * Lays the compiled model out in a kernel's memory: the epic and benefit records of
+ * draw-kernel.wat, after the scratch regions, the generators' state, the common shock and the
+ * group's sums.
+ */
+function loadKernel(model: CompiledModel, correlation: number, scopeCount: number): KernelMemory {
+  const kernel = instantiateKernel();
+  const { epicCount, benefitStart, horizons } = model;
+  const benefitCount = model.benefitPv.length;
+  const spreadOf = (triangles: Float64Array, at: number) =>
+    (triangles[at * TRIANGLE_FIELDS + TRI_HIGH] ?? 0) > (triangles[at * TRIANGLE_FIELDS + TRI_LOW] ?? 0);
+  let mostVariables = 2;
+  const spreadCount = new Int32Array(epicCount);
+  for (let e = 0; e < epicCount; e += 1) {
+    for (let b = benefitStart[e] ?? 0; b < (benefitStart[e + 1] ?? 0); b += 1) {
+      if (spreadOf(model.benefitTriangle, b)) spreadCount[e] = (spreadCount[e] ?? 0) + 1;
+    }
+    mostVariables = Math.max(mostVariables, 2 + (spreadCount[e] ?? 0));
+  }
+  const steps = DRAW_CHUNK / LANES;
+  const selectedAt = (mostVariables + 1) * steps * LANE_BYTES;
+  const stateAt = selectedAt + LANE_BYTES;
+  const masksAt = stateAt + 4 * LANE_BYTES;
+  const successesAt = masksAt + steps * LANE_BYTES;
+  const commonAt = successesAt + steps * LANE_BYTES;
+  const groupAt = commonAt + 3 * DRAW_CHUNK * 4;
+  const sumsAt = groupAt + groupSlots(horizons) * DRAW_CHUNK * 8;
+  const epicsAt = sumsAt + scopeCount * METRICS * DRAW_CHUNK * 8;
+  const benefitsAt = epicsAt + epicCount * EPIC_BYTES;
+  const byHorizonAt = benefitsAt + benefitCount * BENEFIT_BYTES;
+  const end = byHorizonAt + benefitCount * horizons * 8;
+  kernel.memory.grow(Math.max(0, Math.ceil(end / WASM_PAGE) - kernel.memory.buffer.byteLength / WASM_PAGE));
+  const { buffer } = kernel.memory;
+  const numbers = new Float64Array(buffer);
+  const singles = new Float32Array(buffer);
+  const words = new Int32Array(buffer);
+  const putTriangle = (at: number, triangles: Float64Array, index: number) => {
+    const from = index * TRIANGLE_FIELDS;
+    singles[at] = triangles[from + TRI_LOW] ?? 0;
+    singles[at + 1] = triangles[from + TRI_HIGH] ?? 0;
+    singles[at + 2] = triangles[from + TRI_SPLIT] ?? 0;
+    singles[at + 3] = triangles[from + TRI_LOW_AREA] ?? 0;
+    singles[at + 4] = triangles[from + TRI_HIGH_AREA] ?? 0;
+  };
+  for (let e = 0; e < epicCount; e += 1) {
+    const at = epicsAt + e * EPIC_BYTES;
+    const futureCost = model.futureCost[e] ?? 0;
+    numbers[at / 8] = futureCost;
+    numbers[at / 8 + 1] = model.futureCostPv[e] ?? 0;
+    numbers[at / 8 + 2] = model.costTriangle[e * TRIANGLE_FIELDS + TRI_POINT] ?? 1;
+    putTriangle((at + 24) / 4, model.costTriangle, e);
+    // ⌈p × 2^31⌉ is at most 2^31: stored as its 32 bits, which the kernel compares unsigned.
+    words[(at + 48) / 4] = model.successThreshold[e] ?? 0;
+    words[(at + 52) / 4] = spreadOf(model.costTriangle, e) && futureCost !== 0 ? 1 : 0;
+    words[(at + 56) / 4] = benefitStart[e] ?? 0;
+    words[(at + 60) / 4] = benefitStart[e + 1] ?? 0;
+    words[(at + 64) / 4] = spreadCount[e] ?? 0;
+  }
+  for (let b = 0; b < benefitCount; b += 1) {
+    const at = benefitsAt + b * BENEFIT_BYTES;
+    numbers[at / 8] = model.benefitPv[b] ?? 0;
+    numbers[at / 8 + 1] = model.benefitTriangle[b * TRIANGLE_FIELDS + TRI_POINT] ?? 1;
+    putTriangle((at + 16) / 4, model.benefitTriangle, b);
+    words[(at + 36) / 4] = spreadOf(model.benefitTriangle, b) ? 1 : 0;
+  }
+  numbers.set(model.benefitByHorizon, byHorizonAt / 8);
+  const commonShare = Math.sqrt(correlation);
+  const shockMode = commonShare <= 0 ? 0 : commonShare >= 1 ? 2 : 1;
+  kernel.layout(
+    commonAt,
+    groupAt,
+    epicsAt,
+    benefitsAt,
+    byHorizonAt,
+    horizons,
+    shockMode,
+    Math.ceil(commonShare * TWO_TO_31) | 0,
+    selectedAt,
+    stateAt,
+    masksAt,
+    successesAt,
+  );
+  return {
+    kernel,
+    stateAt,
+    commonAt,
+    groupAt,
+    sumsAt,
+    group: new Float64Array(buffer, groupAt, groupSlots(horizons) * DRAW_CHUNK),
+    sums: new Float64Array(buffer, sumsAt, scopeCount * METRICS * DRAW_CHUNK),
+    words,
+  };
 }
 
 /**
  * The draws of `block` of a compiled simulation (see `simulateRangeDraws`).
  *
- * Random streams. Draws are grouped in chunks of DRAW_CHUNK (chunk c holds draws 256c ..
- * 256c + 255). Stream k of chunk c is a xoshiro128** generator whose four state words are
- * fmix32(fmix32(k × 4,096 + c) xor w_i), w_i the seed's four words (`streamSeedWords`); each map
- * is a bijection, so no two (stream, chunk) pairs share a state. Stream 0 gives the chunk's common
- * shock (three outputs per draw: success, cost, benefit); stream 1 + i epic i's own outputs, as
- * many per draw as it needs: a coin when 0 < correlation < 1; when it does not follow the shock,
- * one for success, one for the cost multiple (when its cost is spread and planned) and, when it
- * succeeds, one per spread benefit. A draw's numbers depend only on the seed, the epic's input
- * index and the draws before it in its chunk, so a block starting mid-chunk draws the chunk from
+ * Random streams. Draws are grouped in chunks of DRAW_CHUNK (chunk c holds draws 1,024c ..
+ * 1,024c + 1,023). Stream k of chunk c is drawn by LANES xoshiro128** generators side by side,
+ * lane i drawing the chunk's draws d ≡ i (mod 4); lane i's four state words are
+ * fmix32(fmix32((k × 1,024 + c) × 4 + i) xor w_j), w_j the seed's four words (`streamSeedWords`);
+ * each map is a bijection, so no two (stream, chunk, lane) triples share a state. Stream 0 gives
+ * the chunk's common shock (three outputs per draw: success, cost, benefit); stream 1 + i epic i's
+ * own outputs, as many per draw as it needs: a coin when 0 < correlation < 1; unless it always
+ * follows the shock, one for success, one for the cost multiple (when its cost is spread and
+ * planned) and one per spread benefit. A draw's numbers depend only on the seed, the epic's input
+ * index and the draws before it in its lane, so a block starting mid-chunk draws the chunk from
  * its start and keeps its own draws, and blocks joined end to end equal the whole simulation.
  *
- * Work is epic-major within a chunk: one epic's draws in a tight loop over its own numbers, then
- * added to its scopes' per-draw sums, so that no draws × epics matrix is ever held.
+ * Work is epic-major within a chunk: one epic's draws in the WebAssembly kernel
+ * (draw-kernel.wat: four lanes of i32x4, the triangular draws in f64x2), added to its group's
+ * per-draw sums, then the group's sums to its scopes, so that no draws × epics matrix is held.
  */
 export function drawRangeBlock(rangeModel: RangeModel, block: DrawBlock): ScopeDraws[] {
   const { compiled: model, scopeIds } = rangeModel;
@@ -63,31 +189,30 @@ export function drawRangeBlock(rangeModel: RangeModel, block: DrawBlock): ScopeD
     totalCost: new Float64Array(block.count),
     benefitByTarget: (model.scopeTargetHorizon[s] ?? -1) >= 0 ? new Float64Array(block.count) : null,
   }));
-  const commonShare = Math.sqrt(rangeModel.correlation);
-  const scratch: ChunkScratch = {
-    commonSuccess: new Float64Array(DRAW_CHUNK),
-    commonCost: new Float64Array(DRAW_CHUNK),
-    commonBenefit: new Float64Array(DRAW_CHUNK),
-    group: new Float64Array(DRAW_CHUNK * groupSlots(model.horizons)),
-    sums: new Float64Array(scopeIds.length * METRICS * DRAW_CHUNK),
-    seedWords: streamSeedWords(rangeModel.seed),
-    coinDrawn: commonShare > 0 && commonShare < 1,
-    alwaysCommon: commonShare >= 1 ? 1 : 0,
-    coinThreshold: Math.ceil(commonShare * TWO_TO_31),
-  };
+  let memory = kernelsByModel.get(rangeModel);
+  if (memory === undefined) {
+    memory = loadKernel(model, rangeModel.correlation, scopeIds.length);
+    kernelsByModel.set(rangeModel, memory);
+  }
+  const { sums } = memory;
+  const seedWords = streamSeedWords(rangeModel.seed);
   const end = block.first + block.count;
   for (let chunk = Math.floor(block.first / DRAW_CHUNK); chunk * DRAW_CHUNK < end; chunk += 1) {
     const start = chunk * DRAW_CHUNK;
     const drawn = Math.min(DRAW_CHUNK, end - start);
-    drawCommonShock(scratch, chunk, drawn);
-    resetSums(model, scratch.sums, scopeIds.length);
+    const steps = Math.ceil(drawn / LANES);
+    drawCommonShock(memory, seedWords, chunk, steps);
+    resetSums(model, sums, scopeIds.length);
     for (let g = 0; g < model.groupCount; g += 1) {
-      startGroup(model, scratch.group, g, drawn);
+      startGroup(model, memory.group, g, steps * LANES);
       const last = model.groupStart[g + 1] ?? 0;
-      for (let e = model.groupStart[g] ?? 0; e < last; e += 1) drawEpicChunk(model, scratch, e, chunk, drawn);
-      addGroupToScopes(model, scratch, g, drawn);
+      for (let e = model.groupStart[g] ?? 0; e < last; e += 1) {
+        seedLanes(memory, seedWords, model.streamIndex[e] ?? 0, chunk);
+        memory.kernel.drawEpic(e, steps);
+      }
+      addGroupToScopes(model, memory, g, steps);
     }
-    writeChunk(out, scratch.sums, Math.max(start, block.first) - start, drawn, start - block.first);
+    writeChunk(out, sums, Math.max(start, block.first) - start, drawn, start - block.first);
   }
   return out;
 }
@@ -96,6 +221,18 @@ export function drawRangeBlock(rangeModel: RangeModel, block: DrawBlock): ScopeD
 export function streamSeedWords(seed: number): Int32Array {
   const golden = 0x9e37_79b9;
   return Int32Array.from([1, 2, 3, 4], (k) => mix32((seed + Math.imul(golden, k)) >>> 0));
+}
+
+/** Writes the state of stream `stream`'s four lane generators for `chunk` to the kernel's STATE. */
+function seedLanes(memory: KernelMemory, seedWords: Int32Array, stream: number, chunk: number): void {
+  const { words } = memory;
+  const at = memory.stateAt / 4;
+  for (let lane = 0; lane < LANES; lane += 1) {
+    const key = mix32(((stream * CHUNKS_PER_STREAM + chunk) * LANES + lane) >>> 0);
+    for (let word = 0; word < 4; word += 1) {
+      words[at + word * LANES + lane] = mix32((key ^ (seedWords[word] ?? 0)) >>> 0);
+    }
+  }
 }
 
 function checkBlock(block: DrawBlock, draws: number): void {
@@ -116,30 +253,33 @@ function resetSums(model: CompiledModel, sums: Float64Array, scopeCount: number)
   }
 }
 
-/** Fills the chunk's common shock from stream 0: three outputs per draw. */
-function drawCommonShock(scratch: ChunkScratch, chunk: number, drawn: number): void {
-  const { commonSuccess, commonCost, commonBenefit, seedWords } = scratch;
-  const key = mix32(chunk);
-  let s0 = mix32((key ^ (seedWords[0] ?? 0)) >>> 0) | 0;
-  let s1 = mix32((key ^ (seedWords[1] ?? 0)) >>> 0) | 0;
-  let s2 = mix32((key ^ (seedWords[2] ?? 0)) >>> 0) | 0;
-  let s3 = mix32((key ^ (seedWords[3] ?? 0)) >>> 0) | 0;
-  for (let d = 0; d < drawn * 3; d += 1) {
-    // xoshiro128** 1.1, as in Xoshiro128StarStar.nextUint32, on locals.
-    const x = Math.imul(s1, 5);
-    const output = Math.imul((x << 7) | (x >>> 25), 9) >>> 0;
-    const t = s1 << 9;
-    s2 ^= s0;
-    s3 ^= s1;
-    s1 ^= s2;
-    s0 ^= s3;
-    s2 ^= t;
-    s3 = (s3 << 11) | (s3 >>> 21);
-    const draw = (d / 3) | 0;
-    const which = d - 3 * draw;
-    if (which === 0) commonSuccess[draw] = output;
-    else if (which === 1) commonCost[draw] = output;
-    else commonBenefit[draw] = output;
+/**
+ * Fills the chunk's common shock (stream 0) in the kernel's memory for its first `steps` × 4
+ * draws: each lane's generator gives three outputs per draw, success, cost and benefit.
+ */
+function drawCommonShock(memory: KernelMemory, seedWords: Int32Array, chunk: number, steps: number): void {
+  const { words } = memory;
+  const success = memory.commonAt / 4;
+  for (let lane = 0; lane < LANES; lane += 1) {
+    const key = mix32((chunk * LANES + lane) >>> 0);
+    let s0 = mix32((key ^ (seedWords[0] ?? 0)) >>> 0) | 0;
+    let s1 = mix32((key ^ (seedWords[1] ?? 0)) >>> 0) | 0;
+    let s2 = mix32((key ^ (seedWords[2] ?? 0)) >>> 0) | 0;
+    let s3 = mix32((key ^ (seedWords[3] ?? 0)) >>> 0) | 0;
+    for (let d = lane; d < steps * LANES; d += LANES) {
+      for (let which = 0; which < 3; which += 1) {
+        // xoshiro128** 1.1, as in Xoshiro128StarStar.nextUint32, on locals.
+        const x = Math.imul(s1, 5);
+        words[success + which * DRAW_CHUNK + d] = Math.imul((x << 7) | (x >>> 25), 9);
+        const t = s1 << 9;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= t;
+        s3 = (s3 << 11) | (s3 >>> 21);
+      }
+    }
   }
 }
 
@@ -152,173 +292,30 @@ function startGroup(model: CompiledModel, group: Float64Array, g: number, drawn:
 }
 
 /**
- * One open epic's figures in the chunk's first `drawn` draws, added into its group's sums.
- * The generator's state lives in locals and each output is written out where it is used: this is
- * the simulation's hot loop (about 10^8 epic-draws in a large run). The triangular quantile
- * (`triangularQuantile`) is written out without a branch: side = 1 below the mode (the output's
- * top 31 bits below the range's split), 0 above, and the value is low + √(u × lowArea) or
- * high − √((1 − u) × highArea) by arithmetic on side. Whether an epic follows the
- * shock and whether it succeeds are 0 / 1 numbers, not branches: both are random, and a
- * mispredicted branch costs more than the arithmetic. Every draw of an epic consumes the same
- * outputs: a coin (0 < correlation < 1), then, unless it always follows the shock, one for
- * success, one for the cost multiple (cost spread and planned) and one per spread benefit.
+ * Adds the group's sums of the chunk's first `steps` × 4 draws, weighted, into the per-draw sums
+ * of each of its scopes (in the kernel, two draws at a time).
  */
-function drawEpicChunk(
-  model: CompiledModel,
-  scratch: ChunkScratch,
-  e: number,
-  chunk: number,
-  drawn: number,
-): void {
-  const { commonSuccess, commonCost, commonBenefit, group, seedWords } = scratch;
-  const { coinDrawn, alwaysCommon, coinThreshold } = scratch;
-  const { costTriangle, benefitTriangle, benefitPv, benefitByHorizon, horizons } = model;
-  const key = mix32(((model.streamIndex[e] ?? 0) * CHUNKS_PER_STREAM + chunk) >>> 0);
-  let s0 = mix32((key ^ (seedWords[0] ?? 0)) >>> 0) | 0;
-  let s1 = mix32((key ^ (seedWords[1] ?? 0)) >>> 0) | 0;
-  let s2 = mix32((key ^ (seedWords[2] ?? 0)) >>> 0) | 0;
-  let s3 = mix32((key ^ (seedWords[3] ?? 0)) >>> 0) | 0;
-  const ownDrawn = alwaysCommon === 0;
-
-  const successThreshold = model.successThreshold[e] ?? 0;
-  const futureCost = model.futureCost[e] ?? 0;
-  const futureCostPv = model.futureCostPv[e] ?? 0;
-  const c = e * TRIANGLE_FIELDS;
-  const costDrawn = (costTriangle[c + TRI_WIDTH] ?? 0) > 0 && futureCost !== 0;
-  const costPoint = costTriangle[c + TRI_HIGH] ?? 1;
-  const costLow = costTriangle[c + TRI_LOW] ?? 1;
-  const costSplit = costTriangle[c + TRI_SPLIT] ?? 0;
-  const costLowArea = costTriangle[c + TRI_LOW_AREA] ?? 0;
-  const costHighArea = costTriangle[c + TRI_HIGH_AREA] ?? 0;
-  const firstBenefit = model.benefitStart[e] ?? 0;
-  const lastBenefit = model.benefitStart[e + 1] ?? 0;
-  const costAt = GROUP_COST * DRAW_CHUNK;
-  const benefitAt = GROUP_BENEFIT * DRAW_CHUNK;
-
-  for (let d = 0; d < drawn; d += 1) {
-    let common = alwaysCommon;
-    if (coinDrawn) {
-      const x = Math.imul(s1, 5);
-      const output = Math.imul((x << 7) | (x >>> 25), 9) >>> 0;
-      const t = s1 << 9;
-      s2 ^= s0;
-      s3 ^= s1;
-      s1 ^= s2;
-      s0 ^= s3;
-      s2 ^= t;
-      s3 = (s3 << 11) | (s3 >>> 21);
-      common = ((output >>> 1) - coinThreshold) >>> 31;
-    }
-    let own = 0;
-    if (ownDrawn) {
-      const x = Math.imul(s1, 5);
-      own = Math.imul((x << 7) | (x >>> 25), 9) >>> 0;
-      const t = s1 << 9;
-      s2 ^= s0;
-      s3 ^= s1;
-      s1 ^= s2;
-      s0 ^= s3;
-      s2 ^= t;
-      s3 = (s3 << 11) | (s3 >>> 21);
-    }
-    // Whole numbers below 2^32: own + common × (shock − own) is exactly one or the other.
-    const success = own + common * ((commonSuccess[d] ?? 0) - own);
-    const succeeds = ((success >>> 1) - successThreshold) >>> 31;
-
-    let costFactor = costPoint;
-    if (costDrawn) {
-      own = 0;
-      if (ownDrawn) {
-        const x = Math.imul(s1, 5);
-        own = Math.imul((x << 7) | (x >>> 25), 9) >>> 0;
-        const t = s1 << 9;
-        s2 ^= s0;
-        s3 ^= s1;
-        s1 ^= s2;
-        s0 ^= s3;
-        s2 ^= t;
-        s3 = (s3 << 11) | (s3 >>> 21);
-      }
-      const output = own + common * ((commonCost[d] ?? 0) - own);
-      // `triangular`, written out: a call returning a double boxes it on the heap.
-      const side = ((output >>> 1) - costSplit) >>> 31;
-      const u = output * UNIT;
-      const root = Math.sqrt(side * u * costLowArea + (1 - side) * (1 - u) * costHighArea);
-      costFactor = costPoint + side * (costLow - costPoint) + (2 * side - 1) * root;
-    }
-    let npv = -costFactor * futureCostPv;
-    group[costAt + d] = (group[costAt + d] ?? 0) + costFactor * futureCost;
-    for (let b = firstBenefit; b < lastBenefit; b += 1) {
-      const at = b * TRIANGLE_FIELDS;
-      let factor = benefitTriangle[at + TRI_HIGH] ?? 1;
-      if ((benefitTriangle[at + TRI_WIDTH] ?? 0) > 0) {
-        own = 0;
-        if (ownDrawn) {
-          const x = Math.imul(s1, 5);
-          own = Math.imul((x << 7) | (x >>> 25), 9) >>> 0;
-          const t = s1 << 9;
-          s2 ^= s0;
-          s3 ^= s1;
-          s1 ^= s2;
-          s0 ^= s3;
-          s2 ^= t;
-          s3 = (s3 << 11) | (s3 >>> 21);
-        }
-        const output = own + common * ((commonBenefit[d] ?? 0) - own);
-        const side = ((output >>> 1) - (benefitTriangle[at + TRI_SPLIT] ?? 0)) >>> 31;
-        const u = output * UNIT;
-        const root = Math.sqrt(
-          side * u * (benefitTriangle[at + TRI_LOW_AREA] ?? 0) +
-            (1 - side) * (1 - u) * (benefitTriangle[at + TRI_HIGH_AREA] ?? 0),
-        );
-        factor = factor + side * ((benefitTriangle[at + TRI_LOW] ?? 1) - factor) + (2 * side - 1) * root;
-      }
-      // A failed epic delivers no benefit after as-of: its multiple counts 0.
-      const delivered = succeeds * factor;
-      npv += delivered * (benefitPv[b] ?? 0);
-      for (let h = 0; h < horizons; h += 1) {
-        const slot = benefitAt + h * DRAW_CHUNK + d;
-        group[slot] = (group[slot] ?? 0) + delivered * (benefitByHorizon[b * horizons + h] ?? 0);
-      }
-    }
-    group[d] = (group[d] ?? 0) + npv;
-  }
-}
-
-/** Adds the group's chunk sums, weighted, into the per-draw sums of each of its scopes. */
-function addGroupToScopes(model: CompiledModel, scratch: ChunkScratch, g: number, drawn: number): void {
-  const { group, sums } = scratch;
+function addGroupToScopes(model: CompiledModel, memory: KernelMemory, g: number, steps: number): void {
+  const { kernel, groupAt, sumsAt } = memory;
+  const slotBytes = DRAW_CHUNK * 8;
+  const pairs = (steps * LANES) / 2;
   const last = model.groupMemberStart[g + 1] ?? 0;
   for (let m = model.groupMemberStart[g] ?? 0; m < last; m += 1) {
     const s = model.memberScope[m] ?? 0;
     const weight = model.memberWeight[m] ?? 0;
-    const base = s * METRICS * DRAW_CHUNK;
-    addScaled(sums, base + NPV * DRAW_CHUNK, group, GROUP_NPV * DRAW_CHUNK, weight, drawn);
-    addScaled(sums, base + BENEFIT * DRAW_CHUNK, group, GROUP_BENEFIT * DRAW_CHUNK, weight, drawn);
-    addScaled(sums, base + COST * DRAW_CHUNK, group, GROUP_COST * DRAW_CHUNK, weight, drawn);
+    const scopeAt = sumsAt + s * METRICS * slotBytes;
+    kernel.addScaled(scopeAt + NPV * slotBytes, groupAt + GROUP_NPV * slotBytes, weight, pairs);
+    kernel.addScaled(scopeAt + BENEFIT * slotBytes, groupAt + GROUP_BENEFIT * slotBytes, weight, pairs);
+    kernel.addScaled(scopeAt + COST * slotBytes, groupAt + GROUP_COST * slotBytes, weight, pairs);
     const target = model.scopeTargetHorizon[s] ?? -1;
-    if (target >= 0)
-      addScaled(
-        sums,
-        base + TARGET * DRAW_CHUNK,
-        group,
-        (GROUP_BENEFIT + target) * DRAW_CHUNK,
+    if (target >= 0) {
+      kernel.addScaled(
+        scopeAt + TARGET * slotBytes,
+        groupAt + (GROUP_BENEFIT + target) * slotBytes,
         weight,
-        drawn,
+        pairs,
       );
-  }
-}
-
-function addScaled(
-  into: Float64Array,
-  intoAt: number,
-  from: Float64Array,
-  fromAt: number,
-  weight: number,
-  count: number,
-): void {
-  for (let d = 0; d < count; d += 1) {
-    into[intoAt + d] = (into[intoAt + d] ?? 0) + weight * (from[fromAt + d] ?? 0);
+    }
   }
 }
 

@@ -25,19 +25,18 @@ export interface DrawBlock {
 }
 
 /**
- * A triangular range packed as TRIANGLE_FIELDS numbers: low, high, width = high − low, the split
- * ⌈(likely − low) / width × 2^31⌉ (a 32-bit output o is on the low side when o >>> 1 is below it),
- * and the two areas under the square roots of its inverse CDF, width × (likely − low) and
- * width × (high − likely). A range with no spread has width 0 and low = high = likely, so `high`
- * is its value without a draw.
+ * A triangular range packed as TRIANGLE_FIELDS numbers: low, high, the split
+ * (likely − low) / (high − low) (a uniform u is on the low side when u < split), the two areas
+ * under the square roots of its inverse CDF, width × (likely − low) and width × (high − likely),
+ * and the point `likely`. A range has spread when high > low; without, its value is the point.
  */
 export const TRIANGLE_FIELDS = 6;
 export const TRI_LOW = 0;
 export const TRI_HIGH = 1;
-export const TRI_WIDTH = 2;
-export const TRI_SPLIT = 3;
-export const TRI_LOW_AREA = 4;
-export const TRI_HIGH_AREA = 5;
+export const TRI_SPLIT = 2;
+export const TRI_LOW_AREA = 3;
+export const TRI_HIGH_AREA = 4;
+export const TRI_POINT = 5;
 
 /** 2^31: probabilities become thresholds on 31-bit numbers (a 32-bit output shifted right once). */
 export const TWO_TO_31 = 2_147_483_648;
@@ -50,12 +49,14 @@ export const TARGET = 3;
 export const METRICS = 4;
 
 /**
- * Draws are made in chunks of DRAW_CHUNK: each epic has its own random stream per chunk (see
+ * Draws are made in chunks of DRAW_CHUNK: each epic has its own random streams per chunk (see
  * `drawRangeBlock`), so a chunk of one epic is drawn in a tight loop with no other epic's data.
  */
-export const DRAW_CHUNK = 256;
-/** Chunks per stream index: 4,096 chunks of 256 cover the 1,000,000 draws allowed. */
-export const CHUNKS_PER_STREAM = 4096;
+export const DRAW_CHUNK = 1024;
+/** Each chunk of a stream is drawn by LANES generators side by side: lane i draws d ≡ i (mod 4). */
+export const LANES = 4;
+/** Chunks per stream index: 1,024 chunks of 1,024 cover the 1,000,000 draws allowed. */
+export const CHUNKS_PER_STREAM = 1024;
 /** Stream 0 is the common shock; epic i (input order) uses stream i + 1, below 2^32 / 4,096. */
 export const MAX_RANGE_EPICS = 1_000_000;
 

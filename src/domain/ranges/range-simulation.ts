@@ -1,30 +1,14 @@
 import { DomainInvariantError } from '../assert';
 import type { Epic } from '../model/epic';
-import { benefitSignOf } from '../model/benefit';
 import type { MinorUnits } from '../money/minor-units';
-import { monthIndexOf, type YearMonth } from '../time/year-month';
-import { NO_EPIC_RANGES, resolveEpicRanges, type EpicRanges } from './estimates';
+import type { YearMonth } from '../time/year-month';
+import { compileModel } from './compile-range-model';
+import type { EpicRanges } from './estimates';
 import { drawRangeBlock } from './range-draws';
-import {
-  MAX_RANGE_EPICS,
-  METRICS,
-  NPV,
-  BENEFIT,
-  COST,
-  TARGET,
-  TWO_TO_31,
-  GROUP_BENEFIT,
-  GROUP_COST,
-  GROUP_NPV,
-  groupSlots,
-  type CompiledModel,
-  type DrawBlock,
-  type RangeModel,
-  type ScopeDraws,
-} from './range-model';
-import type { ThreePoint } from './triangular';
+import { MAX_RANGE_EPICS, type DrawBlock, type RangeModel, type ScopeDraws } from './range-model';
 
 export { drawRangeBlock } from './range-draws';
+export { DRAW_CHUNK } from './range-model';
 export type { CompiledModel, DrawBlock, RangeModel, ScopeDraws } from './range-model';
 
 /**
@@ -84,245 +68,6 @@ function checkInput(input: RangeSimulationInput): void {
 }
 
 /**
- * A range packed for the draws (see TRIANGLE_FIELDS); no spread (high <= low) becomes the point
- * `likely`, as `triangularQuantile` answers.
- */
-function packTriangle(into: number[], { low, likely, high }: ThreePoint): void {
-  const width = high - low;
-  if (width <= 0) {
-    into.push(likely, likely, 0, 0, 0, 0);
-    return;
-  }
-  const below = likely - low;
-  into.push(low, high, width, Math.ceil((below / width) * TWO_TO_31), width * below, width * (high - likely));
-}
-
-/** One epic as the draws see it, before it is known whether anything is left to draw. */
-interface EpicFigures {
-  probability: number;
-  pastNpv: number;
-  actualCost: number;
-  futureCost: number;
-  futureCostPv: number;
-  cost: ThreePoint;
-  /** Benefits with something planned after as-of. */
-  benefits: { pv: number; byHorizon: number[]; factors: ThreePoint }[];
-  realisedByHorizon: number[];
-}
-
-function epicFigures(
-  input: RangeSimulationInput,
-  epic: Epic,
-  horizonMonths: readonly number[],
-  asOf: number,
-  discount: (month: number) => number,
-): EpicFigures {
-  const ranges = resolveEpicRanges({
-    epic,
-    ranges: input.rangesByEpic.get(epic.key) ?? epic.value.ranges ?? NO_EPIC_RANGES,
-    asOf: input.asOf,
-  });
-  const figures: EpicFigures = {
-    probability: epic.value.successProbability,
-    pastNpv: 0,
-    actualCost: 0,
-    futureCost: 0,
-    futureCostPv: 0,
-    cost: ranges.costOverrun.factors,
-    benefits: [],
-    realisedByHorizon: horizonMonths.map(() => 0),
-  };
-  for (const cost of epic.value.costs.actual) {
-    const month = monthIndexOf(cost.month);
-    if (month > asOf) continue;
-    figures.actualCost += cost.amount;
-    figures.pastNpv -= cost.amount * discount(month);
-  }
-  for (const cost of epic.value.costs.planned) {
-    const month = monthIndexOf(cost.month);
-    if (month <= asOf) continue;
-    figures.futureCost += cost.amount;
-    figures.futureCostPv += cost.amount * discount(month);
-  }
-  epic.value.benefits.forEach((item, position) => {
-    // A dis-benefit counts against the benefits, as in the point KPIs; its drawn multiple
-    // scales its size, so a dis-benefit drawn larger lowers the NPV.
-    const sign = benefitSignOf(item.kind);
-    for (const entry of item.realised) {
-      const month = monthIndexOf(entry.month);
-      if (month > asOf) continue;
-      const amount = sign * entry.amount;
-      figures.pastNpv += amount * discount(month);
-      horizonMonths.forEach((horizon, h) => {
-        if (month <= horizon) figures.realisedByHorizon[h] = (figures.realisedByHorizon[h] ?? 0) + amount;
-      });
-    }
-    const future = { pv: 0, byHorizon: horizonMonths.map(() => 0), planned: false };
-    for (const entry of item.planned) {
-      const month = monthIndexOf(entry.month);
-      if (month <= asOf || entry.amount === 0) continue;
-      const amount = sign * entry.amount;
-      future.planned = true;
-      future.pv += amount * discount(month);
-      horizonMonths.forEach((horizon, h) => {
-        if (month <= horizon) future.byHorizon[h] = (future.byHorizon[h] ?? 0) + amount;
-      });
-    }
-    // A benefit with nothing planned after as-of is the same in every draw: no multiple to draw.
-    if (!future.planned) return;
-    const factors = ranges.benefits[position]?.factors ?? { low: 1, likely: 1, high: 1 };
-    figures.benefits.push({ pv: future.pv, byHorizon: future.byHorizon, factors });
-  });
-  return figures;
-}
-
-/** Horizon months: the simulation's horizon first, then each scope target's month once. */
-function horizonsOf(input: RangeSimulationInput): { months: number[]; scopeTargetHorizon: Int32Array } {
-  const months = [monthIndexOf(input.horizon)];
-  const scopeTargetHorizon = new Int32Array(input.scopes.length).fill(-1);
-  input.scopes.forEach((scope, index) => {
-    if (scope.target === null) return;
-    const month = monthIndexOf(scope.target.month);
-    const known = months.indexOf(month);
-    scopeTargetHorizon[index] = known >= 0 ? known : months.push(month) - 1;
-  });
-  return { months, scopeTargetHorizon };
-}
-
-function compileModel(input: RangeSimulationInput): CompiledModel {
-  checkInput(input);
-  const { epics, scopes } = input;
-  const asOf = monthIndexOf(input.asOf);
-  const { months: horizonMonths, scopeTargetHorizon } = horizonsOf(input);
-  const horizons = horizonMonths.length;
-  const slots = groupSlots(horizons);
-  const growth = 1 + input.discountRate / 12;
-  const discount = (month: number) => growth ** (asOf - month);
-  const epicIndex = new Map<string, number>();
-  epics.forEach((epic, e) => {
-    invariant(!epicIndex.has(epic.key), `Epic ${epic.key} is listed twice.`);
-    epicIndex.set(epic.key, e);
-  });
-  const memberships = membershipsByEpic(scopes, epicIndex, epics.length);
-  const settledSums = new Float64Array(scopes.length * METRICS);
-  const groupIds = new Map<string, number>();
-  const groups: {
-    members: { scope: number; weight: number }[];
-    epics: { e: number; figures: EpicFigures }[];
-  }[] = [];
-
-  epics.forEach((epic, e) => {
-    const figures = epicFigures(input, epic, horizonMonths, asOf, discount);
-    const members = memberships[e] ?? [];
-    if (figures.futureCost === 0 && figures.benefits.length === 0) {
-      // Nothing after as-of (most done epics): the same figures in every draw, summed once.
-      for (const { scope, weight } of members) {
-        const at = scope * METRICS;
-        const target = scopeTargetHorizon[scope] ?? -1;
-        settledSums[at + NPV] = (settledSums[at + NPV] ?? 0) + weight * figures.pastNpv;
-        settledSums[at + BENEFIT] =
-          (settledSums[at + BENEFIT] ?? 0) + weight * (figures.realisedByHorizon[0] ?? 0);
-        settledSums[at + COST] = (settledSums[at + COST] ?? 0) + weight * figures.actualCost;
-        if (target >= 0)
-          settledSums[at + TARGET] =
-            (settledSums[at + TARGET] ?? 0) + weight * (figures.realisedByHorizon[target] ?? 0);
-      }
-      return;
-    }
-    const signature = members.map(({ scope, weight }) => `${String(scope)}:${String(weight)}`).join(' ');
-    let g = groupIds.get(signature);
-    if (g === undefined) {
-      g = groups.push({ members, epics: [] }) - 1;
-      groupIds.set(signature, g);
-    }
-    groups[g]?.epics.push({ e, figures });
-  });
-
-  const open = {
-    streamIndex: [] as number[],
-    successThreshold: [] as number[],
-    futureCost: [] as number[],
-    futureCostPv: [] as number[],
-    costTriangle: [] as number[],
-    benefitStart: [0],
-    benefitPv: [] as number[],
-    benefitTriangle: [] as number[],
-    benefitByHorizon: [] as number[],
-  };
-  const groupStart = [0];
-  const groupBase = new Float64Array(groups.length * slots);
-  const groupMemberStart = [0];
-  const memberScope: number[] = [];
-  const memberWeight: number[] = [];
-  groups.forEach((group, g) => {
-    for (const { e, figures } of group.epics) {
-      open.streamIndex.push(e + 1);
-      open.successThreshold.push(Math.ceil(figures.probability * TWO_TO_31));
-      open.futureCost.push(figures.futureCost);
-      open.futureCostPv.push(figures.futureCostPv);
-      packTriangle(open.costTriangle, figures.cost);
-      for (const benefit of figures.benefits) {
-        open.benefitPv.push(benefit.pv);
-        open.benefitByHorizon.push(...benefit.byHorizon);
-        packTriangle(open.benefitTriangle, benefit.factors);
-      }
-      open.benefitStart.push(open.benefitPv.length);
-      const base = g * slots;
-      groupBase[base + GROUP_NPV] = (groupBase[base + GROUP_NPV] ?? 0) + figures.pastNpv;
-      groupBase[base + GROUP_COST] = (groupBase[base + GROUP_COST] ?? 0) + figures.actualCost;
-      figures.realisedByHorizon.forEach((realised, h) => {
-        groupBase[base + GROUP_BENEFIT + h] = (groupBase[base + GROUP_BENEFIT + h] ?? 0) + realised;
-      });
-    }
-    groupStart.push(open.streamIndex.length);
-    for (const { scope, weight } of group.members) {
-      memberScope.push(scope);
-      memberWeight.push(weight);
-    }
-    groupMemberStart.push(memberScope.length);
-  });
-  return {
-    epicCount: open.streamIndex.length,
-    streamIndex: Int32Array.from(open.streamIndex),
-    successThreshold: Float64Array.from(open.successThreshold),
-    futureCost: Float64Array.from(open.futureCost),
-    futureCostPv: Float64Array.from(open.futureCostPv),
-    costTriangle: Float64Array.from(open.costTriangle),
-    benefitStart: Int32Array.from(open.benefitStart),
-    benefitPv: Float64Array.from(open.benefitPv),
-    benefitTriangle: Float64Array.from(open.benefitTriangle),
-    benefitByHorizon: Float64Array.from(open.benefitByHorizon),
-    horizons,
-    groupCount: groups.length,
-    groupStart: Int32Array.from(groupStart),
-    groupBase,
-    groupMemberStart: Int32Array.from(groupMemberStart),
-    memberScope: Int32Array.from(memberScope),
-    memberWeight: Float64Array.from(memberWeight),
-    scopeTargetHorizon,
-    settledSums,
-  };
-}
-
-/** Each epic's scope memberships (scope index and weight), in scope order. */
-function membershipsByEpic(
-  scopes: readonly RangeScope[],
-  epicIndex: ReadonlyMap<string, number>,
-  epicCount: number,
-): { scope: number; weight: number }[][] {
-  const perEpic: { scope: number; weight: number }[][] = Array.from({ length: epicCount }, () => []);
-  scopes.forEach((scope, s) => {
-    for (const member of scope.members) {
-      const e = epicIndex.get(member.epicKey);
-      invariant(e !== undefined, `Scope ${scope.id} names epic ${member.epicKey}, which is not simulated.`);
-      invariant(member.weight > 0 && member.weight <= 1, `Scope ${scope.id}: weights must be in (0, 1].`);
-      perEpic[e]?.push({ scope: s, weight: member.weight });
-    }
-  });
-  return perEpic;
-}
-
-/**
  * Simulates `draws` portfolios and returns, per scope, each draw's NPV, benefit realised by the
  * horizon, total cost and (with a target) benefit realised by the target month.
  *
@@ -351,6 +96,7 @@ export function simulateRangeDraws(
 
 /** Checks and compiles `input` for `drawRangeBlock`; `simulateRangeDraws` does both. */
 export function compileRangeModel(input: RangeSimulationInput): RangeModel {
+  checkInput(input);
   return {
     draws: input.draws,
     seed: input.seed,

@@ -1,0 +1,25 @@
+import { drawRangeBlock, type DrawBlock, type RangeModel, type ScopeDraws } from '../../src/domain/ranges';
+
+/** One block's draws, with its place among the blocks. */
+export interface DrawnBlock {
+  readonly index: number;
+  readonly draws: ScopeDraws[];
+}
+
+/**
+ * Draws blocks of `model` while any is left: each thread running this takes the next block's
+ * index from the shared counter `taken` (one atomic add), so no two threads draw the same block
+ * and a faster thread takes more of them.
+ */
+export function drawTakenBlocks(
+  model: RangeModel,
+  blocks: readonly DrawBlock[],
+  taken: Int32Array,
+): DrawnBlock[] {
+  const drawn: DrawnBlock[] = [];
+  for (let index = Atomics.add(taken, 0, 1); index < blocks.length; index = Atomics.add(taken, 0, 1)) {
+    const block = blocks[index];
+    if (block !== undefined) drawn.push({ index, draws: drawRangeBlock(model, block) });
+  }
+  return drawn;
+}
