@@ -23,3 +23,13 @@ export function drawTakenBlocks(
   }
   return drawn;
 }
+
+/** The buffers of `scopes`' draws, to transfer to another thread rather than copy. */
+export function drawBuffers(scopes: readonly ScopeDraws[]): ArrayBuffer[] {
+  return scopes.flatMap((scope) =>
+    [scope.npv, scope.benefitByHorizon, scope.totalCost, scope.benefitByTarget].flatMap((array) =>
+      // The draws' arrays are created by drawRangeBlock over plain ArrayBuffers, never shared ones.
+      array === null ? [] : [array.buffer as ArrayBuffer],
+    ),
+  );
+}

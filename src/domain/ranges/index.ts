@@ -34,6 +34,7 @@ export {
 export {
   rangeFiguresOf,
   rangeSimulationOf,
+  rangeSimulationWith,
   scopeRangesOf,
   simulateRanges,
   type RangeFigures,

@@ -39,31 +39,43 @@ export interface RangeSimulation {
  * would put at those ranks (found by selection, `nearestRankPercentiles`).
  * Example: draws 5, 1, 4, 2, 3, 10, 9, 8, 7, 6 -> P10 1, P50 5, P90 9.
  */
-export function rangeFiguresOf(draws: Float64Array): RangeFigures {
-  const [p10 = 0, p50 = 0, p90 = 0] = nearestRankPercentiles(draws, [10, 50, 90]);
+export function rangeFiguresOf(draws: Float64Array, buffer?: Float64Array): RangeFigures {
+  const [p10 = 0, p50 = 0, p90 = 0] = nearestRankPercentiles(draws, [10, 50, 90], buffer);
   return { p10: minorUnits(p10), p50: minorUnits(p50), p90: minorUnits(p90) };
 }
 
-/** Share of `draws` for which `holds` is true. */
-function shareOf(draws: Float64Array, holds: (value: number) => boolean): number {
+/** Share of `draws` below `bound`. */
+function shareBelow(draws: Float64Array, bound: number): number {
   let count = 0;
-  for (const value of draws) if (holds(value)) count += 1;
+  for (const value of draws) if (value < bound) count += 1;
   return count / draws.length;
 }
 
-/** The figures of one scope's draws; `targetAmount` (minor units) when the scope has a target. */
-export function scopeRangesOf(draws: ScopeDraws, targetAmount: number | null): ScopeRanges {
+/** Share of `draws` at or above `bound`. */
+function shareAtLeast(draws: Float64Array, bound: number): number {
+  let count = 0;
+  for (const value of draws) if (value >= bound) count += 1;
+  return count / draws.length;
+}
+
+/**
+ * The figures of one scope's draws; `targetAmount` (minor units) when the scope has a target.
+ * `buffer`, when given, holds the percentiles' working copy (see `nearestRankPercentiles`).
+ */
+export function scopeRangesOf(
+  draws: ScopeDraws,
+  targetAmount: number | null,
+  buffer?: Float64Array,
+): ScopeRanges {
   const { benefitByTarget } = draws;
   return {
     scopeId: draws.scopeId,
-    npv: rangeFiguresOf(draws.npv),
-    benefitByHorizon: rangeFiguresOf(draws.benefitByHorizon),
-    totalCost: rangeFiguresOf(draws.totalCost),
-    probabilityNpvBelowZero: shareOf(draws.npv, (value) => value < 0),
+    npv: rangeFiguresOf(draws.npv, buffer),
+    benefitByHorizon: rangeFiguresOf(draws.benefitByHorizon, buffer),
+    totalCost: rangeFiguresOf(draws.totalCost, buffer),
+    probabilityNpvBelowZero: shareBelow(draws.npv, 0),
     probabilityTargetReached:
-      benefitByTarget === null || targetAmount === null
-        ? null
-        : shareOf(benefitByTarget, (value) => value >= targetAmount),
+      benefitByTarget === null || targetAmount === null ? null : shareAtLeast(benefitByTarget, targetAmount),
   };
 }
 
@@ -83,6 +95,18 @@ export function rangeSimulationOf(
   input: RangeSimulationInput,
   draws: readonly ScopeDraws[],
 ): RangeSimulation {
+  const buffer = new Float64Array(input.draws);
+  return rangeSimulationWith(
+    input,
+    draws.map((scope, index) => scopeRangesOf(scope, input.scopes[index]?.target?.amount ?? null, buffer)),
+  );
+}
+
+/** The answer of `simulateRanges` from its scopes' figures, however they were computed. */
+export function rangeSimulationWith(
+  input: RangeSimulationInput,
+  scopes: readonly ScopeRanges[],
+): RangeSimulation {
   return {
     seed: input.seed,
     draws: input.draws,
@@ -91,6 +115,6 @@ export function rangeSimulationOf(
     horizon: input.horizon,
     distribution: 'triangular',
     percentileMethod: 'nearest-rank',
-    scopes: draws.map((scope, index) => scopeRangesOf(scope, input.scopes[index]?.target?.amount ?? null)),
+    scopes,
   };
 }
