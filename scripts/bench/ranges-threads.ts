@@ -22,7 +22,6 @@ import {
   type DrawBlock,
   type RangeSimulation,
   type RangeSimulationInput,
-  type ScopeDraws,
   type ScopeRanges,
 } from '../../src/domain/ranges';
 import { drawBuffers, drawTakenBlocks, type DrawnBlock } from './ranges-draw-blocks';

@@ -89,7 +89,8 @@ export function benefitEvidenceGrade({
   // A loop rather than filter and map: a range simulation grades every benefit of 50,000 epics.
   for (const entry of benefit.realised) {
     if (monthIndexOf(entry.month) > last) continue;
-    if (weakest === null || GRADE_STRENGTH[entry.evidence] < GRADE_STRENGTH[weakest]) weakest = entry.evidence;
+    if (weakest === null || GRADE_STRENGTH[entry.evidence] < GRADE_STRENGTH[weakest])
+      weakest = entry.evidence;
   }
   return weakest ?? 'estimated';
 }
