@@ -214,8 +214,8 @@ function chanceReasonOf(record: Objective<number>): ObjectiveChanceReason {
  * The seed defaults to one derived from the scope and is part of the answer.
  *
  * A call is bounded to `MAX_RANGE_EPIC_DRAWS` epic-draws, so that reading up to 5,000 epics and
- * simulating them stays far inside the 25 s resolver limit: without `draws` a large scope gets
- * fewer than 2,000 (at least `MIN_RANGE_DRAWS`); a scope too large even for those, or an explicit
+ * simulating them stays far inside the 25 s resolver limit: without `draws` a scope too large for
+ * 2,000 gets fewer (at least `MIN_RANGE_DRAWS`); a scope too large even for those, or an explicit
  * `draws` over the bound, is refused with TOO_LARGE naming what to do.
  */
 export async function getScopeRanges(

@@ -222,6 +222,65 @@ describe(simulateRangeDraws.name, () => {
     ]);
   });
 
+  it('returns each target month its own benefit by target, past the second horizon too', () => {
+    const epic = anEpic({
+      key: 'A-1',
+      value: {
+        objectives: ['OBJ-1', 'OBJ-2', 'OBJ-3'].map((id) => ({ id, share: 1 })),
+        benefits: [
+          aBenefit({ planned: [at('2026-04', 100), at('2026-05', 20), at('2026-06', 3), at('2026-07', 4)] }),
+        ],
+      },
+    });
+    // Horizon 2026-12, then one more horizon per target month: four in all.
+    const objectives = (['2026-04', '2026-05', '2026-06'] as const).map((month, index) => ({
+      id: `OBJ-${String(index + 1)}`,
+      target: { amount: eur(1), month },
+    }));
+    const draws = simulateRangeDraws({
+      ...inputFor([epic], { correlation: 0.5, draws: 300 }),
+      scopes: portfolioRangeScopes({ epics: [epic], objectives }),
+    });
+    expect(draws.slice(-3).map((scope) => [...new Set(scope.benefitByTarget)])).toEqual([
+      [eur(100)],
+      [eur(120)],
+      [eur(123)],
+    ]);
+    expect([...new Set(draws[0]?.benefitByHorizon)]).toEqual([eur(127)]);
+  });
+
+  it('draws an epic with hundreds of benefits, spread and pinned ones mixed, pinned ones exactly', () => {
+    const benefits = Array.from({ length: 300 }, (_, index) =>
+      aBenefit({ id: `b${String(index)}`, planned: [at('2026-05', 10)] }),
+    );
+    const epic = anEpic({
+      key: 'A-1',
+      value: { benefits, costs: { planned: [at('2026-06', 500)], actual: [] } },
+    });
+    const ranges: EpicRanges = {
+      // Even benefits spread from 50% to 150% of plan, odd ones pinned to it; the cost pinned.
+      benefits: benefits.map((benefit, index) => ({
+        benefitId: benefit.id,
+        basis: 'percentOfPlan',
+        ...(index % 2 === 0 ? { low: 50, likely: 100, high: 150 } : NO_SPREAD),
+      })),
+      costOverrun: { low: 0, likely: 0, high: 0 },
+    };
+    const draws = 2000;
+    const [portfolio] = simulateRangeDraws({
+      ...inputFor([epic], { draws }),
+      rangesByEpic: new Map([['A-1', ranges]]),
+    });
+    const benefit = portfolio?.benefitByHorizon ?? new Float64Array();
+    // 150 pinned benefits give 1,500.00 in every draw; 150 spread ones a sum with mean 1,500.00
+    // and variance 150 × 10² × (0.5² / 6) = 625 (sd 25.00), never outside 750.00 to 2,250.00.
+    expect(Math.min(...benefit)).toBeGreaterThanOrEqual(eur(1500 + 750));
+    expect(Math.max(...benefit)).toBeLessThanOrEqual(eur(1500 + 2250));
+    expect(Math.abs(mean(benefit) - eur(3000))).toBeLessThan(4 * (eur(25) / Math.sqrt(draws)));
+    expect(variance(benefit) / eur(25) ** 2).toBeCloseTo(1, 0);
+    expect(new Set(portfolio?.totalCost)).toEqual(new Set([eur(500)]));
+  });
+
   it('refuses a scope naming an epic it was not given, and draws outside 1..1,000,000', () => {
     const epics = [bet('A-1', 100, 1)];
     const stranger: RangeScope = { id: 'x', members: [{ epicKey: 'B-9', weight: 1 }], target: null };
