@@ -1,27 +1,28 @@
 ;; The risk-range simulation's hot loop: one open epic's draws in one chunk, four draws at a time.
-;; Assembled by `npm run build:kernel` into draw-kernel-wasm.ts; drawn by range-draws.ts, which
-;; documents the streams and owns the memory layout below (its constants must match these).
+;; Assembled by `npm run build:kernel` into draw-kernel-wasm.ts; laid out and called by
+;; draw-kernel.ts (its offsets must match these) for range-draws.ts, which documents the streams.
 ;;
 ;; Memory (byte offsets):
-;;   0                 the epic's own 32-bit outputs of one step, 16 bytes (4 lanes) each
-;;   $selectedAt       per drawn variable (success, cost, each spread benefit) the output used,
-;;                     the epic's own or the common shock's; slot 0 holds the success mask instead
+;;   0                 the epic's own 32-bit outputs, step k's output i at (k × n + i) × 16
+;;                     (16 bytes: 4 lanes)
 ;;   $stateAt          the four xoshiro128** state words, 4 lanes each (s0 lanes, s1 lanes, ...)
+;;   $maskAt           per step, which lanes follow the common shock (0 / -1)
+;;   $successAt        per step, which lanes succeed (0 / -1)
 ;;   $common           the chunk's common shock: success, cost, benefit, CHUNK u32 each
 ;;   $group            the group's per-draw sums: slot s (NPV, cost, benefit by horizon h = 2 + h)
 ;;                     of draw d at s × CHUNK × 8 + d × 8
-;;   $epics            EPIC_BYTES (96) per open epic:
-;;                       0 future cost, 8 its PV, 16 cost multiple without spread,
-;;                       24 cost triangle (low, high, split, lowArea, highArea: f64 each),
-;;                       64 success threshold, 68 cost drawn (0/1), 72 first benefit,
-;;                       76 end of benefits, 80 spread benefits (all i32)
-;;   $benefits         BENEFIT_BYTES (64) per benefit: 0 PV, 8 multiple without spread,
-;;                       16 triangle (as above), 56 spread (0/1, i32)
+;;   $epics            80 bytes per open epic:
+;;                       0 future cost, 8 its PV, 16 cost multiple without spread (f64 each),
+;;                       24 cost triangle (low, high, split, lowArea, highArea: f32 each),
+;;                       48 success threshold, 52 cost drawn (0/1), 56 first benefit,
+;;                       60 end of benefits, 64 spread benefits (i32 each)
+;;   $benefits         48 bytes per benefit: 0 PV, 8 multiple without spread (f64 each),
+;;                       16 triangle (as above), 36 spread (0/1, i32)
 ;;   $byHorizon        planned benefit in (as-of, h], f64, horizons per benefit
 ;;
 ;; Draw d = 4k + lane of the chunk is lane `lane` of step k: lane i's generator draws every fourth
-;; draw, and the four run side by side in one i32x4. A triangular draw is computed two lanes at a
-;; time in f64x2, exactly as `triangularQuantile` with u = output / 2^32.
+;; draw, and the four run side by side in one i32x4. A triangular multiple is the quantile of
+;; `triangularQuantile` at u = (output >>> 8) / 2^24, in f32x4; sums are kept in f64x2.
 (module
   (memory (export "memory") 1)
   (global $common (mut i32) (i32.const 0))
@@ -33,7 +34,6 @@
   ;; 0: every epic draws its own (correlation 0); 1: a coin decides (0 < ρ < 1); 2: the shock only (ρ = 1)
   (global $mode (mut i32) (i32.const 0))
   (global $coinThreshold (mut i32) (i32.const 0))
-  (global $selectedAt (mut i32) (i32.const 0))
   (global $stateAt (mut i32) (i32.const 0))
   (global $maskAt (mut i32) (i32.const 0))
   (global $successAt (mut i32) (i32.const 0))
@@ -41,7 +41,7 @@
   (func (export "layout")
     (param $commonAt i32) (param $groupAt i32) (param $epicsAt i32) (param $benefitsAt i32)
     (param $byHorizonAt i32) (param $horizonCount i32) (param $shockMode i32) (param $coin i32)
-    (param $selected i32) (param $state i32) (param $masks i32) (param $successes i32)
+    (param $state i32) (param $masks i32) (param $successes i32)
     (global.set $common (local.get $commonAt))
     (global.set $group (local.get $groupAt))
     (global.set $epics (local.get $epicsAt))
@@ -50,7 +50,6 @@
     (global.set $horizons (local.get $horizonCount))
     (global.set $mode (local.get $shockMode))
     (global.set $coinThreshold (local.get $coin))
-    (global.set $selectedAt (local.get $selected))
     (global.set $stateAt (local.get $state))
     (global.set $maskAt (local.get $masks))
     (global.set $successAt (local.get $successes)))
@@ -62,8 +61,8 @@
   (func (export "drawEpic") (param $e i32) (param $steps i32)
     (local $rec i32) (local $costDrawn i32) (local $first i32) (local $last i32)
     (local $m i32) (local $n i32) (local $k i32) (local $i i32) (local $j i32) (local $b i32)
-    (local $brec i32) (local $h i32) (local $at i32) (local $half i32) (local $total i32)
-    (local $ownFrom i32) (local $stepBytes i32) (local $out i32) (local $slot i32) (local $shock i32)
+    (local $brec i32) (local $h i32) (local $at i32) (local $total i32)
+    (local $ownFrom i32) (local $stepBytes i32) (local $out i32) (local $shock i32)
     (local $s0 v128) (local $s1 v128) (local $s2 v128) (local $s3 v128) (local $x v128) (local $t v128)
     (local $mask v128) (local $selected v128) (local $coin v128) (local $threshold v128)
     (local $u v128) (local $side v128) (local $root v128) (local $f v128) (local $g v128)
