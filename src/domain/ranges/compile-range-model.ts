@@ -5,15 +5,11 @@ import { NO_EPIC_RANGES, resolveEpicRanges } from './estimates';
 import {
   BENEFIT,
   COST,
-  GROUP_BENEFIT,
-  GROUP_COST,
-  GROUP_NPV,
   METRICS,
   NPV,
   TARGET,
   TRIANGLE_FIELDS,
   TWO_TO_31,
-  groupSlots,
   type CompiledModel,
 } from './range-model';
 import type { RangeScope, RangeSimulationInput } from './range-simulation';
@@ -93,8 +89,7 @@ function membershipsByEpic(
 
 /**
  * The open epics' figures, in input order, as flat arrays (see CompiledModel, whose fields these
- * become once reordered by group); `base` holds per open epic what it has in every draw: past NPV,
- * actual cost, then realised benefit by each horizon.
+ * become once reordered by group).
  */
 class OpenEpics {
   readonly epic: number[] = [];
@@ -102,7 +97,6 @@ class OpenEpics {
   readonly futureCost: number[] = [];
   readonly futureCostPv: number[] = [];
   readonly costTriangle: number[] = [];
-  readonly base: number[] = [];
   readonly benefitEnd: number[] = [];
   readonly benefitPv: number[] = [];
   readonly benefitTriangle: number[] = [];
@@ -111,16 +105,15 @@ class OpenEpics {
 
 /**
  * Compiles `input` for `drawRangeBlock`: every epic reduced, in one pass and without a figures
- * object per epic, to the numbers its draws need. Epics with nothing after as-of are summed into
- * `settledSums`; the others are grouped by their memberships (same scopes, same weights; groups
- * in order of first epic, epics in input order within a group).
+ * object per epic, to the numbers its draws need. What every epic has settled by as-of is summed
+ * into `settledSums`; the epics with something after it are grouped by their memberships (same
+ * scopes, same weights; groups in order of first epic, epics in input order within a group).
  */
 export function compileModel(input: RangeSimulationInput): CompiledModel {
   const { epics, scopes } = input;
   const asOf = monthIndexOf(input.asOf);
   const { months: horizonMonths, scopeTargetHorizon } = horizonsOf(input);
   const horizons = horizonMonths.length;
-  const slots = groupSlots(horizons);
   const growth = 1 + input.discountRate / 12;
   // Memoised: months repeat across epics, and a power is dear when 50,000 epics are compiled.
   const discountByMonth = new Map<number, number>();
@@ -207,21 +200,21 @@ export function compileModel(input: RangeSimulationInput): CompiledModel {
     });
     const from = memberships.start[e] ?? 0;
     const to = memberships.start[e + 1] ?? 0;
-    if (futureCost === 0 && open.benefitPv.length === benefitsFrom) {
-      // Nothing after as-of (most done epics): the same figures in every draw, summed once.
-      for (let m = from; m < to; m += 1) {
-        const at = (memberships.scope[m] ?? 0) * METRICS;
-        const weight = memberships.weight[m] ?? 0;
-        const target = scopeTargetHorizon[memberships.scope[m] ?? 0] ?? -1;
-        settledSums[at + NPV] = (settledSums[at + NPV] ?? 0) + weight * pastNpv;
-        settledSums[at + BENEFIT] = (settledSums[at + BENEFIT] ?? 0) + weight * (realised[0] ?? 0);
-        settledSums[at + COST] = (settledSums[at + COST] ?? 0) + weight * actualCost;
-        if (target >= 0) {
-          settledSums[at + TARGET] = (settledSums[at + TARGET] ?? 0) + weight * (realised[target] ?? 0);
-        }
+    // What is settled by as-of (realised benefit, actual cost, their NPV) is the same in every
+    // draw: summed into the scopes once, for every epic.
+    for (let m = from; m < to; m += 1) {
+      const at = (memberships.scope[m] ?? 0) * METRICS;
+      const weight = memberships.weight[m] ?? 0;
+      const target = scopeTargetHorizon[memberships.scope[m] ?? 0] ?? -1;
+      settledSums[at + NPV] = (settledSums[at + NPV] ?? 0) + weight * pastNpv;
+      settledSums[at + BENEFIT] = (settledSums[at + BENEFIT] ?? 0) + weight * (realised[0] ?? 0);
+      settledSums[at + COST] = (settledSums[at + COST] ?? 0) + weight * actualCost;
+      if (target >= 0) {
+        settledSums[at + TARGET] = (settledSums[at + TARGET] ?? 0) + weight * (realised[target] ?? 0);
       }
-      return;
     }
+    // Nothing after as-of (most done epics): nothing to draw.
+    if (futureCost === 0 && open.benefitPv.length === benefitsFrom) return;
     let signature = '';
     for (let m = from; m < to; m += 1) {
       signature += `${String(memberships.scope[m])}:${String(memberships.weight[m])} `;
@@ -238,13 +231,10 @@ export function compileModel(input: RangeSimulationInput): CompiledModel {
     open.futureCost.push(futureCost);
     open.futureCostPv.push(futureCostPv);
     packTriangle(open.costTriangle, ranges.costOverrun.factors);
-    open.base.push(pastNpv, actualCost);
-    for (let h = 0; h < horizons; h += 1) open.base.push(realised[h] ?? 0);
     open.benefitEnd.push(open.benefitPv.length);
   });
   return groupedModel(open, groupOfOpen, groupMembers, memberships, {
     horizons,
-    slots,
     scopeTargetHorizon,
     settledSums,
   });
@@ -252,16 +242,16 @@ export function compileModel(input: RangeSimulationInput): CompiledModel {
 
 /**
  * The model with the open epics reordered by group (a stable counting sort, so epics keep their
- * input order within a group), each group's base summed and its memberships listed once.
+ * input order within a group), each group's memberships listed once.
  */
 function groupedModel(
   open: OpenEpics,
   groupOfOpen: readonly number[],
   groupFirstEpic: readonly number[],
   memberships: Memberships,
-  shape: { horizons: number; slots: number; scopeTargetHorizon: Int32Array; settledSums: Float64Array },
+  shape: { horizons: number; scopeTargetHorizon: Int32Array; settledSums: Float64Array },
 ): CompiledModel {
-  const { horizons, slots } = shape;
+  const { horizons } = shape;
   const groupCount = groupFirstEpic.length;
   const openCount = open.epic.length;
   const groupStart = new Int32Array(groupCount + 1);
@@ -284,7 +274,6 @@ function groupedModel(
   const benefitPv = new Float64Array(benefitCount);
   const benefitTriangle = new Float64Array(benefitCount * TRIANGLE_FIELDS);
   const benefitByHorizon = new Float64Array(benefitCount * horizons);
-  const groupBase = new Float64Array(groupCount * slots);
   let benefitAt = 0;
   order.forEach((i, position) => {
     streamIndex[position] = (open.epic[i] ?? 0) + 1;
@@ -293,13 +282,6 @@ function groupedModel(
     futureCostPv[position] = open.futureCostPv[i] ?? 0;
     for (let f = 0; f < TRIANGLE_FIELDS; f += 1) {
       costTriangle[position * TRIANGLE_FIELDS + f] = open.costTriangle[i * TRIANGLE_FIELDS + f] ?? 0;
-    }
-    const base = (groupOfOpen[i] ?? 0) * slots;
-    groupBase[base + GROUP_NPV] = (groupBase[base + GROUP_NPV] ?? 0) + (open.base[i * slots] ?? 0);
-    groupBase[base + GROUP_COST] = (groupBase[base + GROUP_COST] ?? 0) + (open.base[i * slots + 1] ?? 0);
-    for (let h = 0; h < horizons; h += 1) {
-      groupBase[base + GROUP_BENEFIT + h] =
-        (groupBase[base + GROUP_BENEFIT + h] ?? 0) + (open.base[i * slots + 2 + h] ?? 0);
     }
     for (let b = i === 0 ? 0 : (open.benefitEnd[i - 1] ?? 0); b < (open.benefitEnd[i] ?? 0); b += 1) {
       benefitPv[benefitAt] = open.benefitPv[b] ?? 0;
@@ -341,7 +323,6 @@ function groupedModel(
     horizons,
     groupCount,
     groupStart,
-    groupBase,
     groupMemberStart,
     memberScope,
     memberWeight,

@@ -32,7 +32,7 @@ interface DrawKernel {
     masks: number,
     successes: number,
   ) => void;
-  readonly drawEpic: (e: number, steps: number) => void;
+  readonly drawEpic: (e: number, steps: number, opens: number) => void;
   readonly addScaled: (into: number, from: number, weight: number, pairs: number) => void;
 }
 

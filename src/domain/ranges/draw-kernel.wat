@@ -55,10 +55,11 @@
     (global.set $successAt (local.get $successes)))
 
   ;; Adds open epic $e's draws of steps 0 .. $steps - 1 (draws 0 .. 4 × $steps - 1) into the group's
-  ;; sums, its generators' state read from $stateAt. Pass by pass over the steps, so that each
+  ;; sums, its generators' state read from $stateAt. The first epic of a group ($opens = 1) writes
+  ;; the sums rather than adding to them, so that they need no clearing between groups. Pass by pass over the steps, so that each
   ;; pass holds its constants in registers: the own outputs, the shock mask and success, the cost
   ;; multiple, then each benefit (its multiples, then each horizon).
-  (func (export "drawEpic") (param $e i32) (param $steps i32)
+  (func (export "drawEpic") (param $e i32) (param $steps i32) (param $opens i32)
     (local $rec i32) (local $costDrawn i32) (local $first i32) (local $last i32)
     (local $m i32) (local $n i32) (local $k i32) (local $i i32) (local $j i32) (local $b i32)
     (local $brec i32) (local $h i32) (local $at i32) (local $total i32)
@@ -67,7 +68,7 @@
     (local $mask v128) (local $selected v128) (local $coin v128) (local $threshold v128)
     (local $u v128) (local $side v128) (local $root v128) (local $f v128) (local $g v128)
     (local $low v128) (local $high v128) (local $split v128) (local $lowArea v128) (local $highArea v128)
-    (local $amount v128) (local $amountPv v128) (local $fHigh v128) (local $amount1 v128) (local $amountH v128) (local $byHorizonAt i32)
+    (local $kept v128) (local $amount v128) (local $amountPv v128) (local $fHigh v128) (local $amount1 v128) (local $amountH v128) (local $byHorizonAt i32)
     (local.set $rec (i32.add (global.get $epics) (i32.mul (local.get $e) (i32.const 80))))
     (local.set $costDrawn (i32.load offset=52 (local.get $rec)))
     (local.set $first (i32.load offset=56 (local.get $rec)))
@@ -144,6 +145,9 @@
     (local.set $j (i32.shl (i32.add (local.get $ownFrom) (i32.const 1)) (i32.const 4)))
     (local.set $f (local.get $g))
     (local.set $fHigh (local.get $g))
+    ;; what is kept of the sums before: nothing when this epic opens the group
+    (local.set $kept (select (result v128) (v128.const i32x4 0 0 0 0) (v128.const i32x4 -1 -1 -1 -1)
+      (local.get $opens)))
     (local.set $k (i32.const 0))
     (block $costs_done
       (loop $costs
@@ -173,13 +177,17 @@
               (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $root) (local.get $root))))))
         (local.set $at (i32.add (global.get $group) (i32.shl (local.get $k) (i32.const 5))))
         (v128.store offset=8192 (local.get $at)
-          (f64x2.add (v128.load offset=8192 (local.get $at)) (f64x2.mul (local.get $f) (local.get $amount))))
+          (f64x2.add (v128.and (v128.load offset=8192 (local.get $at)) (local.get $kept))
+            (f64x2.mul (local.get $f) (local.get $amount))))
         (v128.store offset=8208 (local.get $at)
-          (f64x2.add (v128.load offset=8208 (local.get $at)) (f64x2.mul (local.get $fHigh) (local.get $amount))))
+          (f64x2.add (v128.and (v128.load offset=8208 (local.get $at)) (local.get $kept))
+            (f64x2.mul (local.get $fHigh) (local.get $amount))))
         (v128.store (local.get $at)
-          (f64x2.sub (v128.load (local.get $at)) (f64x2.mul (local.get $f) (local.get $amountPv))))
+          (f64x2.sub (v128.and (v128.load (local.get $at)) (local.get $kept))
+            (f64x2.mul (local.get $f) (local.get $amountPv))))
         (v128.store offset=16 (local.get $at)
-          (f64x2.sub (v128.load offset=16 (local.get $at)) (f64x2.mul (local.get $fHigh) (local.get $amountPv))))
+          (f64x2.sub (v128.and (v128.load offset=16 (local.get $at)) (local.get $kept))
+            (f64x2.mul (local.get $fHigh) (local.get $amountPv))))
         (local.set $k (i32.add (local.get $k) (i32.const 1)))
         (br $costs)))
 
@@ -208,6 +216,9 @@
           (then (local.set $amount1 (f64x2.splat (f64.load offset=8 (local.get $byHorizonAt))))))
         (local.set $f (local.get $g))
         (local.set $fHigh (local.get $g))
+        ;; the benefit sums are written, not added to, by the first benefit of a group's first epic
+        (local.set $kept (select (result v128) (v128.const i32x4 0 0 0 0) (v128.const i32x4 -1 -1 -1 -1)
+          (i32.and (local.get $opens) (i32.eq (local.get $b) (local.get $first)))))
         (local.set $k (i32.const 0))
         (block $draws_done
           (loop $draws
@@ -246,15 +257,19 @@
               (f64x2.add (v128.load offset=16 (local.get $at)) (f64x2.mul (local.get $t) (local.get $amountPv))))
             ;; benefit by horizon 0 (slot 2), by horizon 1 (slot 3), then any further horizons
             (v128.store offset=16384 (local.get $at)
-              (f64x2.add (v128.load offset=16384 (local.get $at)) (f64x2.mul (local.get $x) (local.get $amount))))
+              (f64x2.add (v128.and (v128.load offset=16384 (local.get $at)) (local.get $kept))
+                (f64x2.mul (local.get $x) (local.get $amount))))
             (v128.store offset=16400 (local.get $at)
-              (f64x2.add (v128.load offset=16400 (local.get $at)) (f64x2.mul (local.get $t) (local.get $amount))))
+              (f64x2.add (v128.and (v128.load offset=16400 (local.get $at)) (local.get $kept))
+                (f64x2.mul (local.get $t) (local.get $amount))))
             (if (i32.gt_u (global.get $horizons) (i32.const 1))
               (then
                 (v128.store offset=24576 (local.get $at)
-                  (f64x2.add (v128.load offset=24576 (local.get $at)) (f64x2.mul (local.get $x) (local.get $amount1))))
+                  (f64x2.add (v128.and (v128.load offset=24576 (local.get $at)) (local.get $kept))
+                    (f64x2.mul (local.get $x) (local.get $amount1))))
                 (v128.store offset=24592 (local.get $at)
-                  (f64x2.add (v128.load offset=24592 (local.get $at)) (f64x2.mul (local.get $t) (local.get $amount1))))))
+                  (f64x2.add (v128.and (v128.load offset=24592 (local.get $at)) (local.get $kept))
+                    (f64x2.mul (local.get $t) (local.get $amount1))))))
             (local.set $h (i32.const 2))
             (block $horizons_done
               (loop $horizon
@@ -263,9 +278,11 @@
                   (f64.load (i32.add (local.get $byHorizonAt) (i32.shl (local.get $h) (i32.const 3))))))
                 (local.set $i (i32.add (local.get $at) (i32.shl (i32.add (local.get $h) (i32.const 2)) (i32.const 13))))
                 (v128.store (local.get $i)
-                  (f64x2.add (v128.load (local.get $i)) (f64x2.mul (local.get $x) (local.get $amountH))))
+                  (f64x2.add (v128.and (v128.load (local.get $i)) (local.get $kept))
+                    (f64x2.mul (local.get $x) (local.get $amountH))))
                 (v128.store offset=16 (local.get $i)
-                  (f64x2.add (v128.load offset=16 (local.get $i)) (f64x2.mul (local.get $t) (local.get $amountH))))
+                  (f64x2.add (v128.and (v128.load offset=16 (local.get $i)) (local.get $kept))
+                    (f64x2.mul (local.get $t) (local.get $amountH))))
                 (local.set $h (i32.add (local.get $h) (i32.const 1)))
                 (br $horizon)))
             (local.set $k (i32.add (local.get $k) (i32.const 1)))

@@ -9,7 +9,6 @@ import { mix32 as mix32Export } from './xoshiro128-star-star';
 // imported binding is a call of its export getter, which in the hot loop cost more than the draw.
 const { BENEFIT, CHUNKS_PER_STREAM, COST, DRAW_CHUNK, LANES, METRICS, NPV, TARGET } = layout;
 const { GROUP_NPV, GROUP_COST, GROUP_BENEFIT } = layout;
-const groupSlots = layout.groupSlots;
 const mix32 = mix32Export;
 const roundToEven = roundHalfEvenExport;
 
@@ -53,11 +52,15 @@ export function drawRangeBlock(rangeModel: RangeModel, block: DrawBlock): ScopeD
     drawCommonShock(memory, seedWords, chunk, steps);
     resetSums(model, sums, scopeIds.length);
     for (let g = 0; g < model.groupCount; g += 1) {
-      startGroup(model, memory.group, g, steps * LANES);
+      const opener = model.groupStart[g] ?? 0;
       const last = model.groupStart[g + 1] ?? 0;
-      for (let e = model.groupStart[g] ?? 0; e < last; e += 1) {
+      // The group's first epic writes its sums; when it has no benefit to write, they start at 0.
+      if ((model.benefitStart[opener + 1] ?? 0) === (model.benefitStart[opener] ?? 0)) {
+        clearBenefitSums(model, memory.group, steps * LANES);
+      }
+      for (let e = opener; e < last; e += 1) {
         seedLanes(memory, seedWords, model.streamIndex[e] ?? 0, chunk);
-        memory.kernel.drawEpic(e, steps);
+        memory.kernel.drawEpic(e, steps, e === opener ? 1 : 0);
       }
       addGroupToScopes(model, memory, g, steps);
     }
@@ -132,11 +135,11 @@ function drawCommonShock(memory: KernelMemory, seedWords: Int32Array, chunk: num
   }
 }
 
-/** The group's sums at the start of a chunk: what its epics have in every draw. */
-function startGroup(model: CompiledModel, group: Float64Array, g: number, drawn: number): void {
-  const slots = groupSlots(model.horizons);
-  for (let k = 0; k < slots; k += 1) {
-    group.fill(model.groupBase[g * slots + k] ?? 0, k * DRAW_CHUNK, k * DRAW_CHUNK + drawn);
+/** Sets the group's benefit sums (each horizon) of the chunk's first `drawn` draws to 0. */
+function clearBenefitSums(model: CompiledModel, group: Float64Array, drawn: number): void {
+  for (let h = 0; h < model.horizons; h += 1) {
+    const at = (GROUP_BENEFIT + h) * DRAW_CHUNK;
+    group.fill(0, at, at + drawn);
   }
 }
 

@@ -91,19 +91,16 @@ export interface CompiledModel {
   readonly groupCount: number;
   /** Open epics of group g: `groupStart[g] .. groupStart[g + 1] - 1`. */
   readonly groupStart: Int32Array;
-  /**
-   * What the group's epics have in every draw, GROUP_SLOTS(horizons) per group: past NPV (realised
-   * benefit minus actual cost, discounted to as-of), actual cost, realised benefit up to
-   * min(as-of, h) for each horizon h.
-   */
-  readonly groupBase: Float64Array;
   /** Memberships of group g: `groupMemberStart[g] .. groupMemberStart[g + 1] - 1`. */
   readonly groupMemberStart: Int32Array;
   readonly memberScope: Int32Array;
   readonly memberWeight: Float64Array;
   /** Horizon index of each scope's target, or -1. */
   readonly scopeTargetHorizon: Int32Array;
-  /** Per scope and metric (`s * METRICS + metric`): the settled epics' figures, the same in every draw. */
+  /**
+   * Per scope and metric (`s * METRICS + metric`): what every epic has settled by as-of (past NPV,
+   * actual cost, realised benefit by the horizon and by the scope's target), the same in every draw.
+   */
   readonly settledSums: Float64Array;
 }
 
