@@ -99,6 +99,7 @@ export async function startRangesJob(
   const found = await findRangesJob(context, input);
   if (found !== null) return found;
   const asOf = input.asOf ?? monthOf(context.clock.now());
+  // A horizon out of range is refused now, naming the field, rather than by the job's last step.
   horizonOf(asOf, input.horizon);
   const cursor: RangesCursor = { asOf, pages: 0, epics: 0, unreadable: [] };
   const job = await startJob(context, {

@@ -102,7 +102,7 @@ export function progressLabel(job: Pick<PlanningJobRecord, 'state' | 'phase' | '
   }
 }
 
-export function viewOf(job: PlanningJobRecord, result?: unknown): PlanningJobView {
+function viewOf(job: PlanningJobRecord, result?: unknown): PlanningJobView {
   const base = {
     id: job.id,
     state: job.state,
@@ -134,7 +134,10 @@ export function viewOf(job: PlanningJobRecord, result?: unknown): PlanningJobVie
 export const PLANNING_PAGE_JOBS: readonly PlanningJobKind[] = ['scenario', 'apply'];
 
 /** The same answer for a job that does not exist and for someone else's: ids reveal nothing. */
-const noSuchJob = () => notFound('This planning job does not exist, has expired, or is not yours.');
+const noSuchJob = (kinds: readonly PlanningJobKind[] = PLANNING_PAGE_JOBS) =>
+  notFound(
+    `This ${kinds.includes('ranges') ? 'risk ranges' : 'planning'} job does not exist, has expired, or is not yours.`,
+  );
 
 /**
  * A job of the caller, with its progress and, once done, its result; without an id, their latest
@@ -151,7 +154,7 @@ export async function getPlanningJob(
   const jobId = input.jobId ?? (await latestJobId(context.store, owner));
   if (jobId === null) return null;
   let job = await loadJob(context.store, jobId);
-  if (job === null || job.owner !== owner || !kinds.includes(job.kind)) throw noSuchJob();
+  if (job === null || job.owner !== owner || !kinds.includes(job.kind)) throw noSuchJob(kinds);
   if (job.state === 'running') job = await resumeIfStalled(context, job);
   const result = job.state === 'done' ? await readJobData(context.store, job.id, 'result') : undefined;
   if (job.state === 'done' && result === undefined)
