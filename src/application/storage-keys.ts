@@ -135,6 +135,14 @@ export const planningJobDataKey = ({ jobId, name }: { jobId: string; name: strin
   `${planningJobPrefix({ jobId })}data:${name}`;
 
 /**
+ * The gadget's risk-ranges jobs (issue #17) run as planning jobs do (kind `ranges`); each user's
+ * latest job per request (a hash of the request and its as-of month) is kept for an hour, so that
+ * asking again finds it.
+ */
+export const rangesJobKey = ({ accountId, requestId }: { accountId: string; requestId: string }) =>
+  `ranges:job:${accountId}:${requestId}`;
+
+/**
  * Saved value planning scenarios (issue #16): one key per scenario, and one per name (its
  * lower-cased SHA-256, as a name may hold any character) claimed first, so two saves cannot take
  * the same name. Deleting removes both at once.

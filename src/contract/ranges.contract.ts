@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { portfolioInput } from './gadget.contract';
+import { planningJobIdSchema } from './planning-job.contract';
 import { yearMonthSchema } from './primitives.schema';
 
 /**
@@ -36,6 +37,9 @@ export const rangesInput = portfolioInput.extend({
   /** The common shock, 0 (independent epics) to 1; 0 when not given. */
   correlation: z.number().min(0).max(1).optional(),
 });
+
+/** A risk-ranges job of the caller (GADGET.getRangesJob). */
+export const getRangesJobInput = z.strictObject({ jobId: planningJobIdSchema });
 
 /** P10 / P50 / P90 of a money figure, decimal amounts in the site currency. */
 export interface RangeFiguresView {

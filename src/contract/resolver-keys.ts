@@ -31,6 +31,13 @@ export const GADGET = {
   getReviewsDue: 'gadget/get-reviews',
   /** Risk ranges (issue #17): seeded P10 / P50 / P90 of a scope, with its fan chart (ranges.contract.ts). */
   getRanges: 'gadget/get-ranges',
+  /**
+   * The risk ranges of a scope larger than one call reads, as a job of the queue consumer: starts
+   * one (or answers the caller's running or recent one for the same request), finds it, follows it.
+   */
+  startRangesJob: 'gadget/start-ranges-job',
+  findRangesJob: 'gadget/find-ranges-job',
+  getRangesJob: 'gadget/get-ranges-job',
 } as const;
 
 /** Resolver keys of the admin page's resolver function (`admin-resolver`). Admins only. */

@@ -5,6 +5,7 @@ import { exportPage } from '../application/portfolio/export-scope-page';
 import { getPortfolio } from '../application/portfolio/get-portfolio';
 import { listEpics } from '../application/portfolio/list-epics';
 import { getScopeRanges } from '../application/ranges/get-scope-ranges';
+import { findRangesJob, getRangesJob, startRangesJob } from '../application/ranges/ranges-job';
 import {
   exportInput,
   exportPageInput,
@@ -17,8 +18,9 @@ import { livePage } from '../application/rollup/live-page';
 import { reviewsDue } from '../application/reviews/reviews-due';
 import { jiraClient } from '../adapters/jira/jira-client';
 import { jiraSiteInfo } from '../adapters/jira/jira-comments';
-import { rangesInput } from '../contract/ranges.contract';
+import { getRangesJobInput, rangesInput } from '../contract/ranges.contract';
 import { reviewsDueInput } from '../contract/review.contract';
+import { planningJobContext } from '../triggers/planning-job-wiring';
 import { asViewer } from './as-caller';
 import { defineResolver } from './define-resolver';
 
@@ -43,6 +45,16 @@ defineResolver(resolver, GADGET.exportPage, exportPageInput, (input, caller) =>
 );
 defineResolver(resolver, GADGET.getRanges, rangesInput, (input, caller) =>
   getScopeRanges(asViewer(caller), input),
+);
+// A scope larger than one call reads: its ranges as a job of the queue consumer, run as the caller.
+defineResolver(resolver, GADGET.startRangesJob, rangesInput, (input, caller) =>
+  startRangesJob(planningJobContext(caller.accountId), input),
+);
+defineResolver(resolver, GADGET.findRangesJob, rangesInput, (input, caller) =>
+  findRangesJob(planningJobContext(caller.accountId), input),
+);
+defineResolver(resolver, GADGET.getRangesJob, getRangesJobInput, (input, caller) =>
+  getRangesJob(planningJobContext(caller.accountId), input),
 );
 defineResolver(resolver, GADGET.getReviewsDue, reviewsDueInput, (input, caller) => {
   const { store, clock, viewer } = asViewer(caller);

@@ -99,7 +99,7 @@ describe('a budget cut run as a job', () => {
       expect(styles.fill).not.toBe(styles.track);
       expect(styles.share).toBeCloseTo(0.4, 1);
       // Label, bar and Cancel stack without overlapping, at 380 px.
-      const boxes = await frame.locator('.vl-planning-job').evaluate((group) =>
+      const boxes = await frame.locator('.vl-job-progress').evaluate((group) =>
         ['.vl-progressbar-label', '.vl-progressbar-track', 'button'].map((selector) => {
           const box = (group.querySelector(selector) as HTMLElement).getBoundingClientRect();
           return { top: box.top, bottom: box.bottom };

@@ -2,11 +2,13 @@ import { openLocalSite, type LocalSiteRuntime } from '../../local-site';
 import type { EpicValueView } from '../../src/contract/panel.contract';
 import type { ApplyStart, PlanningJobView, ScenarioStart } from '../../src/contract/planning-job.contract';
 import type { ScenarioView } from '../../src/contract/planning.contract';
+import type { RangesView } from '../../src/contract/ranges.contract';
 import { ADMIN, call, PORTFOLIO, TEAM } from './local-site';
 
 /**
- * Value planning jobs on the local runtime (issue #16): the real consumer (manifest.yml
- * `value-planning-job-consumer`) runs each step in its own invocation, as the user who pushed it.
+ * Jobs of the queue consumer on the local runtime: value planning (issue #16) and the gadget's
+ * risk ranges (issue #17). The real consumer (manifest.yml `value-planning-job-consumer`) runs
+ * each step in its own invocation, as the user who pushed it.
  * 1,050 epics over two projects: more than a scenario plans inline; the team member browses one.
  */
 describe('planning jobs on the local runtime', () => {
@@ -56,6 +58,32 @@ describe('planning jobs on the local runtime', () => {
     expect((await jobOf(PORTFOLIO))?.id).toBe(id);
     const other = await call(site, ADMIN, 'planning/get-job', { jobId: id });
     expect(other.error?.code).toBe('NOT_FOUND');
+  }, 600_000);
+
+  it("computes a gadget scope's risk ranges in the consumer, equal to one request's", async () => {
+    const request = { scope: { kind: 'all' }, draws: 500, seed: 11, correlation: 0.3 };
+    const started = await call<PlanningJobView>(site, PORTFOLIO, 'gadget/start-ranges-job', request);
+    if (!started.ok || started.data === undefined) throw new Error(JSON.stringify(started));
+
+    await site.deliverPendingEvents();
+
+    const job = await call<PlanningJobView>(site, PORTFOLIO, 'gadget/get-ranges-job', {
+      jobId: started.data.id,
+    });
+    expect(job.data).toMatchObject({ kind: 'ranges', state: 'done', phase: 'finished' });
+    const live = await call<RangesView>(site, PORTFOLIO, 'gadget/get-ranges', {
+      ...request,
+      asOf: job.data?.kind === 'ranges' ? job.data.result?.asOf : undefined,
+    });
+    expect(job.data?.result).toEqual(live.data);
+    // Asking again finds it; another user cannot read it, nor the planning page.
+    const found = await call<PlanningJobView | null>(site, PORTFOLIO, 'gadget/find-ranges-job', request);
+    expect(found.data?.id).toBe(started.data.id);
+    const other = await call(site, ADMIN, 'gadget/get-ranges-job', { jobId: started.data.id });
+    expect(other.error?.code).toBe('NOT_FOUND');
+    expect((await call(site, PORTFOLIO, 'planning/get-job', { jobId: started.data.id })).error?.code).toBe(
+      'NOT_FOUND',
+    );
   }, 600_000);
 
   it('plans only the epics a restricted viewer may browse', async () => {

@@ -32,7 +32,7 @@ import {
 import { monthIndexOf, yearMonthOf, type YearMonth } from '../../domain/time/year-month';
 import { AppError, badRequest } from '../app-error';
 import { monthOf } from '../ports/clock';
-import { collectScope } from '../portfolio/collect-scope';
+import { collectScope, LIVE_SCOPE_LIMIT } from '../portfolio/collect-scope';
 import type { GadgetContext } from '../portfolio/gadget-context';
 
 /** How far after as-of the horizon may be: ten years. */
@@ -52,7 +52,7 @@ export function defaultSeedOf(scope: Scope): number {
   return hash >>> 0;
 }
 
-function horizonOf(asOf: YearMonth, horizon: YearMonth | undefined): YearMonth {
+export function horizonOf(asOf: YearMonth, horizon: YearMonth | undefined): YearMonth {
   if (horizon === undefined) return yearMonthOf(monthIndexOf(asOf) + DEFAULT_HORIZON_MONTHS);
   const months = monthIndexOf(horizon) - monthIndexOf(asOf);
   if (months < 0 || months > MAX_HORIZON_MONTHS) {
@@ -216,7 +216,8 @@ function chanceReasonOf(record: Objective<number>): ObjectiveChanceReason {
  * A call is bounded to `MAX_RANGE_EPIC_DRAWS` epic-draws, so that reading up to 5,000 epics and
  * simulating them stays far inside the 25 s resolver limit: without `draws` a scope too large for
  * 2,000 gets fewer (at least `MIN_RANGE_DRAWS`); a scope too large even for those, or an explicit
- * `draws` over the bound, is refused with TOO_LARGE naming what to do.
+ * `draws` over the bound, is refused with TOO_LARGE naming what to do. A scope of more epics than
+ * one request reads is refused with TOO_LARGE too: `startRangesJob` computes it in the background.
  */
 export async function getScopeRanges(
   context: GadgetContext,
@@ -232,19 +233,14 @@ export async function getScopeRanges(
 ): Promise<RangesView> {
   const asOf = input.asOf ?? monthOf(context.clock.now());
   const horizon = horizonOf(asOf, input.horizon);
-  const collected = await collectScope(context, input.scope);
-  const epicCount = Math.max(1, collected.epics.length);
-  const fitting = Math.floor(limits.maxEpicDraws / epicCount);
-  // Without a draw count asked for, a large scope gets fewer draws (named in the answer).
-  const draws = input.draws ?? Math.min(DEFAULT_RANGE_DRAWS, fitting);
-  if (draws < MIN_RANGE_DRAWS || epicCount * draws > limits.maxEpicDraws) {
+  const collected = await collectScope(context, input.scope).catch((error: unknown) => {
+    if (!(error instanceof AppError && error.code === 'TOO_LARGE')) throw error;
     throw new AppError(
       'TOO_LARGE',
-      fitting >= MIN_RANGE_DRAWS
-        ? `This scope has ${epicCount.toLocaleString('en')} epics, too many for ${draws.toLocaleString('en')} draws in one request. Ask for at most ${fitting.toLocaleString('en')} draws, or narrow the scope to some projects.`
-        : `This scope has ${epicCount.toLocaleString('en')} epics, too many to simulate in one request. Narrow the gadget's scope to some projects to see its risk ranges.`,
+      `This scope has more than ${LIVE_SCOPE_LIMIT.toLocaleString('en')} epics, too many to read in one request. Its risk ranges can be computed in the background.`,
     );
-  }
+  });
+  const draws = drawsFor(collected.epics.length, input.draws, limits.maxEpicDraws, 'request');
   return {
     ...rangesViewOf({
       settings: collected.settings,
@@ -258,6 +254,32 @@ export async function getScopeRanges(
     }),
     unreadable: collected.unreadable.slice(0, 50),
   };
+}
+
+/**
+ * The draws a simulation of `epics` makes within `maxEpicDraws` epic-draws: those asked for, or
+ * without, 2,000 or fewer for a large scope (at least `MIN_RANGE_DRAWS`; named in the answer).
+ * Refused with TOO_LARGE, saying what to do, when even those do not fit or the count asked for
+ * does not; `run` names what is bounded (one request, or one job).
+ */
+export function drawsFor(
+  epics: number,
+  asked: number | undefined,
+  maxEpicDraws: number,
+  run: 'request' | 'job',
+): number {
+  const epicCount = Math.max(1, epics);
+  const fitting = Math.floor(maxEpicDraws / epicCount);
+  const draws = asked ?? Math.min(DEFAULT_RANGE_DRAWS, fitting);
+  if (draws < MIN_RANGE_DRAWS || epicCount * draws > maxEpicDraws) {
+    throw new AppError(
+      'TOO_LARGE',
+      fitting >= MIN_RANGE_DRAWS
+        ? `This scope has ${epicCount.toLocaleString('en')} epics, too many for ${draws.toLocaleString('en')} draws in one ${run}. Ask for at most ${fitting.toLocaleString('en')} draws, or narrow the scope to some projects.`
+        : `This scope has ${epicCount.toLocaleString('en')} epics, too many to simulate in one ${run}. Narrow the gadget's scope to some projects to see its risk ranges.`,
+    );
+  }
+  return draws;
 }
 
 function emptyDraws(scopeId: string) {

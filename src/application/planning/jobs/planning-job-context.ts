@@ -1,4 +1,5 @@
 import type { Clock } from '../../ports/clock';
+import type { GadgetContext } from '../../portfolio/gadget-context';
 import type { EpicFields } from '../../ports/epic-fields';
 import type { JiraSite, PermissionChecker } from '../../ports/jira-site';
 import type { KeyValueStore } from '../../ports/key-value-store';
@@ -36,4 +37,14 @@ export interface PlanningJobStepBody {
 export function stepBody(jobId: string, seq: number): Record<string, unknown> {
   const body: PlanningJobStepBody = { planningJob: { jobId, seq } };
   return body as unknown as Record<string, unknown>;
+}
+
+/** The job's context as the scope readers take it: Jira, storage and clock as the job's owner. */
+export function viewerContextOf(context: PlanningJobContext): GadgetContext {
+  return {
+    jira: context.jira,
+    store: context.store,
+    clock: context.clock,
+    ...(context.viewer === undefined ? {} : { viewer: context.viewer }),
+  };
 }

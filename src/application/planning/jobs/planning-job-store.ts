@@ -40,7 +40,7 @@ export interface PlanningJobRecord {
 
 const recordSchema = z.object({
   id: z.string(),
-  kind: z.enum(['scenario', 'apply']),
+  kind: z.enum(['scenario', 'apply', 'ranges']),
   owner: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -53,6 +53,7 @@ const recordSchema = z.object({
     'writing',
     'auditing',
     'rolling-back',
+    'simulating',
     'finished',
   ]),
   done: z.number(),
@@ -74,9 +75,13 @@ export async function saveJob(store: KeyValueStore, job: PlanningJobRecord): Pro
   await store.set(planningJobKey({ jobId: job.id }), job, { ttlSeconds: JOB_TTL_SECONDS });
 }
 
-/** Records a new job and makes it its owner's latest (what a reloaded page finds). */
+/**
+ * Records a new job; a planning job (a scenario or an application) becomes its owner's latest,
+ * what a reloaded planning page finds. A gadget's ranges job is found by its request instead.
+ */
 export async function createJob(store: KeyValueStore, job: PlanningJobRecord): Promise<void> {
   await saveJob(store, job);
+  if (job.kind === 'ranges') return;
   await store.set(planningLatestJobKey({ accountId: job.owner }), job.id, { ttlSeconds: JOB_TTL_SECONDS });
 }
 

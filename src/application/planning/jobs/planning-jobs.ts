@@ -4,6 +4,7 @@ import type {
   PlanningJobView,
 } from '../../../contract/planning-job.contract';
 import type { AppliedScenarioView, ScenarioView } from '../../../contract/planning.contract';
+import type { RangesView } from '../../../contract/ranges.contract';
 import { AppError, notFound } from '../../app-error';
 import { planningJobClaimKey } from '../../storage-keys';
 import { stepBody, type PlanningJobContext, type PlanningJobStepBody } from './planning-job-context';
@@ -34,7 +35,7 @@ export interface StepResult {
   done: number;
   total: number | null;
   cursor: Record<string, unknown>;
-  result?: ScenarioView | AppliedScenarioView;
+  result?: ScenarioView | AppliedScenarioView | RangesView;
   /** A step that ends the job otherwise than with a result. */
   state?: 'failed' | 'cancelled';
   error?: PlanningJobRecord['error'];
@@ -94,6 +95,8 @@ export function progressLabel(job: Pick<PlanningJobRecord, 'state' | 'phase' | '
       return 'Adding the audit entry';
     case 'rolling-back':
       return `Putting epics back: ${number(job.done)}${of}`;
+    case 'simulating':
+      return `Simulating the draws of ${number(job.total ?? job.done)} epics`;
     case 'finished':
       return 'Done';
   }
@@ -109,28 +112,49 @@ function viewOf(job: PlanningJobRecord, result?: unknown): PlanningJobView {
     updatedAt: job.updatedAt,
     ...(job.error === undefined ? {} : { error: job.error }),
   };
-  return job.kind === 'scenario'
-    ? { ...base, kind: 'scenario', ...(result === undefined ? {} : { result: result as ScenarioView }) }
-    : { ...base, kind: 'apply', ...(result === undefined ? {} : { result: result as AppliedScenarioView }) };
+  switch (job.kind) {
+    case 'scenario':
+      return {
+        ...base,
+        kind: 'scenario',
+        ...(result === undefined ? {} : { result: result as ScenarioView }),
+      };
+    case 'apply':
+      return {
+        ...base,
+        kind: 'apply',
+        ...(result === undefined ? {} : { result: result as AppliedScenarioView }),
+      };
+    case 'ranges':
+      return { ...base, kind: 'ranges', ...(result === undefined ? {} : { result: result as RangesView }) };
+  }
 }
 
+/** The jobs the planning page follows; each module reads only its own kinds. */
+export const PLANNING_PAGE_JOBS: readonly PlanningJobKind[] = ['scenario', 'apply'];
+
 /** The same answer for a job that does not exist and for someone else's: ids reveal nothing. */
-const noSuchJob = () => notFound('This planning job does not exist, has expired, or is not yours.');
+const noSuchJob = (kinds: readonly PlanningJobKind[] = PLANNING_PAGE_JOBS) =>
+  notFound(
+    `This ${kinds.includes('ranges') ? 'risk ranges' : 'planning'} job does not exist, has expired, or is not yours.`,
+  );
 
 /**
  * A job of the caller, with its progress and, once done, its result; without an id, their latest
- * job (null when they have none), so that a reloaded page finds it again. Only the job's owner
- * may read it. A running job that has stalled is queued again from its last step.
+ * planning job (null when they have none), so that a reloaded page finds it again. Only the job's
+ * owner may read it, and only a job of `kinds`. A running job that has stalled is queued again
+ * from its last step.
  */
 export async function getPlanningJob(
   context: PlanningJobContext,
   input: { jobId?: string | undefined },
+  kinds: readonly PlanningJobKind[] = PLANNING_PAGE_JOBS,
 ): Promise<PlanningJobView | null> {
   const owner = ownerOf(context);
   const jobId = input.jobId ?? (await latestJobId(context.store, owner));
   if (jobId === null) return null;
   let job = await loadJob(context.store, jobId);
-  if (job === null || job.owner !== owner) throw noSuchJob();
+  if (job === null || job.owner !== owner || !kinds.includes(job.kind)) throw noSuchJob(kinds);
   if (job.state === 'running') job = await resumeIfStalled(context, job);
   const result = job.state === 'done' ? await readJobData(context.store, job.id, 'result') : undefined;
   if (job.state === 'done' && result === undefined)
@@ -183,7 +207,8 @@ export async function cancelPlanningJob(
   input: { jobId: string },
 ): Promise<PlanningJobView> {
   const job = await loadJob(context.store, input.jobId);
-  if (job === null || job.owner !== ownerOf(context)) throw noSuchJob();
+  if (job === null || job.owner !== ownerOf(context) || !PLANNING_PAGE_JOBS.includes(job.kind))
+    throw noSuchJob();
   if (job.state !== 'running') return viewOf(job);
   const cancelled = { ...job, cancelRequested: true };
   await saveJob(context.store, cancelled);
@@ -226,7 +251,7 @@ export async function runPlanningJobStep(
   if (!claimed && (await context.store.get(claim)) !== deliveryId) return;
 
   let outcome: StepResult;
-  if (job.cancelRequested === true && job.kind === 'scenario') {
+  if (job.cancelRequested === true && job.kind !== 'apply') {
     outcome = { phase: job.phase, done: job.done, total: job.total, cursor: job.cursor, state: 'cancelled' };
   } else {
     try {

@@ -6,10 +6,9 @@ import { AppError, badRequest } from '../../app-error';
 import { monthOf } from '../../ports/clock';
 import type { BlockLink } from '../../ports/jira-site';
 import { openScope, readScopePages, type PageRecords } from '../../portfolio/collect-scope';
-import type { GadgetContext } from '../../portfolio/gadget-context';
 import { SiteConfig } from '../../site-config';
 import { scenarioViewOf } from '../run-scenario';
-import type { PlanningJobContext } from './planning-job-context';
+import { viewerContextOf, type PlanningJobContext } from './planning-job-context';
 import { readJobData, writeJobData, type PlanningJobRecord } from './planning-job-store';
 import { startJob, type StepResult } from './planning-jobs';
 
@@ -49,15 +48,6 @@ const cursorSchema = z.object({
 });
 type ScenarioCursor = z.infer<typeof cursorSchema>;
 
-function viewerContext(context: PlanningJobContext): GadgetContext {
-  return {
-    jira: context.jira,
-    store: context.store,
-    clock: context.clock,
-    ...(context.viewer === undefined ? {} : { viewer: context.viewer }),
-  };
-}
-
 function inFlightOf(records: PageRecords): StoredPage {
   const epics = records.epics.filter((epic) => epic.status !== 'done');
   const keys = epics.map((epic) => epic.key);
@@ -96,7 +86,7 @@ export async function startScenario(
 ): Promise<ScenarioStart> {
   await checkFloors(context, input);
   const asOf = input.asOf ?? monthOf(context.clock.now());
-  const viewer = viewerContext(context);
+  const viewer = viewerContextOf(context);
   const opened = await openScope(viewer, input.scope);
   const pages: StoredPage[] = [];
   const next = await readScopePages(viewer, opened, {
@@ -138,7 +128,7 @@ async function readPageData(context: PlanningJobContext, jobId: string, index: n
 export async function scenarioStep(context: PlanningJobContext, job: PlanningJobRecord): Promise<StepResult> {
   const input = runScenarioInput.parse(job.input);
   const cursor = cursorSchema.parse(job.cursor);
-  const viewer = viewerContext(context);
+  const viewer = viewerContextOf(context);
 
   if (job.phase === 'reading') {
     const opened = await openScope(viewer, input.scope);
