@@ -14,6 +14,7 @@ import type { ObjectiveList } from '../../src/contract/admin.contract';
 import type { Envelope } from '../../src/contract/envelope';
 import { DEMO_ACCOUNT_IDS } from '../../local-site';
 import { artifactsDir, expectNoErrors, openShell, useBrowserHost } from './browser-host';
+import { resetDemoGadget } from './site-calls';
 
 const timeout = 180_000;
 const DASHBOARD = '10000';
@@ -41,15 +42,7 @@ describe('the gadget’s objective chances, ranges export and NPV tile against i
   let targeted = '';
 
   beforeAll(async () => {
-    const reset = await fetch(
-      `${env.base}/api/dashboards/${DASHBOARD}/gadgets/10001/configuration?accountId=${admin}`,
-      {
-        method: 'PUT',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ configuration: {} }),
-      },
-    );
-    expect(reset.ok).toBe(true);
+    await resetDemoGadget(env, admin);
     // The demo objectives have no target: give the first active one a target, as an admin does.
     const invoke = async <T>(functionKey: string, payload: unknown): Promise<T> => {
       const result = (await env.site.invoke({

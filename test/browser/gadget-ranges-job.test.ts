@@ -14,6 +14,7 @@ import type { Envelope } from '../../src/contract/envelope';
 import type { PlanningJobView } from '../../src/contract/planning-job.contract';
 import type { RangesView } from '../../src/contract/ranges.contract';
 import { artifactsDir, expectNoErrors, openShell, useBrowserHost } from './browser-host';
+import { resetDemoGadget } from './site-calls';
 
 const timeout = 180_000;
 const DASHBOARD = '10000';
@@ -28,18 +29,7 @@ describe('the gadget’s risk ranges computed in the background', () => {
   const env = useBrowserHost();
   const { admin } = DEMO_ACCOUNT_IDS;
 
-  beforeAll(async () => {
-    // Every tile and section, whatever the dashboard's gadget saved before.
-    const response = await fetch(
-      `${env.base}/api/dashboards/${DASHBOARD}/gadgets/10001/configuration?accountId=${admin}`,
-      {
-        method: 'PUT',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ configuration: {} }),
-      },
-    );
-    expect(response.ok).toBe(true);
-  }, timeout);
+  beforeAll(() => resetDemoGadget(env, admin), timeout);
 
   it.each(cases)(
     'offers them, shows the job’s progress, then the ranges in the %s theme at %i px',

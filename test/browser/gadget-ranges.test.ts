@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import type { Frame } from 'playwright-core';
 import { DEMO_ACCOUNT_IDS } from '../../local-site';
 import { artifactsDir, expectNoErrors, openShell, useBrowserHost } from './browser-host';
+import { resetDemoGadget } from './site-calls';
 
 const timeout = 180_000;
 const DASHBOARD = '10000';
@@ -36,18 +37,7 @@ function overflowingText(frame: Frame): Promise<string[]> {
 describe('the gadget’s risk ranges', () => {
   const env = useBrowserHost();
 
-  beforeAll(async () => {
-    // Every tile and section, whatever the dashboard's gadget saved before.
-    const response = await fetch(
-      `${env.base}/api/dashboards/${DASHBOARD}/gadgets/10001/configuration?accountId=${DEMO_ACCOUNT_IDS.admin}`,
-      {
-        method: 'PUT',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ configuration: {} }),
-      },
-    );
-    expect(response.ok).toBe(true);
-  }, timeout);
+  beforeAll(() => resetDemoGadget(env, DEMO_ACCOUNT_IDS.admin), timeout);
 
   it.each(cases)(
     'shows the range lines and the fan chart in the %s theme at %i px',

@@ -28,3 +28,17 @@ export async function epicKeys(
   });
   return (JSON.parse(answer.body) as { issues: { key: string }[] }).issues.map((issue) => issue.key);
 }
+
+/** Clears what the demo dashboard's gadget saved, so that it shows every tile and section. */
+export async function resetDemoGadget(env: Pick<BrowserHost, 'base'>, accountId: string): Promise<void> {
+  const response = await fetch(
+    `${env.base}/api/dashboards/10000/gadgets/10001/configuration?accountId=${accountId}`,
+    {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ configuration: {} }),
+    },
+  );
+  if (!response.ok)
+    throw new Error(`the gadget's configuration could not be reset: ${String(response.status)}`);
+}

@@ -1,4 +1,3 @@
-import { AppError } from '../../../src/application/app-error';
 import { viewerContextOf } from '../../../src/application/planning/jobs/planning-job-context';
 import { getPlanningJob } from '../../../src/application/planning/jobs/planning-jobs';
 import { LIVE_SCOPE_LIMIT } from '../../../src/application/portfolio/collect-scope';
@@ -13,6 +12,7 @@ import {
 import type { PlanningJobView } from '../../../src/contract/planning-job.contract';
 import { rangesInput, type RangesView } from '../../../src/contract/ranges.contract';
 import type { FakeUser } from '../../fakes/in-memory-jira-site';
+import { failureOf } from '../../fixtures/admin-site';
 import { jobSite } from '../planning/job-site';
 
 const viewer: FakeUser = { accountId: 'viewer' };
@@ -32,16 +32,6 @@ function resultOf(view: PlanningJobView | null): RangesView {
   if (view?.kind !== 'ranges' || view.state !== 'done' || view.result === undefined)
     throw new Error(`expected finished ranges, got ${JSON.stringify(view?.error ?? view?.state)}`);
   return view.result;
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
 }
 
 describe(startRangesJob.name, () => {
