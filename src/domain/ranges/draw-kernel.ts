@@ -51,7 +51,7 @@ export function kernelFor(rangeModel: RangeModel): KernelMemory {
   return memory;
 }
 
-/** The kernel compiled once per process (1.3 KB of WebAssembly), instantiated once per block. */
+/** The kernel compiled once per process (2 KB of WebAssembly); one instance per model (`kernelFor`). */
 function instantiateKernel(): DrawKernel {
   kernelModule ??= new WebAssembly.Module(Uint8Array.from(atob(DRAW_KERNEL_WASM), (c) => c.charCodeAt(0)));
   return new WebAssembly.Instance(kernelModule, {}).exports as unknown as DrawKernel;

@@ -62,7 +62,7 @@ export const MAX_RANGE_EPICS = 1_000_000;
 
 /**
  * Everything a draw needs, over the open epics only (those with planned cost or benefit after
- * the as-of month); the settled ones are summed into `settledSums` once. Open epics are grouped
+ * the as-of month); what every epic settled by then is summed into `settledSums` once. Open epics are grouped
  * by their scope memberships (the same scopes with the same weights): a draw adds an epic into
  * its group's sums, and each group's sums into its scopes once, so an epic costs the same
  * whatever the number of scopes it is in.
