@@ -3,6 +3,7 @@ import type { BudgetModel } from './budget-model';
 import { evaluate, minimiseBound, optionScore, type GroupRelaxation, type Prices } from './group-relaxation';
 import { fillPlan } from './fill-plan';
 import { improvePlan } from './improve-plan';
+import { exactCoreSearch } from './exact-core-search';
 import { dominates, optionGroups, type OptionGroups } from './option-groups';
 import { isFeasiblePlan, planTotals } from './plan-evaluation';
 
@@ -193,11 +194,12 @@ function narrowLooseLinks(model: BudgetModel, groups: OptionGroups, kept: Uint8A
  * prices (`minimiseBound`: the linear relaxation's optimum), the incumbent is the best of the
  * greedy plan and the plans the prices choose, and reduced-cost fixing against it removes every
  * option that cannot be part of a better plan. What is left open (the core) is an integer
- * program solved by yalps, first restricted to the options nearest the relaxation's choice, then
- * widened (ADR 0005). Sound: no plan that uses a removed option can beat the incumbent.
- * Proven optimal unless the core is over `MAX_CORE_EPICS` or `MAX_CORE_OPTIONS`, or the solver
- * hits `maxIterations` or its work cap; then the best plan found is returned with the proven
- * upper bound, so the gap is honest.
+ * program searched exactly (`exactCoreSearch`), or by yalps when too big for that, first
+ * restricted to the options nearest the relaxation's choice, then widened (ADR 0005). Sound: no
+ * plan that uses a removed option can beat the incumbent. Proven optimal only when the exact
+ * search covers the core; otherwise (over its node limit, over `MAX_CORE_EPICS` or
+ * `MAX_CORE_OPTIONS`) the best plan found is returned with the proven upper bound, so the gap is
+ * honest.
  */
 export function exactPlan(model: BudgetModel, greedyLevels: Int32Array | null): ExactOutcome {
   const groups = optionGroups(model);
@@ -360,27 +362,89 @@ function searchCore(
     }
   }
   if (coreEpics > MAX_CORE_EPICS || coreOptions > MAX_CORE_OPTIONS) return { status: 'too-big', coreEpics };
-  const solved = solveCore(model, groups, core, kept, chosen, work);
-  if (solved.status === 'infeasible') return { status: 'searched', coreEpics };
-  const plan = solved.assigned ? levelsOfOptions(model, groups, chosen) : null;
-  // The solver's plan is checked exactly: one its tolerances let through proves nothing.
-  if (solved.status !== 'optimal' || plan === null || !isFeasiblePlan(model, plan)) {
-    if (plan !== null) consider(model, incumbent, plan);
-    return { status: 'unfinished', coreEpics };
+  if (searchCoreExactly(model, groups, core, kept, chosen, incumbent))
+    return { status: 'searched', coreEpics };
+  // Too big to search exactly: yalps looks for a better plan. Its answers, in floating point with
+  // tolerances, prove nothing (rounding has declared the branch of the best plan infeasible), so
+  // its plan only counts once re-checked in integers, and the search stays unfinished.
+  if (solveCore(model, groups, core, kept, chosen, work)) {
+    const plan = levelsOfOptions(model, groups, chosen);
+    if (isFeasiblePlan(model, plan)) consider(model, incumbent, plan);
   }
-  consider(model, incumbent, plan);
-  return { status: 'searched', coreEpics };
+  return { status: 'unfinished', coreEpics };
 }
 
-interface CoreSolution {
-  readonly status: 'optimal' | 'infeasible' | 'unfinished';
-  readonly assigned: boolean;
+/** Partial plans the exact search of a core may visit before yalps takes over (about 0.1 s). */
+const EXACT_CORE_NODES = 200_000;
+
+/**
+ * The core searched in exact arithmetic (`exactCoreSearch`): a plan it finds becomes the incumbent,
+ * and its "none better" is a proof. False when the search is over its node limit, or when the
+ * plan it found breaks a link to a fixed epic (a link it does not see): then yalps decides.
+ */
+function searchCoreExactly(
+  model: BudgetModel,
+  groups: OptionGroups,
+  core: readonly number[],
+  kept: Uint8Array,
+  chosen: Int32Array,
+  incumbent: Incumbent,
+): boolean {
+  const fixed = fixedPart(model, groups, core, chosen);
+  const coreGroupOf = new Map<number, number>();
+  for (const group of core) coreGroupOf.set(groups.epics[groups.epicStart[group] ?? 0] ?? 0, group);
+  const links: [number, number][] = [];
+  for (const [blocker, blocked] of groups.looseLinks) {
+    const from = coreGroupOf.get(blocker);
+    const to = coreGroupOf.get(blocked);
+    if (from !== undefined && to !== undefined) links.push([from, to]);
+  }
+  const result = exactCoreSearch({
+    groups,
+    core,
+    kept,
+    caps: model.caps.map((cap, p) => cap - (fixed.spend[p] ?? 0)),
+    floors: model.floors.map((floor, f) => floor - (fixed.funding[f] ?? 0)),
+    links,
+    atLeast: incumbent.value + 1 - fixed.value,
+    nodeLimit: EXACT_CORE_NODES,
+  });
+  if (result.status === 'over-limit') return false;
+  if (result.options === null) return true;
+  const options = result.options;
+  const proposal = Int32Array.from(chosen);
+  core.forEach((group, at) => (proposal[group] = options[at] ?? 0));
+  const plan = levelsOfOptions(model, groups, proposal);
+  if (!isFeasiblePlan(model, plan)) return false;
+  consider(model, incumbent, plan);
+  return true;
+}
+
+/** What the groups outside the core spend, fund and retain with their one kept option. */
+function fixedPart(model: BudgetModel, groups: OptionGroups, core: readonly number[], chosen: Int32Array) {
+  const periodCount = model.caps.length;
+  const floorCount = model.floors.length;
+  const inCore = new Uint8Array(groups.count);
+  for (const group of core) inCore[group] = 1;
+  const spend = new Array<number>(periodCount).fill(0);
+  const funding = new Array<number>(floorCount).fill(0);
+  let value = 0;
+  for (let group = 0; group < groups.count; group += 1) {
+    if (inCore[group] === 1) continue;
+    const option = chosen[group] ?? 0;
+    value += groups.value[option] ?? 0;
+    for (let p = 0; p < periodCount; p += 1)
+      spend[p] = (spend[p] ?? 0) + (groups.spend[option * periodCount + p] ?? 0);
+    for (let f = 0; f < floorCount; f += 1)
+      funding[f] = (funding[f] ?? 0) + (groups.funding[option * floorCount + f] ?? 0);
+  }
+  return { spend, funding, value };
 }
 
 /**
  * The integer program of the core groups (one binary per kept option, one option per group),
  * with the other groups' spend and funding moved to the right. Writes the options it chooses
- * into `chosen`.
+ * into `chosen`; false when yalps chose none.
  */
 function solveCore(
   model: BudgetModel,
@@ -389,29 +453,11 @@ function solveCore(
   kept: Uint8Array,
   chosen: Int32Array,
   work: number,
-): CoreSolution {
+): boolean {
   const { caps, floors, maxIterations, solverTimeoutMs, levels: levelCount } = model;
   const periodCount = caps.length;
   const floorCount = floors.length;
-  const inCore = new Uint8Array(groups.count);
-  for (const group of core) inCore[group] = 1;
-  const fixedSpend = new Array<number>(periodCount).fill(0);
-  const fixedFunding = new Array<number>(floorCount).fill(0);
-  for (let group = 0; group < groups.count; group += 1) {
-    if (inCore[group] === 1) continue;
-    const option = chosen[group] ?? 0;
-    for (let p = 0; p < periodCount; p += 1)
-      fixedSpend[p] = (fixedSpend[p] ?? 0) + (groups.spend[option * periodCount + p] ?? 0);
-    for (let f = 0; f < floorCount; f += 1)
-      fixedFunding[f] = (fixedFunding[f] ?? 0) + (groups.funding[option * floorCount + f] ?? 0);
-  }
-  if (core.length === 0) {
-    // Every group fixed: the one plan left meets the caps and floors, or no plan of kept options does.
-    const fits =
-      fixedSpend.every((amount, p) => amount <= (caps[p] ?? 0)) &&
-      fixedFunding.every((amount, f) => amount >= (floors[f] ?? 0));
-    return fits ? { status: 'optimal', assigned: true } : { status: 'infeasible', assigned: false };
-  }
+  const { spend: fixedSpend, funding: fixedFunding } = fixedPart(model, groups, core, chosen);
   const optionsOf = (group: number): number[] => {
     const options: number[] = [];
     for (
@@ -489,9 +535,6 @@ function solveCore(
       timeout: solverTimeoutMs,
     },
   );
-  if (solution.status === 'infeasible') {
-    return { status: 'infeasible', assigned: false };
-  }
   const picked = new Set(solution.variables.filter(([, amount]) => amount > 0.5).map(([option]) => option));
   let assigned = true;
   for (const group of core) {
@@ -499,5 +542,5 @@ function solveCore(
     if (option === undefined) assigned = false;
     else chosen[group] = option;
   }
-  return { status: solution.status === 'optimal' ? 'optimal' : 'unfinished', assigned };
+  return assigned;
 }

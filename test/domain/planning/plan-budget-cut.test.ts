@@ -4,6 +4,7 @@ import {
   type BudgetCutScenario,
   type RemainingPlan,
 } from '../../../src/domain/planning';
+import { bruteForceBudgetCut, smallModelOf } from './brute-force-budget-cut';
 
 /** A remaining plan spending `cost` a month for `months` months, then earning `benefit` once. */
 const epic = (
@@ -329,6 +330,53 @@ describe('planBudgetCut on dependency cycles', () => {
 });
 
 describe('planBudgetCut regressions found by the brute-force property', () => {
+  it('returns the best plan, proven, where float tolerances declared the branch holding it infeasible', () => {
+    // yalps branched on a binary at 0.99999983 and found both branches infeasible by rounding, so
+    // a plan retaining 410,348 instead of 745,793 was called proven (and the efficient frontier
+    // rose from the 20% to the 25% cut).
+    const cut = scenario({
+      plans: [
+        {
+          key: 'E-1',
+          objectives: [],
+          cost: [0, 60_151, 0, 0, 31_928, 0, 9, 1, 0, 0, 74_685],
+          benefit: [0, 80_511, 0, 14, 234_361, 0, 0, 153_989, 0, 219_897, 0],
+        },
+        { key: 'E-2', objectives: [], cost: [], benefit: [] },
+        { key: 'E-3', objectives: [], cost: [1, 0, 14_018, 0, 15_937], benefit: [0, 0, 0, 0, 0] },
+        { key: 'E-4', objectives: [], cost: [], benefit: [] },
+        {
+          key: 'E-5',
+          objectives: [],
+          cost: [0, 0, 1, 67_936, 0, 67_783, 74_710],
+          benefit: [5_831, 114_338, 15, 164_981, 0, 0, 179_016],
+        },
+        {
+          key: 'E-6',
+          objectives: [],
+          cost: [84_885, 15_989, 0, 88_206, 1, 0, 0, 0, 0, 0, 54_708, 45_296],
+          benefit: [0, 13, 0, 0, 21_770, 0, 8, 0, 9, 62_924, 198_175, 192_739],
+        },
+        { key: 'E-7', objectives: [], cost: [37_905, 5_871, 0, 700], benefit: [44_476, 0, 0, 0] },
+      ],
+      windowMonths: 14,
+      delays: [3, 6, 12],
+      cap: { kind: 'cut-per-quarter', percent: 20 },
+      pins: [{ key: 'E-3', pin: 'continue' }],
+      dependencies: [
+        { blocker: 'E-4', blocked: 'E-5' },
+        { blocker: 'E-7', blocked: 'E-1' },
+        { blocker: 'E-4', blocked: 'E-1' },
+      ],
+    });
+
+    const result = planned(planBudgetCut(cut));
+
+    const best = bruteForceBudgetCut(smallModelOf(cut)).best;
+    expect(result.exact.retainedNpv).toBe(best);
+    expect(result.exact.quality).toMatchObject({ proven: true, upperBound: best });
+  });
+
   it('returns an upper bound of 0, not -0, for an empty portfolio', () => {
     const result = planned(
       planBudgetCut(scenario({ cap: { kind: 'cut-per-quarter', percent: 0 }, windowMonths: 6 })),
