@@ -16,6 +16,7 @@ module.exports = {
       roots: ['<rootDir>/test'],
       testMatch: ['**/*.test.ts'],
       testPathIgnorePatterns: ['/test/static/'],
+      setupFiles: ['<rootDir>/test/fast-check-limits.ts'],
       transform: { '^.+\\.tsx?$': tsJest },
     },
     {
@@ -23,7 +24,7 @@ module.exports = {
       testEnvironment: 'jsdom',
       roots: ['<rootDir>/test/static'],
       testMatch: ['**/*.test.ts?(x)'],
-      setupFiles: ['<rootDir>/test/static/setup-bridge.ts'],
+      setupFiles: ['<rootDir>/test/fast-check-limits.ts', '<rootDir>/test/static/setup-bridge.ts'],
       setupFilesAfterEnv: ['<rootDir>/test/static/setup-dom.ts'],
       moduleNameMapper: { '\\.css$': '<rootDir>/test/static/style-stub.ts' },
       transform: { '^.+\\.tsx?$': tsJest },
