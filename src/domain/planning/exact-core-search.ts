@@ -1,4 +1,4 @@
-import type { OptionGroups } from './option-groups';
+import { keptOptionsOf, type OptionGroups } from './option-groups';
 
 /** The integer program of `exactPlan`'s core, as the exact search reads it. */
 export interface CoreProblem {
@@ -36,16 +36,8 @@ export function exactCoreSearch(problem: CoreProblem): CoreSearchResult {
   const { groups, kept, caps, floors, links, nodeLimit } = problem;
   const periodCount = caps.length;
   const floorCount = floors.length;
-  const optionsOf = (group: number): number[] => {
-    const options: number[] = [];
-    for (
-      let option = groups.optionStart[group] ?? 0;
-      option < (groups.optionStart[group + 1] ?? 0);
-      option += 1
-    )
-      if (kept[option] === 1) options.push(option);
-    return options.sort((a, b) => (groups.value[b] ?? 0) - (groups.value[a] ?? 0));
-  };
+  const optionsOf = (group: number): number[] =>
+    keptOptionsOf(groups, kept, group).sort((a, b) => (groups.value[b] ?? 0) - (groups.value[a] ?? 0));
   const range = (options: readonly number[]) =>
     (groups.value[options[0] ?? 0] ?? 0) - (groups.value[options.at(-1) ?? 0] ?? 0);
   const order = problem.core

@@ -4,7 +4,7 @@ import { evaluate, minimiseBound, optionScore, type GroupRelaxation, type Prices
 import { fillPlan } from './fill-plan';
 import { improvePlan } from './improve-plan';
 import { exactCoreSearch } from './exact-core-search';
-import { dominates, optionGroups, type OptionGroups } from './option-groups';
+import { dominates, keptOptionsOf, optionGroups, type OptionGroups } from './option-groups';
 import { isFeasiblePlan, planTotals } from './plan-evaluation';
 
 /** Above this many epics left to the integer program, it is not built (dense tableau memory). */
@@ -153,16 +153,7 @@ function narrowLooseLinks(model: BudgetModel, groups: OptionGroups, kept: Uint8A
     for (let at = groups.epicStart[group] ?? 0; at < (groups.epicStart[group + 1] ?? 0); at += 1)
       groupOf[groups.epics[at] ?? 0] = group;
   const levelOf = (option: number) => groups.optionLevels[groups.levelStart[option] ?? 0] ?? 0;
-  const keptLevels = (group: number) => {
-    const levels: number[] = [];
-    for (
-      let option = groups.optionStart[group] ?? 0;
-      option < (groups.optionStart[group + 1] ?? 0);
-      option += 1
-    )
-      if (kept[option] === 1) levels.push(levelOf(option));
-    return levels;
-  };
+  const keptLevels = (group: number) => keptOptionsOf(groups, kept, group).map(levelOf);
   let changed = true;
   while (changed) {
     changed = false;
@@ -458,16 +449,7 @@ function solveCore(
   const periodCount = caps.length;
   const floorCount = floors.length;
   const { spend: fixedSpend, funding: fixedFunding } = fixedPart(model, groups, core, chosen);
-  const optionsOf = (group: number): number[] => {
-    const options: number[] = [];
-    for (
-      let option = groups.optionStart[group] ?? 0;
-      option < (groups.optionStart[group + 1] ?? 0);
-      option += 1
-    )
-      if (kept[option] === 1) options.push(option);
-    return options;
-  };
+  const optionsOf = (group: number): number[] => keptOptionsOf(groups, kept, group);
   // Scaled to about 1 so that the solver's float tolerances are relative; checked exactly after.
   let valueScale = 1;
   let spendScale = 1;

@@ -190,3 +190,15 @@ export function dominates(
     if ((groups.funding[a * floorCount + f] ?? 0) < (groups.funding[b * floorCount + f] ?? 0)) return false;
   return true;
 }
+
+/** The options of `group` that `kept` marks (1), in option order. */
+export function keptOptionsOf(groups: OptionGroups, kept: Uint8Array, group: number): number[] {
+  const options: number[] = [];
+  for (
+    let option = groups.optionStart[group] ?? 0;
+    option < (groups.optionStart[group + 1] ?? 0);
+    option += 1
+  )
+    if (kept[option] === 1) options.push(option);
+  return options;
+}
